@@ -121,11 +121,15 @@ pub const fn number_in_range(x: f64) -> bool {
     x.is_finite() && x >= -NUMBER_MAX && x <= NUMBER_MAX
 }
 
-/// Whether `min_value ≤ max_value` (true when either is unset).
+/// Whether `min_value ≤ max_value` (true when either is unset or not a number, which other rules
+/// report).
 pub const fn value_bounds_ordered(min: Option<NumericValue>, max: Option<NumericValue>) -> bool {
     match (min, max) {
         (Some(NumericValue::Integer(a)), Some(NumericValue::Integer(b))) => a <= b,
-        (Some(a), Some(b)) => a.as_f64() <= b.as_f64(),
+        (Some(a), Some(b)) => {
+            let (a, b) = (a.as_f64(), b.as_f64());
+            a.is_nan() || b.is_nan() || a <= b
+        }
         _ => true,
     }
 }

@@ -30,16 +30,24 @@ impl Scope<'_> {
 /// Text and lists are `Cow`s, so the same type is built in `static` items by the macros (borrowed)
 /// and deserialized from a request body (owned). `scope` is not part of the JSON.
 ///
+/// In a `static`, write the fields you set and take the rest from [`CommandSpec::EMPTY`]
+/// (struct-update syntax from a `const fn` call is not allowed there):
+///
 /// ```
 /// use bot_spec::{CommandSpec, OptionKind, OptionSpec, ChoiceSpec};
-/// static OPTIONS: [OptionSpec<'static>; 1] = [OptionSpec {
-///     required: true,
-///     choices: std::borrow::Cow::Borrowed(&[ChoiceSpec::string("Dog", "animal_dog")]),
-///     ..OptionSpec::new(OptionKind::String, "animal", "The type of animal")
-/// }];
+/// use std::borrow::Cow;
 /// static BLEP: CommandSpec<'static> = CommandSpec {
-///     options: std::borrow::Cow::Borrowed(&OPTIONS),
-///     ..CommandSpec::chat_input("blep", "Send a random adorable animal photo")
+///     name: Cow::Borrowed("blep"),
+///     description: Cow::Borrowed("Send a random adorable animal photo"),
+///     options: Cow::Borrowed(&[OptionSpec {
+///         kind: OptionKind::String,
+///         name: Cow::Borrowed("animal"),
+///         description: Cow::Borrowed("The type of animal"),
+///         required: true,
+///         choices: Cow::Borrowed(&[ChoiceSpec::string("Dog", "animal_dog")]),
+///         ..OptionSpec::EMPTY
+///     }]),
+///     ..CommandSpec::EMPTY
 /// };
 /// assert!(bot_spec::validate_command(&BLEP).is_ok());
 /// ```
@@ -103,21 +111,31 @@ fn chat_input() -> CommandKind {
 }
 
 impl<'a> CommandSpec<'a> {
+    /// A CHAT_INPUT command with every field empty: the base for struct-update syntax in `static`
+    /// items (`CommandSpec { name: ..., ..CommandSpec::EMPTY }`).
+    // A literal, not a `const fn` call: only then may `static` items struct-update from it.
+    pub const EMPTY: Self = CommandSpec {
+        kind: CommandKind::ChatInput,
+        name: Cow::Borrowed(""),
+        name_localizations: Localizations::EMPTY,
+        description: Cow::Borrowed(""),
+        description_localizations: Localizations::EMPTY,
+        options: Cow::Borrowed(&[]),
+        default_member_permissions: None,
+        contexts: None,
+        integration_types: None,
+        nsfw: false,
+        scope: Scope::Global,
+    };
+
     /// A command of `kind` with everything but the name and description empty, usable in `const`
-    /// and `static` items (with struct-update syntax for the other fields).
+    /// and `static` items.
     pub const fn new(kind: CommandKind, name: &'a str, description: &'a str) -> Self {
         CommandSpec {
             kind,
             name: Cow::Borrowed(name),
-            name_localizations: Localizations::EMPTY,
             description: Cow::Borrowed(description),
-            description_localizations: Localizations::EMPTY,
-            options: Cow::Borrowed(&[]),
-            default_member_permissions: None,
-            contexts: None,
-            integration_types: None,
-            nsfw: false,
-            scope: Scope::Global,
+            ..CommandSpec::EMPTY
         }
     }
 

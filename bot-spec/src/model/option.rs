@@ -11,13 +11,18 @@ use std::borrow::Cow;
 /// from JSON. Validation ([`crate::validate_command`]) reports any that are set where they do not
 /// apply.
 ///
-/// All fields are public so the macros can build options in `static` items:
+/// All fields are public so the macros can build options in `static` items, taking the fields
+/// they do not set from [`OptionSpec::EMPTY`]:
 ///
 /// ```
 /// use bot_spec::{OptionKind, OptionSpec};
+/// use std::borrow::Cow;
 /// static ANIMAL: OptionSpec<'static> = OptionSpec {
+///     kind: OptionKind::String,
+///     name: Cow::Borrowed("animal"),
+///     description: Cow::Borrowed("The type of animal"),
 ///     required: true,
-///     ..OptionSpec::new(OptionKind::String, "animal", "The type of animal")
+///     ..OptionSpec::EMPTY
 /// };
 /// assert!(ANIMAL.required);
 /// ```
@@ -104,25 +109,35 @@ fn unknown_kind() -> OptionKind {
 }
 
 impl<'a> OptionSpec<'a> {
+    /// An option with every field empty and the invalid type 0 (so a forgotten `kind` is reported):
+    /// the base for struct-update syntax in `static` items.
+    // A literal, not a `const fn` call: only then may `static` items struct-update from it.
+    pub const EMPTY: Self = OptionSpec {
+        kind: OptionKind::Unknown(0),
+        name: Cow::Borrowed(""),
+        name_localizations: Localizations::EMPTY,
+        description: Cow::Borrowed(""),
+        description_localizations: Localizations::EMPTY,
+        required: false,
+        choices: Cow::Borrowed(&[]),
+        options: Cow::Borrowed(&[]),
+        channel_types: Cow::Borrowed(&[]),
+        min_value: None,
+        max_value: None,
+        min_length: None,
+        max_length: None,
+        autocomplete: false,
+        file_types: Cow::Borrowed(&[]),
+    };
+
     /// An option of `kind` with a name and a description and everything else empty, usable in
-    /// `const` and `static` items (with struct-update syntax for the other fields).
+    /// `const` and `static` items.
     pub const fn new(kind: OptionKind, name: &'a str, description: &'a str) -> Self {
         OptionSpec {
             kind,
             name: Cow::Borrowed(name),
-            name_localizations: Localizations::EMPTY,
             description: Cow::Borrowed(description),
-            description_localizations: Localizations::EMPTY,
-            required: false,
-            choices: Cow::Borrowed(&[]),
-            options: Cow::Borrowed(&[]),
-            channel_types: Cow::Borrowed(&[]),
-            min_value: None,
-            max_value: None,
-            min_length: None,
-            max_length: None,
-            autocomplete: false,
-            file_types: Cow::Borrowed(&[]),
+            ..OptionSpec::EMPTY
         }
     }
 }

@@ -77,15 +77,12 @@ pub(crate) fn check_command(command: &CommandSpec<'_>) -> ValidationErrors {
         );
     }
 
-    let size = command_size(command);
-    if size > COMMAND_SIZE_MAX {
+    if command_size(command) > COMMAND_SIZE_MAX {
         out.push(
             root,
             ErrorCode::TooLarge,
-            format!(
-                "Command exceeds maximum size ({COMMAND_SIZE_MAX}): names, descriptions and choices \
-                 count {size} characters."
-            ),
+            // Discord's exact text (REF L91-106); the size itself is `limits::command_size`.
+            format!("Command exceeds maximum size ({COMMAND_SIZE_MAX})"),
         );
     }
     out
