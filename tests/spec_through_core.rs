@@ -17,8 +17,5 @@ fn a_user_of_bot_core_validates_commands() {
         .iter()
         .map(|v| (v.path.to_string(), v.code))
         .collect();
-    assert_eq!(
-        found,
-        [("options".to_string(), ErrorCode::FieldNotAllowed)]
-    );
+    assert_eq!(found, [("options".to_string(), ErrorCode::FieldNotAllowed)]);
 }

@@ -11,10 +11,9 @@
 //! const _: () = assert!(limits::description_length_ok(PING.kind, "Replies with pong"));
 //! ```
 
+use crate::CommandSpec;
 use crate::model::{ChoiceSpec, ChoiceValue, CommandKind, Localizations, NumericValue, OptionSpec};
 use crate::text::{char_count, cow_slice, cow_str};
-use crate::CommandSpec;
-use std::borrow::Cow;
 
 /// Shortest name, in characters (AC L15-18).
 pub const NAME_MIN: usize = 1;
@@ -153,8 +152,8 @@ pub const fn length_bounds_ordered(min: Option<i64>, max: Option<i64>) -> bool {
 }
 
 /// The characters a localized field counts toward the size limit: its longest variant.
-pub const fn localized_size(base: &Cow<'_, str>, localizations: &Localizations<'_>) -> usize {
-    let mut longest = char_count(cow_str(base));
+pub const fn localized_size(base: &str, localizations: &Localizations<'_>) -> usize {
+    let mut longest = char_count(base);
     let entries = cow_slice(&localizations.0);
     let mut i = 0;
     while i < entries.len() {
@@ -173,7 +172,7 @@ pub const fn localized_size(base: &Cow<'_, str>, localizations: &Localizations<'
 /// Numeric values are not text and count nothing here; the docs name "name, description, and value
 /// properties" without saying how a number is counted.
 pub const fn choice_size(choice: &ChoiceSpec<'_>) -> usize {
-    let mut size = localized_size(&choice.name, &choice.name_localizations);
+    let mut size = localized_size(cow_str(&choice.name), &choice.name_localizations);
     if let ChoiceValue::String(value) = &choice.value {
         size += char_count(cow_str(value));
     }
@@ -182,8 +181,11 @@ pub const fn choice_size(choice: &ChoiceSpec<'_>) -> usize {
 
 /// The characters an option (with its nested options and choices) counts toward the size limit.
 pub const fn option_size(option: &OptionSpec<'_>) -> usize {
-    let mut size = localized_size(&option.name, &option.name_localizations)
-        + localized_size(&option.description, &option.description_localizations);
+    let mut size = localized_size(cow_str(&option.name), &option.name_localizations)
+        + localized_size(
+            cow_str(&option.description),
+            &option.description_localizations,
+        );
     let choices = cow_slice(&option.choices);
     let mut i = 0;
     while i < choices.len() {
@@ -203,8 +205,11 @@ pub const fn option_size(option: &OptionSpec<'_>) -> usize {
 /// descriptions, choice names and string values of the command and everything nested in it; for a
 /// localized field only its longest variant.
 pub const fn command_size(command: &CommandSpec<'_>) -> usize {
-    let mut size = localized_size(&command.name, &command.name_localizations)
-        + localized_size(&command.description, &command.description_localizations);
+    let mut size = localized_size(cow_str(&command.name), &command.name_localizations)
+        + localized_size(
+            cow_str(&command.description),
+            &command.description_localizations,
+        );
     let options = cow_slice(&command.options);
     let mut i = 0;
     while i < options.len() {
@@ -218,6 +223,7 @@ pub const fn command_size(command: &CommandSpec<'_>) -> usize {
 mod tests {
     use super::*;
     use crate::model::Localized;
+    use std::borrow::Cow;
 
     #[test]
     fn longest_localized_variant_counts() {
@@ -225,8 +231,11 @@ mod tests {
             Localized::new("fr", "un nom plus long"),
             Localized::new("de", "kurz"),
         ]));
-        assert_eq!(localized_size(&Cow::Borrowed("name"), &LOCALIZED), 16);
-        assert_eq!(localized_size(&Cow::Borrowed("name"), &Localizations::EMPTY), 4);
+        assert_eq!(localized_size("name", &LOCALIZED), 16);
+        assert_eq!(
+            localized_size(&Cow::Borrowed("name"), &Localizations::EMPTY),
+            4
+        );
     }
 
     #[test]

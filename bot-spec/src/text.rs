@@ -38,6 +38,10 @@ pub const fn char_count(text: &str) -> usize {
 }
 
 /// The text of a `Cow<str>`, usable in `const` contexts.
+#[allow(
+    clippy::ptr_arg,
+    reason = "`Cow`'s `Deref` is not `const`; a const fn must match on it"
+)]
 pub const fn cow_str<'c>(text: &'c Cow<'_, str>) -> &'c str {
     match text {
         Cow::Borrowed(s) => s,
@@ -46,6 +50,10 @@ pub const fn cow_str<'c>(text: &'c Cow<'_, str>) -> &'c str {
 }
 
 /// The items of a `Cow<[T]>`, usable in `const` contexts.
+#[allow(
+    clippy::ptr_arg,
+    reason = "`Cow`'s `Deref` is not `const`; a const fn must match on it"
+)]
 pub const fn cow_slice<'c, T: Clone>(items: &'c Cow<'_, [T]>) -> &'c [T] {
     match items {
         Cow::Borrowed(s) => s,

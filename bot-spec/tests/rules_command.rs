@@ -23,7 +23,10 @@ fn contexts_rules() {
     assert_violations(&with(&[]), &[("contexts", MinLength)]);
     assert_violations(&with(&[Guild, Guild]), &[("contexts[1]", DuplicateItem)]);
     assert_violations(&with(&[Guild, Unknown(3)]), &[("contexts[1]", Choices)]);
-    assert_violations(&with(&[Guild]).guilds([1]), &[("contexts", FieldNotAllowed)]);
+    assert_violations(
+        &with(&[Guild]).guilds([1]),
+        &[("contexts", FieldNotAllowed)],
+    );
 }
 
 // AC L38-39: integration_types are non-empty, unique, global only.
@@ -35,7 +38,10 @@ fn integration_types_rules() {
     };
     assert_valid(&with(&[GuildInstall, UserInstall]));
     assert_violations(&with(&[]), &[("integration_types", MinLength)]);
-    assert_violations(&with(&[UserInstall, UserInstall]), &[("integration_types[1]", DuplicateItem)]);
+    assert_violations(
+        &with(&[UserInstall, UserInstall]),
+        &[("integration_types[1]", DuplicateItem)],
+    );
     assert_violations(
         &with(&[GuildInstall]).guilds([1, 2]),
         &[("integration_types", FieldNotAllowed)],
@@ -45,7 +51,8 @@ fn integration_types_rules() {
 // AC L380-392, spec maximum 2^54 − 1: default_member_permissions.
 #[test]
 fn default_member_permissions_range() {
-    let with = |bits| CommandSpec::chat_input("c", "d").default_member_permissions(Permissions(bits));
+    let with =
+        |bits| CommandSpec::chat_input("c", "d").default_member_permissions(Permissions(bits));
     assert_valid(&with(0));
     assert_valid(&with(Permissions::MAX_BITS));
     assert_violations(
@@ -60,7 +67,11 @@ fn command_type_rules() {
     let mut unknown = CommandSpec::chat_input("c", "d");
     unknown.kind = CommandKind::Unknown(9);
     assert_violations(&unknown, &[("type", Choices)]);
-    let entry = CommandSpec::new(CommandKind::PrimaryEntryPoint, "Launch", "Launch the activity");
+    let entry = CommandSpec::new(
+        CommandKind::PrimaryEntryPoint,
+        "Launch",
+        "Launch the activity",
+    );
     assert_valid(&entry);
     assert_violations(&entry.guilds([1]), &[("type", FieldNotAllowed)]);
 }
@@ -93,7 +104,11 @@ fn command_of_size(total: usize) -> CommandSpec<'static> {
     }
     options.push(current);
     let cmd = options.into_iter().fold(cmd, CommandSpec::option);
-    assert_eq!(limits::command_size(&cmd), total, "helper builds the size it is asked for");
+    assert_eq!(
+        limits::command_size(&cmd),
+        total,
+        "helper builds the size it is asked for"
+    );
     cmd
 }
 
@@ -115,7 +130,9 @@ fn command_size_counts_the_longest_localized_variant() {
     let localize_first_option = |chars: usize| {
         let mut cmd = base.clone();
         let mut options = cmd.options.to_vec();
-        options[0] = options[0].clone().description_localization("de", text('b', chars));
+        options[0] = options[0]
+            .clone()
+            .description_localization("de", text('b', chars));
         cmd.options = Cow::Owned(options);
         cmd
     };
@@ -169,10 +186,17 @@ fn scope_rules() {
     sixteen.push(CommandSpec::user("User 15"));
     assert!(matches!(
         check_scope(&sixteen).unwrap_err()[..],
-        [ScopeConflict::TooMany { count: 16, max: 15, .. }]
+        [ScopeConflict::TooMany {
+            count: 16,
+            max: 15,
+            ..
+        }]
     ));
     // A CHAT_INPUT and a USER command may share a name.
-    let shared = [CommandSpec::chat_input("info", "d"), CommandSpec::user("info")];
+    let shared = [
+        CommandSpec::chat_input("info", "d"),
+        CommandSpec::user("info"),
+    ];
     assert_eq!(check_scope(&shared), Ok(()));
 }
 
@@ -209,7 +233,8 @@ const _: () = assert!(limits::option_count_ok(25) && !limits::option_count_ok(26
 const _: () = assert!(limits::choice_count_ok(25) && !limits::choice_count_ok(26));
 const _: () = assert!(limits::integer_in_range(limits::INTEGER_MAX));
 const _: () = assert!(!limits::integer_in_range(limits::INTEGER_MAX + 1));
-const _: () = assert!(limits::number_in_range(-limits::NUMBER_MAX) && !limits::number_in_range(f64::NAN));
+const _: () =
+    assert!(limits::number_in_range(-limits::NUMBER_MAX) && !limits::number_in_range(f64::NAN));
 const _: () = assert!(limits::min_length_in_range(0) && !limits::min_length_in_range(-1));
 const _: () = assert!(limits::max_length_in_range(6000) && !limits::max_length_in_range(6001));
 const _: () = assert!(!limits::length_bounds_ordered(Some(2), Some(1)));

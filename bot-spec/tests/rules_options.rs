@@ -14,9 +14,10 @@ fn numbered(kind: OptionKind, n: usize) -> Vec<OptionSpec<'static>> {
 }
 
 fn command_with(options: Vec<OptionSpec<'static>>) -> CommandSpec<'static> {
-    options
-        .into_iter()
-        .fold(CommandSpec::chat_input("cmd", "A command"), CommandSpec::option)
+    options.into_iter().fold(
+        CommandSpec::chat_input("cmd", "A command"),
+        CommandSpec::option,
+    )
 }
 
 // AC L33: "up to 25" options per command.
@@ -46,7 +47,10 @@ fn at_most_25_options_per_subcommand_and_group() {
             .fold(opt(OptionKind::SubCommandGroup), OptionSpec::option)
     };
     assert_valid(&with_option(group(25)));
-    assert_violations(&with_option(group(26)), &[("options[0].options", MaxLength)]);
+    assert_violations(
+        &with_option(group(26)),
+        &[("options[0].options", MaxLength)],
+    );
 }
 
 // AC L43: options are only valid on CHAT_INPUT commands.
@@ -122,12 +126,26 @@ fn the_one_supported_nesting_is_valid() {
             OptionSpec::new(OptionKind::SubCommandGroup, "user", "User permissions")
                 .option(
                     OptionSpec::new(OptionKind::SubCommand, "get", "Get permissions")
-                        .option(OptionSpec::new(OptionKind::User, "user", "The user").required(true))
-                        .option(OptionSpec::new(OptionKind::Channel, "channel", "The channel")),
+                        .option(
+                            OptionSpec::new(OptionKind::User, "user", "The user").required(true),
+                        )
+                        .option(OptionSpec::new(
+                            OptionKind::Channel,
+                            "channel",
+                            "The channel",
+                        )),
                 )
-                .option(OptionSpec::new(OptionKind::SubCommand, "edit", "Edit permissions")),
+                .option(OptionSpec::new(
+                    OptionKind::SubCommand,
+                    "edit",
+                    "Edit permissions",
+                )),
         )
-        .option(OptionSpec::new(OptionKind::SubCommand, "reset", "Reset everything"));
+        .option(OptionSpec::new(
+            OptionKind::SubCommand,
+            "reset",
+            "Reset everything",
+        ));
     assert_valid(&cmd);
 }
 
@@ -143,16 +161,23 @@ fn subcommands_and_value_options_do_not_mix() {
 // AC L543-625: no group inside a group, nothing but subcommands inside a group.
 #[test]
 fn groups_hold_only_subcommands() {
-    let nested_group = with_option(
-        opt(OptionKind::SubCommandGroup).option(
-            OptionSpec::new(OptionKind::SubCommandGroup, "inner", "d")
-                .option(OptionSpec::new(OptionKind::SubCommand, "s", "d")),
-        ),
+    let nested_group = with_option(opt(OptionKind::SubCommandGroup).option(
+        OptionSpec::new(OptionKind::SubCommandGroup, "inner", "d").option(OptionSpec::new(
+            OptionKind::SubCommand,
+            "s",
+            "d",
+        )),
+    ));
+    assert_violations(
+        &nested_group,
+        &[("options[0].options[0].type", InvalidNesting)],
     );
-    assert_violations(&nested_group, &[("options[0].options[0].type", InvalidNesting)]);
     let value_in_group =
         with_option(opt(OptionKind::SubCommandGroup).option(opt(OptionKind::String)));
-    assert_violations(&value_in_group, &[("options[0].options[0].type", InvalidNesting)]);
+    assert_violations(
+        &value_in_group,
+        &[("options[0].options[0].type", InvalidNesting)],
+    );
     let empty_group = with_option(opt(OptionKind::SubCommandGroup));
     assert_violations(&empty_group, &[("options[0].options", MinLength)]);
 }
@@ -160,17 +185,26 @@ fn groups_hold_only_subcommands() {
 // AC L543-625: no subcommand or group inside a subcommand, nothing inside a value option.
 #[test]
 fn subcommands_hold_only_value_options() {
-    let sub_in_sub = with_option(
-        opt(OptionKind::SubCommand).option(OptionSpec::new(OptionKind::SubCommand, "s", "d")),
+    let sub_in_sub = with_option(opt(OptionKind::SubCommand).option(OptionSpec::new(
+        OptionKind::SubCommand,
+        "s",
+        "d",
+    )));
+    assert_violations(
+        &sub_in_sub,
+        &[("options[0].options[0].type", InvalidNesting)],
     );
-    assert_violations(&sub_in_sub, &[("options[0].options[0].type", InvalidNesting)]);
-    let group_in_sub = with_option(
-        opt(OptionKind::SubCommand).option(
-            OptionSpec::new(OptionKind::SubCommandGroup, "g", "d")
-                .option(OptionSpec::new(OptionKind::SubCommand, "s", "d")),
-        ),
+    let group_in_sub = with_option(opt(OptionKind::SubCommand).option(
+        OptionSpec::new(OptionKind::SubCommandGroup, "g", "d").option(OptionSpec::new(
+            OptionKind::SubCommand,
+            "s",
+            "d",
+        )),
+    ));
+    assert_violations(
+        &group_in_sub,
+        &[("options[0].options[0].type", InvalidNesting)],
     );
-    assert_violations(&group_in_sub, &[("options[0].options[0].type", InvalidNesting)]);
     let in_value = with_option(opt(OptionKind::String).option(opt(OptionKind::String)));
     assert_violations(&in_value, &[("options[0].options", FieldNotAllowed)]);
 }

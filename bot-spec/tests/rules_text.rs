@@ -13,7 +13,10 @@ use common::*;
 fn chat_input_name_is_1_to_32_characters() {
     assert_valid(&CommandSpec::chat_input(&text('a', 32), "d"));
     assert_valid(&CommandSpec::chat_input("a", "d"));
-    assert_violations(&CommandSpec::chat_input(&text('a', 33), "d"), &[("name", BadLength)]);
+    assert_violations(
+        &CommandSpec::chat_input(&text('a', 33), "d"),
+        &[("name", BadLength)],
+    );
     assert_violations(&CommandSpec::chat_input("", "d"), &[("name", Required)]);
 }
 
@@ -21,7 +24,10 @@ fn chat_input_name_is_1_to_32_characters() {
 #[test]
 fn name_length_counts_characters() {
     assert_valid(&CommandSpec::chat_input(&text('é', 32), "d"));
-    assert_violations(&CommandSpec::chat_input(&text('é', 33), "d"), &[("name", BadLength)]);
+    assert_violations(
+        &CommandSpec::chat_input(&text('é', 33), "d"),
+        &[("name", BadLength)],
+    );
 }
 
 // AC L15-18: letters, numbers, `-`, `_`, `'`, Devanagari and Thai; nothing else.
@@ -34,19 +40,25 @@ fn chat_input_name_characters() {
         "straße",
         "नमस्ते", // Devanagari with vowel signs (combining marks, not \p{L})
         "สวัสดี", // Thai with vowel and tone marks
-        "٣٤",     // Arabic-Indic digits are \p{N}
+        "٣٤",   // Arabic-Indic digits are \p{N}
     ] {
         assert_valid(&CommandSpec::chat_input(name, "d"));
     }
     for name in ["two words", "bang!", "emoji😀", "dot.dot", "tab\t"] {
-        assert_violations(&CommandSpec::chat_input(name, "d"), &[("name", InvalidName)]);
+        assert_violations(
+            &CommandSpec::chat_input(name, "d"),
+            &[("name", InvalidName)],
+        );
     }
 }
 
 // AC L15-18: "If there is a lowercase variant of any letters used, you must use those."
 #[test]
 fn chat_input_and_option_names_are_lowercase() {
-    assert_violations(&CommandSpec::chat_input("Blep", "d"), &[("name", InvalidName)]);
+    assert_violations(
+        &CommandSpec::chat_input("Blep", "d"),
+        &[("name", InvalidName)],
+    );
     assert_violations(&CommandSpec::chat_input("É", "d"), &[("name", InvalidName)]);
     assert_violations(
         &with_option(OptionSpec::new(OptionKind::String, "Animal", "d")),
@@ -72,7 +84,10 @@ fn chat_input_description_is_1_to_100_characters() {
         &CommandSpec::chat_input("c", &text('d', 101)),
         &[("description", BadLength)],
     );
-    assert_violations(&CommandSpec::chat_input("c", ""), &[("description", Required)]);
+    assert_violations(
+        &CommandSpec::chat_input("c", ""),
+        &[("description", Required)],
+    );
 }
 
 // AC L31: USER and MESSAGE commands have an empty description.
@@ -94,7 +109,11 @@ fn option_description_is_1_to_100_characters() {
         text('d', 100),
     )));
     assert_violations(
-        &with_option(OptionSpec::with_text(OptionKind::String, "o", text('d', 101))),
+        &with_option(OptionSpec::with_text(
+            OptionKind::String,
+            "o",
+            text('d', 101),
+        )),
         &[("options[0].description", BadLength)],
     );
     assert_violations(

@@ -21,14 +21,21 @@ fn string_choices(n: usize) -> bot_spec::OptionSpec<'static> {
 #[test]
 fn at_most_25_choices() {
     assert_valid(&with_option(string_choices(25)));
-    assert_violations(&with_option(string_choices(26)), &[("options[0].choices", MaxLength)]);
+    assert_violations(
+        &with_option(string_choices(26)),
+        &[("options[0].choices", MaxLength)],
+    );
 }
 
 // AC L76: choices only on STRING, INTEGER and NUMBER.
 #[test]
 fn choices_only_on_string_integer_number() {
-    assert_valid(&with_option(opt(OptionKind::Integer).choice(ChoiceSpec::integer("one", 1))));
-    assert_valid(&with_option(opt(OptionKind::Number).choice(ChoiceSpec::number("half", 0.5))));
+    assert_valid(&with_option(
+        opt(OptionKind::Integer).choice(ChoiceSpec::integer("one", 1)),
+    ));
+    assert_valid(&with_option(
+        opt(OptionKind::Number).choice(ChoiceSpec::number("half", 0.5)),
+    ));
     for kind in [
         OptionKind::Boolean,
         OptionKind::User,
@@ -72,9 +79,13 @@ fn choice_name_and_value_lengths() {
     );
     // Localized choice names follow the same rule.
     let localized = with_option(
-        opt(OptionKind::String).choice(ChoiceSpec::string("Dog", "dog").name_localization("de", text('h', 101))),
+        opt(OptionKind::String)
+            .choice(ChoiceSpec::string("Dog", "dog").name_localization("de", text('h', 101))),
     );
-    assert_violations(&localized, &[("options[0].choices[0].name_localizations.de", BadLength)]);
+    assert_violations(
+        &localized,
+        &[("options[0].choices[0].name_localizations.de", BadLength)],
+    );
 }
 
 // AC L114-126: a choice's value has the option's type.
@@ -93,7 +104,9 @@ fn choice_value_type_matches_the_option() {
         &[("options[0].choices[0].value", NumberCoerce)],
     );
     // A NUMBER option accepts an integer value.
-    assert_valid(&with_option(opt(OptionKind::Number).choice(ChoiceSpec::integer("one", 1))));
+    assert_valid(&with_option(
+        opt(OptionKind::Number).choice(ChoiceSpec::integer("one", 1)),
+    ));
     // AC L97-111: INTEGER choices within ±(2^53−1).
     assert_valid(&with_option(
         opt(OptionKind::Integer).choice(ChoiceSpec::integer("max", limits::INTEGER_MAX)),
@@ -161,8 +174,14 @@ fn number_bounds_range() {
     };
     assert_valid(&bounded(-limits::NUMBER_MAX, limits::NUMBER_MAX));
     let just_past = limits::NUMBER_MAX * (1.0 + f64::EPSILON);
-    assert_violations(&bounded(-just_past, 0.0), &[("options[0].min_value", MinValue)]);
-    assert_violations(&bounded(0.0, just_past), &[("options[0].max_value", MaxValue)]);
+    assert_violations(
+        &bounded(-just_past, 0.0),
+        &[("options[0].min_value", MinValue)],
+    );
+    assert_violations(
+        &bounded(0.0, just_past),
+        &[("options[0].max_value", MaxValue)],
+    );
     assert_violations(
         &bounded(f64::NAN, 0.0),
         &[("options[0].min_value", NumberCoerce)],
@@ -176,7 +195,10 @@ fn min_value_not_above_max_value() {
         with_option(opt(OptionKind::Number).min_value(min).max_value(max))
     };
     assert_valid(&bounded(NumericValue::Integer(3), NumericValue::Integer(3)));
-    assert_valid(&bounded(NumericValue::Number(-273.15), NumericValue::Integer(0)));
+    assert_valid(&bounded(
+        NumericValue::Number(-273.15),
+        NumericValue::Integer(0),
+    ));
     assert_violations(
         &bounded(NumericValue::Integer(4), NumericValue::Integer(3)),
         &[("options[0].max_value", MinValue)],
@@ -214,12 +236,27 @@ fn length_bounds() {
     };
     assert_valid(&lengths(Some(0), Some(1)));
     assert_valid(&lengths(Some(6000), Some(6000)));
-    assert_violations(&lengths(Some(-1), None), &[("options[0].min_length", MinValue)]);
-    assert_violations(&lengths(Some(6001), None), &[("options[0].min_length", MaxValue)]);
-    assert_violations(&lengths(None, Some(0)), &[("options[0].max_length", MinValue)]);
-    assert_violations(&lengths(None, Some(6001)), &[("options[0].max_length", MaxValue)]);
+    assert_violations(
+        &lengths(Some(-1), None),
+        &[("options[0].min_length", MinValue)],
+    );
+    assert_violations(
+        &lengths(Some(6001), None),
+        &[("options[0].min_length", MaxValue)],
+    );
+    assert_violations(
+        &lengths(None, Some(0)),
+        &[("options[0].max_length", MinValue)],
+    );
+    assert_violations(
+        &lengths(None, Some(6001)),
+        &[("options[0].max_length", MaxValue)],
+    );
     assert_valid(&lengths(Some(5), Some(5)));
-    assert_violations(&lengths(Some(6), Some(5)), &[("options[0].max_length", MinValue)]);
+    assert_violations(
+        &lengths(Some(6), Some(5)),
+        &[("options[0].max_length", MinValue)],
+    );
     assert_violations(
         &with_option(opt(OptionKind::Integer).min_length(1)),
         &[("options[0].min_length", FieldNotAllowed)],

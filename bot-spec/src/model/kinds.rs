@@ -194,7 +194,11 @@ mod tests {
             .collect();
         assert_eq!(
             supported,
-            [&OptionKind::String, &OptionKind::Integer, &OptionKind::Number]
+            [
+                &OptionKind::String,
+                &OptionKind::Integer,
+                &OptionKind::Number
+            ]
         );
     }
 }

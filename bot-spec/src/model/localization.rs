@@ -5,9 +5,9 @@ use std::borrow::Cow;
 /// The 34 locales Discord accepts as localization keys (spec `AvailableLocalesEnum`; the docs table
 /// at REF L555+ lists 32 of them, lacking `ar` and `he`, which Discord accepts too).
 pub const LOCALES: [&str; 34] = [
-    "ar", "bg", "cs", "da", "de", "el", "en-GB", "en-US", "es-419", "es-ES", "fi", "fr", "he", "hi",
-    "hr", "hu", "id", "it", "ja", "ko", "lt", "nl", "no", "pl", "pt-BR", "ro", "ru", "sv-SE", "th",
-    "tr", "uk", "vi", "zh-CN", "zh-TW",
+    "ar", "bg", "cs", "da", "de", "el", "en-GB", "en-US", "es-419", "es-ES", "fi", "fr", "he",
+    "hi", "hr", "hu", "id", "it", "ja", "ko", "lt", "nl", "no", "pl", "pt-BR", "ro", "ru", "sv-SE",
+    "th", "tr", "uk", "vi", "zh-CN", "zh-TW",
 ];
 
 /// Whether `code` is one of Discord's [`LOCALES`] (exact, case-sensitive match).

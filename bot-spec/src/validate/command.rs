@@ -36,7 +36,12 @@ pub(crate) fn check_command(command: &CommandSpec<'_>) -> ValidationErrors {
 
     if !command.options.is_empty() {
         if kind == CommandKind::ChatInput {
-            check_level(&mut out, root.key("options"), &command.options, Level::Command);
+            check_level(
+                &mut out,
+                root.key("options"),
+                &command.options,
+                Level::Command,
+            );
         } else {
             not_allowed(
                 &mut out,
@@ -66,7 +71,13 @@ pub(crate) fn check_command(command: &CommandSpec<'_>) -> ValidationErrors {
     }
     if let Some(types) = &command.integration_types {
         let values: Vec<_> = types.iter().map(|t| (t.value(), t.is_known())).collect();
-        check_enum_set(&mut out, root.key("integration_types"), &values, global, "(0, 1)");
+        check_enum_set(
+            &mut out,
+            root.key("integration_types"),
+            &values,
+            global,
+            "(0, 1)",
+        );
     }
 
     if kind == CommandKind::PrimaryEntryPoint && !global {
@@ -140,7 +151,11 @@ fn check_enum_set(
         );
     }
     if values.is_empty() {
-        out.push(path.clone(), ErrorCode::MinLength, "Must be 1 or more in length.");
+        out.push(
+            path.clone(),
+            ErrorCode::MinLength,
+            "Must be 1 or more in length.",
+        );
     }
     for (i, &(value, known)) in values.iter().enumerate() {
         if !known {

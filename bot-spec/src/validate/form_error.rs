@@ -29,7 +29,10 @@ impl ErrorNode {
                     PathSegment::Index(i) => ChildKey::Index(*i),
                     PathSegment::Key(k) => ChildKey::Key(k.to_string()),
                 };
-                self.children.entry(key).or_default().insert(rest, violation);
+                self.children
+                    .entry(key)
+                    .or_default()
+                    .insert(rest, violation);
             }
         }
     }

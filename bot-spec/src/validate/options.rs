@@ -39,7 +39,10 @@ pub(crate) fn check_level(
 
     let mut seen_optional = false;
     for (i, option) in options.iter().enumerate() {
-        if options[..i].iter().any(|earlier| earlier.name == option.name) {
+        if options[..i]
+            .iter()
+            .any(|earlier| earlier.name == option.name)
+        {
             out.push(
                 path.index(i).key("name"),
                 ErrorCode::DuplicateOptionName,

@@ -36,7 +36,10 @@ pub(crate) fn check_value_fields(
     }
 
     let numeric = matches!(kind, OptionKind::Integer | OptionKind::Number);
-    for (key, bound) in [("min_value", option.min_value), ("max_value", option.max_value)] {
+    for (key, bound) in [
+        ("min_value", option.min_value),
+        ("max_value", option.max_value),
+    ] {
         if let Some(bound) = bound {
             if numeric {
                 check_bound(out, path.key(key), kind, bound);
@@ -165,7 +168,9 @@ fn check_choice(
                 describe(other)
             ),
         ),
-        (_, ChoiceValue::Integer(n)) => check_bound(out, value_path, kind, NumericValue::Integer(*n)),
+        (_, ChoiceValue::Integer(n)) => {
+            check_bound(out, value_path, kind, NumericValue::Integer(*n))
+        }
         (_, ChoiceValue::Number(x)) => check_bound(out, value_path, kind, NumericValue::Number(*x)),
         (_, ChoiceValue::String(text)) => out.push(
             value_path,
@@ -205,7 +210,11 @@ fn check_bound(out: &mut ValidationErrors, path: FieldPath, kind: OptionKind, va
         (OptionKind::Number, value) => {
             let x = value.as_f64();
             if x.is_nan() {
-                out.push(path, ErrorCode::NumberCoerce, "Value \"NaN\" is not a number.");
+                out.push(
+                    path,
+                    ErrorCode::NumberCoerce,
+                    "Value \"NaN\" is not a number.",
+                );
             } else if x < -NUMBER_MAX {
                 out.push(
                     path,
