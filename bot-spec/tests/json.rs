@@ -281,3 +281,34 @@ fn nested_violations_render_as_discord_nests_them() {
     );
     assert_eq!(choices.as_object().unwrap().len(), 2);
 }
+
+/// AC L13-59: `default_member_permissions`, `nsfw`, `contexts` and `integration_types` belong to
+/// the top-level command. `OptionSpec` has no field for them, so a subcommand or group cannot
+/// carry them in the model; on the wire they are ignored like any other unknown key, and writing
+/// the option back never emits them.
+#[test]
+fn top_level_only_fields_never_reach_a_subcommand() {
+    let body = json!({
+        "name": "cmd", "description": "d", "nsfw": true,
+        "options": [{
+            "type": 1, "name": "sub", "description": "d",
+            "nsfw": true, "default_member_permissions": "8", "contexts": [0], "integration_types": [1]
+        }]
+    });
+    let cmd: CommandSpec<'static> = serde_json::from_value(body).unwrap();
+    assert!(cmd.nsfw);
+    assert_eq!(
+        cmd.options[0],
+        OptionSpec::new(OptionKind::SubCommand, "sub", "d")
+    );
+    let written = serde_json::to_value(&cmd).unwrap();
+    let sub = written["options"][0].as_object().unwrap();
+    for key in [
+        "nsfw",
+        "default_member_permissions",
+        "contexts",
+        "integration_types",
+    ] {
+        assert!(!sub.contains_key(key), "a subcommand never carries {key}");
+    }
+}
