@@ -1,0 +1,19 @@
+//! Commands: the context a handler receives, typed arguments, errors and the registry.
+
+mod argument;
+mod context;
+mod error;
+mod registry;
+mod target;
+
+pub use argument::{
+    AnnouncementChannel, ArgumentSource, CategoryChannel, Channel, ForumChannel, Mentionable,
+    SlashArgument, StageChannel, TextChannel, ThreadChannel, VoiceChannel,
+};
+pub use context::ApplicationContext;
+pub use error::{ArgumentError, CommandError, CommandResult};
+pub use registry::{
+    CommandEntry, CommandRegistry, CommandScope, Handler, HandlerFuture, RegisteredCommand,
+    RegistryError, Resolution, SyncConfig,
+};
+pub use target::{MessageCommandTarget, UserCommandTarget};

@@ -1,0 +1,314 @@
+//! The command registry: every command of the program, checked across commands, resolved from
+//! interactions, and turned into the bulk-overwrite bodies of each scope.
+
+use super::{ApplicationContext, CommandResult};
+use crate::model::{CommandData, Id};
+use bot_spec::{
+    CommandSpec, IntegrationType, InteractionContextType, OptionKind, ScopeConflict,
+    ValidationErrors, check_scope, validate_command,
+};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+
+/// The future a command handler returns.
+pub type HandlerFuture = Pin<Box<dyn Future<Output = CommandResult> + Send + 'static>>;
+
+/// A type-erased command handler: turns the context's options into typed arguments and calls the
+/// user's function (for a command with subcommands, the one the path names).
+pub type Handler = fn(ApplicationContext) -> HandlerFuture;
+
+/// What the command macros submit to `inventory`: a command's static spec and its handler.
+#[derive(Debug)]
+pub struct CommandEntry {
+    /// The command as Discord's create endpoint takes it, with its scope.
+    pub spec: &'static CommandSpec<'static>,
+    /// Calls the user's function.
+    pub handler: Handler,
+    /// Where the command is defined (`module::function`), for error messages.
+    pub source: &'static str,
+}
+
+inventory::collect!(CommandEntry);
+
+/// One command of the registry.
+#[derive(Clone, Debug)]
+pub struct RegisteredCommand {
+    spec: Cow<'static, CommandSpec<'static>>,
+    handler: Option<Handler>,
+    source: Option<&'static str>,
+}
+
+impl RegisteredCommand {
+    /// The command's spec.
+    pub fn spec(&self) -> &CommandSpec<'static> {
+        &self.spec
+    }
+
+    /// The handler, for commands defined with the macros.
+    pub fn handler(&self) -> Option<Handler> {
+        self.handler
+    }
+
+    /// Where the command is defined, for commands defined with the macros.
+    pub fn source(&self) -> Option<&'static str> {
+        self.source
+    }
+
+    fn label(&self) -> String {
+        match self.source {
+            Some(source) => format!("`{}` ({source})", self.spec.name),
+            None => format!("`{}`", self.spec.name),
+        }
+    }
+
+    fn scopes(&self) -> Vec<CommandScope> {
+        match &self.spec.scope {
+            bot_spec::Scope::Global => vec![CommandScope::Global],
+            bot_spec::Scope::Guilds(ids) => ids.iter().map(|&id| CommandScope::Guild(Id(id))).collect(),
+        }
+    }
+}
+
+/// Where commands are registered: globally or in one guild.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CommandScope {
+    /// The global commands.
+    Global,
+    /// The commands of one guild.
+    Guild(Id),
+}
+
+impl fmt::Display for CommandScope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CommandScope::Global => f.write_str("global"),
+            CommandScope::Guild(id) => write!(f, "guild {id}"),
+        }
+    }
+}
+
+/// How the registry's commands become the bodies a sync writes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SyncConfig {
+    /// When non-empty, every command is registered in each of these guilds instead of its own
+    /// scope (and global-only fields are dropped): quick to update while developing.
+    pub debug_guilds: Vec<Id>,
+    /// `contexts` for global commands that set none.
+    pub default_contexts: Option<Vec<InteractionContextType>>,
+    /// `integration_types` for global commands that set none.
+    pub default_integration_types: Option<Vec<IntegrationType>>,
+}
+
+/// Rules broken by the registry's commands: invalid specs and conflicts across commands. Lists
+/// every problem at once.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RegistryError {
+    /// Commands that break a rule on their own (built at run time; macro-built ones cannot).
+    pub invalid: Vec<(String, ValidationErrors)>,
+    /// Conflicts across the commands of one scope, with the commands involved.
+    pub conflicts: Vec<(CommandScope, ScopeConflict, Vec<String>)>,
+}
+
+impl fmt::Display for RegistryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let count = self.invalid.len() + self.conflicts.len();
+        write!(f, "{count} problem(s) with the registered commands")?;
+        for (name, errors) in &self.invalid {
+            write!(f, "\n  command `{name}`: {errors}")?;
+        }
+        for (scope, conflict, commands) in &self.conflicts {
+            write!(f, "\n  {scope}: {conflict}: {}", commands.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for RegistryError {}
+
+/// The command an interaction invokes, and the subcommand path within it.
+#[derive(Clone, Copy, Debug)]
+pub struct Resolution<'r> {
+    /// The command.
+    pub command: &'r RegisteredCommand,
+    /// The group and subcommand names after the command's, if any.
+    pub subcommand_path: [Option<&'r str>; 2],
+}
+
+/// Every command of the program.
+///
+/// ```
+/// use bot_core::command::{CommandRegistry, SyncConfig, CommandScope};
+/// use bot_core::spec::CommandSpec;
+/// let registry = CommandRegistry::from_specs([
+///     CommandSpec::chat_input("ping", "Replies with pong"),
+///     CommandSpec::user("Show avatar").guilds([42]),
+/// ]).unwrap();
+/// let payloads = registry.payloads(&SyncConfig::default()).unwrap();
+/// assert_eq!(payloads[&CommandScope::Global][0]["name"], "ping");
+/// assert_eq!(payloads[&CommandScope::Guild(42.into())][0]["type"], 2);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct CommandRegistry {
+    commands: Vec<RegisteredCommand>,
+}
+
+impl CommandRegistry {
+    /// Every command the command macros registered in this program, checked across commands.
+    ///
+    /// Commands defined in a library crate are collected only when the binary links that crate:
+    /// name it (`use my_commands as _;`) if nothing else in the binary uses it.
+    pub fn collect() -> Result<Self, RegistryError> {
+        let commands = inventory::iter::<CommandEntry>
+            .into_iter()
+            .map(|entry| RegisteredCommand {
+                spec: Cow::Borrowed(entry.spec),
+                handler: Some(entry.handler),
+                source: Some(entry.source),
+            })
+            .collect();
+        Self::checked(commands)
+    }
+
+    /// A registry of commands built at run time (no handlers), checked one by one and across
+    /// commands.
+    pub fn from_specs(
+        specs: impl IntoIterator<Item = CommandSpec<'static>>,
+    ) -> Result<Self, RegistryError> {
+        let commands = specs
+            .into_iter()
+            .map(|spec| RegisteredCommand {
+                spec: Cow::Owned(spec),
+                handler: None,
+                source: None,
+            })
+            .collect();
+        Self::checked(commands)
+    }
+
+    fn checked(mut commands: Vec<RegisteredCommand>) -> Result<Self, RegistryError> {
+        commands.sort_by(|a, b| {
+            (a.scopes().first().copied(), a.spec.kind, &a.spec.name).cmp(&(
+                b.scopes().first().copied(),
+                b.spec.kind,
+                &b.spec.name,
+            ))
+        });
+        let mut error = RegistryError::default();
+        for command in &commands {
+            if let Err(errors) = validate_command(&command.spec) {
+                error.invalid.push((command.spec.name.to_string(), errors));
+            }
+        }
+        let mut by_scope: BTreeMap<CommandScope, Vec<&RegisteredCommand>> = BTreeMap::new();
+        for command in &commands {
+            for scope in command.scopes() {
+                by_scope.entry(scope).or_default().push(command);
+            }
+        }
+        for (scope, members) in by_scope {
+            let specs: Vec<CommandSpec<'static>> =
+                members.iter().map(|c| c.spec.as_ref().clone()).collect();
+            if let Err(conflicts) = check_scope(&specs) {
+                for conflict in conflicts {
+                    let involved = match &conflict {
+                        ScopeConflict::DuplicateName { indices, .. } => {
+                            indices.iter().map(|&i| members[i].label()).collect()
+                        }
+                        ScopeConflict::TooMany { kind, .. } => members
+                            .iter()
+                            .filter(|c| c.spec.kind == *kind)
+                            .map(|c| c.label())
+                            .collect(),
+                    };
+                    error.conflicts.push((scope, conflict, involved));
+                }
+            }
+        }
+        if error.invalid.is_empty() && error.conflicts.is_empty() {
+            Ok(CommandRegistry { commands })
+        } else {
+            Err(error)
+        }
+    }
+
+    /// The commands, sorted by scope, kind and name.
+    pub fn commands(&self) -> &[RegisteredCommand] {
+        &self.commands
+    }
+
+    /// The command `data` invokes (matched by name, type and scope) and its subcommand path, or
+    /// `None` for a command this program does not define.
+    pub fn resolve(&self, data: &CommandData) -> Option<Resolution<'_>> {
+        let scope = data.guild_id.map_or(CommandScope::Global, CommandScope::Guild);
+        let command = self.commands.iter().find(|c| {
+            c.spec.name == data.name && c.spec.kind == data.kind && c.scopes().contains(&scope)
+        })?;
+        let mut path = [None, None];
+        let mut options = &data.options;
+        let mut specs = command.spec.options.as_ref();
+        for slot in &mut path {
+            let Some(first) = options.first() else { break };
+            if !matches!(first.kind, OptionKind::SubCommand | OptionKind::SubCommandGroup) {
+                break;
+            }
+            let spec = specs
+                .iter()
+                .find(|s| s.name == first.name && s.kind == first.kind)?;
+            *slot = Some(spec.name.as_ref());
+            options = &first.options;
+            specs = spec.options.as_ref();
+        }
+        Some(Resolution {
+            command,
+            subcommand_path: path,
+        })
+    }
+
+    /// The bulk-overwrite body of each scope: a JSON array of the commands registered there.
+    ///
+    /// With `debug_guilds`, every command goes to each of those guilds instead (without
+    /// `contexts` and `integration_types`, which guild commands do not have); otherwise global
+    /// commands without `contexts`/`integration_types` get the configured defaults.
+    pub fn payloads(
+        &self,
+        config: &SyncConfig,
+    ) -> Result<BTreeMap<CommandScope, serde_json::Value>, RegistryError> {
+        let mut placed: Vec<CommandSpec<'static>> = Vec::new();
+        for command in &self.commands {
+            let mut spec = command.spec.as_ref().clone();
+            if !config.debug_guilds.is_empty() {
+                spec.contexts = None;
+                spec.integration_types = None;
+                spec.scope = bot_spec::Scope::Guilds(
+                    config.debug_guilds.iter().map(|id| id.get()).collect(),
+                );
+            } else if spec.scope.is_global() {
+                if spec.contexts.is_none() {
+                    spec.contexts = config.default_contexts.clone().map(Cow::Owned);
+                }
+                if spec.integration_types.is_none() {
+                    spec.integration_types = config.default_integration_types.clone().map(Cow::Owned);
+                }
+            }
+            placed.push(spec);
+        }
+        let registry = Self::from_specs(placed)?;
+        let mut payloads: BTreeMap<CommandScope, Vec<&CommandSpec<'static>>> = BTreeMap::new();
+        for command in &registry.commands {
+            for scope in command.scopes() {
+                payloads.entry(scope).or_default().push(command.spec());
+            }
+        }
+        Ok(payloads
+            .into_iter()
+            .map(|(scope, specs)| {
+                let body = serde_json::to_value(specs)
+                    .expect("command specs always serialize: their keys are strings");
+                (scope, body)
+            })
+            .collect())
+    }
+}
