@@ -1,8 +1,8 @@
 //! What the macros' expansions name. Not a public API: it changes without notice.
 
 pub use crate::command::{
-    ApplicationContext, ArgumentError, ArgumentSource, CommandEntry, CommandResult,
-    HandlerFuture, MessageCommandTarget, SlashArgument, UserCommandTarget,
+    ApplicationContext, ArgumentError, ArgumentSource, CommandEntry, CommandResult, HandlerFuture,
+    MessageCommandTarget, SlashArgument, UserCommandTarget,
 };
 pub use bot_spec;
 pub use bot_spec::{
@@ -16,7 +16,10 @@ pub use std::borrow::Cow;
 use bot_spec::{cow_slice, cow_str};
 
 /// The option at `path` (indices into nested `options`) of `command`.
-pub const fn option_at(command: &'static CommandSpec<'static>, path: &[usize]) -> &'static OptionSpec<'static> {
+pub const fn option_at(
+    command: &'static CommandSpec<'static>,
+    path: &[usize],
+) -> &'static OptionSpec<'static> {
     let mut options = cow_slice(&command.options);
     let mut depth = 0;
     loop {
@@ -67,7 +70,10 @@ pub const fn within_type(
 }
 
 /// The explicit bound if set, else the Rust type's.
-pub const fn bound_or(explicit: Option<NumericValue>, from_type: Option<NumericValue>) -> Option<NumericValue> {
+pub const fn bound_or(
+    explicit: Option<NumericValue>,
+    from_type: Option<NumericValue>,
+) -> Option<NumericValue> {
     match explicit {
         Some(value) => Some(value),
         None => from_type,
@@ -126,7 +132,8 @@ pub const fn choices_fit(option: &OptionSpec<'_>) -> bool {
 
 /// `autocomplete` only on STRING, INTEGER and NUMBER options without choices.
 pub const fn autocomplete_applies(option: &OptionSpec<'_>) -> bool {
-    !option.autocomplete || (option.kind.supports_choices() && cow_slice(&option.choices).is_empty())
+    !option.autocomplete
+        || (option.kind.supports_choices() && cow_slice(&option.choices).is_empty())
 }
 
 /// No required option after an optional one among `options[..=index]`.
@@ -145,7 +152,10 @@ pub const fn required_in_order(options: &'static [OptionSpec<'static>], index: u
 }
 
 /// The options array at `path` (empty path: the command's own options).
-pub const fn options_at(command: &'static CommandSpec<'static>, path: &[usize]) -> &'static [OptionSpec<'static>] {
+pub const fn options_at(
+    command: &'static CommandSpec<'static>,
+    path: &[usize],
+) -> &'static [OptionSpec<'static>] {
     if path.is_empty() {
         cow_slice(&command.options)
     } else {
@@ -177,7 +187,9 @@ pub fn user_target<T: UserCommandTarget>(ctx: &ApplicationContext) -> Result<T, 
 }
 
 /// The target of a MESSAGE command.
-pub fn message_target<T: MessageCommandTarget>(ctx: &ApplicationContext) -> Result<T, ArgumentError> {
+pub fn message_target<T: MessageCommandTarget>(
+    ctx: &ApplicationContext,
+) -> Result<T, ArgumentError> {
     T::extract_target(ctx.data(), ctx.guild_id())
 }
 
@@ -187,4 +199,21 @@ pub fn unknown_subcommand(ctx: &ApplicationContext) -> crate::command::CommandEr
         "no subcommand at `{}`",
         ctx.command_path().join(" ")
     ))
+}
+
+/// The handler's result: a command function must return `CommandResult`.
+pub fn into_command_result(result: CommandResult) -> CommandResult {
+    result
+}
+
+/// The answer to an autocomplete interaction: a suggested choice.
+pub type AutocompleteChoice = ChoiceSpec<'static>;
+
+/// Checks, at compile time, that `callback` is an autocomplete function:
+/// `async fn(&ApplicationContext, String) -> Vec<ChoiceSpec<'static>>`.
+pub fn autocomplete_callback<F>(callback: &F)
+where
+    F: AsyncFn(&ApplicationContext, String) -> Vec<AutocompleteChoice>,
+{
+    let _ = callback;
 }

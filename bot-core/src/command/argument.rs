@@ -34,7 +34,9 @@ impl<'a> ArgumentSource<'a> {
         let option = self.require()?;
         match &option.value {
             Some(value) if option.kind == kind => Ok(value),
-            Some(value) => Err(self.wrong_type(kind, format!("type {}", option.kind.value()), value)),
+            Some(value) => {
+                Err(self.wrong_type(kind, format!("type {}", option.kind.value()), value))
+            }
             None => Err(ArgumentError::WrongType {
                 name: self.name.to_owned(),
                 expected: kind,

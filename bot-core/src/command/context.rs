@@ -1,7 +1,9 @@
 //! The context a command handler receives.
 
 use super::{ArgumentError, ArgumentSource, SlashArgument};
-use crate::model::{CommandData, DataOption, Id, Interaction, InteractionDataError, Resolved, User};
+use crate::model::{
+    CommandData, DataOption, Id, Interaction, InteractionDataError, Resolved, User,
+};
 use bot_spec::OptionKind;
 use std::sync::Arc;
 
@@ -39,7 +41,10 @@ impl ApplicationContext {
         let mut path = vec![data.name.clone()];
         let mut options = data.options.clone();
         while let [only] = options.as_slice() {
-            if !matches!(only.kind, OptionKind::SubCommand | OptionKind::SubCommandGroup) {
+            if !matches!(
+                only.kind,
+                OptionKind::SubCommand | OptionKind::SubCommandGroup
+            ) {
                 break;
             }
             path.push(only.name.clone());

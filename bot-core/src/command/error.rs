@@ -75,10 +75,16 @@ impl fmt::Display for ArgumentError {
                 target,
             } => write!(f, "option `{name}` = {value} does not fit in {target}"),
             ArgumentError::Unresolved { name, id, what } => {
-                write!(f, "option `{name}` names {what} {id}, which is not in `resolved`")
+                write!(
+                    f,
+                    "option `{name}` names {what} {id}, which is not in `resolved`"
+                )
             }
             ArgumentError::NotInGuild { name } => {
-                write!(f, "option `{name}` needs a guild member, but the command ran outside a guild")
+                write!(
+                    f,
+                    "option `{name}` needs a guild member, but the command ran outside a guild"
+                )
             }
             ArgumentError::UnknownChoice { name, value } => {
                 write!(f, "option `{name}` = {value} is not one of its choices")

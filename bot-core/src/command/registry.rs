@@ -67,7 +67,9 @@ impl RegisteredCommand {
     fn scopes(&self) -> Vec<CommandScope> {
         match &self.spec.scope {
             bot_spec::Scope::Global => vec![CommandScope::Global],
-            bot_spec::Scope::Guilds(ids) => ids.iter().map(|&id| CommandScope::Guild(Id(id))).collect(),
+            bot_spec::Scope::Guilds(ids) => {
+                ids.iter().map(|&id| CommandScope::Guild(Id(id))).collect()
+            }
         }
     }
 }
@@ -242,7 +244,9 @@ impl CommandRegistry {
     /// The command `data` invokes (matched by name, type and scope) and its subcommand path, or
     /// `None` for a command this program does not define.
     pub fn resolve(&self, data: &CommandData) -> Option<Resolution<'_>> {
-        let scope = data.guild_id.map_or(CommandScope::Global, CommandScope::Guild);
+        let scope = data
+            .guild_id
+            .map_or(CommandScope::Global, CommandScope::Guild);
         let command = self.commands.iter().find(|c| {
             c.spec.name == data.name && c.spec.kind == data.kind && c.scopes().contains(&scope)
         })?;
@@ -251,7 +255,10 @@ impl CommandRegistry {
         let mut specs = command.spec.options.as_ref();
         for slot in &mut path {
             let Some(first) = options.first() else { break };
-            if !matches!(first.kind, OptionKind::SubCommand | OptionKind::SubCommandGroup) {
+            if !matches!(
+                first.kind,
+                OptionKind::SubCommand | OptionKind::SubCommandGroup
+            ) {
                 break;
             }
             let spec = specs
@@ -290,7 +297,8 @@ impl CommandRegistry {
                     spec.contexts = config.default_contexts.clone().map(Cow::Owned);
                 }
                 if spec.integration_types.is_none() {
-                    spec.integration_types = config.default_integration_types.clone().map(Cow::Owned);
+                    spec.integration_types =
+                        config.default_integration_types.clone().map(Cow::Owned);
                 }
             }
             placed.push(spec);
