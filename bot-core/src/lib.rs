@@ -27,7 +27,7 @@ pub mod model;
 /// Discord's application-command model and rules (the `bot-spec` crate).
 pub use bot_spec as spec;
 
-pub use bot_macros::{Choice, message_command, slash_command, user_command};
+pub use bot_macros::{Choice, message_command, slash_command, slash_group, user_command};
 
 /// The names most bots use.
 pub mod prelude {
@@ -36,7 +36,7 @@ pub mod prelude {
         Mentionable, SyncConfig, TextChannel, ThreadChannel, VoiceChannel,
     };
     pub use crate::model::{Attachment, Member, Message, Role, User};
-    pub use bot_macros::{Choice, message_command, slash_command, user_command};
+    pub use bot_macros::{Choice, message_command, slash_command, slash_group, user_command};
 }
 
 #[doc(hidden)]
