@@ -110,11 +110,16 @@ impl ApplicationContext {
 
     /// The option `name` as a `T`: missing, mistyped or unresolvable values are typed errors.
     pub fn argument<T: SlashArgument>(&self, name: &str) -> Result<T, ArgumentError> {
-        T::extract(&ArgumentSource {
+        T::extract(&self.argument_source(name))
+    }
+
+    /// Where the option `name` comes from, for [`SlashArgument::extract`].
+    pub fn argument_source<'a>(&'a self, name: &'a str) -> ArgumentSource<'a> {
+        ArgumentSource {
             name,
             option: self.option(name),
             resolved: self.resolved(),
             guild_id: self.guild_id(),
-        })
+        }
     }
 }

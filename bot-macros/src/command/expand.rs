@@ -233,25 +233,24 @@ pub(crate) fn param_assertions(param: &Param, spec: &Ident, path: &[usize]) -> T
     out
 }
 
-/// The statement that extracts one argument inside a handler.
+/// The statement that extracts one argument inside a handler. The type is named only through
+/// `<T as SlashArgument>`, spanned at the type, so an unsupported type gives one error.
 pub(crate) fn extract_argument(param: &Param) -> TokenStream {
     let p = private();
     let ident = &param.ident;
     let ty = &param.ty;
     let name = &param.name.value;
+    let extract = quote_spanned!(ty.span()=> <#ty as #p::SlashArgument>::extract);
     match &param.default {
-        Some(default) => quote_spanned! {ty.span()=>
-            let #ident: #ty = match ctx.argument::<::core::option::Option<#ty>>(#name)? {
-                ::core::option::Option::Some(value) => value,
+        Some(default) => quote! {
+            let #ident: #ty = match ctx.option(#name) {
+                ::core::option::Option::Some(_) => #extract(&ctx.argument_source(#name))?,
                 ::core::option::Option::None => #default,
             };
         },
-        None => {
-            let _ = &p;
-            quote_spanned! {ty.span()=>
-                let #ident: #ty = ctx.argument::<#ty>(#name)?;
-            }
-        }
+        None => quote! {
+            let #ident: #ty = #extract(&ctx.argument_source(#name))?;
+        },
     }
 }
 

@@ -513,7 +513,7 @@ pub(crate) fn parse_command(
     let mut ctx_ty = None;
     let mut params = Vec::new();
     let fn_name_span = func.sig.ident.span();
-    for (index, input) in func.sig.inputs.iter_mut().enumerate() {
+    for input in func.sig.inputs.iter_mut() {
         match input {
             FnArg::Receiver(receiver) => errors.add(
                 receiver.span(),
@@ -521,7 +521,7 @@ pub(crate) fn parse_command(
                  `async fn`",
             ),
             FnArg::Typed(typed) => {
-                if index == 0 {
+                if ctx_ty.is_none() {
                     ctx_ty = Some((*typed.ty).clone());
                     continue;
                 }
@@ -541,7 +541,13 @@ pub(crate) fn parse_command(
             }
         }
     }
-    if ctx_ty.is_none() && func.sig.inputs.is_empty() {
+    if ctx_ty.is_none()
+        && !func
+            .sig
+            .inputs
+            .iter()
+            .any(|i| matches!(i, FnArg::Receiver(_)))
+    {
         errors.add(
             fn_name_span,
             "a command's first parameter is its context: `ctx: &ApplicationContext`",
