@@ -18,6 +18,28 @@
 //! assert!(registry.commands().iter().any(|c| c.spec().name == "ping"));
 //! ```
 //!
+//! Parameters after the context become options: their types give the option type (see
+//! [`command::SlashArgument`] for the supported ones and for adding your own), their doc comments
+//! the descriptions, and attributes the rest (`#[min]`, `#[max]`, `#[min_length]`,
+//! `#[max_length]`, `#[channel_types(...)]`, `#[file_types(...)]`, `#[choices(...)]`,
+//! `#[autocomplete = path]`, `#[default = expr]`, `#[rename = "..."]`, `#[name_localized(...)]`,
+//! `#[description_localized(...)]`). Subcommands and groups are the functions and modules of an
+//! inline [`slash_group`] module.
+//!
+//! # Where each rule is checked
+//!
+//! - **In the macro**, for everything one item shows: names, descriptions, localizations, option
+//!   counts, order and uniqueness, nesting, inline choices, bounds and lengths on parameters of a
+//!   known type, integer ranges, attribute keys and the function's shape.
+//! - **By `const` assertions** the macros emit, for what needs a resolved type or another item: the
+//!   option type behind an alias or custom type, a `Choice` enum's choices, and the
+//!   8,000-character total. Each is reported at the attribute or type it concerns.
+//! - **By [`command::CommandRegistry::collect`]** at start-up, for rules across commands: one name
+//!   per type per scope; at most 100 slash, 15 user and 15 message commands per scope.
+//!
+//! Commands defined in a library crate are collected only when the binary links that crate: write
+//! `use my_commands as _;` if nothing else in the binary names it.
+//!
 //! Discord's command model and rules are re-exported from `bot-spec` as [`spec`].
 #![deny(missing_docs)]
 

@@ -434,7 +434,7 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
             _ => ::core::result::Result::Err(#p::unknown_subcommand(&ctx)),
         }
     };
-    let (_, registration) = expand::registration(base, literal, body, base.span());
+    let (_, registration) = expand::registration(base, literal, body, base.span(), true);
     let mut module = group.module.clone();
     insert_wrappers(&mut module, &wrappers, &group_positions);
     if let Some((_, items)) = &mut module.content {

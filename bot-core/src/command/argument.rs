@@ -299,6 +299,10 @@ impl SlashArgument for Attachment {
 
 /// A MENTIONABLE option's value: a user (with their member data in a guild) or a role.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one value per invocation; a box would only add indirection to every match"
+)]
 pub enum Mentionable {
     /// A user.
     User {

@@ -10,7 +10,7 @@ use std::fmt;
 /// use bot_core::model::Id;
 /// let id: Id = serde_json::from_str("\"53908232506183680\"").unwrap();
 /// assert_eq!(id.get(), 53908232506183680);
-/// assert_eq!(id.timestamp_ms(), 1_432_923_138_436);
+/// assert_eq!(id.timestamp_ms(), 1_432_923_124_196); // 2015-05-29, (id >> 22) + Discord epoch
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Id(pub u64);

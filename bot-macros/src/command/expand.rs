@@ -362,11 +362,18 @@ pub(crate) fn registration(
     literal: TokenStream,
     body: TokenStream,
     size_span: Span,
+    inside_module: bool,
 ) -> (Ident, TokenStream) {
     let p = private();
     let spec = format_ident!("__bot_spec_{}", base);
     let handler = format_ident!("__bot_handler_{}", base);
-    let source = base.to_string();
+    // A group registers inside its own module, whose path already names it.
+    let source = if inside_module {
+        quote!(::core::module_path!())
+    } else {
+        let name = base.to_string();
+        quote!(::core::concat!(::core::module_path!(), "::", #name))
+    };
     let size = assertion(
         size_span,
         quote!(#p::limits::command_size(&#spec) <= #p::limits::COMMAND_SIZE_MAX),
@@ -389,7 +396,7 @@ pub(crate) fn registration(
             #p::CommandEntry {
                 spec: &#spec,
                 handler: #handler,
-                source: ::core::concat!(::core::module_path!(), "::", #source),
+                source: #source,
             }
         }
     };

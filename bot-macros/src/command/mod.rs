@@ -46,7 +46,7 @@ pub(crate) fn expand(kind: CommandKind, args: TokenStream, item: TokenStream) ->
     };
     let literal = expand::command_literal(&ir, quote!(#(#options),*));
     let body = expand::invoke(&ir, quote!(#base));
-    let (spec_ident, registration) = expand::registration(base, literal, body, base.span());
+    let (spec_ident, registration) = expand::registration(base, literal, body, base.span(), false);
     let assertions: TokenStream = match kind {
         CommandKind::ChatInput => ir
             .params
