@@ -316,6 +316,21 @@ fn twelve_commands_yield_the_hand_written_json() {
 }
 
 #[test]
+fn the_doc_comment_after_its_first_paragraph_is_help_text() {
+    let registry = CommandRegistry::collect().unwrap();
+    let ping = registry
+        .commands()
+        .iter()
+        .find(|c| c.spec().name == "ping")
+        .unwrap();
+    assert_eq!(ping.spec().description, "Replies with pong.");
+    assert_eq!(
+        ping.help(),
+        "Everything after the first paragraph is help text, not the description."
+    );
+}
+
+#[test]
 fn debug_guilds_move_every_command_and_drop_global_only_fields() {
     let registry = CommandRegistry::collect().unwrap();
     let config = SyncConfig {

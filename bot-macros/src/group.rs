@@ -335,15 +335,6 @@ fn generate(
     }
 }
 
-fn localized(items: &[ir::Localized]) -> TokenStream {
-    let p = private();
-    let entries = items.iter().map(|l| {
-        let (locale, text) = &l.value;
-        quote!(#p::Localized::new(#locale, #text))
-    });
-    quote!(#p::Localizations(#p::Cow::Borrowed(&[#(#entries),*])))
-}
-
 /// Puts each subcommand's wrapper function into the module that defines the subcommand.
 fn insert_wrappers(
     module: &mut ItemMod,
@@ -434,7 +425,14 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
             _ => ::core::result::Result::Err(#p::unknown_subcommand(&ctx)),
         }
     };
-    let (_, registration) = expand::registration(base, literal, body, base.span(), true);
+    let (_, registration) = expand::registration(
+        base,
+        literal,
+        body,
+        base.span(),
+        true,
+        &crate::docs::help(&group.module.attrs),
+    );
     let mut module = group.module.clone();
     insert_wrappers(&mut module, &wrappers, &group_positions);
     if let Some((_, items)) = &mut module.content {

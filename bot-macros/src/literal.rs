@@ -81,3 +81,28 @@ pub(crate) fn ident(expr: &Expr) -> syn::Result<syn::Ident> {
         other => Err(syn::Error::new(other.span(), "expected a name")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_keep_their_kind_and_sign() {
+        let parse = |text: &str| number(&syn::parse_str::<Expr>(text).unwrap()).unwrap();
+        assert_eq!(parse("-5"), NumericValue::Integer(-5));
+        assert_eq!(parse("6"), NumericValue::Integer(6));
+        assert_eq!(parse("-273.15"), NumericValue::Number(-273.15));
+        assert_eq!(
+            parse("9_007_199_254_740_991"),
+            NumericValue::Integer(9_007_199_254_740_991)
+        );
+    }
+
+    #[test]
+    fn non_numbers_and_overflow_are_errors() {
+        let parse = |text: &str| number(&syn::parse_str::<Expr>(text).unwrap());
+        assert!(parse("\"5\"").is_err());
+        assert!(parse("x").is_err());
+        assert!(parse("99999999999999999999").is_err());
+    }
+}

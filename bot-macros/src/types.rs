@@ -85,3 +85,30 @@ pub(crate) fn hint(ty: &Type) -> TypeHint {
         _ => TypeHint::default(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn of(text: &str) -> TypeHint {
+        hint(&syn::parse_str::<Type>(text).unwrap())
+    }
+
+    #[test]
+    fn known_types_give_their_kind_and_range() {
+        assert_eq!(of("String").kind, Some(OptionKind::String));
+        assert_eq!(of("u8").range, Some((0, 255)));
+        assert_eq!(of("bot_core::model::Member").kind, Some(OptionKind::User));
+        let optional = of("Option<i16>");
+        assert!(optional.optional);
+        assert_eq!(optional.range, Some((-32768, 32767)));
+    }
+
+    #[test]
+    fn unknown_types_give_nothing_and_wide_integers_are_flagged() {
+        assert_eq!(of("MyAlias").kind, None);
+        assert!(!of("MyAlias").optional);
+        assert!(of("u128").unsupported_integer);
+        assert_eq!(of("&str").kind, None);
+    }
+}

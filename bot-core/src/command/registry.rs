@@ -29,6 +29,8 @@ pub struct CommandEntry {
     pub handler: Handler,
     /// Where the command is defined (`module::function`), for error messages.
     pub source: &'static str,
+    /// The doc comment after its first paragraph: longer help than the description.
+    pub help: &'static str,
 }
 
 inventory::collect!(CommandEntry);
@@ -39,6 +41,7 @@ pub struct RegisteredCommand {
     spec: Cow<'static, CommandSpec<'static>>,
     handler: Option<Handler>,
     source: Option<&'static str>,
+    help: &'static str,
 }
 
 impl RegisteredCommand {
@@ -55,6 +58,11 @@ impl RegisteredCommand {
     /// Where the command is defined, for commands defined with the macros.
     pub fn source(&self) -> Option<&'static str> {
         self.source
+    }
+
+    /// The help text: the doc comment after its first paragraph (empty when there is none).
+    pub fn help(&self) -> &'static str {
+        self.help
     }
 
     fn label(&self) -> String {
@@ -169,6 +177,7 @@ impl CommandRegistry {
                 spec: Cow::Borrowed(entry.spec),
                 handler: Some(entry.handler),
                 source: Some(entry.source),
+                help: entry.help,
             })
             .collect();
         Self::checked(commands)
@@ -185,6 +194,7 @@ impl CommandRegistry {
                 spec: Cow::Owned(spec),
                 handler: None,
                 source: None,
+                help: "",
             })
             .collect();
         Self::checked(commands)

@@ -16,7 +16,7 @@ pub(crate) fn private() -> TokenStream {
     quote!(::bot_core::__private)
 }
 
-fn localizations(items: &[Localized]) -> TokenStream {
+pub(crate) fn localizations(items: &[Localized]) -> TokenStream {
     let p = private();
     let entries = items.iter().map(|l| {
         let (locale, text) = &l.value;
@@ -363,6 +363,7 @@ pub(crate) fn registration(
     body: TokenStream,
     size_span: Span,
     inside_module: bool,
+    help: &str,
 ) -> (Ident, TokenStream) {
     let p = private();
     let spec = format_ident!("__bot_spec_{}", base);
@@ -397,6 +398,7 @@ pub(crate) fn registration(
                 spec: &#spec,
                 handler: #handler,
                 source: #source,
+                help: #help,
             }
         }
     };

@@ -46,7 +46,14 @@ pub(crate) fn expand(kind: CommandKind, args: TokenStream, item: TokenStream) ->
     };
     let literal = expand::command_literal(&ir, quote!(#(#options),*));
     let body = expand::invoke(&ir, quote!(#base));
-    let (spec_ident, registration) = expand::registration(base, literal, body, base.span(), false);
+    let (spec_ident, registration) = expand::registration(
+        base,
+        literal,
+        body,
+        base.span(),
+        false,
+        &crate::docs::help(&func.attrs),
+    );
     let assertions: TokenStream = match kind {
         CommandKind::ChatInput => ir
             .params
