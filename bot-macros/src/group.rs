@@ -239,8 +239,8 @@ fn generate(
                 .unwrap_or_default();
             let params: Vec<TokenStream> = ir.params.iter().map(expand::param_option).collect();
             let (name_loc, desc_loc) = (
-                localized(&ir.attrs.name_localized),
-                localized(&ir.attrs.description_localized),
+                expand::localizations(&ir.attrs.name_localized),
+                expand::localizations(&ir.attrs.description_localized),
             );
             let literal = quote! {
                 #p::OptionSpec {
@@ -290,8 +290,8 @@ fn generate(
                 .map(|d| d.value)
                 .unwrap_or_default();
             let (name_loc, desc_loc) = (
-                localized(&group.ir.attrs.name_localized),
-                localized(&group.ir.attrs.description_localized),
+                expand::localizations(&group.ir.attrs.name_localized),
+                expand::localizations(&group.ir.attrs.description_localized),
             );
             let module = &group.module.ident;
             let mut names = names;
