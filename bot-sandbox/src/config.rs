@@ -1,0 +1,53 @@
+//! Settings a test may change: timings and rate limits.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+/// Timings of the sandbox. Discord's values by default; tests shorten them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Timings {
+    /// How long a bot has for the initial response to an interaction (Discord: 3 s).
+    pub interaction_deadline: Duration,
+    /// The gateway heartbeat interval sent in HELLO (Discord: about 41.25 s).
+    pub heartbeat_interval: Duration,
+    /// The window in which one IDENTIFY per rate-limit key is allowed (Discord: 5 s).
+    pub identify_window: Duration,
+    /// How long an interaction token stays valid for follow-ups (Discord: 15 min).
+    pub token_lifetime: Duration,
+}
+
+impl Default for Timings {
+    fn default() -> Self {
+        Timings {
+            interaction_deadline: Duration::from_secs(3),
+            heartbeat_interval: Duration::from_millis(41_250),
+            identify_window: Duration::from_secs(5),
+            token_lifetime: Duration::from_secs(15 * 60),
+        }
+    }
+}
+
+/// A per-route rate limit: `limit` requests per `window`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RouteLimit {
+    /// Requests allowed per window.
+    pub limit: u32,
+    /// The window.
+    pub window: Duration,
+}
+
+/// Rate limits by route name (see [`crate::RouteName`]); routes without one are unlimited.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RateLimits {
+    pub(crate) routes: HashMap<crate::RouteName, RouteLimit>,
+    /// Whether successful responses on limited routes carry `X-RateLimit-Scope` too (unverified
+    /// on real Discord: a switch).
+    pub scope_header_on_success: bool,
+}
+
+impl RateLimits {
+    /// Limits `route` to `limit` requests per `window`.
+    pub fn set(&mut self, route: crate::RouteName, limit: u32, window: Duration) {
+        self.routes.insert(route, RouteLimit { limit, window });
+    }
+}

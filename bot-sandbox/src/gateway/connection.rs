@@ -1,0 +1,351 @@
+//! One gateway connection: HELLO, heartbeats, IDENTIFY/RESUME and Discord's close codes
+//! (GW L120-211, OP L11-51).
+
+use super::zlib::Encoder;
+use super::{Outbound, Session};
+use crate::Shared;
+use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
+use axum::extract::{Query, State};
+use axum::response::Response;
+use serde_json::{Value, json};
+use std::collections::{HashMap, VecDeque};
+use std::sync::Arc;
+use std::time::Instant;
+use tokio::sync::mpsc;
+
+/// Every intent bit Discord defines (bits 0–25).
+const KNOWN_INTENTS: u64 = (1 << 26) - 1;
+/// The largest payload a client may send.
+const MAX_CLIENT_PAYLOAD: usize = 4096;
+
+/// `GET /gateway` with a WebSocket upgrade.
+pub(crate) async fn upgrade(
+    upgrade: WebSocketUpgrade,
+    State(shared): State<Arc<Shared>>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    upgrade.on_upgrade(move |socket| async move {
+        Connection::new(socket, shared, &query).run().await;
+    })
+}
+
+/// Why the loop ends.
+enum End {
+    Close(u16, &'static str),
+    Gone,
+}
+
+struct Connection {
+    socket: WebSocket,
+    shared: Arc<Shared>,
+    encoder: Encoder,
+    version: Option<String>,
+    session: Option<String>,
+    tx: mpsc::UnboundedSender<Outbound>,
+    rx: mpsc::UnboundedReceiver<Outbound>,
+    last_heartbeat: Instant,
+}
+
+impl Connection {
+    fn new(socket: WebSocket, shared: Arc<Shared>, query: &HashMap<String, String>) -> Self {
+        let (tx, rx) = mpsc::unbounded_channel();
+        Connection {
+            socket,
+            shared,
+            encoder: Encoder::new(query.get("compress").map(String::as_str) == Some("zlib-stream")),
+            version: query.get("v").cloned(),
+            session: None,
+            tx,
+            rx,
+            last_heartbeat: Instant::now(),
+        }
+    }
+
+    async fn send(&mut self, payload: &Value) -> bool {
+        let text = payload.to_string();
+        if self.shared.log_traffic {
+            let op = payload.get("op").and_then(Value::as_u64).unwrap_or(0);
+            let event = payload.get("t").and_then(Value::as_str).unwrap_or("");
+            tracing::info!(target: "bot_sandbox::gateway", "send op {op} {event}");
+        }
+        let message = if self.encoder.is_compressed() {
+            Message::Binary(self.encoder.encode(&text).into())
+        } else {
+            Message::Text(text.into())
+        };
+        self.socket.send(message).await.is_ok()
+    }
+
+    async fn run(mut self) {
+        if let Some(version) = &self.version
+            && !matches!(version.as_str(), "9" | "10")
+        {
+            self.close(4012, "Invalid API version").await;
+            return;
+        }
+        let interval = self.shared.timings.heartbeat_interval;
+        let hello = json!({"op": 10, "s": null, "t": null,
+                           "d": {"heartbeat_interval": interval.as_millis() as u64}});
+        if !self.send(&hello).await {
+            return;
+        }
+        let end = loop {
+            let deadline =
+                tokio::time::Instant::from_std(self.last_heartbeat + interval.mul_f64(1.5));
+            tokio::select! {
+                incoming = self.socket.recv() => match incoming {
+                    Some(Ok(Message::Text(text))) => {
+                        if let Some(end) = self.receive(text.as_bytes()).await { break end; }
+                    }
+                    Some(Ok(Message::Binary(bytes))) => {
+                        if let Some(end) = self.receive(&bytes).await { break end; }
+                    }
+                    Some(Ok(Message::Ping(_) | Message::Pong(_))) => {}
+                    Some(Ok(Message::Close(_))) | Some(Err(_)) | None => break End::Gone,
+                },
+                outbound = self.rx.recv() => match outbound {
+                    Some(Outbound::Frame(payload)) => {
+                        if !self.send(&payload).await { break End::Gone; }
+                    }
+                    Some(Outbound::Close(code, reason)) => break End::Close(code, reason),
+                    Some(Outbound::Drop) | None => break End::Gone,
+                },
+                _ = tokio::time::sleep_until(deadline) => break End::Close(4009, "Session timed out"),
+            }
+        };
+        if let End::Close(code, reason) = end {
+            self.close(code, reason).await;
+        }
+        self.detach();
+    }
+
+    async fn close(&mut self, code: u16, reason: &'static str) {
+        if self.shared.log_traffic {
+            tracing::info!(target: "bot_sandbox::gateway", "close {code} {reason}");
+        }
+        let frame = CloseFrame {
+            code,
+            reason: reason.into(),
+        };
+        let _ = self.socket.send(Message::Close(Some(frame))).await;
+    }
+
+    /// Leaves the session resumable without this connection.
+    fn detach(&mut self) {
+        if let Some(id) = &self.session {
+            let gateway = &self.shared.gateway;
+            if let Some(session) = gateway.lock().sessions.get_mut(id) {
+                session.tx = None;
+            }
+            gateway.update_connected();
+        }
+    }
+
+    async fn receive(&mut self, bytes: &[u8]) -> Option<End> {
+        if bytes.len() > MAX_CLIENT_PAYLOAD {
+            return Some(End::Close(4002, "Decode error"));
+        }
+        let Ok(payload) = serde_json::from_slice::<Value>(bytes) else {
+            return Some(End::Close(4002, "Decode error"));
+        };
+        let Some(op) = payload.get("op").and_then(Value::as_u64) else {
+            return Some(End::Close(4002, "Decode error"));
+        };
+        if self.shared.log_traffic {
+            tracing::info!(target: "bot_sandbox::gateway", "receive op {op}");
+        }
+        let data = payload.get("d").cloned().unwrap_or(Value::Null);
+        match op {
+            1 => {
+                self.last_heartbeat = Instant::now();
+                self.send(&json!({"op": 11})).await;
+                None
+            }
+            2 => self.identify(&data).await,
+            6 => self.resume(&data).await,
+            _ if self.session.is_none() => Some(End::Close(4003, "Not authenticated")),
+            3 | 4 => None,
+            8 => {
+                self.request_members(&data);
+                None
+            }
+            _ => Some(End::Close(4001, "Unknown opcode")),
+        }
+    }
+
+    fn token_ok(&self, data: &Value) -> bool {
+        let token = data.get("token").and_then(Value::as_str).unwrap_or("");
+        let token = token.strip_prefix("Bot ").unwrap_or(token);
+        token == self.shared.world().token
+    }
+
+    async fn identify(&mut self, data: &Value) -> Option<End> {
+        if self.session.is_some() {
+            return Some(End::Close(4005, "Already authenticated"));
+        }
+        if !self.token_ok(data) {
+            return Some(End::Close(4004, "Authentication failed"));
+        }
+        let intents = data.get("intents").and_then(Value::as_u64);
+        match intents {
+            Some(bits) if bits & !KNOWN_INTENTS == 0 => {
+                let privileged =
+                    bits & (crate::GUILD_MEMBERS | crate::GUILD_PRESENCES | crate::MESSAGE_CONTENT);
+                if privileged & !self.shared.privileged_intents != 0 {
+                    return Some(End::Close(4014, "Disallowed intent(s)"));
+                }
+            }
+            _ => return Some(End::Close(4013, "Invalid intent(s)")),
+        }
+        let shard = match data.get("shard") {
+            None | Some(Value::Null) => (0, 1),
+            Some(value) => match value.as_array().map(|a| {
+                (
+                    a.first().and_then(Value::as_u64),
+                    a.get(1).and_then(Value::as_u64),
+                )
+            }) {
+                Some((Some(index), Some(count))) if count > 0 && index < count => (index, count),
+                _ => return Some(End::Close(4010, "Invalid shard")),
+            },
+        };
+        let window = self.shared.timings.identify_window;
+        let too_soon = {
+            let mut inner = self.shared.gateway.lock();
+            let now = Instant::now();
+            let too_soon = inner
+                .identifies
+                .last()
+                .is_some_and(|last| now.duration_since(*last) < window);
+            if !too_soon {
+                inner.identifies.push(now);
+            }
+            too_soon
+        };
+        if too_soon {
+            // Identify pacing: a second IDENTIFY inside the window is refused.
+            self.send(&json!({"op": 9, "d": false})).await;
+            return None;
+        }
+        let session_id = crate::ids::session_id();
+        let (ready, guilds) = {
+            let world = self.shared.world();
+            let user = world.user_json_by_id(world.bot_id).unwrap_or(Value::Null);
+            let guilds: Vec<_> = world
+                .guilds
+                .values()
+                .filter(|g| (g.id >> 22) % shard.1 == shard.0)
+                .map(|g| (g.id, world.guild_create_json(g)))
+                .collect();
+            let ready = json!({
+                "v": 10,
+                "user": user,
+                "guilds": guilds.iter().map(|(id, _)| json!({"id": id.to_string(), "unavailable": true})).collect::<Vec<_>>(),
+                "session_id": session_id,
+                "session_type": "normal",
+                "resume_gateway_url": self.shared.gateway_url(),
+                "shard": [shard.0, shard.1],
+                "application": {"id": world.application_id.to_string(), "flags": 0},
+                "private_channels": [],
+                "relationships": [],
+                "presences": [],
+                "guild_join_requests": [],
+                "geo_ordered_rtc_regions": [],
+                "user_settings": {},
+                "_trace": ["bot-sandbox"],
+            });
+            (ready, guilds)
+        };
+        {
+            let mut inner = self.shared.gateway.lock();
+            let mut session = Session {
+                shard,
+                seq: 0,
+                buffer: VecDeque::new(),
+                tx: Some(self.tx.clone()),
+            };
+            session.dispatch("READY", ready);
+            for (_, guild) in guilds {
+                session.dispatch("GUILD_CREATE", guild);
+            }
+            inner.sessions.insert(session_id.clone(), session);
+        }
+        self.session = Some(session_id);
+        self.shared.gateway.update_connected();
+        None
+    }
+
+    async fn resume(&mut self, data: &Value) -> Option<End> {
+        if !self.token_ok(data) {
+            return Some(End::Close(4004, "Authentication failed"));
+        }
+        let id = data
+            .get("session_id")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned();
+        let seq = data.get("seq").and_then(Value::as_u64).unwrap_or(0);
+        let resumed = {
+            let mut inner = self.shared.gateway.lock();
+            match inner.sessions.get_mut(&id) {
+                None => None,
+                Some(session) => Some(Self::reattach(session, seq, &self.tx)),
+            }
+        };
+        match resumed {
+            None => {
+                self.send(&json!({"op": 9, "d": false})).await;
+                None
+            }
+            Some(false) => Some(End::Close(4007, "Invalid seq")),
+            Some(true) => {
+                self.session = Some(id);
+                self.shared.gateway.update_connected();
+                None
+            }
+        }
+    }
+
+    /// Attaches a session to this connection and queues what it missed, then RESUMED; `false`
+    /// when `seq` is outside the session's buffer.
+    fn reattach(session: &mut Session, seq: u64, tx: &mpsc::UnboundedSender<Outbound>) -> bool {
+        {
+            let oldest = session.buffer.front().map_or(session.seq + 1, |(s, _)| *s);
+            if seq > session.seq || seq + 1 < oldest {
+                return false;
+            }
+            session.tx = Some(tx.clone());
+            for (_, payload) in session.buffer.iter().filter(|(s, _)| *s > seq) {
+                let _ = tx.send(Outbound::Frame(payload.clone()));
+            }
+            session.dispatch("RESUMED", json!({}));
+            true
+        }
+    }
+
+    fn request_members(&mut self, data: &Value) {
+        let guild = data
+            .get("guild_id")
+            .and_then(Value::as_str)
+            .and_then(|s| s.parse::<u64>().ok());
+        let nonce = data.get("nonce").cloned().unwrap_or(Value::Null);
+        let chunk = {
+            let world = self.shared.world();
+            guild.and_then(|id| world.guilds.get(&id)).map(|g| {
+                json!({
+                    "guild_id": g.id.to_string(),
+                    "members": g.members.iter().map(|m| world.member_json(m, true)).collect::<Vec<_>>(),
+                    "chunk_index": 0,
+                    "chunk_count": 1,
+                    "not_found": [],
+                    "nonce": nonce,
+                })
+            })
+        };
+        if let (Some(chunk), Some(id)) = (chunk, &self.session)
+            && let Some(session) = self.shared.gateway.lock().sessions.get_mut(id)
+        {
+            session.dispatch("GUILD_MEMBERS_CHUNK", chunk);
+        }
+    }
+}

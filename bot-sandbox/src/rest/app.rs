@@ -1,0 +1,121 @@
+//! Users, the application, gateway discovery, guilds and channels.
+
+use super::{AppState, authorize, error, ok, unknown};
+use axum::extract::Path;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use serde_json::json;
+
+/// `GET /users/@me`: the bot user.
+pub(crate) async fn me(state: AppState, headers: HeaderMap) -> Response {
+    if let Err(e) = authorize(&state, &headers) {
+        return e;
+    }
+    let world = state.world();
+    match world.user_json_by_id(world.bot_id) {
+        Some(user) => ok(user),
+        None => unknown(10013, "User"),
+    }
+}
+
+/// `GET /users/{id}`.
+pub(crate) async fn user(state: AppState, headers: HeaderMap, Path(id): Path<String>) -> Response {
+    if let Err(e) = authorize(&state, &headers) {
+        return e;
+    }
+    let world = state.world();
+    match id.parse().ok().and_then(|id| world.user_json_by_id(id)) {
+        Some(user) => ok(user),
+        None => unknown(10013, "User"),
+    }
+}
+
+/// `GET /applications/@me` and `GET /oauth2/applications/@me`.
+pub(crate) async fn application(state: AppState, headers: HeaderMap) -> Response {
+    if let Err(e) = authorize(&state, &headers) {
+        return e;
+    }
+    ok(state.world().application_json())
+}
+
+/// `GET /gateway` (no authentication).
+pub(crate) async fn gateway(state: AppState) -> Response {
+    ok(json!({"url": state.gateway_url()}))
+}
+
+/// `GET /gateway/bot`.
+pub(crate) async fn gateway_bot(state: AppState, headers: HeaderMap) -> Response {
+    if let Err(e) = authorize(&state, &headers) {
+        return e;
+    }
+    let remaining = state.gateway.identifies_remaining();
+    ok(json!({
+        "url": state.gateway_url(),
+        "shards": 1,
+        "session_start_limit": {
+            "total": crate::gateway::SESSION_START_TOTAL,
+            "remaining": remaining,
+            "reset_after": 86_400_000u64,
+            "max_concurrency": 1,
+        },
+    }))
+}
+
+/// `GET /soundboard-default-sounds`: none (py-cord waits for it before `on_ready`).
+pub(crate) async fn soundboard(state: AppState, headers: HeaderMap) -> Response {
+    if let Err(e) = authorize(&state, &headers) {
+        return e;
+    }
+    ok(json!([]))
+}
+
+/// `GET /guilds/{guild}`.
+pub(crate) async fn guild(state: AppState, headers: HeaderMap, Path(id): Path<String>) -> Response {
+    if let Err(e) = authorize(&state, &headers) {
+        return e;
+    }
+    let world = state.world();
+    match id.parse().ok().and_then(|id: u64| world.guilds.get(&id)) {
+        Some(guild) => {
+            let mut value = world.guild_create_json(guild);
+            if let Some(map) = value.as_object_mut() {
+                for key in [
+                    "members",
+                    "channels",
+                    "threads",
+                    "presences",
+                    "voice_states",
+                    "joined_at",
+                    "large",
+                    "member_count",
+                ] {
+                    map.remove(key);
+                }
+            }
+            ok(value)
+        }
+        None => unknown(10004, "Guild"),
+    }
+}
+
+/// `GET /channels/{channel}`.
+pub(crate) async fn channel(
+    state: AppState,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    if let Err(e) = authorize(&state, &headers) {
+        return e;
+    }
+    let Ok(id) = id.parse::<u64>() else {
+        return error(StatusCode::NOT_FOUND, 10003, "Unknown Channel");
+    };
+    let world = state.world();
+    match world
+        .guild_of_channel(id)
+        .and_then(|g| g.channel(id).map(|c| (g.id, c)))
+    {
+        Some((guild, channel)) => ok(crate::world::channel_json(guild, channel)),
+        None => unknown(10003, "Channel"),
+    }
+}

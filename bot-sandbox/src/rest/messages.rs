@@ -1,0 +1,148 @@
+//! Channel messages (MSG): create, list, and the message objects other routes return.
+
+use super::{AppState, RouteName, authorize, json_reply, limit, ok, payload, unknown};
+use crate::world::World;
+use axum::extract::{Path, Query, Request};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use serde_json::{Value, json};
+use std::collections::HashMap;
+
+/// The current time as Discord writes timestamps (ISO 8601, UTC).
+pub(crate) fn now_iso() -> String {
+    humantime::format_rfc3339_micros(std::time::SystemTime::now())
+        .to_string()
+        .replace('Z', "+00:00")
+}
+
+/// A message object sent by `author` in `channel`, from a create or edit body.
+pub(crate) fn build_message(
+    world: &World,
+    channel: u64,
+    author: u64,
+    body: &Value,
+    id: u64,
+    kind: u8,
+) -> Value {
+    let author = world.user_json_by_id(author).unwrap_or_else(
+        || json!({"id": author.to_string(), "username": "unknown", "discriminator": "0"}),
+    );
+    let guild = world.guild_of_channel(channel).map(|g| g.id.to_string());
+    let list = |key: &str| {
+        body.get(key)
+            .cloned()
+            .filter(Value::is_array)
+            .unwrap_or_else(|| json!([]))
+    };
+    json!({
+        "id": id.to_string(),
+        "channel_id": channel.to_string(),
+        "guild_id": guild,
+        "author": author,
+        "content": body.get("content").and_then(Value::as_str).unwrap_or(""),
+        "timestamp": now_iso(),
+        "edited_timestamp": null,
+        "tts": body.get("tts").and_then(Value::as_bool).unwrap_or(false),
+        "mention_everyone": false,
+        "mentions": [],
+        "mention_roles": [],
+        "attachments": [],
+        "embeds": list("embeds"),
+        "components": list("components"),
+        "pinned": false,
+        "type": kind,
+        "flags": body.get("flags").and_then(Value::as_u64).unwrap_or(0),
+        "webhook_id": null,
+        "nonce": body.get("nonce").cloned(),
+    })
+}
+
+/// `POST /channels/{channel}/messages`.
+pub(crate) async fn create(
+    state: AppState,
+    headers: HeaderMap,
+    Path(channel): Path<String>,
+    request: Request,
+) -> Response {
+    if let Err(e) = authorize(&state, &headers) {
+        return e;
+    }
+    let Ok(channel) = channel.parse::<u64>() else {
+        return unknown(10003, "Channel");
+    };
+    if state.world().guild_of_channel(channel).is_none() {
+        return unknown(10003, "Channel");
+    }
+    let limit_headers = match limit(&state, RouteName::CreateMessage, &channel.to_string()) {
+        Ok(headers) => headers,
+        Err(e) => return e,
+    };
+    let body = match payload(request).await {
+        Ok(body) => body,
+        Err(e) => return e,
+    };
+    let content = body.get("content").and_then(Value::as_str).unwrap_or("");
+    let has_embeds = body
+        .get("embeds")
+        .and_then(Value::as_array)
+        .is_some_and(|e| !e.is_empty());
+    if content.is_empty() && !has_embeds && body.get("components").is_none() {
+        return super::error(
+            StatusCode::BAD_REQUEST,
+            50006,
+            "Cannot send an empty message",
+        );
+    }
+    if content.chars().count() > 2000 {
+        return super::invalid_form(
+            "BASE_TYPE_MAX_LENGTH",
+            "content: Must be 2000 or fewer in length.",
+        );
+    }
+    let message = {
+        let mut world = state.world();
+        let id = world.ids.next();
+        let message = build_message(&world, channel, world.bot_id, &body, id, 0);
+        world
+            .messages
+            .entry(channel)
+            .or_default()
+            .push(message.clone());
+        message
+    };
+    let guild = state.world().guild_of_channel(channel).map(|g| g.id);
+    state
+        .gateway
+        .dispatch_to_guild(&state, guild, "MESSAGE_CREATE", message.clone());
+    json_reply(StatusCode::OK, limit_headers, message)
+}
+
+/// `GET /channels/{channel}/messages?limit=`.
+pub(crate) async fn list(
+    state: AppState,
+    headers: HeaderMap,
+    Path(channel): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    if let Err(e) = authorize(&state, &headers) {
+        return e;
+    }
+    let Ok(channel) = channel.parse::<u64>() else {
+        return unknown(10003, "Channel");
+    };
+    let count = query
+        .get("limit")
+        .and_then(|l| l.parse().ok())
+        .unwrap_or(50usize)
+        .clamp(1, 100);
+    let world = state.world();
+    if world.guild_of_channel(channel).is_none() {
+        return unknown(10003, "Channel");
+    }
+    let messages: Vec<Value> = world
+        .messages
+        .get(&channel)
+        .map(|list| list.iter().rev().take(count).cloned().collect())
+        .unwrap_or_default();
+    ok(Value::Array(messages))
+}

@@ -1,0 +1,253 @@
+//! The REST API: Discord's routes a bot uses, with Discord's status codes, error bodies and
+//! rate-limit headers.
+
+mod app;
+mod commands;
+mod interactions;
+mod messages;
+mod ratelimit;
+
+pub(crate) use messages::build_message;
+pub(crate) use ratelimit::LimitState;
+pub use ratelimit::RouteName;
+
+use crate::Shared;
+use axum::Router;
+use axum::extract::{FromRequest, Request, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde_json::{Value, json};
+use std::sync::Arc;
+
+/// The shared state as handlers receive it.
+pub(crate) type AppState = State<Arc<Shared>>;
+
+/// A JSON response with `Content-Type: application/json` exactly.
+pub(crate) fn json_reply(status: StatusCode, headers: HeaderMap, body: Value) -> Response {
+    let mut response = (status, body.to_string()).into_response();
+    response.headers_mut().extend(headers);
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static("application/json"),
+    );
+    response
+}
+
+/// 200 with a JSON body.
+pub(crate) fn ok(body: Value) -> Response {
+    json_reply(StatusCode::OK, HeaderMap::new(), body)
+}
+
+/// 204 with no body.
+pub(crate) fn no_content() -> Response {
+    StatusCode::NO_CONTENT.into_response()
+}
+
+/// Discord's error body `{"message", "code"}` (OP L109-390).
+pub(crate) fn error(status: StatusCode, code: u32, message: &str) -> Response {
+    json_reply(
+        status,
+        HeaderMap::new(),
+        json!({"message": message, "code": code}),
+    )
+}
+
+/// 404 for an unknown object: codes 10xxx.
+pub(crate) fn unknown(code: u32, what: &str) -> Response {
+    error(StatusCode::NOT_FOUND, code, &format!("Unknown {what}"))
+}
+
+/// 50035 with a request-level error code.
+pub(crate) fn invalid_form(code: &str, message: &str) -> Response {
+    json_reply(
+        StatusCode::BAD_REQUEST,
+        HeaderMap::new(),
+        json!({"code": 50035, "message": "Invalid Form Body",
+               "errors": {"_errors": [{"code": code, "message": message}]}}),
+    )
+}
+
+fn rate_limited(limited: ratelimit::Limited) -> Response {
+    json_reply(
+        StatusCode::TOO_MANY_REQUESTS,
+        limited.headers,
+        json!({"message": "You are being rate limited.", "retry_after": limited.retry_after,
+               "global": false}),
+    )
+}
+
+/// Takes a request from a limited route's bucket: its headers, or the 429 to answer.
+pub(crate) fn limit(shared: &Shared, route: RouteName, major: &str) -> Result<HeaderMap, Response> {
+    shared.limits.take(route, major).map_err(rate_limited)
+}
+
+/// Checks `Authorization: Bot <token>`: 401 otherwise (REF L109-128).
+pub(crate) fn authorize(shared: &Shared, headers: &HeaderMap) -> Result<(), Response> {
+    let expected = format!("Bot {}", shared.world().token);
+    match headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+    {
+        Some(given) if given == expected => Ok(()),
+        _ => Err(error(StatusCode::UNAUTHORIZED, 0, "401: Unauthorized")),
+    }
+}
+
+/// The request's JSON body: JSON, urlencoded `payload_json`, or multipart `payload_json`.
+pub(crate) async fn payload(request: Request) -> Result<Value, Response> {
+    let content_type = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let bad_json = || {
+        error(
+            StatusCode::BAD_REQUEST,
+            50109,
+            "The request body contains invalid JSON.",
+        )
+    };
+    if content_type.starts_with("application/x-www-form-urlencoded") {
+        let axum::Form(form) =
+            axum::Form::<std::collections::HashMap<String, String>>::from_request(request, &())
+                .await
+                .map_err(|_| bad_json())?;
+        let text = form.get("payload_json").ok_or_else(bad_json)?;
+        return serde_json::from_str(text).map_err(|_| bad_json());
+    }
+    if content_type.starts_with("multipart/form-data") {
+        let mut multipart = axum::extract::Multipart::from_request(request, &())
+            .await
+            .map_err(|_| bad_json())?;
+        let mut body = None;
+        while let Ok(Some(field)) = multipart.next_field().await {
+            if field.name() == Some("payload_json") {
+                let text = field.text().await.map_err(|_| bad_json())?;
+                body = Some(serde_json::from_str(&text).map_err(|_| bad_json())?);
+            }
+        }
+        return body.ok_or_else(bad_json);
+    }
+    let bytes = axum::body::to_bytes(request.into_body(), 25 * 1024 * 1024)
+        .await
+        .map_err(|_| bad_json())?;
+    if bytes.is_empty() {
+        return Ok(json!({}));
+    }
+    serde_json::from_slice(&bytes).map_err(|_| bad_json())
+}
+
+/// A path with interaction and webhook tokens replaced, for logs.
+pub(crate) fn redact_path(path: &str) -> String {
+    let mut parts: Vec<String> = path.split('/').map(str::to_owned).collect();
+    for i in 0..parts.len() {
+        let secret_after = matches!(parts[i].as_str(), "interactions" | "webhooks");
+        if secret_after && i + 2 < parts.len() {
+            parts[i + 2] = "[redacted]".to_owned();
+        }
+    }
+    parts.join("/")
+}
+
+async fn observe(State(shared): AppState, request: Request, next: Next) -> Response {
+    shared.limits.count_request();
+    let method = request.method().clone();
+    let path = redact_path(request.uri().path());
+    let response = next.run(request).await;
+    if shared.log_traffic {
+        tracing::info!(target: "bot_sandbox::rest", "{method} {path} -> {}", response.status().as_u16());
+    }
+    response
+}
+
+async fn not_found() -> Response {
+    error(StatusCode::NOT_FOUND, 0, "404: Not Found")
+}
+
+fn api() -> Router<Arc<Shared>> {
+    Router::new()
+        .route("/users/@me", get(app::me))
+        .route("/users/{id}", get(app::user))
+        .route("/applications/@me", get(app::application))
+        .route("/oauth2/applications/@me", get(app::application))
+        .route("/gateway", get(app::gateway))
+        .route("/gateway/bot", get(app::gateway_bot))
+        .route("/soundboard-default-sounds", get(app::soundboard))
+        .route("/guilds/{guild}", get(app::guild))
+        .route("/channels/{channel}", get(app::channel))
+        .route(
+            "/applications/{app}/commands",
+            get(commands::list)
+                .put(commands::bulk)
+                .post(commands::create),
+        )
+        .route(
+            "/applications/{app}/commands/{id}",
+            get(commands::fetch)
+                .patch(commands::edit)
+                .delete(commands::remove),
+        )
+        .route(
+            "/applications/{app}/guilds/{guild}/commands",
+            get(commands::list_guild)
+                .put(commands::bulk_guild)
+                .post(commands::create_guild),
+        )
+        .route(
+            "/applications/{app}/guilds/{guild}/commands/{id}",
+            get(commands::fetch_guild)
+                .patch(commands::edit_guild)
+                .delete(commands::remove_guild),
+        )
+        .route(
+            "/interactions/{id}/{token}/callback",
+            post(interactions::callback),
+        )
+        .route("/webhooks/{app}/{token}", post(interactions::followup))
+        .route(
+            "/webhooks/{app}/{token}/messages/{message}",
+            get(interactions::get_message)
+                .patch(interactions::edit_message)
+                .delete(interactions::delete_message),
+        )
+        .route(
+            "/channels/{channel}/messages",
+            get(messages::list).post(messages::create),
+        )
+        .fallback(not_found)
+}
+
+/// The whole HTTP surface: `/api/v10`, `/api/v9` and `/api` for REST, `/gateway` for the gateway.
+pub(crate) fn router(shared: Arc<Shared>) -> Router {
+    Router::new()
+        .nest("/api/v10", api())
+        .nest("/api/v9", api())
+        .nest("/api", api())
+        .route("/gateway", get(crate::gateway::upgrade))
+        .route("/gateway/", get(crate::gateway::upgrade))
+        .route("/gateway//", get(crate::gateway::upgrade))
+        .fallback(not_found)
+        .layer(middleware::from_fn_with_state(shared.clone(), observe))
+        .with_state(shared)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact_path;
+
+    #[test]
+    fn tokens_in_paths_are_redacted() {
+        assert_eq!(
+            redact_path("/api/v10/interactions/123/abcTOKEN/callback"),
+            "/api/v10/interactions/123/[redacted]/callback"
+        );
+        assert_eq!(
+            redact_path("/api/v10/webhooks/9/abcTOKEN/messages/@original"),
+            "/api/v10/webhooks/9/[redacted]/messages/@original"
+        );
+        assert_eq!(redact_path("/api/v10/users/@me"), "/api/v10/users/@me");
+    }
+}

@@ -1,0 +1,245 @@
+//! The sandbox's world: the application and its bot, users, guilds with channels, roles and
+//! members, messages, registered commands and live interactions.
+
+mod commands;
+mod interactions;
+mod render;
+
+pub(crate) use render::{channel_json, role_json};
+
+pub(crate) use commands::{
+    CommandError, CommandStore, StoredCommand, command_json as command_json_of,
+    command_json_localized,
+};
+pub(crate) use interactions::InteractionRecord;
+pub use interactions::{DeadlineExceeded, InteractionResponse, Invocation};
+
+use crate::ids::Snowflakes;
+use std::collections::{BTreeMap, HashMap};
+
+/// A user of the world.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct UserRecord {
+    pub(crate) id: u64,
+    pub(crate) username: String,
+    pub(crate) bot: bool,
+}
+
+/// A channel of a guild.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct ChannelRecord {
+    pub(crate) id: u64,
+    pub(crate) name: String,
+    pub(crate) kind: u8,
+    pub(crate) position: u32,
+}
+
+/// A role of a guild.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct RoleRecord {
+    pub(crate) id: u64,
+    pub(crate) name: String,
+    pub(crate) permissions: u64,
+    pub(crate) position: u32,
+    pub(crate) color: u32,
+}
+
+/// A member of a guild.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct MemberRecord {
+    pub(crate) user_id: u64,
+    pub(crate) nick: Option<String>,
+    pub(crate) roles: Vec<u64>,
+    pub(crate) joined_at: String,
+}
+
+/// A guild.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct GuildRecord {
+    pub(crate) id: u64,
+    pub(crate) name: String,
+    pub(crate) owner_id: u64,
+    pub(crate) channels: Vec<ChannelRecord>,
+    pub(crate) roles: Vec<RoleRecord>,
+    pub(crate) members: Vec<MemberRecord>,
+}
+
+impl GuildRecord {
+    pub(crate) fn channel(&self, id: u64) -> Option<&ChannelRecord> {
+        self.channels.iter().find(|c| c.id == id)
+    }
+
+    pub(crate) fn member(&self, user_id: u64) -> Option<&MemberRecord> {
+        self.members.iter().find(|m| m.user_id == user_id)
+    }
+
+    /// The permissions of a member: the union of @everyone's and their roles'.
+    pub(crate) fn permissions_of(&self, user_id: u64) -> u64 {
+        if user_id == self.owner_id {
+            return ALL_PERMISSIONS;
+        }
+        let everyone = self
+            .roles
+            .iter()
+            .find(|r| r.id == self.id)
+            .map_or(0, |r| r.permissions);
+        self.member(user_id).map_or(everyone, |m| {
+            m.roles
+                .iter()
+                .filter_map(|id| self.roles.iter().find(|r| r.id == *id))
+                .fold(everyone, |acc, r| acc | r.permissions)
+        })
+    }
+}
+
+/// Every permission bit Discord defines (bits 0–50).
+pub(crate) const ALL_PERMISSIONS: u64 = (1 << 51) - 1;
+
+/// A fixed join time for seeded members, so snapshots are stable.
+pub(crate) const SEED_TIME: &str = "2024-01-01T00:00:00.000000+00:00";
+
+/// The whole world, behind one lock.
+#[derive(Debug)]
+pub(crate) struct World {
+    pub(crate) application_id: u64,
+    pub(crate) application_name: String,
+    pub(crate) bot_id: u64,
+    pub(crate) token: String,
+    pub(crate) users: BTreeMap<u64, UserRecord>,
+    pub(crate) guilds: BTreeMap<u64, GuildRecord>,
+    /// Messages by channel, oldest first.
+    pub(crate) messages: BTreeMap<u64, Vec<serde_json::Value>>,
+    pub(crate) commands: CommandStore,
+    pub(crate) interactions: HashMap<u64, InteractionRecord>,
+    pub(crate) ids: Snowflakes,
+}
+
+impl World {
+    /// A world with the application, its bot user and nothing else.
+    pub(crate) fn new(bot_name: &str, same_ids: bool) -> Self {
+        let ids = Snowflakes::default();
+        let bot_id = ids.next();
+        let application_id = if same_ids { bot_id } else { ids.next() };
+        let token = crate::ids::bot_token(bot_id);
+        let mut users = BTreeMap::new();
+        users.insert(
+            bot_id,
+            UserRecord {
+                id: bot_id,
+                username: bot_name.to_owned(),
+                bot: true,
+            },
+        );
+        World {
+            application_id,
+            application_name: bot_name.to_owned(),
+            bot_id,
+            token,
+            users,
+            guilds: BTreeMap::new(),
+            messages: BTreeMap::new(),
+            commands: CommandStore::default(),
+            interactions: HashMap::new(),
+            ids,
+        }
+    }
+
+    pub(crate) fn add_user(&mut self, username: &str) -> u64 {
+        let id = self.ids.next();
+        self.users.insert(
+            id,
+            UserRecord {
+                id,
+                username: username.to_owned(),
+                bot: false,
+            },
+        );
+        id
+    }
+
+    /// A guild owned by `owner`, with an @everyone role and the bot as a member.
+    pub(crate) fn add_guild(&mut self, name: &str, owner: u64) -> u64 {
+        let id = self.ids.next();
+        let everyone = RoleRecord {
+            id,
+            name: "@everyone".to_owned(),
+            permissions: DEFAULT_EVERYONE,
+            position: 0,
+            color: 0,
+        };
+        let mut guild = GuildRecord {
+            id,
+            name: name.to_owned(),
+            owner_id: owner,
+            channels: Vec::new(),
+            roles: vec![everyone],
+            members: Vec::new(),
+        };
+        for user in [owner, self.bot_id] {
+            if guild.member(user).is_none() {
+                guild.members.push(MemberRecord {
+                    user_id: user,
+                    nick: None,
+                    roles: Vec::new(),
+                    joined_at: SEED_TIME.to_owned(),
+                });
+            }
+        }
+        self.guilds.insert(id, guild);
+        id
+    }
+
+    pub(crate) fn add_channel(&mut self, guild: u64, name: &str, kind: u8) -> Option<u64> {
+        let id = self.ids.next();
+        let guild = self.guilds.get_mut(&guild)?;
+        let position = guild.channels.len() as u32;
+        guild.channels.push(ChannelRecord {
+            id,
+            name: name.to_owned(),
+            kind,
+            position,
+        });
+        Some(id)
+    }
+
+    pub(crate) fn add_role(&mut self, guild: u64, name: &str, permissions: u64) -> Option<u64> {
+        let id = self.ids.next();
+        let guild = self.guilds.get_mut(&guild)?;
+        let position = guild.roles.len() as u32;
+        guild.roles.push(RoleRecord {
+            id,
+            name: name.to_owned(),
+            permissions,
+            position,
+            color: 0,
+        });
+        Some(id)
+    }
+
+    pub(crate) fn add_member(&mut self, guild: u64, user: u64, roles: &[u64]) -> bool {
+        if !self.users.contains_key(&user) {
+            return false;
+        }
+        let Some(guild) = self.guilds.get_mut(&guild) else {
+            return false;
+        };
+        match guild.members.iter_mut().find(|m| m.user_id == user) {
+            Some(member) => member.roles = roles.to_vec(),
+            None => guild.members.push(MemberRecord {
+                user_id: user,
+                nick: None,
+                roles: roles.to_vec(),
+                joined_at: SEED_TIME.to_owned(),
+            }),
+        }
+        true
+    }
+
+    /// The guild a channel belongs to.
+    pub(crate) fn guild_of_channel(&self, channel: u64) -> Option<&GuildRecord> {
+        self.guilds.values().find(|g| g.channel(channel).is_some())
+    }
+}
+
+/// @everyone's permissions in a new guild: view, send, read history, use application commands.
+const DEFAULT_EVERYONE: u64 = (1 << 10) | (1 << 11) | (1 << 16) | (1 << 31);

@@ -1,0 +1,187 @@
+//! The world's objects in Discord's JSON shapes (fields as the docs' examples and the
+//! conformance notes list them).
+
+use super::{ChannelRecord, GuildRecord, MemberRecord, RoleRecord, UserRecord, World};
+use serde_json::{Value, json};
+
+impl World {
+    /// A user object; for the bot, the fields of `GET /users/@me` too.
+    pub(crate) fn user_json(&self, user: &UserRecord) -> Value {
+        let mut value = json!({
+            "id": user.id.to_string(),
+            "username": user.username,
+            "discriminator": "0",
+            "global_name": null,
+            "avatar": null,
+            "public_flags": 0,
+        });
+        if user.bot {
+            value["bot"] = json!(true);
+        }
+        if user.id == self.bot_id {
+            value["mfa_enabled"] = json!(false);
+            value["flags"] = json!(0);
+            value["locale"] = json!("en-US");
+            value["verified"] = json!(true);
+            value["email"] = json!(null);
+        }
+        value
+    }
+
+    pub(crate) fn user_json_by_id(&self, id: u64) -> Option<Value> {
+        self.users.get(&id).map(|u| self.user_json(u))
+    }
+
+    /// The application object of `GET /applications/@me`.
+    pub(crate) fn application_json(&self) -> Value {
+        let owner = self
+            .guilds
+            .values()
+            .next()
+            .and_then(|g| self.user_json_by_id(g.owner_id))
+            .unwrap_or_else(|| json!({"id": "0", "username": "owner", "discriminator": "0"}));
+        json!({
+            "id": self.application_id.to_string(),
+            "name": self.application_name,
+            "icon": null,
+            "description": "A bot running against bot-sandbox",
+            "bot_public": true,
+            "bot_require_code_grant": false,
+            "bot": self.user_json_by_id(self.bot_id),
+            "owner": owner,
+            "verify_key": "0".repeat(64),
+            "flags": 0,
+            "team": null,
+            "summary": "",
+            "rpc_origins": [],
+        })
+    }
+
+    /// A guild member; `with_user` adds the user object.
+    pub(crate) fn member_json(&self, member: &MemberRecord, with_user: bool) -> Value {
+        let mut value = json!({
+            "nick": member.nick,
+            "avatar": null,
+            "banner": null,
+            "roles": member.roles.iter().map(u64::to_string).collect::<Vec<_>>(),
+            "joined_at": member.joined_at,
+            "premium_since": null,
+            "deaf": false,
+            "mute": false,
+            "flags": 0,
+            "pending": false,
+        });
+        if with_user && let Some(user) = self.user_json_by_id(member.user_id) {
+            value["user"] = user;
+        }
+        value
+    }
+
+    /// The full guild object of GUILD_CREATE.
+    pub(crate) fn guild_create_json(&self, guild: &GuildRecord) -> Value {
+        let members: Vec<Value> = guild
+            .members
+            .iter()
+            .map(|m| self.member_json(m, true))
+            .collect();
+        let bot_joined = guild
+            .member(self.bot_id)
+            .map_or(super::SEED_TIME, |m| m.joined_at.as_str());
+        json!({
+            "id": guild.id.to_string(),
+            "name": guild.name,
+            "icon": null,
+            "description": null,
+            "splash": null,
+            "discovery_splash": null,
+            "banner": null,
+            "features": [],
+            "emojis": [],
+            "stickers": [],
+            "owner_id": guild.owner_id.to_string(),
+            "application_id": null,
+            "afk_channel_id": null,
+            "afk_timeout": 300,
+            "system_channel_id": null,
+            "system_channel_flags": 0,
+            "widget_enabled": false,
+            "verification_level": 0,
+            "default_message_notifications": 0,
+            "explicit_content_filter": 0,
+            "mfa_level": 0,
+            "nsfw_level": 0,
+            "premium_tier": 0,
+            "premium_subscription_count": 0,
+            "premium_progress_bar_enabled": false,
+            "preferred_locale": "en-US",
+            "rules_channel_id": null,
+            "public_updates_channel_id": null,
+            "safety_alerts_channel_id": null,
+            "max_members": 250000,
+            "max_video_channel_users": 25,
+            "vanity_url_code": null,
+            "roles": guild.roles.iter().map(role_json).collect::<Vec<_>>(),
+            "channels": guild.channels.iter().map(|c| channel_json(guild.id, c)).collect::<Vec<_>>(),
+            "threads": [],
+            "members": members,
+            "member_count": guild.members.len(),
+            "presences": [],
+            "voice_states": [],
+            "stage_instances": [],
+            "guild_scheduled_events": [],
+            "soundboard_sounds": [],
+            "joined_at": bot_joined,
+            "large": false,
+            "unavailable": false,
+            "lazy": true,
+        })
+    }
+
+    /// A channel as `resolved.channels` and INTERACTION_CREATE's `channel` carry it.
+    pub(crate) fn partial_channel_json(
+        &self,
+        guild: &GuildRecord,
+        channel: &ChannelRecord,
+        user: u64,
+    ) -> Value {
+        let mut value = channel_json(guild.id, channel);
+        value["permissions"] = json!(guild.permissions_of(user).to_string());
+        value
+    }
+}
+
+/// A role, with `colors` as current Discord sends it.
+pub(crate) fn role_json(role: &RoleRecord) -> Value {
+    json!({
+        "id": role.id.to_string(),
+        "name": role.name,
+        "color": role.color,
+        "colors": {"primary_color": role.color, "secondary_color": null, "tertiary_color": null},
+        "hoist": false,
+        "icon": null,
+        "unicode_emoji": null,
+        "position": role.position,
+        "permissions": role.permissions.to_string(),
+        "managed": false,
+        "mentionable": false,
+        "flags": 0,
+    })
+}
+
+/// A guild channel.
+pub(crate) fn channel_json(guild_id: u64, channel: &ChannelRecord) -> Value {
+    json!({
+        "id": channel.id.to_string(),
+        "guild_id": guild_id.to_string(),
+        "name": channel.name,
+        "type": channel.kind,
+        "position": channel.position,
+        "permission_overwrites": [],
+        "nsfw": false,
+        "parent_id": null,
+        "topic": null,
+        "last_message_id": null,
+        "rate_limit_per_user": 0,
+        "flags": 0,
+    })
+}
