@@ -20,6 +20,10 @@
 //! Discord's error shapes. See the crate's README for pointing any library (py-cord included) at it.
 #![deny(missing_docs)]
 #![recursion_limit = "256"]
+#![allow(
+    clippy::result_large_err,
+    reason = "REST helpers return axum's `Response` as the error: it is the reply itself, built once per request"
+)]
 
 mod config;
 mod gateway;
@@ -317,6 +321,16 @@ impl SandboxHandle {
             .iter()
             .map(|c| world::command_json_of(c, world.application_id, guild))
             .collect()
+    }
+
+    /// The token of a live interaction, for tests that play the bot over raw HTTP (a bot reads
+    /// it from INTERACTION_CREATE). A secret: never log it.
+    pub fn interaction_token(&self, interaction: u64) -> Option<String> {
+        self.shared
+            .world()
+            .interactions
+            .get(&interaction)
+            .map(|record| record.token.clone())
     }
 
     /// How many command writes (PUT, POST, PATCH, DELETE) succeeded.

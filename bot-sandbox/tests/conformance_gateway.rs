@@ -95,7 +95,7 @@ async fn identify_gets_ready_with_every_field_then_guild_create() {
             .as_array()
             .unwrap()
             .iter()
-            .any(|c| c["id"] == world.channel.to_string())
+            .any(|c| c["id"].as_str().and_then(|s| s.parse().ok()) == Some(world.channel))
     );
     assert_eq!(g["member_count"], 3);
     assert_eq!(g["members"].as_array().unwrap().len(), 3);

@@ -94,7 +94,7 @@ pub(crate) async fn callback(
         record.state.send_modify(|s| s.expired = true);
         return unknown_interaction();
     }
-    if !matches!(kind, 4 | 5 | 6 | 7 | 8 | 9) {
+    if !matches!(kind, 4..=9) {
         return super::json_reply(
             StatusCode::BAD_REQUEST,
             HeaderMap::new(),
