@@ -181,8 +181,12 @@ fn build(
     if !world.users.contains_key(&user) {
         return Err(InvokeError::UnknownUser(user));
     }
+    // Only slash commands have subcommand paths; user and message command names may hold spaces.
     let mut path = request.name.split_whitespace();
-    let name = path.next().unwrap_or_default();
+    let name = match request.kind {
+        CommandKind::ChatInput => path.next().unwrap_or_default(),
+        _ => request.name,
+    };
     let (scope, command) = world
         .commands
         .lookup(Some(guild.id), name, request.kind)

@@ -416,3 +416,63 @@ async fn a_scripted_user_sends_interaction_create_built_from_registered_commands
     );
     assert!(interaction["channel"]["permissions"].is_string());
 }
+
+// RR L88-100: user and message commands carry `target_id` and the target in `resolved`.
+#[tokio::test]
+async fn scripted_users_invoke_user_and_message_commands() {
+    let sandbox = sandbox().await;
+    let world = sandbox.default_guild().unwrap();
+    let url = format!(
+        "{}/applications/{}/commands",
+        sandbox.rest_url(),
+        sandbox.application_id()
+    );
+    let body = json!([{"name": "Show avatar", "type": 2}, {"name": "Quote", "type": 3}]);
+    let response = reqwest::Client::new()
+        .put(&url)
+        .header("Authorization", format!("Bot {}", sandbox.token()))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let (mut client, _) = ready(&sandbox, false).await;
+    client.until(0, Some("GUILD_CREATE")).await;
+
+    let alice = sandbox.user(world.owner);
+    alice
+        .user_command(world.channel, "Show avatar", world.member)
+        .await
+        .unwrap();
+    let data = client.until(0, Some("INTERACTION_CREATE")).await["d"]["data"].clone();
+    assert_eq!(
+        (data["type"].as_u64(), data["target_id"].as_str()),
+        (Some(2), Some(world.member.to_string().as_str()))
+    );
+    assert_eq!(
+        data["resolved"]["users"][world.member.to_string()]["username"],
+        "bob"
+    );
+
+    let message = alice.send_message(world.channel, "quotable").await.unwrap();
+    let created = client.until(0, Some("MESSAGE_CREATE")).await;
+    assert_eq!(created["d"]["content"], "quotable");
+    let id: u64 = message["id"].as_str().unwrap().parse().unwrap();
+    alice
+        .message_command(world.channel, "Quote", id)
+        .await
+        .unwrap();
+    let data = client.until(0, Some("INTERACTION_CREATE")).await["d"]["data"].clone();
+    assert_eq!(data["type"], 3);
+    assert_eq!(
+        data["resolved"]["messages"][id.to_string()]["content"],
+        "quotable"
+    );
+    assert!(
+        alice
+            .user_command(world.channel, "Quote", world.member)
+            .await
+            .is_err(),
+        "type must match"
+    );
+}
