@@ -11,8 +11,6 @@ use axum::response::Response;
 use serde_json::Value;
 use std::collections::HashMap;
 
-type Params = HashMap<String, String>;
-
 fn truthy(query: &Params, key: &str) -> bool {
     matches!(
         query.get(key).map(String::as_str),
@@ -75,300 +73,179 @@ fn refuse(error_kind: CommandError) -> Response {
     }
 }
 
-fn list_scope(
-    state: &AppState,
-    guild: Option<u64>,
-    localized: bool,
+type Reply = Result<Response, Response>;
+
+/// The path parameters of both the global and the guild routes: `app`, maybe `guild`, maybe `id`.
+type Params = HashMap<String, String>;
+
+fn param<'p>(params: &'p Params, key: &str) -> &'p str {
+    params.get(key).map_or("", String::as_str)
+}
+
+fn command_id(params: &Params) -> Result<u64, Response> {
+    param(params, "id")
+        .parse()
+        .map_err(|_| refuse(CommandError::Unknown))
+}
+
+/// `GET .../commands[?with_localizations=true]`.
+pub(crate) async fn list(
+    state: AppState,
     headers: HeaderMap,
-) -> Response {
+    Path(params): Path<Params>,
+    Query(query): Query<Params>,
+) -> Reply {
+    let (guild, limit_headers) = admit(
+        &state,
+        &headers,
+        param(&params, "app"),
+        params.get("guild").map(String::as_str),
+    )?;
+    let localized = truthy(&query, "with_localizations");
     let world = state.world();
     let body: Vec<Value> = world
         .commands
         .list(guild)
         .iter()
-        .map(|c| command_json_of_with(c, world.application_id, guild, localized))
+        .map(|c| crate::world::command_json_localized(c, world.application_id, guild, localized))
         .collect();
-    json_reply(StatusCode::OK, headers, Value::Array(body))
+    Ok(json_reply(
+        StatusCode::OK,
+        limit_headers,
+        Value::Array(body),
+    ))
 }
 
-fn command_json_of_with(
-    c: &crate::world::StoredCommand,
-    app: u64,
-    guild: Option<u64>,
-    localized: bool,
-) -> Value {
-    crate::world::command_json_localized(c, app, guild, localized)
-}
-
-async fn bulk_scope(
-    state: AppState,
-    headers: HeaderMap,
-    app: String,
-    guild: Option<String>,
-    request: Request,
-) -> Response {
-    let (guild, limit_headers) = match admit(&state, &headers, &app, guild.as_deref()) {
-        Ok(admitted) => admitted,
-        Err(e) => return e,
-    };
-    let body = match payload(request).await {
-        Ok(body) => body,
-        Err(e) => return e,
-    };
-    let mut world = state.world();
-    let world = &mut *world;
-    match world.commands.bulk_overwrite(guild, &body, &world.ids) {
-        Ok(stored) => {
-            let body: Vec<Value> = stored
-                .iter()
-                .map(|c| command_json_of(c, world.application_id, guild))
-                .collect();
-            json_reply(StatusCode::OK, limit_headers, Value::Array(body))
-        }
-        Err(e) => refuse(e),
-    }
-}
-
-async fn create_scope(
-    state: AppState,
-    headers: HeaderMap,
-    app: String,
-    guild: Option<String>,
-    request: Request,
-) -> Response {
-    let (guild, limit_headers) = match admit(&state, &headers, &app, guild.as_deref()) {
-        Ok(admitted) => admitted,
-        Err(e) => return e,
-    };
-    let body = match payload(request).await {
-        Ok(body) => body,
-        Err(e) => return e,
-    };
-    let mut world = state.world();
-    let world = &mut *world;
-    match world.commands.upsert(guild, &body, &world.ids) {
-        Ok((stored, created)) => {
-            let status = if created {
-                StatusCode::CREATED
-            } else {
-                StatusCode::OK
-            };
-            json_reply(
-                status,
-                limit_headers,
-                command_json_of(&stored, world.application_id, guild),
-            )
-        }
-        Err(e) => refuse(e),
-    }
-}
-
-async fn fetch_scope(
-    state: AppState,
-    headers: HeaderMap,
-    app: String,
-    guild: Option<String>,
-    id: String,
-) -> Response {
-    let (guild, limit_headers) = match admit(&state, &headers, &app, guild.as_deref()) {
-        Ok(admitted) => admitted,
-        Err(e) => return e,
-    };
-    let world = state.world();
-    match id
-        .parse()
-        .ok()
-        .and_then(|id| world.commands.find(guild, id))
-    {
-        Some(command) => json_reply(
-            StatusCode::OK,
-            limit_headers,
-            command_json_of(command, world.application_id, guild),
-        ),
-        None => refuse(CommandError::Unknown),
-    }
-}
-
-async fn edit_scope(
-    state: AppState,
-    headers: HeaderMap,
-    app: String,
-    guild: Option<String>,
-    id: String,
-    request: Request,
-) -> Response {
-    let (guild, limit_headers) = match admit(&state, &headers, &app, guild.as_deref()) {
-        Ok(admitted) => admitted,
-        Err(e) => return e,
-    };
-    let body = match payload(request).await {
-        Ok(body) => body,
-        Err(e) => return e,
-    };
-    let Ok(id) = id.parse() else {
-        return refuse(CommandError::Unknown);
-    };
-    let mut world = state.world();
-    let world = &mut *world;
-    let app_id = world.application_id;
-    match world.commands.patch(guild, id, &body, &world.ids, app_id) {
-        Ok(stored) => json_reply(
-            StatusCode::OK,
-            limit_headers,
-            command_json_of(&stored, app_id, guild),
-        ),
-        Err(e) => refuse(e),
-    }
-}
-
-async fn remove_scope(
-    state: AppState,
-    headers: HeaderMap,
-    app: String,
-    guild: Option<String>,
-    id: String,
-) -> Response {
-    let guild = match admit(&state, &headers, &app, guild.as_deref()) {
-        Ok((guild, _)) => guild,
-        Err(e) => return e,
-    };
-    let Ok(id) = id.parse() else {
-        return refuse(CommandError::Unknown);
-    };
-    match state.world().commands.delete(guild, id) {
-        Ok(()) => no_content(),
-        Err(e) => refuse(e),
-    }
-}
-
-/// `GET /applications/{app}/commands`.
-pub(crate) async fn list(
-    state: AppState,
-    headers: HeaderMap,
-    Path(app): Path<String>,
-    Query(query): Query<Params>,
-) -> Response {
-    match admit(&state, &headers, &app, None) {
-        Ok((guild, limit_headers)) => list_scope(
-            &state,
-            guild,
-            truthy(&query, "with_localizations"),
-            limit_headers,
-        ),
-        Err(e) => e,
-    }
-}
-
-/// `GET /applications/{app}/guilds/{guild}/commands`.
-pub(crate) async fn list_guild(
-    state: AppState,
-    headers: HeaderMap,
-    Path((app, guild)): Path<(String, String)>,
-    Query(query): Query<Params>,
-) -> Response {
-    match admit(&state, &headers, &app, Some(&guild)) {
-        Ok((guild, limit_headers)) => list_scope(
-            &state,
-            guild,
-            truthy(&query, "with_localizations"),
-            limit_headers,
-        ),
-        Err(e) => e,
-    }
-}
-
-/// `PUT /applications/{app}/commands`.
+/// `PUT .../commands`: bulk overwrite.
 pub(crate) async fn bulk(
     state: AppState,
     headers: HeaderMap,
-    Path(app): Path<String>,
+    Path(params): Path<Params>,
     request: Request,
-) -> Response {
-    bulk_scope(state, headers, app, None, request).await
+) -> Reply {
+    let (guild, limit_headers) = admit(
+        &state,
+        &headers,
+        param(&params, "app"),
+        params.get("guild").map(String::as_str),
+    )?;
+    let body = payload(request).await?;
+    let mut world = state.world();
+    let world = &mut *world;
+    let stored = world
+        .commands
+        .bulk_overwrite(guild, &body, &world.ids)
+        .map_err(refuse)?;
+    let body: Vec<Value> = stored
+        .iter()
+        .map(|c| command_json_of(c, world.application_id, guild))
+        .collect();
+    Ok(json_reply(
+        StatusCode::OK,
+        limit_headers,
+        Value::Array(body),
+    ))
 }
 
-/// `PUT /applications/{app}/guilds/{guild}/commands`.
-pub(crate) async fn bulk_guild(
-    state: AppState,
-    headers: HeaderMap,
-    Path((app, guild)): Path<(String, String)>,
-    request: Request,
-) -> Response {
-    bulk_scope(state, headers, app, Some(guild), request).await
-}
-
-/// `POST /applications/{app}/commands`.
+/// `POST .../commands`: create or update by name and type.
 pub(crate) async fn create(
     state: AppState,
     headers: HeaderMap,
-    Path(app): Path<String>,
+    Path(params): Path<Params>,
     request: Request,
-) -> Response {
-    create_scope(state, headers, app, None, request).await
+) -> Reply {
+    let (guild, limit_headers) = admit(
+        &state,
+        &headers,
+        param(&params, "app"),
+        params.get("guild").map(String::as_str),
+    )?;
+    let body = payload(request).await?;
+    let mut world = state.world();
+    let world = &mut *world;
+    let (stored, created) = world
+        .commands
+        .upsert(guild, &body, &world.ids)
+        .map_err(refuse)?;
+    let status = if created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok(json_reply(
+        status,
+        limit_headers,
+        command_json_of(&stored, world.application_id, guild),
+    ))
 }
 
-/// `POST /applications/{app}/guilds/{guild}/commands`.
-pub(crate) async fn create_guild(
-    state: AppState,
-    headers: HeaderMap,
-    Path((app, guild)): Path<(String, String)>,
-    request: Request,
-) -> Response {
-    create_scope(state, headers, app, Some(guild), request).await
-}
-
-/// `GET /applications/{app}/commands/{id}`.
+/// `GET .../commands/{id}`.
 pub(crate) async fn fetch(
     state: AppState,
     headers: HeaderMap,
-    Path((app, id)): Path<(String, String)>,
-) -> Response {
-    fetch_scope(state, headers, app, None, id).await
+    Path(params): Path<Params>,
+) -> Reply {
+    let (guild, limit_headers) = admit(
+        &state,
+        &headers,
+        param(&params, "app"),
+        params.get("guild").map(String::as_str),
+    )?;
+    let id = command_id(&params)?;
+    let world = state.world();
+    let command = world
+        .commands
+        .find(guild, id)
+        .ok_or_else(|| refuse(CommandError::Unknown))?;
+    Ok(json_reply(
+        StatusCode::OK,
+        limit_headers,
+        command_json_of(command, world.application_id, guild),
+    ))
 }
 
-/// `GET /applications/{app}/guilds/{guild}/commands/{id}`.
-pub(crate) async fn fetch_guild(
-    state: AppState,
-    headers: HeaderMap,
-    Path((app, guild, id)): Path<(String, String, String)>,
-) -> Response {
-    fetch_scope(state, headers, app, Some(guild), id).await
-}
-
-/// `PATCH /applications/{app}/commands/{id}`.
+/// `PATCH .../commands/{id}`: the fields sent replace the command's.
 pub(crate) async fn edit(
     state: AppState,
     headers: HeaderMap,
-    Path((app, id)): Path<(String, String)>,
+    Path(params): Path<Params>,
     request: Request,
-) -> Response {
-    edit_scope(state, headers, app, None, id, request).await
+) -> Reply {
+    let (guild, limit_headers) = admit(
+        &state,
+        &headers,
+        param(&params, "app"),
+        params.get("guild").map(String::as_str),
+    )?;
+    let id = command_id(&params)?;
+    let body = payload(request).await?;
+    let mut world = state.world();
+    let world = &mut *world;
+    let app_id = world.application_id;
+    let stored = world
+        .commands
+        .patch(guild, id, &body, &world.ids, app_id)
+        .map_err(refuse)?;
+    Ok(json_reply(
+        StatusCode::OK,
+        limit_headers,
+        command_json_of(&stored, app_id, guild),
+    ))
 }
 
-/// `PATCH /applications/{app}/guilds/{guild}/commands/{id}`.
-pub(crate) async fn edit_guild(
-    state: AppState,
-    headers: HeaderMap,
-    Path((app, guild, id)): Path<(String, String, String)>,
-    request: Request,
-) -> Response {
-    edit_scope(state, headers, app, Some(guild), id, request).await
-}
-
-/// `DELETE /applications/{app}/commands/{id}`.
+/// `DELETE .../commands/{id}`.
 pub(crate) async fn remove(
     state: AppState,
     headers: HeaderMap,
-    Path((app, id)): Path<(String, String)>,
-) -> Response {
-    remove_scope(state, headers, app, None, id).await
-}
-
-/// `DELETE /applications/{app}/guilds/{guild}/commands/{id}`.
-pub(crate) async fn remove_guild(
-    state: AppState,
-    headers: HeaderMap,
-    Path((app, guild, id)): Path<(String, String, String)>,
-) -> Response {
-    remove_scope(state, headers, app, Some(guild), id).await
+    Path(params): Path<Params>,
+) -> Reply {
+    let (guild, _) = admit(
+        &state,
+        &headers,
+        param(&params, "app"),
+        params.get("guild").map(String::as_str),
+    )?;
+    let id = command_id(&params)?;
+    state.world().commands.delete(guild, id).map_err(refuse)?;
+    Ok(no_content())
 }

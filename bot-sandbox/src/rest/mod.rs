@@ -192,15 +192,15 @@ fn api() -> Router<Arc<Shared>> {
         )
         .route(
             "/applications/{app}/guilds/{guild}/commands",
-            get(commands::list_guild)
-                .put(commands::bulk_guild)
-                .post(commands::create_guild),
+            get(commands::list)
+                .put(commands::bulk)
+                .post(commands::create),
         )
         .route(
             "/applications/{app}/guilds/{guild}/commands/{id}",
-            get(commands::fetch_guild)
-                .patch(commands::edit_guild)
-                .delete(commands::remove_guild),
+            get(commands::fetch)
+                .patch(commands::edit)
+                .delete(commands::remove),
         )
         .route(
             "/interactions/{id}/{token}/callback",

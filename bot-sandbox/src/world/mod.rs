@@ -8,8 +8,7 @@ mod render;
 pub(crate) use render::{channel_json, role_json};
 
 pub(crate) use commands::{
-    CommandError, CommandStore, StoredCommand, command_json as command_json_of,
-    command_json_localized,
+    CommandError, CommandStore, command_json as command_json_of, command_json_localized,
 };
 pub(crate) use interactions::InteractionRecord;
 pub use interactions::{DeadlineExceeded, InteractionResponse, Invocation};
