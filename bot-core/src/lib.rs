@@ -43,11 +43,19 @@
 //! Discord's command model and rules are re-exported from `bot-spec` as [`spec`].
 #![deny(missing_docs)]
 
+mod bot;
 pub mod command;
+mod error;
+pub mod gateway;
+pub mod http;
 pub mod model;
+pub mod sync;
 
 /// Discord's application-command model and rules (the `bot-spec` crate).
 pub use bot_spec as spec;
+
+pub use bot::{Bot, BotBuilder, DISCORD_API, Intents};
+pub use error::Error;
 
 pub use bot_macros::{Choice, message_command, slash_command, slash_group, user_command};
 
@@ -55,9 +63,11 @@ pub use bot_macros::{Choice, message_command, slash_command, slash_group, user_c
 pub mod prelude {
     pub use crate::command::{
         ApplicationContext, ArgumentError, Channel, CommandError, CommandRegistry, CommandResult,
-        Mentionable, SyncConfig, TextChannel, ThreadChannel, VoiceChannel,
+        Mentionable, Reply, SyncConfig, TextChannel, ThreadChannel, VoiceChannel,
     };
+    pub use crate::gateway::Event;
     pub use crate::model::{Attachment, Member, Message, Role, User};
+    pub use crate::{Bot, Intents};
     pub use bot_macros::{Choice, message_command, slash_command, slash_group, user_command};
 }
 

@@ -1,6 +1,8 @@
 //! The context a command handler receives.
 
-use super::{ArgumentError, ArgumentSource, SlashArgument};
+use super::respond::{Responder, Stage};
+use super::{ArgumentError, ArgumentSource, Reply, ResponseError, SlashArgument};
+use crate::http::Http;
 use crate::model::{
     CommandData, DataOption, Id, Interaction, InteractionDataError, Resolved, User,
 };
@@ -9,7 +11,9 @@ use std::sync::Arc;
 
 /// A command invocation: the interaction, the invoked command path and its options.
 ///
-/// Response methods (`respond`, `defer`, `followup`, ...) arrive with the runtime.
+/// `respond` answers the interaction the first time and sends follow-ups after; after `defer` it
+/// edits the "thinking" message. A context built with [`ApplicationContext::new`] has no
+/// connection: its response methods return [`ResponseError::NotConnected`].
 ///
 /// ```
 /// use bot_core::command::ApplicationContext;
@@ -32,6 +36,7 @@ pub struct ApplicationContext {
     data: Arc<CommandData>,
     path: Vec<String>,
     options: Vec<DataOption>,
+    responder: Option<Responder>,
 }
 
 impl ApplicationContext {
@@ -55,7 +60,131 @@ impl ApplicationContext {
             data: Arc::new(data),
             path,
             options,
+            responder: None,
         })
+    }
+
+    /// A context that responds through `http` as `application_id`.
+    pub fn connected(
+        interaction: Interaction,
+        http: Http,
+        application_id: Id,
+        allowed_mentions: Option<serde_json::Value>,
+    ) -> Result<Self, InteractionDataError> {
+        let mut ctx = Self::new(interaction)?;
+        ctx.responder = Some(Responder {
+            http,
+            application_id,
+            allowed_mentions,
+            stage: Default::default(),
+        });
+        Ok(ctx)
+    }
+
+    fn responder(&self) -> Result<&Responder, ResponseError> {
+        self.responder.as_ref().ok_or(ResponseError::NotConnected)
+    }
+
+    /// Whether the interaction has been answered or deferred.
+    pub fn is_answered(&self) -> bool {
+        self.responder
+            .as_ref()
+            .is_some_and(|r| r.stage() != Stage::Unanswered)
+    }
+
+    /// Replies: answers the interaction the first time, then sends follow-ups; after
+    /// [`defer`](Self::defer) the first reply replaces the "thinking" message.
+    pub async fn respond(&self, reply: impl Into<Reply>) -> Result<(), ResponseError> {
+        let responder = self.responder()?;
+        let reply = reply.into();
+        let data = reply.to_json(responder.allowed_mentions.as_ref());
+        let interaction = &self.interaction;
+        match responder.stage() {
+            Stage::Unanswered => {
+                responder
+                    .http
+                    .interaction_callback(
+                        interaction.id,
+                        &interaction.token,
+                        serde_json::json!({"type": 4, "data": data}),
+                    )
+                    .await?;
+            }
+            Stage::Deferred => {
+                responder
+                    .http
+                    .edit_original_response(responder.application_id, &interaction.token, data)
+                    .await?;
+            }
+            Stage::Answered => {
+                responder
+                    .http
+                    .create_followup(responder.application_id, &interaction.token, data)
+                    .await?;
+            }
+        }
+        responder.set_stage(Stage::Answered);
+        Ok(())
+    }
+
+    /// Tells Discord an answer is coming (the user sees "thinking"); you then have 15 minutes.
+    pub async fn defer(&self, ephemeral: bool) -> Result<(), ResponseError> {
+        let responder = self.responder()?;
+        if responder.stage() != Stage::Unanswered {
+            return Err(ResponseError::AlreadyAnswered);
+        }
+        let data = if ephemeral {
+            serde_json::json!({"flags": 64})
+        } else {
+            serde_json::json!({})
+        };
+        responder
+            .http
+            .interaction_callback(
+                self.interaction.id,
+                &self.interaction.token,
+                serde_json::json!({"type": 5, "data": data}),
+            )
+            .await?;
+        responder.set_stage(Stage::Deferred);
+        Ok(())
+    }
+
+    /// Sends a follow-up message.
+    pub async fn followup(
+        &self,
+        reply: impl Into<Reply>,
+    ) -> Result<serde_json::Value, ResponseError> {
+        let responder = self.responder()?;
+        let data = reply.into().to_json(responder.allowed_mentions.as_ref());
+        Ok(responder
+            .http
+            .create_followup(responder.application_id, &self.interaction.token, data)
+            .await?)
+    }
+
+    /// Edits the original response.
+    pub async fn edit_response(
+        &self,
+        reply: impl Into<Reply>,
+    ) -> Result<serde_json::Value, ResponseError> {
+        let responder = self.responder()?;
+        let data = reply.into().to_json(responder.allowed_mentions.as_ref());
+        let edited = responder
+            .http
+            .edit_original_response(responder.application_id, &self.interaction.token, data)
+            .await?;
+        responder.set_stage(Stage::Answered);
+        Ok(edited)
+    }
+
+    /// Deletes the original response.
+    pub async fn delete_response(&self) -> Result<(), ResponseError> {
+        let responder = self.responder()?;
+        Ok(responder
+            .http
+            .delete_original_response(responder.application_id, &self.interaction.token)
+            .await?)
     }
 
     /// The interaction.

@@ -4,6 +4,7 @@ mod argument;
 mod context;
 mod error;
 mod registry;
+mod respond;
 mod target;
 
 pub use argument::{
@@ -16,4 +17,5 @@ pub use registry::{
     CommandEntry, CommandRegistry, CommandScope, Handler, HandlerFuture, RegisteredCommand,
     RegistryError, Resolution, SyncConfig,
 };
+pub use respond::{Reply, ResponseError};
 pub use target::{MessageCommandTarget, UserCommandTarget};

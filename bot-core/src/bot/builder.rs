@@ -1,0 +1,143 @@
+//! `Bot::builder()`: every setting of a bot.
+
+use super::{Bot, Intents};
+use crate::Error;
+use crate::command::{CommandRegistry, SyncConfig};
+use crate::http::Token;
+use crate::model::Id;
+use bot_spec::{IntegrationType, InteractionContextType};
+use serde_json::Value;
+
+/// Discord's REST API, version 10.
+pub const DISCORD_API: &str = "https://discord.com/api/v10";
+
+/// Builds a [`Bot`].
+///
+/// ```
+/// use bot_core::{Bot, Intents};
+/// let bot = Bot::builder()
+///     .token("MTIz.abc.def")
+///     .api_base("http://127.0.0.1:8080/api/v10")
+///     .intents(Intents::default())
+///     .debug_guilds([123456789012345678])
+///     .build()
+///     .unwrap();
+/// assert!(!format!("{bot:?}").contains("MTIz.abc.def"));
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct BotBuilder {
+    pub(crate) token: Option<Token>,
+    pub(crate) api_base: Option<String>,
+    pub(crate) intents: Intents,
+    pub(crate) owner_ids: Vec<Id>,
+    pub(crate) sync: SyncConfig,
+    pub(crate) auto_sync_commands: Option<bool>,
+    pub(crate) status: Option<String>,
+    pub(crate) activity: Option<Value>,
+    pub(crate) allowed_mentions: Option<Value>,
+    pub(crate) registry: Option<CommandRegistry>,
+}
+
+impl BotBuilder {
+    /// The bot token (required). A leading `Bot ` is accepted.
+    pub fn token(mut self, token: impl Into<String>) -> Self {
+        self.token = Some(Token::new(token));
+        self
+    }
+
+    /// The REST base URL: Discord's (the default), `bot-sandbox`'s, or a REST proxy's.
+    pub fn api_base(mut self, base: impl Into<String>) -> Self {
+        self.api_base = Some(base.into());
+        self
+    }
+
+    /// The gateway intents.
+    pub fn intents(mut self, intents: Intents) -> Self {
+        self.intents = intents;
+        self
+    }
+
+    /// The owner's user id (for [`Bot::is_owner`]); otherwise the application's owner.
+    pub fn owner_id(mut self, id: u64) -> Self {
+        self.owner_ids = vec![Id(id)];
+        self
+    }
+
+    /// Several owners' user ids.
+    pub fn owner_ids(mut self, ids: impl IntoIterator<Item = u64>) -> Self {
+        self.owner_ids = ids.into_iter().map(Id).collect();
+        self
+    }
+
+    /// Registers every command in these guilds instead of globally (quick to update while
+    /// developing).
+    pub fn debug_guilds(mut self, guilds: impl IntoIterator<Item = u64>) -> Self {
+        self.sync.debug_guilds = guilds.into_iter().map(Id).collect();
+        self
+    }
+
+    /// Whether `start` syncs the commands with Discord (default: yes).
+    pub fn auto_sync_commands(mut self, on: bool) -> Self {
+        self.auto_sync_commands = Some(on);
+        self
+    }
+
+    /// `contexts` for global commands that set none.
+    pub fn default_command_contexts(
+        mut self,
+        contexts: impl IntoIterator<Item = InteractionContextType>,
+    ) -> Self {
+        self.sync.default_contexts = Some(contexts.into_iter().collect());
+        self
+    }
+
+    /// `integration_types` for global commands that set none.
+    pub fn default_command_integration_types(
+        mut self,
+        types: impl IntoIterator<Item = IntegrationType>,
+    ) -> Self {
+        self.sync.default_integration_types = Some(types.into_iter().collect());
+        self
+    }
+
+    /// The status shown (`online`, `idle`, `dnd`, `invisible`).
+    pub fn status(mut self, status: impl Into<String>) -> Self {
+        self.status = Some(status.into());
+        self
+    }
+
+    /// The activity shown, as Discord's activity object (e.g. `{"name": "chess", "type": 0}`).
+    pub fn activity(mut self, activity: Value) -> Self {
+        self.activity = Some(activity);
+        self
+    }
+
+    /// The default `allowed_mentions` of every reply.
+    pub fn allowed_mentions(mut self, allowed: Value) -> Self {
+        self.allowed_mentions = Some(allowed);
+        self
+    }
+
+    /// Uses this registry instead of collecting every command of the program.
+    pub fn registry(mut self, registry: CommandRegistry) -> Self {
+        self.registry = Some(registry);
+        self
+    }
+
+    /// Checks the settings and collects the commands.
+    pub fn build(self) -> Result<Bot, Error> {
+        if self.token.as_ref().is_none_or(|t| t.expose().is_empty()) {
+            return Err(Error::Config(
+                "a token is required: Bot::builder().token(...)".to_owned(),
+            ));
+        }
+        if let Some(status) = &self.status
+            && !matches!(status.as_str(), "online" | "idle" | "dnd" | "invisible")
+        {
+            return Err(Error::Config(format!(
+                "status `{status}`: expected online, idle, dnd or invisible"
+            )));
+        }
+        Bot::from_builder(self)
+    }
+}

@@ -1,0 +1,324 @@
+//! The bot: log in, sync commands once, run the gateway shards, dispatch interactions.
+
+mod builder;
+mod dispatch;
+mod intents;
+
+pub use builder::{BotBuilder, DISCORD_API};
+pub use intents::Intents;
+
+use crate::Error;
+use crate::command::{CommandRegistry, SyncConfig};
+use crate::gateway::{Event, Shard, ShardConfig};
+use crate::http::Http;
+use crate::model::{Id, User};
+use crate::sync::{SyncOptions, SyncReport};
+use futures_util::Stream;
+use serde_json::{Value, json};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
+use tokio::sync::{broadcast, mpsc, watch};
+
+/// A bot. Cheap to clone: clones share one connection.
+///
+/// ```no_run
+/// # async fn demo() -> Result<(), bot_core::Error> {
+/// use bot_core::{Bot, Intents};
+/// Bot::builder()
+///     .token(std::env::var("DISCORD_TOKEN")?)
+///     .intents(Intents::default())
+///     .build()?
+///     .run()
+///     .await
+/// # }
+/// ```
+#[derive(Clone)]
+pub struct Bot {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    http: Http,
+    registry: CommandRegistry,
+    sync: SyncConfig,
+    auto_sync: bool,
+    intents: Intents,
+    owner_ids: Mutex<Vec<Id>>,
+    presence: Option<Value>,
+    allowed_mentions: Option<Value>,
+    user: OnceLock<User>,
+    application_id: OnceLock<Id>,
+    application_info: OnceLock<Value>,
+    synced: tokio::sync::Mutex<Option<SyncReport>>,
+    events: broadcast::Sender<Event>,
+    shutdown: watch::Sender<bool>,
+    closed: AtomicBool,
+    latency: Arc<Mutex<Option<Duration>>>,
+}
+
+impl std::fmt::Debug for Bot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Bot")
+            .field("http", &self.inner.http)
+            .field("commands", &self.inner.registry.commands().len())
+            .field("user", &self.inner.user.get().map(|u| u.id))
+            .field("application_id", &self.inner.application_id.get())
+            .field("closed", &self.is_closed())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Bot {
+    /// A builder with Discord's API and default intents.
+    pub fn builder() -> BotBuilder {
+        BotBuilder::default()
+    }
+
+    fn from_builder(builder: BotBuilder) -> Result<Bot, Error> {
+        let registry = match builder.registry {
+            Some(registry) => registry,
+            None => CommandRegistry::collect()?,
+        };
+        // Fail at build time on commands that cannot be placed together.
+        registry.payloads(&builder.sync)?;
+        let token = builder
+            .token
+            .ok_or_else(|| Error::Config("a token is required".to_owned()))?;
+        let http = Http::new(
+            builder.api_base.unwrap_or_else(|| DISCORD_API.to_owned()),
+            token,
+        );
+        let presence = (builder.status.is_some() || builder.activity.is_some()).then(|| {
+            json!({
+                "since": null,
+                "activities": builder.activity.into_iter().collect::<Vec<_>>(),
+                "status": builder.status.unwrap_or_else(|| "online".to_owned()),
+                "afk": false,
+            })
+        });
+        Ok(Bot {
+            inner: Arc::new(Inner {
+                http,
+                registry,
+                sync: builder.sync,
+                auto_sync: builder.auto_sync_commands.unwrap_or(true),
+                intents: builder.intents,
+                owner_ids: Mutex::new(builder.owner_ids),
+                presence,
+                allowed_mentions: builder.allowed_mentions,
+                user: OnceLock::new(),
+                application_id: OnceLock::new(),
+                application_info: OnceLock::new(),
+                synced: tokio::sync::Mutex::new(None),
+                events: broadcast::channel(1024).0,
+                shutdown: watch::channel(false).0,
+                closed: AtomicBool::new(false),
+                latency: Arc::new(Mutex::new(None)),
+            }),
+        })
+    }
+
+    /// The REST client.
+    pub fn http(&self) -> &Http {
+        &self.inner.http
+    }
+
+    /// The commands.
+    pub fn registry(&self) -> &CommandRegistry {
+        &self.inner.registry
+    }
+
+    /// Checks the token and learns who the bot is: `GET /users/@me`, `GET /applications/@me`.
+    pub async fn login(&self) -> Result<(), Error> {
+        let user: User = serde_json::from_value(self.inner.http.current_user().await?)
+            .map_err(|e| Error::Http(crate::http::HttpError::Decode(e.to_string())))?;
+        let info = self.inner.http.application_info().await?;
+        let application_id = info["id"]
+            .as_str()
+            .and_then(|s| s.parse().ok())
+            .map(Id)
+            .ok_or_else(|| {
+                Error::Http(crate::http::HttpError::Decode(
+                    "application without an id".to_owned(),
+                ))
+            })?;
+        if let Some(owner) = info["owner"]["id"].as_str().and_then(|s| s.parse().ok()) {
+            let mut owners = self
+                .inner
+                .owner_ids
+                .lock()
+                .unwrap_or_else(|p| p.into_inner());
+            if owners.is_empty() {
+                owners.push(Id(owner));
+            }
+        }
+        let _ = self.inner.user.set(user);
+        let _ = self.inner.application_id.set(application_id);
+        let _ = self.inner.application_info.set(info);
+        Ok(())
+    }
+
+    fn require_application(&self) -> Result<Id, Error> {
+        self.application_id()
+            .ok_or_else(|| Error::Config("log in first: the application id is unknown".to_owned()))
+    }
+
+    /// Compares the commands with Discord's and writes what differs, as `options` says.
+    pub async fn register_commands(&self, options: SyncOptions) -> Result<SyncReport, Error> {
+        let application = self.require_application()?;
+        let desired = self.inner.registry.payloads(&self.inner.sync)?;
+        Ok(crate::sync::sync(&self.inner.http, application, &desired, options).await?)
+    }
+
+    /// Syncs the commands with bulk writes, only where they differ.
+    pub async fn sync_commands(&self) -> Result<SyncReport, Error> {
+        self.register_commands(SyncOptions::default()).await
+    }
+
+    /// What a sync would do, without writing.
+    pub async fn get_desynced_commands(&self) -> Result<SyncReport, Error> {
+        self.register_commands(SyncOptions {
+            dry_run: true,
+            ..SyncOptions::default()
+        })
+        .await
+    }
+
+    /// The last sync's report, if `start` synced.
+    pub async fn last_sync(&self) -> Option<SyncReport> {
+        self.inner.synced.lock().await.clone()
+    }
+
+    /// Connects the gateway shards and dispatches until [`close`](Self::close) or a fatal close
+    /// code. Refuses to start when the session start limit is below the shard count.
+    pub async fn connect(&self) -> Result<(), Error> {
+        let gateway = self.inner.http.gateway_bot().await?;
+        let url = gateway["url"]
+            .as_str()
+            .unwrap_or("wss://gateway.discord.gg")
+            .to_owned();
+        let shards = gateway["shards"].as_u64().unwrap_or(1).max(1);
+        let remaining = gateway["session_start_limit"]["remaining"]
+            .as_u64()
+            .unwrap_or(0);
+        if remaining < shards {
+            return Err(Error::SessionStartLimit {
+                remaining,
+                needed: shards,
+            });
+        }
+        let (tx, rx) = mpsc::unbounded_channel();
+        let dispatcher = tokio::spawn(dispatch::run(self.clone(), rx));
+        let mut tasks = tokio::task::JoinSet::new();
+        for id in 0..shards {
+            let config = ShardConfig {
+                id,
+                count: shards,
+                url: url.clone(),
+                token: self.inner.http.token().clone(),
+                intents: self.inner.intents.bits(),
+                presence: self.inner.presence.clone(),
+            };
+            let shard = Shard::new(config, tx.clone(), self.inner.latency.clone());
+            let shutdown = self.inner.shutdown.subscribe();
+            let span = tracing::info_span!("shard", id);
+            tasks.spawn(tracing::Instrument::instrument(shard.run(shutdown), span));
+        }
+        drop(tx);
+        let mut outcome = Ok(());
+        while let Some(ended) = tasks.join_next().await {
+            if let Ok(Err(error)) = ended {
+                outcome = Err(Error::Gateway(error));
+                self.close();
+            }
+        }
+        let _ = dispatcher.await;
+        self.inner.closed.store(true, Ordering::SeqCst);
+        outcome
+    }
+
+    /// Logs in, syncs the commands once per process (unless disabled), and connects.
+    pub async fn start(&self) -> Result<(), Error> {
+        if self.application_id().is_none() {
+            self.login().await?;
+        }
+        if self.inner.auto_sync {
+            let mut synced = self.inner.synced.lock().await;
+            if synced.is_none() {
+                *synced = Some(self.sync_commands().await?);
+            }
+        }
+        self.connect().await
+    }
+
+    /// Starts, and closes gracefully on Ctrl-C.
+    pub async fn run(&self) -> Result<(), Error> {
+        let bot = self.clone();
+        let ctrl_c = tokio::spawn(async move {
+            if tokio::signal::ctrl_c().await.is_ok() {
+                bot.close();
+            }
+        });
+        let result = self.start().await;
+        ctrl_c.abort();
+        result
+    }
+
+    /// Closes every shard with code 1000.
+    pub fn close(&self) {
+        self.inner.shutdown.send_replace(true);
+        self.inner.closed.store(true, Ordering::SeqCst);
+    }
+
+    /// Whether [`close`](Self::close) was called or the connection ended.
+    pub fn is_closed(&self) -> bool {
+        self.inner.closed.load(Ordering::SeqCst)
+    }
+
+    /// The bot user, after login.
+    pub fn user(&self) -> Option<&User> {
+        self.inner.user.get()
+    }
+
+    /// The application's id (from `GET /applications/@me`, never the user's id), after login.
+    pub fn application_id(&self) -> Option<Id> {
+        self.inner.application_id.get().copied()
+    }
+
+    /// The application object, after login.
+    pub fn application_info(&self) -> Option<&Value> {
+        self.inner.application_info.get()
+    }
+
+    /// Whether `user` owns the bot (the configured owners, else the application's owner).
+    pub fn is_owner(&self, user: Id) -> bool {
+        self.inner
+            .owner_ids
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .contains(&user)
+    }
+
+    /// The last heartbeat's round trip, once one was acknowledged.
+    pub fn latency(&self) -> Option<Duration> {
+        *self.inner.latency.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Every gateway event from now on. A listener that falls more than 1024 events behind
+    /// misses the oldest (with a warning).
+    pub fn events(&self) -> impl Stream<Item = Event> + Send + Unpin + 'static {
+        use futures_util::StreamExt;
+        tokio_stream::wrappers::BroadcastStream::new(self.inner.events.subscribe())
+            .filter_map(|item| async move {
+                match item {
+                    Ok(event) => Some(event),
+                    Err(lagged) => {
+                        tracing::warn!("an event listener fell behind: {lagged}");
+                        None
+                    }
+                }
+            })
+            .boxed()
+    }
+}

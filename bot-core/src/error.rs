@@ -1,0 +1,68 @@
+//! The SDK's top-level error.
+
+use crate::command::RegistryError;
+use crate::gateway::GatewayError;
+use crate::http::HttpError;
+use std::fmt;
+
+/// Why the bot could not be built, log in, sync or stay connected. Never contains the token.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// A setting is missing or wrong.
+    Config(String),
+    /// A REST request failed.
+    Http(HttpError),
+    /// The gateway ended the connection for good.
+    Gateway(GatewayError),
+    /// The commands break rules across commands.
+    Registry(RegistryError),
+    /// Discord allows fewer session starts today than shards to start.
+    SessionStartLimit {
+        /// Starts left.
+        remaining: u64,
+        /// Shards to start.
+        needed: u64,
+    },
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Config(why) => write!(f, "configuration: {why}"),
+            Error::Http(error) => write!(f, "{error}"),
+            Error::Gateway(error) => write!(f, "{error}"),
+            Error::Registry(error) => write!(f, "{error}"),
+            Error::SessionStartLimit { remaining, needed } => write!(
+                f,
+                "Discord allows {remaining} more session starts today, fewer than the {needed} shards to start"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<HttpError> for Error {
+    fn from(error: HttpError) -> Self {
+        Error::Http(error)
+    }
+}
+
+impl From<GatewayError> for Error {
+    fn from(error: GatewayError) -> Self {
+        Error::Gateway(error)
+    }
+}
+
+impl From<RegistryError> for Error {
+    fn from(error: RegistryError) -> Self {
+        Error::Registry(error)
+    }
+}
+
+impl From<std::env::VarError> for Error {
+    fn from(error: std::env::VarError) -> Self {
+        Error::Config(format!("environment variable: {error}"))
+    }
+}

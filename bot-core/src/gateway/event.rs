@@ -1,0 +1,150 @@
+//! Gateway dispatch events as types. An event the SDK does not model, or one that does not
+//! parse, arrives as [`Event::Unknown`]: it never stops the shard.
+
+use crate::model::{Id, Interaction, Message, User};
+use serde::Deserialize;
+use serde_json::Value;
+
+/// The READY event: the session and what the bot is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ready {
+    /// The shard `[index, count]`.
+    pub shard: [u64; 2],
+    /// The bot user.
+    pub user: User,
+    /// The application's id (from READY, never the user's id).
+    pub application_id: Option<Id>,
+    /// The guilds the shard will receive GUILD_CREATE for.
+    pub guilds: Vec<Id>,
+}
+
+/// A guild the bot is in (GUILD_CREATE), with the fields the SDK models; `raw` has the rest.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GuildCreate {
+    /// The guild's id.
+    pub id: Id,
+    /// The guild's name.
+    pub name: String,
+    /// The whole payload.
+    pub raw: Value,
+}
+
+/// A gateway event.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Event {
+    /// A new session began.
+    Ready(Box<Ready>),
+    /// A session resumed after a reconnect; missed events were replayed before it.
+    Resumed {
+        /// The shard.
+        shard: u64,
+    },
+    /// The session ended (INVALID_SESSION `false`, close 4007 or 4009): a new one follows with a
+    /// new READY, and events between the two were lost.
+    SessionInvalidated {
+        /// The shard.
+        shard: u64,
+    },
+    /// A guild became available.
+    GuildCreate(Box<GuildCreate>),
+    /// A message was sent.
+    MessageCreate(Box<Message>),
+    /// An interaction arrived.
+    InteractionCreate(Box<Interaction>),
+    /// A dispatch the SDK does not model (or could not read), kept as JSON.
+    Unknown {
+        /// The event name.
+        name: String,
+        /// Its data.
+        data: Value,
+    },
+}
+
+#[derive(Deserialize)]
+struct ReadyWire {
+    user: User,
+    #[serde(default)]
+    shard: Option<[u64; 2]>,
+    #[serde(default)]
+    application: Option<ApplicationWire>,
+    #[serde(default)]
+    guilds: Vec<GuildIdWire>,
+}
+
+#[derive(Deserialize)]
+struct ApplicationWire {
+    id: Id,
+}
+
+#[derive(Deserialize)]
+struct GuildIdWire {
+    id: Id,
+}
+
+impl Event {
+    /// The event of a dispatch; never fails: what does not parse becomes [`Event::Unknown`].
+    pub fn from_dispatch(name: &str, data: Value) -> Event {
+        let parsed = match name {
+            "READY" => ReadyWire::deserialize(&data).ok().map(|ready| {
+                Event::Ready(Box::new(Ready {
+                    shard: ready.shard.unwrap_or([0, 1]),
+                    user: ready.user,
+                    application_id: ready.application.map(|a| a.id),
+                    guilds: ready.guilds.into_iter().map(|g| g.id).collect(),
+                }))
+            }),
+            "GUILD_CREATE" => {
+                let id = data.get("id").and_then(|v| Id::deserialize(v).ok());
+                let name = data.get("name").and_then(Value::as_str).map(str::to_owned);
+                id.map(|id| {
+                    Event::GuildCreate(Box::new(GuildCreate {
+                        id,
+                        name: name.unwrap_or_default(),
+                        raw: data.clone(),
+                    }))
+                })
+            }
+            "MESSAGE_CREATE" => Message::deserialize(&data)
+                .ok()
+                .map(|m| Event::MessageCreate(Box::new(m))),
+            "INTERACTION_CREATE" => Interaction::deserialize(&data)
+                .ok()
+                .map(|i| Event::InteractionCreate(Box::new(i))),
+            _ => None,
+        };
+        parsed.unwrap_or_else(|| Event::Unknown {
+            name: name.to_owned(),
+            data,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn unknown_and_malformed_events_stay_raw() {
+        let event = Event::from_dispatch("SOMETHING_NEW", json!({"x": 1}));
+        assert!(matches!(event, Event::Unknown { ref name, .. } if name == "SOMETHING_NEW"));
+        let broken = Event::from_dispatch("MESSAGE_CREATE", json!({"id": "not a number"}));
+        assert!(matches!(broken, Event::Unknown { .. }));
+    }
+
+    #[test]
+    fn ready_reads_the_application_id() {
+        let event = Event::from_dispatch(
+            "READY",
+            json!({"v": 10, "user": {"id": "1", "username": "bot"}, "session_id": "s",
+                   "shard": [0, 1], "application": {"id": "2", "flags": 0},
+                   "guilds": [{"id": "3", "unavailable": true}], "new_field": true}),
+        );
+        let Event::Ready(ready) = event else {
+            panic!("READY parses")
+        };
+        assert_eq!(ready.application_id, Some(Id(2)));
+        assert_eq!(ready.guilds, [Id(3)]);
+    }
+}

@@ -1,0 +1,69 @@
+//! Errors of REST requests.
+
+use serde_json::Value;
+use std::fmt;
+
+/// Why a REST request failed. Never contains the token.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum HttpError {
+    /// Discord answered with an error: its status, JSON code, message and field errors.
+    Api {
+        /// The HTTP status.
+        status: u16,
+        /// Discord's JSON error code (`50035`, `10062`, ...; 0 when absent).
+        code: u64,
+        /// Discord's message.
+        message: String,
+        /// The `errors` object of a 50035, if any.
+        errors: Option<Value>,
+    },
+    /// A non-idempotent request (a message, a callback, a follow-up) met a server error or lost
+    /// its connection: it may or may not have taken effect, so it was not retried.
+    OutcomeUnknown {
+        /// The method and route, e.g. `POST /channels/{id}/messages`.
+        route: String,
+        /// What happened.
+        reason: String,
+    },
+    /// The request could not be sent or its answer not read.
+    Transport(String),
+    /// The answer was not the JSON expected.
+    Decode(String),
+}
+
+impl HttpError {
+    /// Discord's JSON error code, for API errors.
+    pub fn code(&self) -> Option<u64> {
+        match self {
+            HttpError::Api { code, .. } => Some(*code),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for HttpError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            HttpError::Api {
+                status,
+                code,
+                message,
+                errors,
+            } => {
+                write!(f, "Discord answered {status} (code {code}): {message}")?;
+                if let Some(errors) = errors {
+                    write!(f, " {errors}")?;
+                }
+                Ok(())
+            }
+            HttpError::OutcomeUnknown { route, reason } => {
+                write!(f, "{route}: outcome unknown ({reason}); not retried")
+            }
+            HttpError::Transport(why) => write!(f, "request failed: {why}"),
+            HttpError::Decode(why) => write!(f, "unexpected answer: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for HttpError {}
