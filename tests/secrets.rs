@@ -1,0 +1,106 @@
+//! At TRACE level, the SDK's logs never contain the bot token or an interaction token, and
+//! neither does the `Debug` output of the bot, its client, its contexts or its errors.
+
+use bot_core::command::CommandRegistry;
+use bot_core::prelude::*;
+use futures_util::StreamExt;
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// Echoes its text back.
+#[slash_command]
+async fn echo(
+    ctx: &ApplicationContext,
+    /** What to say */
+    text: String,
+) -> CommandResult {
+    tracing::trace!(?ctx, "echo called");
+    ctx.respond(text).await?;
+    Ok(())
+}
+
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn trace_logs_and_debug_output_never_contain_tokens() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    tracing::subscriber::set_global_default(subscriber).unwrap();
+
+    let sandbox = bot_sandbox::Sandbox::builder()
+        .log_traffic(true)
+        .start()
+        .await
+        .unwrap();
+    let world = sandbox.default_guild().unwrap();
+    let token = sandbox.token();
+    let bot = Bot::builder()
+        .token(token.clone())
+        .api_base(sandbox.rest_url())
+        .registry(CommandRegistry::collect().unwrap())
+        .build()
+        .unwrap();
+    let mut events = bot.events();
+    let runner = bot.clone();
+    let task = tokio::spawn(async move { runner.start().await });
+    let mut interaction_token = String::new();
+    let mut invocation = None;
+    tokio::time::timeout(Duration::from_secs(10), async {
+        while let Some(event) = events.next().await {
+            match event {
+                Event::Ready(_) => {
+                    invocation = Some(
+                        sandbox
+                            .user(world.member)
+                            .slash(world.channel, "echo", serde_json::json!({"text": "hi"}))
+                            .await
+                            .unwrap(),
+                    );
+                }
+                Event::InteractionCreate(interaction) => {
+                    interaction_token = interaction.token.clone();
+                    let shown = format!("{interaction:?}");
+                    assert!(!shown.contains(&interaction_token), "{shown}");
+                    break;
+                }
+                _ => {}
+            }
+        }
+    })
+    .await
+    .unwrap();
+    let response = invocation.unwrap().response().await.unwrap();
+    assert_eq!(response.content(), Some("hi"));
+    bot.close();
+    task.await.unwrap().unwrap();
+
+    for shown in [format!("{bot:?}"), format!("{:?}", bot.http())] {
+        assert!(!shown.contains(&token), "{shown}");
+    }
+    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    assert!(logs.contains("echo called"), "TRACE output was captured");
+    assert!(!interaction_token.is_empty());
+    assert!(!logs.contains(&token), "the bot token is in the logs");
+    assert!(
+        !logs.contains(&interaction_token),
+        "an interaction token is in the logs"
+    );
+}
