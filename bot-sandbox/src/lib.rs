@@ -53,6 +53,7 @@ pub struct SandboxBuilder {
     privileged_intents: u64,
     seed: bool,
     log_traffic: bool,
+    session_starts: u64,
 }
 
 /// The entry point: `Sandbox::builder()`.
@@ -73,6 +74,7 @@ impl Sandbox {
             privileged_intents: GUILD_MEMBERS | GUILD_PRESENCES | MESSAGE_CONTENT,
             seed: true,
             log_traffic: false,
+            session_starts: gateway::SESSION_START_TOTAL,
         }
     }
 }
@@ -128,6 +130,12 @@ impl SandboxBuilder {
         self
     }
 
+    /// How many session starts `GET /gateway/bot` allows today (Discord: 1000).
+    pub fn session_start_limit(mut self, total: u64) -> Self {
+        self.session_starts = total;
+        self
+    }
+
     /// Starts with no guild instead of the default one.
     pub fn empty_world(mut self) -> Self {
         self.seed = false;
@@ -150,7 +158,7 @@ impl SandboxBuilder {
             world: Mutex::new(world),
             timings: self.timings,
             limits: rest::LimitState::new(self.rate_limits),
-            gateway: gateway::GatewayState::default(),
+            gateway: gateway::GatewayState::new(self.session_starts),
             addr,
             privileged_intents: self.privileged_intents,
             log_traffic: self.log_traffic,

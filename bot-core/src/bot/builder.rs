@@ -35,6 +35,7 @@ pub struct BotBuilder {
     pub(crate) status: Option<String>,
     pub(crate) activity: Option<Value>,
     pub(crate) allowed_mentions: Option<Value>,
+    pub(crate) heartbeat_timeout: Option<std::time::Duration>,
     pub(crate) registry: Option<CommandRegistry>,
 }
 
@@ -115,6 +116,13 @@ impl BotBuilder {
     /// The default `allowed_mentions` of every reply.
     pub fn allowed_mentions(mut self, allowed: Value) -> Self {
         self.allowed_mentions = Some(allowed);
+        self
+    }
+
+    /// How long to wait for a heartbeat's ACK before reconnecting (default: one heartbeat
+    /// interval, as Discord advises).
+    pub fn heartbeat_timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.heartbeat_timeout = Some(timeout);
         self
     }
 

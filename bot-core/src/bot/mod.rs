@@ -47,6 +47,7 @@ struct Inner {
     owner_ids: Mutex<Vec<Id>>,
     presence: Option<Value>,
     allowed_mentions: Option<Value>,
+    heartbeat_timeout: Option<Duration>,
     user: OnceLock<User>,
     application_id: OnceLock<Id>,
     application_info: OnceLock<Value>,
@@ -107,6 +108,7 @@ impl Bot {
                 owner_ids: Mutex::new(builder.owner_ids),
                 presence,
                 allowed_mentions: builder.allowed_mentions,
+                heartbeat_timeout: builder.heartbeat_timeout,
                 user: OnceLock::new(),
                 application_id: OnceLock::new(),
                 application_info: OnceLock::new(),
@@ -219,6 +221,7 @@ impl Bot {
                 token: self.inner.http.token().clone(),
                 intents: self.inner.intents.bits(),
                 presence: self.inner.presence.clone(),
+                heartbeat_timeout: self.inner.heartbeat_timeout,
             };
             let shard = Shard::new(config, tx.clone(), self.inner.latency.clone());
             let shutdown = self.inner.shutdown.subscribe();

@@ -31,6 +31,9 @@ pub struct ShardConfig {
     pub intents: u64,
     /// The presence sent with IDENTIFY, if any.
     pub presence: Option<Value>,
+    /// How long to wait for a heartbeat's ACK before treating the connection as dead (default:
+    /// one heartbeat interval).
+    pub heartbeat_timeout: Option<Duration>,
 }
 
 /// The session a shard can resume.
@@ -149,9 +152,15 @@ impl Shard {
         let mut next_beat = Instant::now() + Duration::from_secs(3600);
         let mut acked = true;
         let mut sent_at = Instant::now();
+        let mut ack_deadline = Instant::now() + Duration::from_secs(3600);
         loop {
             let frame = tokio::select! {
                 frame = socket.next() => frame,
+                _ = tokio::time::sleep_until(ack_deadline), if !acked => {
+                    tracing::warn!(shard = self.config.id, "no heartbeat ACK in time; reconnecting");
+                    let _ = socket.close(Some(CloseFrame { code: CloseCode::Library(4000), reason: "zombied".into() })).await;
+                    return Ok(Ending::Reconnect { resume: true, wait: Duration::ZERO });
+                }
                 _ = tokio::time::sleep_until(next_beat), if interval.is_some() => {
                     if !acked {
                         // Zombied: no ACK since the last heartbeat. Keep the session (not 1000/1001).
@@ -164,7 +173,9 @@ impl Shard {
                         .map_err(|e| GatewayError::Connect(e.to_string()))?;
                     acked = false;
                     sent_at = Instant::now();
-                    next_beat = Instant::now() + interval.unwrap_or(Duration::from_secs(41));
+                    let every = interval.unwrap_or(Duration::from_secs(41));
+                    ack_deadline = sent_at + self.config.heartbeat_timeout.unwrap_or(every);
+                    next_beat = sent_at + every;
                     continue;
                 }
                 _ = shutdown.changed() => {

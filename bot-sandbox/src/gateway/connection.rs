@@ -158,7 +158,14 @@ impl Connection {
         match op {
             1 => {
                 self.last_heartbeat = Instant::now();
-                self.send(&json!({"op": 11})).await;
+                if self
+                    .shared
+                    .gateway
+                    .ack_heartbeats
+                    .load(std::sync::atomic::Ordering::SeqCst)
+                {
+                    self.send(&json!({"op": 11})).await;
+                }
                 None
             }
             2 => self.identify(&data).await,

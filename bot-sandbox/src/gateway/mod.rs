@@ -71,25 +71,34 @@ pub(crate) struct Inner {
 pub(crate) struct GatewayState {
     inner: Mutex<Inner>,
     connected: watch::Sender<usize>,
-}
-
-impl Default for GatewayState {
-    fn default() -> Self {
-        GatewayState {
-            inner: Mutex::new(Inner::default()),
-            connected: watch::channel(0).0,
-        }
-    }
+    session_starts: u64,
+    /// Whether heartbeats are acknowledged (tests turn it off to make a connection a zombie).
+    pub(crate) ack_heartbeats: std::sync::atomic::AtomicBool,
 }
 
 impl GatewayState {
+    pub(crate) fn new(session_starts: u64) -> Self {
+        GatewayState {
+            inner: Mutex::new(Inner::default()),
+            connected: watch::channel(0).0,
+            session_starts,
+            ack_heartbeats: std::sync::atomic::AtomicBool::new(true),
+        }
+    }
+
     pub(crate) fn lock(&self) -> MutexGuard<'_, Inner> {
         self.inner.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     /// Session starts left today.
     pub(crate) fn identifies_remaining(&self) -> u64 {
-        SESSION_START_TOTAL.saturating_sub(self.lock().identifies.len() as u64)
+        self.session_starts
+            .saturating_sub(self.lock().identifies.len() as u64)
+    }
+
+    /// The session starts allowed per day.
+    pub(crate) fn session_start_total(&self) -> u64 {
+        self.session_starts
     }
 
     /// Sends a dispatch to every session whose shard holds `guild` (`None`: shard 0).
@@ -155,6 +164,14 @@ impl GatewayControl {
             gateway.lock().sessions.clear();
             gateway.update_connected();
         }
+    }
+
+    /// Stops (or resumes) acknowledging heartbeats, so clients see a zombie connection.
+    pub fn acknowledge_heartbeats(&self, on: bool) {
+        self.shared
+            .gateway
+            .ack_heartbeats
+            .store(on, std::sync::atomic::Ordering::SeqCst);
     }
 
     /// Drops every connection without a close frame (the client sees 1006).

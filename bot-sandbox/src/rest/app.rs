@@ -53,7 +53,7 @@ pub(crate) async fn gateway_bot(state: AppState, headers: HeaderMap) -> Response
         "url": state.gateway_url(),
         "shards": 1,
         "session_start_limit": {
-            "total": crate::gateway::SESSION_START_TOTAL,
+            "total": state.gateway.session_start_total(),
             "remaining": remaining,
             "reset_after": 86_400_000u64,
             "max_concurrency": 1,

@@ -1,0 +1,225 @@
+//! The runtime's less common paths: the session start limit, 429s and 5xx answers, individual
+//! sync, and zombie connections.
+
+use bot_core::command::CommandRegistry;
+use bot_core::http::{Body, Http, HttpError, Token};
+use bot_core::prelude::*;
+use bot_core::spec::CommandSpec;
+use bot_core::sync::{SyncMethod, SyncOptions};
+use bot_sandbox::{RouteName, Sandbox, Timings};
+use futures_util::StreamExt;
+use serde_json::json;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+fn empty() -> CommandRegistry {
+    CommandRegistry::from_specs([]).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn start_refuses_when_the_session_start_limit_is_spent() {
+    let sandbox = Sandbox::builder()
+        .session_start_limit(0)
+        .start()
+        .await
+        .unwrap();
+    let bot = Bot::builder()
+        .token(sandbox.token())
+        .api_base(sandbox.rest_url())
+        .registry(empty())
+        .build()
+        .unwrap();
+    let error = bot.start().await.unwrap_err();
+    assert!(
+        matches!(
+            error,
+            bot_core::Error::SessionStartLimit {
+                remaining: 0,
+                needed: 1
+            }
+        ),
+        "{error}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_429_is_waited_out_and_retried() {
+    let sandbox = Sandbox::builder()
+        .rate_limit(RouteName::CreateMessage, 1, Duration::from_millis(300))
+        .start()
+        .await
+        .unwrap();
+    let world = sandbox.default_guild().unwrap();
+    // Two clients that do not share what they learned: the second meets the limit unawares.
+    let first = Http::new(sandbox.rest_url(), Token::new(sandbox.token()));
+    let second = Http::new(sandbox.rest_url(), Token::new(sandbox.token()));
+    first
+        .create_message(world.channel.into(), json!({"content": "one"}))
+        .await
+        .unwrap();
+    second
+        .create_message(world.channel.into(), json!({"content": "two"}))
+        .await
+        .unwrap();
+    assert_eq!(
+        sandbox.request_counts().1,
+        1,
+        "exactly one 429, then the retry succeeded"
+    );
+    let contents: Vec<_> = sandbox
+        .messages(world.channel)
+        .iter()
+        .map(|m| m["content"].clone())
+        .collect();
+    assert_eq!(contents, [json!("one"), json!("two")]);
+}
+
+/// A server that always answers 500, counting requests.
+async fn failing_server() -> (String, Arc<AtomicUsize>) {
+    let hits = Arc::new(AtomicUsize::new(0));
+    let counter = hits.clone();
+    let app = axum::Router::new().fallback(move || {
+        let counter = counter.clone();
+        async move {
+            counter.fetch_add(1, Ordering::SeqCst);
+            (
+                axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+                "{\"message\": \"boom\", \"code\": 0}",
+            )
+        }
+    });
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}/api/v10", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    (base, hits)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn server_errors_retry_idempotent_requests_and_never_posts() {
+    let (base, hits) = failing_server().await;
+    let http = Http::new(base, Token::new("t.t.t"));
+    let error = http
+        .request(reqwest::Method::GET, "/users/@me", Body::Empty)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(error, HttpError::Api { status: 500, .. }),
+        "{error}"
+    );
+    assert_eq!(hits.load(Ordering::SeqCst), 4, "one try and three retries");
+    hits.store(0, Ordering::SeqCst);
+    let error = http
+        .create_message(1.into(), json!({"content": "x"}))
+        .await
+        .unwrap_err();
+    assert!(matches!(error, HttpError::OutcomeUnknown { .. }), "{error}");
+    assert_eq!(hits.load(Ordering::SeqCst), 1, "a POST is not retried");
+    assert!(error.to_string().contains("/channels/{id}/messages"));
+}
+
+fn spec(name: &str, description: &str) -> CommandSpec<'static> {
+    let mut spec = CommandSpec::chat_input("", "");
+    spec.name = name.to_owned().into();
+    spec.description = description.to_owned().into();
+    spec
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn individual_sync_touches_only_what_differs() {
+    let sandbox = Sandbox::builder().start().await.unwrap();
+    let bot = |specs: Vec<CommandSpec<'static>>| {
+        Bot::builder()
+            .token(sandbox.token())
+            .api_base(sandbox.rest_url())
+            .registry(CommandRegistry::from_specs(specs).unwrap())
+            .build()
+            .unwrap()
+    };
+    let first = bot(vec![spec("a", "A"), spec("b", "B"), spec("c", "C")]);
+    first.login().await.unwrap();
+    first.sync_commands().await.unwrap();
+    let ids: Vec<_> = sandbox
+        .commands(None)
+        .iter()
+        .map(|c| c["id"].clone())
+        .collect();
+    let second = bot(vec![spec("a", "A"), spec("b", "B, changed")]);
+    second.login().await.unwrap();
+    let options = SyncOptions {
+        method: SyncMethod::Individual,
+        delete_existing: false,
+        ..SyncOptions::default()
+    };
+    let report = second.register_commands(options).await.unwrap();
+    assert_eq!(report.writes, 1, "only `b` is written");
+    let after = sandbox.commands(None);
+    assert_eq!(after.len(), 3, "`c` stays: delete_existing is off");
+    assert_eq!(
+        after.iter().map(|c| c["id"].clone()).collect::<Vec<_>>(),
+        ids,
+        "ids are kept"
+    );
+    assert_eq!(sandbox.command_writes(), 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_zombie_connection_is_closed_and_resumed() {
+    let sandbox = Sandbox::builder()
+        .timings(Timings {
+            heartbeat_interval: Duration::from_millis(300),
+            identify_window: Duration::ZERO,
+            ..Timings::default()
+        })
+        .start()
+        .await
+        .unwrap();
+    let bot = Bot::builder()
+        .token(sandbox.token())
+        .api_base(sandbox.rest_url())
+        .heartbeat_timeout(Duration::from_millis(150))
+        .registry(empty())
+        .build()
+        .unwrap();
+    let mut events = bot.events();
+    let runner = bot.clone();
+    let task = tokio::spawn(async move { runner.start().await });
+    let ready = tokio::time::timeout(Duration::from_secs(10), async {
+        while let Some(event) = events.next().await {
+            if matches!(event, Event::Ready(_)) {
+                break;
+            }
+        }
+    })
+    .await;
+    assert!(ready.is_ok());
+    sandbox.gateway().acknowledge_heartbeats(false);
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    sandbox.gateway().acknowledge_heartbeats(true);
+    let resumed = tokio::time::timeout(Duration::from_secs(10), async {
+        while let Some(event) = events.next().await {
+            if matches!(event, Event::Resumed { .. }) {
+                return true;
+            }
+        }
+        false
+    })
+    .await;
+    assert_eq!(
+        resumed,
+        Ok(true),
+        "the zombie connection was replaced and the session resumed"
+    );
+    let measured = tokio::time::timeout(Duration::from_secs(3), async {
+        while bot.latency().is_none() {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    })
+    .await;
+    assert!(
+        measured.is_ok(),
+        "heartbeats are acknowledged again and latency is measured"
+    );
+    bot.close();
+    task.await.unwrap().unwrap();
+}
