@@ -223,3 +223,50 @@ async fn a_zombie_connection_is_closed_and_resumed() {
     bot.close();
     task.await.unwrap().unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn autocomplete_is_answered_with_no_choices_and_never_reaches_a_handler() {
+    use bot_core::spec::{OptionKind, OptionSpec};
+    let sandbox = Sandbox::builder()
+        .timings(Timings {
+            identify_window: Duration::ZERO,
+            ..Timings::default()
+        })
+        .start()
+        .await
+        .unwrap();
+    let world = sandbox.default_guild().unwrap();
+    let search = spec("search", "Search").option(
+        OptionSpec::new(OptionKind::String, "query", "What to look for")
+            .required(true)
+            .autocomplete(true),
+    );
+    let bot = Bot::builder()
+        .token(sandbox.token())
+        .api_base(sandbox.rest_url())
+        .registry(CommandRegistry::from_specs([search]).unwrap())
+        .build()
+        .unwrap();
+    let mut events = bot.events();
+    let runner = bot.clone();
+    let task = tokio::spawn(async move { runner.start().await });
+    tokio::time::timeout(Duration::from_secs(10), async {
+        while let Some(event) = events.next().await {
+            if matches!(event, Event::Ready(_)) {
+                break;
+            }
+        }
+    })
+    .await
+    .unwrap();
+    let mut typing = sandbox
+        .user(world.member)
+        .autocomplete(world.channel, "search", json!({"query": "ru"}), "query")
+        .await
+        .unwrap();
+    let answer = typing.response().await.unwrap();
+    assert_eq!(answer.kind, 8);
+    assert_eq!(answer.data["choices"], json!([]));
+    bot.close();
+    task.await.unwrap().unwrap();
+}

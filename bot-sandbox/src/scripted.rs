@@ -52,6 +52,8 @@ struct Invoke<'a> {
     kind: CommandKind,
     options: Value,
     target: Option<u64>,
+    /// For an autocomplete interaction (type 4), the option being typed.
+    focused: Option<&'a str>,
 }
 
 impl ScriptedUser {
@@ -74,6 +76,7 @@ impl ScriptedUser {
             kind: CommandKind::ChatInput,
             options,
             target: None,
+            focused: None,
         })
     }
 
@@ -90,6 +93,7 @@ impl ScriptedUser {
             kind: CommandKind::User,
             options: json!({}),
             target: Some(target),
+            focused: None,
         })
     }
 
@@ -106,6 +110,27 @@ impl ScriptedUser {
             kind: CommandKind::Message,
             options: json!({}),
             target: Some(target),
+            focused: None,
+        })
+    }
+
+    /// Types into the autocomplete option `focused` of a slash command: the bot receives an
+    /// APPLICATION_COMMAND_AUTOCOMPLETE interaction (type 4) with the partial `options`, and
+    /// answers with choices (callback type 8).
+    pub async fn autocomplete(
+        &self,
+        channel: u64,
+        path: &str,
+        options: Value,
+        focused: &str,
+    ) -> Result<Invocation, InvokeError> {
+        self.invoke(Invoke {
+            channel,
+            name: path,
+            kind: CommandKind::ChatInput,
+            options,
+            target: None,
+            focused: Some(focused),
         })
     }
 
@@ -202,6 +227,7 @@ fn build(
             &command.spec.options,
             &names,
             &request.options,
+            request.focused,
             &mut resolved,
         )?;
     }
@@ -238,7 +264,7 @@ fn build(
     let payload = json!({
         "id": id.to_string(),
         "application_id": world.application_id.to_string(),
-        "type": 2,
+        "type": if request.focused.is_some() { 4 } else { 2 },
         "data": data,
         "guild_id": guild.id.to_string(),
         "guild": {"id": guild.id.to_string(), "locale": "en-US", "features": []},
@@ -270,6 +296,7 @@ fn nest(
     specs: &[OptionSpec<'static>],
     path: &[&str],
     given: &Value,
+    focused: Option<&str>,
     resolved: &mut Map<String, Value>,
 ) -> Result<Vec<Value>, InvokeError> {
     if let Some((first, rest)) = path.split_first() {
@@ -277,7 +304,7 @@ fn nest(
             .iter()
             .find(|s| s.name == *first && s.kind.is_subcommand_like())
             .ok_or_else(|| invalid(format!("no subcommand or group `{first}`")))?;
-        let inner = nest(world, guild, &spec.options, rest, given, resolved)?;
+        let inner = nest(world, guild, &spec.options, rest, given, focused, resolved)?;
         let mut option = json!({"name": spec.name, "type": spec.kind.value()});
         option["options"] = Value::Array(inner);
         return Ok(vec![option]);
@@ -297,16 +324,27 @@ fn nest(
     {
         return Err(invalid(format!("no option `{unknown}`")));
     }
+    if let Some(name) = focused
+        && !specs.iter().any(|s| s.name == name && s.autocomplete)
+    {
+        return Err(invalid(format!("option `{name}` has no autocomplete")));
+    }
     let mut out = Vec::new();
     for spec in specs {
+        let is_focused = focused == Some(spec.name.as_ref());
         match given.get(spec.name.as_ref()) {
-            None if spec.required => {
+            // While typing, required options may still be missing (AC L1050-1078).
+            None if spec.required && focused.is_none() => {
                 return Err(invalid(format!(
                     "required option `{}` is missing",
                     spec.name
                 )));
             }
             None => {}
+            Some(value) if is_focused => {
+                // The value being typed may be partial: sent as typed, not checked.
+                out.push(json!({"name": spec.name, "type": spec.kind.value(), "value": value, "focused": true}));
+            }
             Some(value) => {
                 let value = check_value(world, guild, spec, value, resolved)?;
                 out.push(json!({"name": spec.name, "type": spec.kind.value(), "value": value}));
