@@ -270,3 +270,43 @@ async fn autocomplete_is_answered_with_no_choices_and_never_reaches_a_handler() 
     bot.close();
     task.await.unwrap().unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn multipart_bodies_and_typed_field_errors() {
+    let sandbox = Sandbox::builder().start().await.unwrap();
+    let world = sandbox.default_guild().unwrap();
+    let http = Http::new(sandbox.rest_url(), Token::new(sandbox.token()));
+    let body = Body::Multipart {
+        payload: json!({"content": "with a file"}),
+        files: vec![("notes.txt".to_owned(), b"hello".to_vec())],
+    };
+    let path = format!("/channels/{}/messages", world.channel);
+    let sent = http
+        .request(reqwest::Method::POST, &path, body)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(sent["content"], "with a file");
+
+    let invalid = json!([{"name": "Bad Name", "description": ""}]);
+    let error = http
+        .bulk_overwrite_commands(sandbox.application_id().into(), None, invalid)
+        .await
+        .unwrap_err();
+    let HttpError::Api {
+        status,
+        code,
+        errors,
+        ..
+    } = &error
+    else {
+        panic!("{error}")
+    };
+    assert_eq!((*status, *code), (400, 50035));
+    let errors = errors.as_ref().unwrap();
+    assert_eq!(
+        errors["0"]["name"]["_errors"][0]["code"],
+        "APPLICATION_COMMAND_INVALID_NAME"
+    );
+    assert_eq!(error.code(), Some(50035));
+}

@@ -1,8 +1,10 @@
 //! `#[slash_command]`, `#[user_command]` and `#[message_command]` on free functions.
 
+mod attrs;
 pub(crate) mod checks;
 pub(crate) mod expand;
 pub(crate) mod ir;
+mod params;
 
 use crate::diag::Errors;
 use bot_spec::CommandKind;
