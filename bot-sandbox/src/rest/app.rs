@@ -1,16 +1,13 @@
 //! Users, the application, gateway discovery, guilds and channels.
 
-use super::{AppState, authorize, error, ok, unknown};
+use super::{AppState, error, ok, unknown};
 use axum::extract::Path;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use serde_json::json;
 
 /// `GET /users/@me`: the bot user.
-pub(crate) async fn me(state: AppState, headers: HeaderMap) -> Response {
-    if let Err(e) = authorize(&state, &headers) {
-        return e;
-    }
+pub(crate) async fn me(state: AppState) -> Response {
     let world = state.world();
     match world.user_json_by_id(world.bot_id) {
         Some(user) => ok(user),
@@ -19,10 +16,7 @@ pub(crate) async fn me(state: AppState, headers: HeaderMap) -> Response {
 }
 
 /// `GET /users/{id}`.
-pub(crate) async fn user(state: AppState, headers: HeaderMap, Path(id): Path<String>) -> Response {
-    if let Err(e) = authorize(&state, &headers) {
-        return e;
-    }
+pub(crate) async fn user(state: AppState, Path(id): Path<String>) -> Response {
     let world = state.world();
     match id.parse().ok().and_then(|id| world.user_json_by_id(id)) {
         Some(user) => ok(user),
@@ -31,10 +25,7 @@ pub(crate) async fn user(state: AppState, headers: HeaderMap, Path(id): Path<Str
 }
 
 /// `GET /applications/@me` and `GET /oauth2/applications/@me`.
-pub(crate) async fn application(state: AppState, headers: HeaderMap) -> Response {
-    if let Err(e) = authorize(&state, &headers) {
-        return e;
-    }
+pub(crate) async fn application(state: AppState) -> Response {
     ok(state.world().application_json())
 }
 
@@ -44,10 +35,7 @@ pub(crate) async fn gateway(state: AppState) -> Response {
 }
 
 /// `GET /gateway/bot`.
-pub(crate) async fn gateway_bot(state: AppState, headers: HeaderMap) -> Response {
-    if let Err(e) = authorize(&state, &headers) {
-        return e;
-    }
+pub(crate) async fn gateway_bot(state: AppState) -> Response {
     let remaining = state.gateway.identifies_remaining();
     ok(json!({
         "url": state.gateway_url(),
@@ -62,18 +50,12 @@ pub(crate) async fn gateway_bot(state: AppState, headers: HeaderMap) -> Response
 }
 
 /// `GET /soundboard-default-sounds`: none (py-cord waits for it before `on_ready`).
-pub(crate) async fn soundboard(state: AppState, headers: HeaderMap) -> Response {
-    if let Err(e) = authorize(&state, &headers) {
-        return e;
-    }
+pub(crate) async fn soundboard() -> Response {
     ok(json!([]))
 }
 
 /// `GET /guilds/{guild}`.
-pub(crate) async fn guild(state: AppState, headers: HeaderMap, Path(id): Path<String>) -> Response {
-    if let Err(e) = authorize(&state, &headers) {
-        return e;
-    }
+pub(crate) async fn guild(state: AppState, Path(id): Path<String>) -> Response {
     let world = state.world();
     match id.parse().ok().and_then(|id: u64| world.guilds.get(&id)) {
         Some(guild) => {
@@ -99,14 +81,7 @@ pub(crate) async fn guild(state: AppState, headers: HeaderMap, Path(id): Path<St
 }
 
 /// `GET /channels/{channel}`.
-pub(crate) async fn channel(
-    state: AppState,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-) -> Response {
-    if let Err(e) = authorize(&state, &headers) {
-        return e;
-    }
+pub(crate) async fn channel(state: AppState, Path(id): Path<String>) -> Response {
     let Ok(id) = id.parse::<u64>() else {
         return error(StatusCode::NOT_FOUND, 10003, "Unknown Channel");
     };

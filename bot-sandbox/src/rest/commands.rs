@@ -1,7 +1,7 @@
 //! Application commands, global and per guild (AC L1179-1420).
 
 use super::{
-    AppState, RouteName, authorize, error, invalid_form, json_reply, limit, no_content, payload,
+    AppState, Reply, RouteName, error, invalid_form, json_reply, limit, no_content, payload,
     unknown,
 };
 use crate::world::{CommandError, command_json_of};
@@ -18,14 +18,12 @@ fn truthy(query: &Params, key: &str) -> bool {
     )
 }
 
-/// Checks the token, the application id in the path, the guild and the route's limit.
+/// Checks the application id in the path, the guild and the route's limit.
 fn admit(
     state: &AppState,
-    headers: &HeaderMap,
     app: &str,
     guild: Option<&str>,
 ) -> Result<(Option<u64>, HeaderMap), Response> {
-    authorize(state, headers)?;
     let world = state.world();
     if app.parse::<u64>().ok() != Some(world.application_id) {
         return Err(error(StatusCode::FORBIDDEN, 50001, "Missing Access"));
@@ -73,8 +71,6 @@ fn refuse(error_kind: CommandError) -> Response {
     }
 }
 
-type Reply = Result<Response, Response>;
-
 /// The path parameters of both the global and the guild routes: `app`, maybe `guild`, maybe `id`.
 type Params = HashMap<String, String>;
 
@@ -91,13 +87,11 @@ fn command_id(params: &Params) -> Result<u64, Response> {
 /// `GET .../commands[?with_localizations=true]`.
 pub(crate) async fn list(
     state: AppState,
-    headers: HeaderMap,
     Path(params): Path<Params>,
     Query(query): Query<Params>,
 ) -> Reply {
     let (guild, limit_headers) = admit(
         &state,
-        &headers,
         param(&params, "app"),
         params.get("guild").map(String::as_str),
     )?;
@@ -117,15 +111,9 @@ pub(crate) async fn list(
 }
 
 /// `PUT .../commands`: bulk overwrite.
-pub(crate) async fn bulk(
-    state: AppState,
-    headers: HeaderMap,
-    Path(params): Path<Params>,
-    request: Request,
-) -> Reply {
+pub(crate) async fn bulk(state: AppState, Path(params): Path<Params>, request: Request) -> Reply {
     let (guild, limit_headers) = admit(
         &state,
-        &headers,
         param(&params, "app"),
         params.get("guild").map(String::as_str),
     )?;
@@ -148,15 +136,9 @@ pub(crate) async fn bulk(
 }
 
 /// `POST .../commands`: create or update by name and type.
-pub(crate) async fn create(
-    state: AppState,
-    headers: HeaderMap,
-    Path(params): Path<Params>,
-    request: Request,
-) -> Reply {
+pub(crate) async fn create(state: AppState, Path(params): Path<Params>, request: Request) -> Reply {
     let (guild, limit_headers) = admit(
         &state,
-        &headers,
         param(&params, "app"),
         params.get("guild").map(String::as_str),
     )?;
@@ -180,14 +162,9 @@ pub(crate) async fn create(
 }
 
 /// `GET .../commands/{id}`.
-pub(crate) async fn fetch(
-    state: AppState,
-    headers: HeaderMap,
-    Path(params): Path<Params>,
-) -> Reply {
+pub(crate) async fn fetch(state: AppState, Path(params): Path<Params>) -> Reply {
     let (guild, limit_headers) = admit(
         &state,
-        &headers,
         param(&params, "app"),
         params.get("guild").map(String::as_str),
     )?;
@@ -205,15 +182,9 @@ pub(crate) async fn fetch(
 }
 
 /// `PATCH .../commands/{id}`: the fields sent replace the command's.
-pub(crate) async fn edit(
-    state: AppState,
-    headers: HeaderMap,
-    Path(params): Path<Params>,
-    request: Request,
-) -> Reply {
+pub(crate) async fn edit(state: AppState, Path(params): Path<Params>, request: Request) -> Reply {
     let (guild, limit_headers) = admit(
         &state,
-        &headers,
         param(&params, "app"),
         params.get("guild").map(String::as_str),
     )?;
@@ -234,14 +205,9 @@ pub(crate) async fn edit(
 }
 
 /// `DELETE .../commands/{id}`.
-pub(crate) async fn remove(
-    state: AppState,
-    headers: HeaderMap,
-    Path(params): Path<Params>,
-) -> Reply {
+pub(crate) async fn remove(state: AppState, Path(params): Path<Params>) -> Reply {
     let (guild, _) = admit(
         &state,
-        &headers,
         param(&params, "app"),
         params.get("guild").map(String::as_str),
     )?;

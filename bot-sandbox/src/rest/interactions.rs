@@ -1,7 +1,9 @@
 //! The interaction callback and the interaction webhooks (RR L266-494).
 
 use super::messages::build_message;
-use super::{AppState, RouteName, error, json_reply, limit, no_content, ok, payload, unknown};
+use super::{
+    AppState, Reply, RouteName, error, json_reply, limit, no_content, ok, payload, unknown,
+};
 use crate::world::{InteractionRecord, InteractionResponse, World};
 use axum::extract::{Path, Query, Request};
 use axum::http::{HeaderMap, StatusCode};
@@ -188,23 +190,14 @@ pub(crate) async fn followup(
     state: AppState,
     Path((app, token)): Path<(String, String)>,
     request: Request,
-) -> Response {
-    let limit_headers = match limit(&state, RouteName::Webhooks, &token) {
-        Ok(headers) => headers,
-        Err(e) => return e,
-    };
-    let body = match payload(request).await {
-        Ok(body) => body,
-        Err(e) => return e,
-    };
-    if let Err(e) = check_message(&body) {
-        return e;
-    }
+) -> Reply {
+    let limit_headers = limit(&state, RouteName::Webhooks, &token)?;
+    let body = payload(request).await?;
+    check_message(&body)?;
     let mut world = state.world();
     let world = &mut *world;
-    let Some(record) = by_token(world, &app, &token, state.timings.token_lifetime) else {
-        return unknown_webhook();
-    };
+    let record =
+        by_token(world, &app, &token, state.timings.token_lifetime).ok_or_else(unknown_webhook)?;
     let (channel, state_tx) = (record.channel_id.unwrap_or(0), record.state.clone());
     let snapshot = state_tx.borrow().clone();
     let deferred_loading = snapshot.followups.is_empty()
@@ -227,7 +220,7 @@ pub(crate) async fn followup(
         let message = build_message(world, channel, world.bot_id, &edit, id, 20);
         replace_in_channel(world, channel, &message);
         state_tx.send_modify(|s| s.original = Some(message.clone()));
-        return json_reply(StatusCode::OK, limit_headers, message);
+        return Ok(json_reply(StatusCode::OK, limit_headers, message));
     }
     let message = build_message(world, channel, world.bot_id, &body, world.ids.next(), 0);
     let ephemeral = message.get("flags").and_then(Value::as_u64).unwrap_or(0) & EPHEMERAL != 0;
@@ -239,7 +232,7 @@ pub(crate) async fn followup(
             .push(message.clone());
     }
     state_tx.send_modify(|s| s.followups.push(message.clone()));
-    json_reply(StatusCode::OK, limit_headers, message)
+    Ok(json_reply(StatusCode::OK, limit_headers, message))
 }
 
 fn replace_in_channel(world: &mut World, channel: u64, message: &Value) {
@@ -283,23 +276,14 @@ pub(crate) async fn edit_message(
     state: AppState,
     Path((app, token, message)): Path<(String, String, String)>,
     request: Request,
-) -> Response {
-    let limit_headers = match limit(&state, RouteName::Webhooks, &token) {
-        Ok(headers) => headers,
-        Err(e) => return e,
-    };
-    let body = match payload(request).await {
-        Ok(body) => body,
-        Err(e) => return e,
-    };
+) -> Reply {
+    let limit_headers = limit(&state, RouteName::Webhooks, &token)?;
+    let body = payload(request).await?;
     let mut world = state.world();
     let world = &mut *world;
-    let Some(record) = by_token(world, &app, &token, state.timings.token_lifetime) else {
-        return unknown_webhook();
-    };
-    let Some(mut found) = find_message(record, &message) else {
-        return unknown(10008, "Message");
-    };
+    let record =
+        by_token(world, &app, &token, state.timings.token_lifetime).ok_or_else(unknown_webhook)?;
+    let mut found = find_message(record, &message).ok_or_else(|| unknown(10008, "Message"))?;
     let state_tx = record.state.clone();
     let channel = record.channel_id.unwrap_or(0);
     for key in [
@@ -325,7 +309,7 @@ pub(crate) async fn edit_message(
             *slot = found.clone();
         }
     });
-    json_reply(StatusCode::OK, limit_headers, found)
+    Ok(json_reply(StatusCode::OK, limit_headers, found))
 }
 
 /// `DELETE /webhooks/{app}/{token}/messages/{message}`.

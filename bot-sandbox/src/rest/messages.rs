@@ -1,9 +1,9 @@
 //! Channel messages (MSG): create, list, and the message objects other routes return.
 
-use super::{AppState, RouteName, authorize, json_reply, limit, ok, payload, unknown};
+use super::{AppState, Reply, RouteName, json_reply, limit, ok, payload, unknown};
 use crate::world::World;
 use axum::extract::{Path, Query, Request};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use serde_json::{Value, json};
 use std::collections::HashMap;
@@ -60,44 +60,33 @@ pub(crate) fn build_message(
 /// `POST /channels/{channel}/messages`.
 pub(crate) async fn create(
     state: AppState,
-    headers: HeaderMap,
     Path(channel): Path<String>,
     request: Request,
-) -> Response {
-    if let Err(e) = authorize(&state, &headers) {
-        return e;
-    }
-    let Ok(channel) = channel.parse::<u64>() else {
-        return unknown(10003, "Channel");
-    };
-    if state.world().guild_of_channel(channel).is_none() {
-        return unknown(10003, "Channel");
-    }
-    let limit_headers = match limit(&state, RouteName::CreateMessage, &channel.to_string()) {
-        Ok(headers) => headers,
-        Err(e) => return e,
-    };
-    let body = match payload(request).await {
-        Ok(body) => body,
-        Err(e) => return e,
-    };
+) -> Reply {
+    let channel = channel
+        .parse::<u64>()
+        .ok()
+        .filter(|id| state.world().guild_of_channel(*id).is_some())
+        .ok_or_else(|| unknown(10003, "Channel"))?;
+    let limit_headers = limit(&state, RouteName::CreateMessage, &channel.to_string())?;
+    let body = payload(request).await?;
     let content = body.get("content").and_then(Value::as_str).unwrap_or("");
     let has_embeds = body
         .get("embeds")
         .and_then(Value::as_array)
         .is_some_and(|e| !e.is_empty());
     if content.is_empty() && !has_embeds && body.get("components").is_none() {
-        return super::error(
+        return Err(super::error(
             StatusCode::BAD_REQUEST,
             50006,
             "Cannot send an empty message",
-        );
+        ));
     }
     if content.chars().count() > 2000 {
-        return super::invalid_form(
+        return Err(super::invalid_form(
             "BASE_TYPE_MAX_LENGTH",
             "content: Must be 2000 or fewer in length.",
-        );
+        ));
     }
     let message = {
         let mut world = state.world();
@@ -114,19 +103,15 @@ pub(crate) async fn create(
     state
         .gateway
         .dispatch_to_guild(&state, guild, "MESSAGE_CREATE", message.clone());
-    json_reply(StatusCode::OK, limit_headers, message)
+    Ok(json_reply(StatusCode::OK, limit_headers, message))
 }
 
 /// `GET /channels/{channel}/messages?limit=`.
 pub(crate) async fn list(
     state: AppState,
-    headers: HeaderMap,
     Path(channel): Path<String>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    if let Err(e) = authorize(&state, &headers) {
-        return e;
-    }
     let Ok(channel) = channel.parse::<u64>() else {
         return unknown(10003, "Channel");
     };

@@ -84,7 +84,7 @@ pub(crate) fn limit(shared: &Shared, route: RouteName, major: &str) -> Result<He
 }
 
 /// Checks `Authorization: Bot <token>`: 401 otherwise (REF L109-128).
-pub(crate) fn authorize(shared: &Shared, headers: &HeaderMap) -> Result<(), Response> {
+fn authorize(shared: &Shared, headers: &HeaderMap) -> Result<(), Response> {
     let expected = format!("Bot {}", shared.world().token);
     match headers
         .get(header::AUTHORIZATION)
@@ -163,17 +163,27 @@ async fn observe(State(shared): AppState, request: Request, next: Next) -> Respo
     response
 }
 
+/// Middleware of the routes that need the bot token.
+async fn require_token(State(shared): AppState, request: Request, next: Next) -> Response {
+    match authorize(&shared, request.headers()) {
+        Ok(()) => next.run(request).await,
+        Err(refused) => refused,
+    }
+}
+
+/// The result of a handler: the reply, or the error reply that ended it early.
+pub(crate) type Reply = Result<Response, Response>;
+
 async fn not_found() -> Response {
     error(StatusCode::NOT_FOUND, 0, "404: Not Found")
 }
 
-fn api() -> Router<Arc<Shared>> {
-    Router::new()
+fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
+    let authenticated = Router::new()
         .route("/users/@me", get(app::me))
         .route("/users/{id}", get(app::user))
         .route("/applications/@me", get(app::application))
         .route("/oauth2/applications/@me", get(app::application))
-        .route("/gateway", get(app::gateway))
         .route("/gateway/bot", get(app::gateway_bot))
         .route("/soundboard-default-sounds", get(app::soundboard))
         .route("/guilds/{guild}", get(app::guild))
@@ -203,6 +213,17 @@ fn api() -> Router<Arc<Shared>> {
                 .delete(commands::remove),
         )
         .route(
+            "/channels/{channel}/messages",
+            get(messages::list).post(messages::create),
+        )
+        .route_layer(middleware::from_fn_with_state(
+            shared.clone(),
+            require_token,
+        ));
+    // The gateway URL and the interaction routes need no token (RR L434-438).
+    let open = Router::new()
+        .route("/gateway", get(app::gateway))
+        .route(
             "/interactions/{id}/{token}/callback",
             post(interactions::callback),
         )
@@ -212,20 +233,16 @@ fn api() -> Router<Arc<Shared>> {
             get(interactions::get_message)
                 .patch(interactions::edit_message)
                 .delete(interactions::delete_message),
-        )
-        .route(
-            "/channels/{channel}/messages",
-            get(messages::list).post(messages::create),
-        )
-        .fallback(not_found)
+        );
+    authenticated.merge(open).fallback(not_found)
 }
 
 /// The whole HTTP surface: `/api/v10`, `/api/v9` and `/api` for REST, `/gateway` for the gateway.
 pub(crate) fn router(shared: Arc<Shared>) -> Router {
     Router::new()
-        .nest("/api/v10", api())
-        .nest("/api/v9", api())
-        .nest("/api", api())
+        .nest("/api/v10", api(&shared))
+        .nest("/api/v9", api(&shared))
+        .nest("/api", api(&shared))
         .route("/gateway", get(crate::gateway::upgrade))
         .route("/gateway/", get(crate::gateway::upgrade))
         .route("/gateway//", get(crate::gateway::upgrade))
