@@ -19,11 +19,11 @@ fn truthy(query: &Params, key: &str) -> bool {
 }
 
 /// Checks the application id in the path, the guild and the route's limit.
-fn admit(
-    state: &AppState,
-    app: &str,
-    guild: Option<&str>,
-) -> Result<(Option<u64>, HeaderMap), Response> {
+fn admit(state: &AppState, params: &Params) -> Result<(Option<u64>, HeaderMap), Response> {
+    let (app, guild) = (
+        param(params, "app"),
+        params.get("guild").map(String::as_str),
+    );
     let world = state.world();
     if app.parse::<u64>().ok() != Some(world.application_id) {
         return Err(error(StatusCode::FORBIDDEN, 50001, "Missing Access"));
@@ -90,11 +90,7 @@ pub(crate) async fn list(
     Path(params): Path<Params>,
     Query(query): Query<Params>,
 ) -> Reply {
-    let (guild, limit_headers) = admit(
-        &state,
-        param(&params, "app"),
-        params.get("guild").map(String::as_str),
-    )?;
+    let (guild, limit_headers) = admit(&state, &params)?;
     let localized = truthy(&query, "with_localizations");
     let world = state.world();
     let body: Vec<Value> = world
@@ -112,11 +108,7 @@ pub(crate) async fn list(
 
 /// `PUT .../commands`: bulk overwrite.
 pub(crate) async fn bulk(state: AppState, Path(params): Path<Params>, request: Request) -> Reply {
-    let (guild, limit_headers) = admit(
-        &state,
-        param(&params, "app"),
-        params.get("guild").map(String::as_str),
-    )?;
+    let (guild, limit_headers) = admit(&state, &params)?;
     let body = payload(request).await?;
     let mut world = state.world();
     let world = &mut *world;
@@ -137,11 +129,7 @@ pub(crate) async fn bulk(state: AppState, Path(params): Path<Params>, request: R
 
 /// `POST .../commands`: create or update by name and type.
 pub(crate) async fn create(state: AppState, Path(params): Path<Params>, request: Request) -> Reply {
-    let (guild, limit_headers) = admit(
-        &state,
-        param(&params, "app"),
-        params.get("guild").map(String::as_str),
-    )?;
+    let (guild, limit_headers) = admit(&state, &params)?;
     let body = payload(request).await?;
     let mut world = state.world();
     let world = &mut *world;
@@ -163,11 +151,7 @@ pub(crate) async fn create(state: AppState, Path(params): Path<Params>, request:
 
 /// `GET .../commands/{id}`.
 pub(crate) async fn fetch(state: AppState, Path(params): Path<Params>) -> Reply {
-    let (guild, limit_headers) = admit(
-        &state,
-        param(&params, "app"),
-        params.get("guild").map(String::as_str),
-    )?;
+    let (guild, limit_headers) = admit(&state, &params)?;
     let id = command_id(&params)?;
     let world = state.world();
     let command = world
@@ -183,11 +167,7 @@ pub(crate) async fn fetch(state: AppState, Path(params): Path<Params>) -> Reply 
 
 /// `PATCH .../commands/{id}`: the fields sent replace the command's.
 pub(crate) async fn edit(state: AppState, Path(params): Path<Params>, request: Request) -> Reply {
-    let (guild, limit_headers) = admit(
-        &state,
-        param(&params, "app"),
-        params.get("guild").map(String::as_str),
-    )?;
+    let (guild, limit_headers) = admit(&state, &params)?;
     let id = command_id(&params)?;
     let body = payload(request).await?;
     let mut world = state.world();
@@ -206,11 +186,7 @@ pub(crate) async fn edit(state: AppState, Path(params): Path<Params>, request: R
 
 /// `DELETE .../commands/{id}`.
 pub(crate) async fn remove(state: AppState, Path(params): Path<Params>) -> Reply {
-    let (guild, _) = admit(
-        &state,
-        param(&params, "app"),
-        params.get("guild").map(String::as_str),
-    )?;
+    let (guild, _) = admit(&state, &params)?;
     let id = command_id(&params)?;
     state.world().commands.delete(guild, id).map_err(refuse)?;
     Ok(no_content())
