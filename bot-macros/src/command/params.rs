@@ -217,7 +217,15 @@ fn parse_param_attr(param: &mut Param, key: &str, meta: &Meta) -> syn::Result<()
         "description_localized" => param
             .description_localized
             .push(localized(list(meta, key)?)?),
-        _ => unreachable!("keys are checked against PARAM_KEYS"),
+        other => {
+            return Err(syn::Error::new(
+                meta.path().span(),
+                format!(
+                    "unknown parameter attribute `{other}`; expected one of: {}",
+                    one_of(PARAM_KEYS)
+                ),
+            ));
+        }
     }
     Ok(())
 }
