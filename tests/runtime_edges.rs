@@ -310,3 +310,51 @@ async fn multipart_bodies_and_typed_field_errors() {
     );
     assert_eq!(error.code(), Some(50035));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn routes_sharing_a_bucket_share_its_limit() {
+    let sandbox = Sandbox::builder()
+        .rate_limit(RouteName::Webhooks, 2, Duration::from_millis(500))
+        .start()
+        .await
+        .unwrap();
+    let world = sandbox.default_guild().unwrap();
+    let http = Http::new(sandbox.rest_url(), Token::new(sandbox.token()));
+    let app = sandbox.application_id();
+    http.bulk_overwrite_commands(
+        app.into(),
+        None,
+        json!([{"name": "ping", "description": "Ping"}]),
+    )
+    .await
+    .unwrap();
+    let invocation = sandbox
+        .user(world.member)
+        .slash(world.channel, "ping", json!({}))
+        .await
+        .unwrap();
+    let token = sandbox.interaction_token(invocation.id()).unwrap();
+    http.interaction_callback(
+        invocation.id().into(),
+        &token,
+        json!({"type": 4, "data": {"content": "0"}}),
+    )
+    .await
+    .unwrap();
+    // Follow-ups (POST) and edits (PATCH) are different routes in one bucket, per token.
+    for i in 1..=3 {
+        http.create_followup(app.into(), &token, json!({"content": format!("f{i}")}))
+            .await
+            .unwrap();
+        http.edit_original_response(app.into(), &token, json!({"content": format!("e{i}")}))
+            .await
+            .unwrap();
+    }
+    assert_eq!(
+        sandbox.request_counts().1,
+        0,
+        "the shared bucket was waited for, never exceeded"
+    );
+    assert_eq!(invocation.followups().len(), 3);
+    assert_eq!(invocation.original_message().unwrap()["content"], "e3");
+}

@@ -36,8 +36,9 @@ pub enum Body {
     },
 }
 
-#[derive(Debug, Default)]
-struct Bucket {
+/// What the headers said about one rate-limit bucket.
+#[derive(Clone, Copy, Debug, Default)]
+struct Limit {
     remaining: Option<u64>,
     reset_at: Option<Instant>,
 }
@@ -52,7 +53,12 @@ struct Inner {
     client: reqwest::Client,
     base: String,
     token: Token,
-    buckets: Mutex<HashMap<String, Arc<tokio::sync::Mutex<Bucket>>>>,
+    /// One FIFO queue per route: requests of a route go out in the order they were made.
+    queues: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+    /// The bucket each route belongs to, learned from `X-RateLimit-Bucket`.
+    route_buckets: Mutex<HashMap<String, String>>,
+    /// The limits by bucket and top-level resource (routes sharing a bucket share these).
+    limits: Mutex<HashMap<String, Limit>>,
     global_until: Mutex<Option<Instant>>,
 }
 
@@ -78,6 +84,31 @@ pub(crate) fn route_key(method: &Method, path: &str) -> String {
         key.push_str(if id && !major { "{id}" } else { segment });
     }
     key
+}
+
+/// The top-level resource of a path (`channels/1`, `guilds/2`, `webhooks/3/token`), which Discord
+/// keys limits by together with the bucket (RL L24-45).
+pub(crate) fn major_of(path: &str) -> String {
+    let path = path.split('?').next().unwrap_or(path);
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    for (i, segment) in segments.iter().enumerate() {
+        match *segment {
+            "channels" | "guilds" => {
+                return segments
+                    .get(i..i + 2)
+                    .map(|s| s.join("/"))
+                    .unwrap_or_default();
+            }
+            "webhooks" | "interactions" => {
+                return segments
+                    .get(i..i + 3)
+                    .map(|s| s.join("/"))
+                    .unwrap_or_default();
+            }
+            _ => {}
+        }
+    }
+    String::new()
 }
 
 /// The route for messages and logs: ids and tokens replaced.
@@ -117,7 +148,9 @@ impl Http {
                 client: reqwest::Client::new(),
                 base: base.into().trim_end_matches('/').to_owned(),
                 token,
-                buckets: Mutex::new(HashMap::new()),
+                queues: Mutex::new(HashMap::new()),
+                route_buckets: Mutex::new(HashMap::new()),
+                limits: Mutex::new(HashMap::new()),
                 global_until: Mutex::new(None),
             }),
         }
@@ -132,9 +165,52 @@ impl Http {
         &self.inner.token
     }
 
-    fn bucket(&self, key: &str) -> Arc<tokio::sync::Mutex<Bucket>> {
-        let mut buckets = self.inner.buckets.lock().unwrap_or_else(|p| p.into_inner());
-        buckets.entry(key.to_owned()).or_default().clone()
+    fn queue(&self, route: &str) -> Arc<tokio::sync::Mutex<()>> {
+        let mut queues = self.inner.queues.lock().unwrap_or_else(|p| p.into_inner());
+        queues.entry(route.to_owned()).or_default().clone()
+    }
+
+    /// The key of the limits a route is under: its learned bucket and top-level resource, or
+    /// the route itself until a response names the bucket.
+    fn limit_key(&self, route: &str, major: &str) -> String {
+        let buckets = self
+            .inner
+            .route_buckets
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        match buckets.get(route) {
+            Some(bucket) => format!("{bucket}:{major}"),
+            None => route.to_owned(),
+        }
+    }
+
+    fn limit(&self, key: &str) -> Limit {
+        let limits = self.inner.limits.lock().unwrap_or_else(|p| p.into_inner());
+        limits.get(key).copied().unwrap_or_default()
+    }
+
+    /// Records what a response's headers say about its bucket.
+    fn learn(&self, route: &str, major: &str, headers: &reqwest::header::HeaderMap) {
+        if let Some(bucket) = headers
+            .get("x-ratelimit-bucket")
+            .and_then(|v| v.to_str().ok())
+        {
+            let mut buckets = self
+                .inner
+                .route_buckets
+                .lock()
+                .unwrap_or_else(|p| p.into_inner());
+            buckets.insert(route.to_owned(), bucket.to_owned());
+        }
+        let key = self.limit_key(route, major);
+        let mut limits = self.inner.limits.lock().unwrap_or_else(|p| p.into_inner());
+        let limit = limits.entry(key).or_default();
+        if let Some(remaining) = header_f64(headers, "x-ratelimit-remaining") {
+            limit.remaining = Some(remaining as u64);
+        }
+        if let Some(after) = header_f64(headers, "x-ratelimit-reset-after") {
+            limit.reset_at = Some(Instant::now() + Duration::from_secs_f64(after.max(0.0)));
+        }
     }
 
     fn build(
@@ -188,13 +264,16 @@ impl Http {
         body: Body,
     ) -> Result<Option<Value>, HttpError> {
         let label = route_label(&method, path);
-        let bucket = self.bucket(&route_key(&method, path));
-        let mut state = bucket.lock().await;
+        let route = route_key(&method, path);
+        let major = major_of(path);
+        let queue = self.queue(&route);
+        let _turn = queue.lock().await;
         let idempotent = method != Method::POST;
         let (mut failures, mut limited) = (0, 0);
         loop {
-            if state.remaining == Some(0)
-                && let Some(reset) = state.reset_at
+            let known = self.limit(&self.limit_key(&route, &major));
+            if known.remaining == Some(0)
+                && let Some(reset) = known.reset_at
                 && reset > Instant::now()
             {
                 tracing::debug!(route = %label, "waiting for the rate limit to reset");
@@ -222,12 +301,7 @@ impl Http {
             };
             let status = response.status();
             let headers = response.headers().clone();
-            if let Some(remaining) = header_f64(&headers, "x-ratelimit-remaining") {
-                state.remaining = Some(remaining as u64);
-            }
-            if let Some(after) = header_f64(&headers, "x-ratelimit-reset-after") {
-                state.reset_at = Some(Instant::now() + Duration::from_secs_f64(after.max(0.0)));
-            }
+            self.learn(&route, &major, &headers);
             if status == StatusCode::TOO_MANY_REQUESTS && limited < MAX_429 {
                 limited += 1;
                 let body: Value = response.json().await.unwrap_or(Value::Null);
@@ -314,6 +388,16 @@ mod tests {
             ),
             "GET/applications/{id}/guilds/8/commands"
         );
+    }
+
+    #[test]
+    fn the_top_level_resource_is_the_major_parameter() {
+        assert_eq!(major_of("/channels/123/messages/456"), "channels/123");
+        assert_eq!(
+            major_of("/webhooks/9/tok/messages/@original"),
+            "webhooks/9/tok"
+        );
+        assert_eq!(major_of("/users/@me"), "");
     }
 
     #[test]
