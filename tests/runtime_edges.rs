@@ -358,3 +358,56 @@ async fn routes_sharing_a_bucket_share_its_limit() {
     assert_eq!(invocation.followups().len(), 3);
     assert_eq!(invocation.original_message().unwrap()["content"], "e3");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unknown_command_is_answered_and_never_triggers_a_write() {
+    let sandbox = Sandbox::builder()
+        .timings(Timings {
+            identify_window: Duration::ZERO,
+            ..Timings::default()
+        })
+        .start()
+        .await
+        .unwrap();
+    let world = sandbox.default_guild().unwrap();
+    // Discord still has a command this program no longer defines.
+    let http = Http::new(sandbox.rest_url(), Token::new(sandbox.token()));
+    http.bulk_overwrite_commands(
+        sandbox.application_id().into(),
+        None,
+        json!([{"name": "old", "description": "Gone"}]),
+    )
+    .await
+    .unwrap();
+    let bot = Bot::builder()
+        .token(sandbox.token())
+        .api_base(sandbox.rest_url())
+        .auto_sync_commands(false)
+        .registry(empty())
+        .build()
+        .unwrap();
+    let mut events = bot.events();
+    let runner = bot.clone();
+    let task = tokio::spawn(async move { runner.start().await });
+    tokio::time::timeout(Duration::from_secs(10), async {
+        while let Some(event) = events.next().await {
+            if matches!(event, Event::Ready(_)) {
+                break;
+            }
+        }
+    })
+    .await
+    .unwrap();
+    let writes = sandbox.command_writes();
+    let mut invocation = sandbox
+        .user(world.member)
+        .slash(world.channel, "old", json!({}))
+        .await
+        .unwrap();
+    let answer = invocation.response().await.unwrap();
+    assert_eq!(answer.content(), Some("This command is not available."));
+    assert!(answer.ephemeral());
+    assert_eq!(sandbox.command_writes(), writes, "no write");
+    bot.close();
+    task.await.unwrap().unwrap();
+}
