@@ -95,8 +95,28 @@ async fn trace_logs_and_debug_output_never_contain_tokens() {
     for shown in [format!("{bot:?}"), format!("{:?}", bot.http())] {
         assert!(!shown.contains(&token), "{shown}");
     }
-    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    // The handler logs "handled" just after its response reached the user: wait for the line.
+    let logged = || String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    for _ in 0..40 {
+        if logged().contains("handled") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let logs = logged();
     assert!(logs.contains("echo called"), "TRACE output was captured");
+    let handled = logs
+        .lines()
+        .find(|l| l.contains("handled"))
+        .expect("the interaction was logged");
+    assert!(
+        handled.contains("interaction{command=echo}"),
+        "span with the command path: {handled}"
+    );
+    assert!(
+        handled.contains("first_response_ms="),
+        "latency to the first response: {handled}"
+    );
     assert!(!interaction_token.is_empty());
     assert!(!logs.contains(&token), "the bot token is in the logs");
     assert!(

@@ -77,9 +77,13 @@ async fn command(bot: Bot, interaction: Interaction) {
                     .await;
             }
         }
+        // Latency to the first response (or deferral), and to the handler's end.
+        let first_response_ms = ctx
+            .first_response_at()
+            .map(|at| at.saturating_duration_since(started.into_std()).as_millis() as u64);
         tracing::info!(
-            latency_ms = started.elapsed().as_millis() as u64,
-            answered = ctx.is_answered(),
+            first_response_ms,
+            total_ms = started.elapsed().as_millis() as u64,
             "handled"
         );
     }

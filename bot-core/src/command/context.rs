@@ -77,12 +77,20 @@ impl ApplicationContext {
             application_id,
             allowed_mentions,
             stage: Default::default(),
+            first_response: Default::default(),
         });
         Ok(ctx)
     }
 
     fn responder(&self) -> Result<&Responder, ResponseError> {
         self.responder.as_ref().ok_or(ResponseError::NotConnected)
+    }
+
+    /// When the first response (or deferral) was sent, if it was.
+    pub(crate) fn first_response_at(&self) -> Option<std::time::Instant> {
+        self.responder
+            .as_ref()
+            .and_then(|r| *r.first_response.lock().unwrap_or_else(|p| p.into_inner()))
     }
 
     /// Whether the interaction has been answered or deferred.

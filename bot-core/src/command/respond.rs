@@ -148,6 +148,8 @@ pub(crate) struct Responder {
     pub(crate) application_id: Id,
     pub(crate) allowed_mentions: Option<Value>,
     pub(crate) stage: Arc<Mutex<Stage>>,
+    /// When the first response (or deferral) was sent.
+    pub(crate) first_response: Arc<Mutex<Option<std::time::Instant>>>,
 }
 
 impl fmt::Debug for Responder {
@@ -166,5 +168,9 @@ impl Responder {
 
     pub(crate) fn set_stage(&self, stage: Stage) {
         *self.stage.lock().unwrap_or_else(|p| p.into_inner()) = stage;
+        self.first_response
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get_or_insert_with(std::time::Instant::now);
     }
 }
