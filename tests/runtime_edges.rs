@@ -1,12 +1,15 @@
 //! The runtime's less common paths: the session start limit, 429s and 5xx answers, individual
 //! sync, and zombie connections.
 
+mod common;
+
 use bot_core::command::CommandRegistry;
 use bot_core::http::{Body, Http, HttpError, Token};
 use bot_core::prelude::*;
 use bot_core::spec::CommandSpec;
 use bot_core::sync::{SyncMethod, SyncOptions};
 use bot_sandbox::{RouteName, Sandbox, Timings};
+use common::{started, stop};
 use futures_util::StreamExt;
 use serde_json::json;
 use std::sync::Arc;
@@ -181,18 +184,7 @@ async fn a_zombie_connection_is_closed_and_resumed() {
         .registry(empty())
         .build()
         .unwrap();
-    let mut events = bot.events();
-    let runner = bot.clone();
-    let task = tokio::spawn(async move { runner.start().await });
-    let ready = tokio::time::timeout(Duration::from_secs(10), async {
-        while let Some(event) = events.next().await {
-            if matches!(event, Event::Ready(_)) {
-                break;
-            }
-        }
-    })
-    .await;
-    assert!(ready.is_ok());
+    let (task, mut events) = started(&bot).await;
     sandbox.gateway().acknowledge_heartbeats(false);
     tokio::time::sleep(Duration::from_millis(700)).await;
     sandbox.gateway().acknowledge_heartbeats(true);
@@ -220,8 +212,7 @@ async fn a_zombie_connection_is_closed_and_resumed() {
         measured.is_ok(),
         "heartbeats are acknowledged again and latency is measured"
     );
-    bot.close();
-    task.await.unwrap().unwrap();
+    stop(&bot, task).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -247,18 +238,7 @@ async fn autocomplete_is_answered_with_no_choices_and_never_reaches_a_handler() 
         .registry(CommandRegistry::from_specs([search]).unwrap())
         .build()
         .unwrap();
-    let mut events = bot.events();
-    let runner = bot.clone();
-    let task = tokio::spawn(async move { runner.start().await });
-    tokio::time::timeout(Duration::from_secs(10), async {
-        while let Some(event) = events.next().await {
-            if matches!(event, Event::Ready(_)) {
-                break;
-            }
-        }
-    })
-    .await
-    .unwrap();
+    let (task, _events) = started(&bot).await;
     let mut typing = sandbox
         .user(world.member)
         .autocomplete(world.channel, "search", json!({"query": "ru"}), "query")
@@ -267,8 +247,7 @@ async fn autocomplete_is_answered_with_no_choices_and_never_reaches_a_handler() 
     let answer = typing.response().await.unwrap();
     assert_eq!(answer.kind, 8);
     assert_eq!(answer.data["choices"], json!([]));
-    bot.close();
-    task.await.unwrap().unwrap();
+    stop(&bot, task).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -386,18 +365,7 @@ async fn an_unknown_command_is_answered_and_never_triggers_a_write() {
         .registry(empty())
         .build()
         .unwrap();
-    let mut events = bot.events();
-    let runner = bot.clone();
-    let task = tokio::spawn(async move { runner.start().await });
-    tokio::time::timeout(Duration::from_secs(10), async {
-        while let Some(event) = events.next().await {
-            if matches!(event, Event::Ready(_)) {
-                break;
-            }
-        }
-    })
-    .await
-    .unwrap();
+    let (task, _events) = started(&bot).await;
     let writes = sandbox.command_writes();
     let mut invocation = sandbox
         .user(world.member)
@@ -408,6 +376,5 @@ async fn an_unknown_command_is_answered_and_never_triggers_a_write() {
     assert_eq!(answer.content(), Some("This command is not available."));
     assert!(answer.ephemeral());
     assert_eq!(sandbox.command_writes(), writes, "no write");
-    bot.close();
-    task.await.unwrap().unwrap();
+    stop(&bot, task).await;
 }

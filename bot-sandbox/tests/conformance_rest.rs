@@ -394,6 +394,20 @@ async fn registered_interaction(sandbox: &SandboxHandle) -> bot_sandbox::Invocat
         .unwrap()
 }
 
+/// `/interactions/{id}/{token}/callback` of a live interaction, with `query` appended.
+fn callback_url(
+    sandbox: &SandboxHandle,
+    invocation: &bot_sandbox::Invocation,
+    query: &str,
+) -> String {
+    format!(
+        "{}/interactions/{}/{}/callback{query}",
+        sandbox.rest_url(),
+        invocation.id(),
+        token_of(sandbox, invocation)
+    )
+}
+
 fn token_of(sandbox: &SandboxHandle, invocation: &bot_sandbox::Invocation) -> String {
     sandbox
         .interaction_token(invocation.id())
@@ -407,12 +421,7 @@ async fn interaction_callback_forms_and_with_response() {
     let http = Client::new();
     for form in ["json", "urlencoded", "multipart"] {
         let mut invocation = registered_interaction(&sandbox).await;
-        let url = format!(
-            "{}/interactions/{}/{}/callback?with_response=true",
-            sandbox.rest_url(),
-            invocation.id(),
-            token_of(&sandbox, &invocation)
-        );
+        let url = callback_url(&sandbox, &invocation, "?with_response=true");
         let body = json!({"type": 4, "data": {"content": format!("via {form}")}});
         let request = match form {
             "json" => http.post(&url).json(&body),
@@ -437,12 +446,7 @@ async fn interaction_callback_forms_and_with_response() {
         assert_eq!(response.content(), Some(format!("via {form}").as_str()));
     }
     let invocation = registered_interaction(&sandbox).await;
-    let url = format!(
-        "{}/interactions/{}/{}/callback",
-        sandbox.rest_url(),
-        invocation.id(),
-        token_of(&sandbox, &invocation)
-    );
+    let url = callback_url(&sandbox, &invocation, "");
     let response = http
         .post(&url)
         .json(&json!({"type": 5}))
@@ -480,12 +484,7 @@ async fn a_late_callback_is_unknown_interaction() {
         invocation.response().await.is_err(),
         "no answer within the deadline"
     );
-    let url = format!(
-        "{}/interactions/{}/{}/callback",
-        sandbox.rest_url(),
-        invocation.id(),
-        token_of(&sandbox, &invocation)
-    );
+    let url = callback_url(&sandbox, &invocation, "");
     let (status, body) = json_of(
         Client::new()
             .post(&url)
