@@ -51,3 +51,36 @@ impl RateLimits {
         self.routes.insert(route, RouteLimit { limit, window });
     }
 }
+
+/// The shape of the gateway URL the sandbox hands out (`GET /gateway`, `GET /gateway/bot`, and
+/// READY's `resume_gateway_url`). The gateway answers on every one of them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum GatewayUrlShape {
+    /// `ws://127.0.0.1:PORT`: no path, as Discord's `resume_gateway_url` and many proxies give it
+    /// (the default).
+    #[default]
+    Bare,
+    /// `ws://127.0.0.1:PORT/`: a root path, as `GET /gateway/bot` gives it.
+    TrailingSlash,
+    /// `ws://127.0.0.1:PORT/gateway`: a path.
+    Path,
+    /// `ws://127.0.0.1:PORT/?<query>`: a root path with a query of its own (a proxy's), which a
+    /// client must keep while adding `v`, `encoding` and `compress`.
+    Query(String),
+    /// A URL of the test's own, advertised as is: a proxy in front of the sandbox's gateway.
+    Custom(String),
+}
+
+impl GatewayUrlShape {
+    /// The URL of this shape for a server at `addr`.
+    pub fn url(&self, addr: std::net::SocketAddr) -> String {
+        match self {
+            GatewayUrlShape::Bare => format!("ws://{addr}"),
+            GatewayUrlShape::TrailingSlash => format!("ws://{addr}/"),
+            GatewayUrlShape::Path => format!("ws://{addr}/gateway"),
+            GatewayUrlShape::Query(query) => format!("ws://{addr}/?{query}"),
+            GatewayUrlShape::Custom(url) => url.clone(),
+        }
+    }
+}

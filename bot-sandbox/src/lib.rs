@@ -32,7 +32,7 @@ mod rest;
 mod scripted;
 mod world;
 
-pub use config::{RateLimits, RouteLimit, Timings};
+pub use config::{GatewayUrlShape, RateLimits, RouteLimit, Timings};
 pub use gateway::GatewayControl;
 pub use rest::RouteName;
 pub use scripted::{InvokeError, ScriptedUser};
@@ -54,6 +54,7 @@ pub struct SandboxBuilder {
     seed: bool,
     log_traffic: bool,
     session_starts: u64,
+    gateway_url_shape: GatewayUrlShape,
 }
 
 /// The entry point: `Sandbox::builder()`.
@@ -75,6 +76,7 @@ impl Sandbox {
             seed: true,
             log_traffic: false,
             session_starts: gateway::SESSION_START_TOTAL,
+            gateway_url_shape: GatewayUrlShape::default(),
         }
     }
 }
@@ -136,6 +138,14 @@ impl SandboxBuilder {
         self
     }
 
+    /// The shape of the gateway URL handed out (default: [`GatewayUrlShape::Bare`],
+    /// `ws://127.0.0.1:PORT`, as Discord's `resume_gateway_url`). The gateway is served at `/`
+    /// and at `/gateway` whatever the shape.
+    pub fn gateway_url_shape(mut self, shape: GatewayUrlShape) -> Self {
+        self.gateway_url_shape = shape;
+        self
+    }
+
     /// Starts with no guild instead of the default one.
     pub fn empty_world(mut self) -> Self {
         self.seed = false;
@@ -160,6 +170,7 @@ impl SandboxBuilder {
             limits: rest::LimitState::new(self.rate_limits),
             gateway: gateway::GatewayState::new(self.session_starts),
             addr,
+            gateway_url_shape: self.gateway_url_shape,
             privileged_intents: self.privileged_intents,
             log_traffic: self.log_traffic,
         });
@@ -216,6 +227,7 @@ pub(crate) struct Shared {
     pub(crate) limits: rest::LimitState,
     pub(crate) gateway: gateway::GatewayState,
     pub(crate) addr: SocketAddr,
+    pub(crate) gateway_url_shape: GatewayUrlShape,
     pub(crate) privileged_intents: u64,
     pub(crate) log_traffic: bool,
 }
@@ -230,7 +242,7 @@ impl Shared {
     }
 
     pub(crate) fn gateway_url(&self) -> String {
-        format!("ws://{}/gateway", self.addr)
+        self.gateway_url_shape.url(self.addr)
     }
 }
 
@@ -264,7 +276,7 @@ impl SandboxHandle {
         format!("http://{}/api", self.shared.addr)
     }
 
-    /// The gateway URL: `ws://127.0.0.1:PORT/gateway`.
+    /// The gateway URL in the configured shape (by default `ws://127.0.0.1:PORT`, no path).
     pub fn gateway_url(&self) -> String {
         self.shared.gateway_url()
     }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use bot_sandbox::{Sandbox, SandboxHandle, Timings};
+use bot_sandbox::{GatewayUrlShape, Sandbox, SandboxHandle, Timings};
 use common::{Client, Event, frame, identify};
 use serde_json::json;
 use std::time::Duration;
@@ -21,8 +21,16 @@ async fn sandbox() -> SandboxHandle {
         .unwrap()
 }
 
+/// The gateway URL with a query: the default shape has no path, so `/` comes first.
 fn url(sandbox: &SandboxHandle, query: &str) -> String {
-    format!("{}{query}", sandbox.gateway_url())
+    with_query(&sandbox.gateway_url(), query)
+}
+
+fn with_query(gateway: &str, query: &str) -> String {
+    match gateway.split_once('?') {
+        Some((_, _)) => format!("{gateway}&{}", query.trim_start_matches('?')),
+        None => format!("{}/{query}", gateway.trim_end_matches('/')),
+    }
 }
 
 /// Connects, identifies and reads READY and GUILD_CREATE.
@@ -53,6 +61,36 @@ async fn hello_then_heartbeat_ack_before_identify() {
     assert_eq!(client.payload().await["op"], frame("heartbeat_ack")["op"]);
     client.send(frame("heartbeat")).await;
     assert_eq!(client.payload().await, frame("heartbeat_ack"));
+}
+
+// Discord's `resume_gateway_url` has no path: the default URL has none, and the gateway answers
+// at `/` and at the old `/gateway`, whatever shape is advertised.
+#[tokio::test]
+async fn the_gateway_is_served_at_the_root_and_at_gateway_in_every_shape() {
+    let sandbox = sandbox().await;
+    assert_eq!(sandbox.gateway_url(), format!("ws://{}", sandbox.addr()));
+    for path in ["/", "/gateway"] {
+        let at = format!("ws://{}{path}?v=10&encoding=json", sandbox.addr());
+        let mut client = Client::connect(&at, false).await;
+        assert_eq!(client.payload().await["op"], 10, "HELLO at {path}");
+    }
+    for (shape, expected) in [
+        (GatewayUrlShape::TrailingSlash, "/"),
+        (GatewayUrlShape::Path, "/gateway"),
+        (GatewayUrlShape::Query("hint=1".to_owned()), "/?hint=1"),
+    ] {
+        let shaped = Sandbox::builder()
+            .gateway_url_shape(shape)
+            .start()
+            .await
+            .unwrap();
+        assert_eq!(
+            shaped.gateway_url(),
+            format!("ws://{}{expected}", shaped.addr())
+        );
+        let mut client = Client::connect(&url(&shaped, "?v=10"), false).await;
+        assert_eq!(client.payload().await["op"], 10);
+    }
 }
 
 // GE (Ready Event Fields) and the conformance notes: every READY field, then GUILD_CREATE.
@@ -244,7 +282,7 @@ async fn resume_replays_missed_dispatches_then_resumed() {
         .as_str()
         .unwrap()
         .to_owned();
-    let mut client = Client::connect(&format!("{resume_url}?v=10&encoding=json"), false).await;
+    let mut client = Client::connect(&with_query(&resume_url, "?v=10&encoding=json"), false).await;
     client.payload().await;
     let mut resume = frame("resume");
     resume["d"] = json!({"token": sandbox.token(), "session_id": session, "seq": seen});

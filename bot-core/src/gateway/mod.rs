@@ -3,6 +3,7 @@
 mod event;
 mod inflate;
 mod shard;
+mod url;
 
 pub use event::{Event, GuildCreate, Ready};
 pub(crate) use shard::Shard;
@@ -23,6 +24,14 @@ pub enum GatewayError {
     },
     /// The connection could not be made or broke.
     Connect(String),
+    /// The gateway URL (from `GET /gateway/bot` or READY's `resume_gateway_url`) is not a
+    /// WebSocket URL: reconnecting cannot help.
+    InvalidUrl {
+        /// The URL as given.
+        url: String,
+        /// What is wrong with it.
+        why: String,
+    },
 }
 
 impl fmt::Display for GatewayError {
@@ -32,6 +41,9 @@ impl fmt::Display for GatewayError {
                 write!(f, "the gateway closed with {code}: {reason}")
             }
             GatewayError::Connect(why) => write!(f, "gateway connection failed: {why}"),
+            GatewayError::InvalidUrl { url, why } => {
+                write!(f, "invalid gateway URL `{url}`: {why}")
+            }
         }
     }
 }

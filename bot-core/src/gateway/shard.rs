@@ -13,9 +13,6 @@ use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::tungstenite::protocol::CloseFrame;
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 
-/// The query every connection uses: API v10, JSON, zlib-stream.
-const QUERY: &str = "?v=10&encoding=json&compress=zlib-stream";
-
 /// What a shard needs to run.
 #[derive(Clone, Debug)]
 pub struct ShardConfig {
@@ -112,8 +109,8 @@ impl Shard {
                     }
                     tokio::time::sleep(wait).await;
                 }
-                Err(GatewayError::Fatal { code, reason }) => {
-                    return Err(GatewayError::Fatal { code, reason });
+                Err(fatal @ (GatewayError::Fatal { .. } | GatewayError::InvalidUrl { .. })) => {
+                    return Err(fatal);
                 }
                 Err(error) => {
                     failures += 1;
@@ -143,7 +140,7 @@ impl Shard {
             Some(session) => session.resume_url.clone(),
             None => self.config.url.clone(),
         };
-        let url = format!("{}{QUERY}", base.trim_end_matches('/'));
+        let url = super::url::connect_url(&base)?;
         let (mut socket, _) = tokio_tungstenite::connect_async(url.as_str())
             .await
             .map_err(|e| GatewayError::Connect(e.to_string()))?;
@@ -226,10 +223,7 @@ impl Shard {
                     if name == "READY" {
                         self.session = Some(Session {
                             id: data["session_id"].as_str().unwrap_or("").to_owned(),
-                            resume_url: data["resume_gateway_url"]
-                                .as_str()
-                                .unwrap_or(&self.config.url)
-                                .to_owned(),
+                            resume_url: self.resume_url(data["resume_gateway_url"].as_str()),
                             seq: payload["s"].as_u64(),
                         });
                     }
@@ -298,6 +292,20 @@ impl Shard {
                 }
                 _ => {}
             }
+        }
+    }
+
+    /// READY's `resume_gateway_url`, or the main URL when it is missing or unusable.
+    fn resume_url(&self, given: Option<&str>) -> String {
+        match given {
+            Some(url) => match super::url::connect_url(url) {
+                Ok(_) => url.to_owned(),
+                Err(error) => {
+                    tracing::warn!(shard = self.config.id, %error, "resuming on the main gateway URL");
+                    self.config.url.clone()
+                }
+            },
+            None => self.config.url.clone(),
         }
     }
 

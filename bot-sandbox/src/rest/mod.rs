@@ -237,12 +237,14 @@ fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
     authenticated.merge(open).fallback(not_found)
 }
 
-/// The whole HTTP surface: `/api/v10`, `/api/v9` and `/api` for REST, `/gateway` for the gateway.
+/// The whole HTTP surface: `/api/v10`, `/api/v9` and `/api` for REST; the gateway at `/` (Discord's
+/// shape) and at `/gateway`.
 pub(crate) fn router(shared: Arc<Shared>) -> Router {
     Router::new()
         .nest("/api/v10", api(&shared))
         .nest("/api/v9", api(&shared))
         .nest("/api", api(&shared))
+        .route("/", get(crate::gateway::upgrade))
         .route("/gateway", get(crate::gateway::upgrade))
         .route("/gateway/", get(crate::gateway::upgrade))
         .route("/gateway//", get(crate::gateway::upgrade))
