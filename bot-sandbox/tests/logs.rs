@@ -49,7 +49,7 @@ async fn traffic_logs_redact_every_token() {
         .unwrap();
 
     let mut client =
-        common::Client::connect(&format!("{}?v=10", sandbox.gateway_url()), false).await;
+        common::Client::connect(&format!("{}/?v=10", sandbox.gateway_url()), false).await;
     client.payload().await;
     client.send(common::identify(&token, 1)).await;
     let ready = client.until(0, Some("READY")).await;
@@ -83,7 +83,7 @@ async fn traffic_logs_redact_every_token() {
         .unwrap();
     client.close().await;
     let mut resumed =
-        common::Client::connect(&format!("{}?v=10", sandbox.gateway_url()), false).await;
+        common::Client::connect(&format!("{}/?v=10", sandbox.gateway_url()), false).await;
     resumed.payload().await;
     resumed
         .send(json!({"op": 6, "d": {"token": token, "session_id": session, "seq": 1}}))

@@ -5,6 +5,7 @@ use crate::Error;
 use crate::command::{CommandRegistry, SyncConfig};
 use crate::http::Token;
 use crate::model::Id;
+use crate::sync::SyncOptions;
 use bot_spec::{IntegrationType, InteractionContextType};
 use serde_json::Value;
 
@@ -31,6 +32,7 @@ pub struct BotBuilder {
     pub(crate) intents: Intents,
     pub(crate) owner_ids: Vec<Id>,
     pub(crate) sync: SyncConfig,
+    pub(crate) sync_options: SyncOptions,
     pub(crate) auto_sync_commands: Option<bool>,
     pub(crate) status: Option<String>,
     pub(crate) activity: Option<Value>,
@@ -70,10 +72,19 @@ impl BotBuilder {
         self
     }
 
-    /// Registers every command in these guilds instead of globally (quick to update while
-    /// developing).
+    /// Registers every command in these guilds instead of its own scope (quick to update while
+    /// developing), and answers their invocations there. The global scope is then neither read
+    /// nor written.
     pub fn debug_guilds(mut self, guilds: impl IntoIterator<Item = u64>) -> Self {
         self.sync.debug_guilds = guilds.into_iter().map(Id).collect();
+        self
+    }
+
+    /// How [`Bot::sync_commands`] and the sync of `start` write (default:
+    /// [`SyncOptions::default`]: bulk writes where a scope differs, deleting commands the program
+    /// no longer defines, never wiping everything from a program that defines none).
+    pub fn sync_options(mut self, options: SyncOptions) -> Self {
+        self.sync_options = options;
         self
     }
 

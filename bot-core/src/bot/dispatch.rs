@@ -59,7 +59,7 @@ async fn command(bot: Bot, interaction: Interaction) {
     async move {
         let handler = bot
             .registry()
-            .resolve(ctx.data())
+            .resolve_in(ctx.data(), &bot.inner.sync)
             .and_then(|r| r.command.handler());
         let Some(handler) = handler else {
             // A command Discord still has but this program does not define: answer, never write.

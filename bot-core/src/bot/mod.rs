@@ -8,13 +8,14 @@ pub use builder::{BotBuilder, DISCORD_API};
 pub use intents::Intents;
 
 use crate::Error;
-use crate::command::{CommandRegistry, SyncConfig};
+use crate::command::{CommandRegistry, CommandScope, SyncConfig};
 use crate::gateway::{Event, Shard, ShardConfig};
 use crate::http::Http;
 use crate::model::{Id, User};
 use crate::sync::{SyncOptions, SyncReport};
 use futures_util::Stream;
 use serde_json::{Value, json};
+use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
@@ -42,6 +43,7 @@ struct Inner {
     http: Http,
     registry: CommandRegistry,
     sync: SyncConfig,
+    sync_options: SyncOptions,
     auto_sync: bool,
     intents: Intents,
     owner_ids: Mutex<Vec<Id>>,
@@ -103,6 +105,7 @@ impl Bot {
                 http,
                 registry,
                 sync: builder.sync,
+                sync_options: builder.sync_options,
                 auto_sync: builder.auto_sync_commands.unwrap_or(true),
                 intents: builder.intents,
                 owner_ids: Mutex::new(builder.owner_ids),
@@ -167,22 +170,50 @@ impl Bot {
     }
 
     /// Compares the commands with Discord's and writes what differs, as `options` says.
+    ///
+    /// The scopes synced: the global scope (unless `debug_guilds` are set: then it is neither
+    /// read nor written), every guild the registry places a command in, and
+    /// [`SyncOptions::check_guilds`]. See [`crate::sync`] for the guards against accidental
+    /// deletes.
     pub async fn register_commands(&self, options: SyncOptions) -> Result<SyncReport, Error> {
         let application = self.require_application()?;
         let desired = self.inner.registry.payloads(&self.inner.sync)?;
-        Ok(crate::sync::sync(&self.inner.http, application, &desired, options).await?)
+        let mut scopes: BTreeSet<CommandScope> = desired.keys().copied().collect();
+        if self.inner.sync.debug_guilds.is_empty() {
+            scopes.insert(CommandScope::Global);
+        }
+        scopes.extend(
+            options
+                .check_guilds
+                .iter()
+                .copied()
+                .map(CommandScope::Guild),
+        );
+        let scopes: Vec<CommandScope> = scopes.into_iter().collect();
+        let empty = self.inner.registry.commands().is_empty();
+        Ok(crate::sync::sync(
+            &self.inner.http,
+            application,
+            &desired,
+            &scopes,
+            &options,
+            empty,
+        )
+        .await?)
     }
 
-    /// Syncs the commands with bulk writes, only where they differ.
+    /// Syncs the commands with the options set by [`BotBuilder::sync_options`] (by default bulk
+    /// writes, only where they differ).
     pub async fn sync_commands(&self) -> Result<SyncReport, Error> {
-        self.register_commands(SyncOptions::default()).await
+        self.register_commands(self.inner.sync_options.clone())
+            .await
     }
 
     /// What a sync would do, without writing.
     pub async fn get_desynced_commands(&self) -> Result<SyncReport, Error> {
         self.register_commands(SyncOptions {
             dry_run: true,
-            ..SyncOptions::default()
+            ..self.inner.sync_options.clone()
         })
         .await
     }

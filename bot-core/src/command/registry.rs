@@ -72,6 +72,19 @@ impl RegisteredCommand {
         }
     }
 
+    /// The scopes the command is registered in under `config`: its own, or every debug guild.
+    pub fn placed_scopes(&self, config: &SyncConfig) -> Vec<CommandScope> {
+        if config.debug_guilds.is_empty() {
+            self.scopes()
+        } else {
+            config
+                .debug_guilds
+                .iter()
+                .map(|&id| CommandScope::Guild(id))
+                .collect()
+        }
+    }
+
     fn scopes(&self) -> Vec<CommandScope> {
         match &self.spec.scope {
             bot_spec::Scope::Global => vec![CommandScope::Global],
@@ -252,13 +265,22 @@ impl CommandRegistry {
     }
 
     /// The command `data` invokes (matched by name, type and scope) and its subcommand path, or
-    /// `None` for a command this program does not define.
+    /// `None` for a command this program does not define; commands are where their own scope
+    /// places them. A bot places them with [`resolve_in`](Self::resolve_in).
     pub fn resolve(&self, data: &CommandData) -> Option<Resolution<'_>> {
+        self.resolve_in(data, &SyncConfig::default())
+    }
+
+    /// Like [`resolve`](Self::resolve), with commands placed as `config` registers them (with
+    /// `debug_guilds`, every command is in each debug guild and nowhere else).
+    pub fn resolve_in(&self, data: &CommandData, config: &SyncConfig) -> Option<Resolution<'_>> {
         let scope = data
             .guild_id
             .map_or(CommandScope::Global, CommandScope::Guild);
         let command = self.commands.iter().find(|c| {
-            c.spec.name == data.name && c.spec.kind == data.kind && c.scopes().contains(&scope)
+            c.spec.name == data.name
+                && c.spec.kind == data.kind
+                && c.placed_scopes(config).contains(&scope)
         })?;
         let mut path = [None, None];
         let mut options = &data.options;

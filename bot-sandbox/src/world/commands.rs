@@ -62,6 +62,12 @@ fn parse(body: &Value, guild: Option<u64>) -> Result<CommandSpec<'static>, Strin
     if guild.is_some() {
         spec.contexts = None;
         spec.integration_types = None;
+    } else if spec.integration_types.is_none() {
+        // Discord stores a global command without them as installed to guilds (discord-api-docs
+        // #6744), so sending `[0]` later is no change.
+        spec.integration_types = Some(std::borrow::Cow::Borrowed(&[
+            bot_spec::IntegrationType::GuildInstall,
+        ]));
     }
     Ok(spec)
 }
