@@ -13,7 +13,7 @@ use bot_core::prelude::*;
 use bot_core::spec::{CommandSpec, Scope};
 use bot_sandbox::{DefaultGuild, Invocation, RouteName, Sandbox, SandboxHandle, Timings};
 use common::{started, stop};
-use openapi::proxy::{Exchange, Proxy, RAW_CLIENT};
+use openapi::proxy::{Exchange, Proxy, RAW_CLIENT, Sender};
 use openapi::routes::{SANDBOX_ROUTES, declared_in_source};
 use openapi::spec::{Spec, best_template};
 use reqwest::Method;
@@ -417,6 +417,27 @@ async fn by_hand(sandbox: &SandboxHandle, world: DefaultGuild, raw: &Raw) {
     assert_eq!(status, 429);
 }
 
+/// The routes the SDK has a call for: each must have been used by the SDK itself, so that its
+/// own request bodies were validated.
+const SDK_ROUTES: &[(&str, &str)] = &[
+    ("GET", "/users/@me"),
+    ("GET", "/applications/@me"),
+    ("GET", "/gateway/bot"),
+    ("GET", "/applications/{app}/commands"),
+    ("PUT", "/applications/{app}/commands"),
+    ("POST", "/applications/{app}/commands"),
+    ("DELETE", "/applications/{app}/commands/{id}"),
+    ("GET", "/applications/{app}/guilds/{guild}/commands"),
+    ("PUT", "/applications/{app}/guilds/{guild}/commands"),
+    ("POST", "/applications/{app}/guilds/{guild}/commands"),
+    ("DELETE", "/applications/{app}/guilds/{guild}/commands/{id}"),
+    ("POST", "/channels/{channel}/messages"),
+    ("POST", "/interactions/{id}/{token}/callback"),
+    ("POST", "/webhooks/{app}/{token}"),
+    ("PATCH", "/webhooks/{app}/{token}/messages/{message}"),
+    ("DELETE", "/webhooks/{app}/{token}/messages/{message}"),
+];
+
 /// The sandbox route (method, template) an exchange used.
 fn sandbox_route(exchange: &Exchange) -> Option<(&'static str, &'static str)> {
     let templates = SANDBOX_ROUTES
@@ -489,6 +510,16 @@ async fn every_route_matches_discords_openapi_description() {
         .filter(|route| !seen.contains(*route))
         .map(|(method, template)| format!("{method} {template}"))
         .collect();
+    let by_sdk: BTreeSet<(&str, &str)> = exchanges
+        .iter()
+        .filter(|e| e.sender == Sender::Sdk)
+        .filter_map(sandbox_route)
+        .collect();
+    let not_by_sdk: Vec<String> = SDK_ROUTES
+        .iter()
+        .filter(|route| !by_sdk.contains(*route))
+        .map(|(method, template)| format!("{method} {template}"))
+        .collect();
     let statuses: BTreeSet<u16> = exchanges.iter().map(|e| e.status).collect();
     let mut problems = Vec::new();
     if !findings.is_empty() {
@@ -506,6 +537,12 @@ async fn every_route_matches_discords_openapi_description() {
         problems.push(format!(
             "routes never answered with a 2xx: {}",
             missing.join(", ")
+        ));
+    }
+    if !not_by_sdk.is_empty() {
+        problems.push(format!(
+            "routes the SDK has a call for but never used: {}",
+            not_by_sdk.join(", ")
         ));
     }
     for status in [400, 401, 404, 429] {

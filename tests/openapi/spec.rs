@@ -8,24 +8,30 @@ use std::sync::Mutex;
 /// Where the spec is, from the workspace root.
 const SPEC_PATH: &str = "../shared/spec/discord-openapi.json";
 
-/// Places where the spec is stricter than what Discord documents and sends. Each replaces the
-/// schema at a JSON pointer inside `components`; the docs win (discord-protocol.md §9.4).
-const AMENDMENTS: &[(&str, &str, fn() -> Value)] = &[
-    (
-        "/schemas/InnerErrors/properties/_errors/items",
-        "field errors carry string codes such as \"BASE_TYPE_REQUIRED\" (developers/reference.mdx \
+/// A place where the spec is stricter than what Discord documents and sends: the schema at
+/// `pointer` (inside `components`) is replaced; the docs win (discord-protocol.md §9.4).
+struct Amendment {
+    pointer: &'static str,
+    why: &'static str,
+    schema: fn() -> Value,
+}
+
+const AMENDMENTS: &[Amendment] = &[
+    Amendment {
+        pointer: "/schemas/InnerErrors/properties/_errors/items",
+        why: "field errors carry string codes such as \"BASE_TYPE_REQUIRED\" (developers/reference.mdx \
          L45-106; the spec types them as integers, so all three docs examples fail it: §9.4 item 8)",
-        || {
+        schema: || {
             json!({"type": "object",
                    "properties": {"code": {"type": "string"}, "message": {"type": "string"}},
                    "required": ["code", "message"]})
         },
-    ),
-    (
-        "/schemas/RatelimitedResponse",
-        "a 429 body's `code` is optional and absent from every docs example \
+    },
+    Amendment {
+        pointer: "/schemas/RatelimitedResponse",
+        why: "a 429 body's `code` is optional and absent from every docs example \
          (developers/topics/rate-limits.mdx L67-117; the spec requires it through `Error`: §9.4 item 9)",
-        || {
+        schema: || {
             json!({"type": "object",
                    "properties": {"message": {"type": "string"},
                                   "code": {"type": "integer"},
@@ -33,22 +39,22 @@ const AMENDMENTS: &[(&str, &str, fn() -> Value)] = &[
                                   "global": {"type": "boolean"}},
                    "required": ["message", "retry_after", "global"]})
         },
-    ),
-    (
-        "/schemas/ApplicationCommandCreateRequest/properties/default_member_permissions",
-        PERMISSIONS_WHY,
-        permissions,
-    ),
-    (
-        "/schemas/ApplicationCommandUpdateRequest/properties/default_member_permissions",
-        PERMISSIONS_WHY,
-        permissions,
-    ),
-    (
-        "/schemas/ApplicationCommandPatchRequestPartial/properties/default_member_permissions",
-        PERMISSIONS_WHY,
-        permissions,
-    ),
+    },
+    Amendment {
+        pointer: "/schemas/ApplicationCommandCreateRequest/properties/default_member_permissions",
+        why: PERMISSIONS_WHY,
+        schema: permissions,
+    },
+    Amendment {
+        pointer: "/schemas/ApplicationCommandUpdateRequest/properties/default_member_permissions",
+        why: PERMISSIONS_WHY,
+        schema: permissions,
+    },
+    Amendment {
+        pointer: "/schemas/ApplicationCommandPatchRequestPartial/properties/default_member_permissions",
+        why: PERMISSIONS_WHY,
+        schema: permissions,
+    },
 ];
 
 const PERMISSIONS_WHY: &str = "`default_member_permissions` is a string of digits in the docs \
@@ -136,11 +142,12 @@ impl Spec {
             .unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
         let mut document: Value = serde_json::from_str(&text).expect("the spec is JSON");
         let mut components = document["components"].take();
-        for (pointer, _why, replacement) in AMENDMENTS {
+        for amendment in AMENDMENTS {
+            let pointer = amendment.pointer;
             let slot = components
                 .pointer_mut(pointer)
                 .unwrap_or_else(|| panic!("amendment target {pointer} is in the spec"));
-            *slot = replacement();
+            *slot = (amendment.schema)();
         }
         let paths = match document["paths"].take() {
             Value::Object(paths) => paths,
@@ -265,5 +272,5 @@ fn collect_refs(value: &Value, into: &mut Vec<String>) {
 
 /// The amendments, for the test's report: pointer and reason.
 pub fn amendments() -> impl Iterator<Item = (&'static str, &'static str)> {
-    AMENDMENTS.iter().map(|(pointer, why, _)| (*pointer, *why))
+    AMENDMENTS.iter().map(|a| (a.pointer, a.why))
 }
