@@ -4,6 +4,7 @@
 pub mod proxy;
 pub mod routes;
 pub mod spec;
+pub mod walk;
 
 use proxy::{Exchange, Payload, Sender};
 use spec::Spec;
