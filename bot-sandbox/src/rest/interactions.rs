@@ -55,8 +55,16 @@ fn check_message(body: &Value) -> Result<(), Response> {
     Ok(())
 }
 
-/// A message the interaction's webhook sends: the original response (`original: None`) or a
-/// follow-up of the original response `original`. Discord renders the application as the
+/// Which of an interaction's messages one is.
+#[derive(Clone, Copy)]
+enum Place<'a> {
+    /// The original response.
+    Original,
+    /// A follow-up; the original response's id while there is one.
+    Followup(Option<&'a str>),
+}
+
+/// A message the interaction's webhook sends. Discord renders the application as the
 /// webhook (`webhook_id` and `application_id` are the application's id) and describes the
 /// interaction in `interaction_metadata` (and the deprecated `interaction`). The original
 /// response is a CHAT_INPUT_COMMAND (20) or CONTEXT_MENU_COMMAND (23) message; a message
@@ -66,21 +74,25 @@ fn reply_message(
     record: &InteractionRecord,
     body: &Value,
     id: u64,
-    original: Option<Option<&str>>,
+    place: Place<'_>,
 ) -> Value {
-    let kind = match (original, record.invoker.command_type) {
-        (Some(_), _) => 0,
-        (None, 1) => 20,
-        (None, _) => 23,
+    let kind = match (place, record.invoker.command_type) {
+        (Place::Followup(_), _) => 0,
+        (Place::Original, 1) => 20,
+        (Place::Original, _) => 23,
+    };
+    let original = match place {
+        Place::Original => None,
+        Place::Followup(original) => original,
     };
     let channel = record.channel_id.unwrap_or(0);
     let mut message = build_message(world, channel, world.bot_id, body, id, kind);
     let application = json!(world.application_id.to_string());
     message["webhook_id"] = application.clone();
     message["application_id"] = application;
-    message["interaction_metadata"] = world.interaction_metadata_json(record, original.flatten());
+    message["interaction_metadata"] = world.interaction_metadata_json(record, original);
     message["interaction"] = world.message_interaction_json(record);
-    if original.is_none()
+    if matches!(place, Place::Original)
         && let Some(target) = world.target_message(record)
     {
         let mut reference =
@@ -152,7 +164,13 @@ pub(crate) async fn callback(
     let interaction_type = record.invoker.interaction_type;
     let flags = data.get("flags").and_then(Value::as_u64).unwrap_or(0);
     let message = match kind {
-        4 => Some(reply_message(world, record, &data, world.ids.next(), None)),
+        4 => Some(reply_message(
+            world,
+            record,
+            &data,
+            world.ids.next(),
+            Place::Original,
+        )),
         5 => {
             let loading = json!({"content": "", "flags": LOADING | (flags & EPHEMERAL)});
             Some(reply_message(
@@ -160,7 +178,7 @@ pub(crate) async fn callback(
                 record,
                 &loading,
                 world.ids.next(),
-                None,
+                Place::Original,
             ))
         }
         _ => None,
@@ -250,7 +268,7 @@ pub(crate) async fn followup(
         let mut edit = body.clone();
         edit["flags"] = json!(keep);
         let id = original_id.and_then(|s| s.parse().ok()).unwrap_or(0);
-        let message = reply_message(world, record, &edit, id, None);
+        let message = reply_message(world, record, &edit, id, Place::Original);
         replace_in_channel(world, channel, &message);
         state_tx.send_modify(|s| s.original = Some(message.clone()));
         return Ok(json_reply(StatusCode::OK, limit_headers, message));
@@ -260,7 +278,7 @@ pub(crate) async fn followup(
         record,
         &body,
         world.ids.next(),
-        Some(original_id.as_deref()),
+        Place::Followup(original_id.as_deref()),
     );
     let ephemeral = message.get("flags").and_then(Value::as_u64).unwrap_or(0) & EPHEMERAL != 0;
     if !ephemeral {
