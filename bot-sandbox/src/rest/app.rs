@@ -15,10 +15,14 @@ pub(crate) async fn me(state: AppState) -> Response {
     }
 }
 
-/// `GET /users/{id}`.
+/// `GET /users/{id}`: the user as anyone sees it (no private fields, even for the bot).
 pub(crate) async fn user(state: AppState, Path(id): Path<String>) -> Response {
     let world = state.world();
-    match id.parse().ok().and_then(|id| world.user_json_by_id(id)) {
+    match id
+        .parse()
+        .ok()
+        .and_then(|id| world.public_user_json_by_id(id))
+    {
         Some(user) => ok(user),
         None => unknown(10013, "User"),
     }

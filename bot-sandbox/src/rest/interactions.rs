@@ -55,6 +55,57 @@ fn check_message(body: &Value) -> Result<(), Response> {
     Ok(())
 }
 
+/// Which of an interaction's messages one is.
+#[derive(Clone, Copy)]
+enum Place<'a> {
+    /// The original response.
+    Original,
+    /// A follow-up; the original response's id while there is one.
+    Followup(Option<&'a str>),
+}
+
+/// A message the interaction's webhook sends. Discord renders the application as the
+/// webhook (`webhook_id` and `application_id` are the application's id) and describes the
+/// interaction in `interaction_metadata` (and the deprecated `interaction`). The original
+/// response is a CHAT_INPUT_COMMAND (20) or CONTEXT_MENU_COMMAND (23) message; a message
+/// command's original response also references the target message.
+fn reply_message(
+    world: &World,
+    record: &InteractionRecord,
+    body: &Value,
+    id: u64,
+    place: Place<'_>,
+) -> Value {
+    let kind = match (place, record.invoker.command_type) {
+        (Place::Followup(_), _) => 0,
+        (Place::Original, 1) => 20,
+        (Place::Original, _) => 23,
+    };
+    let original = match place {
+        Place::Original => None,
+        Place::Followup(original) => original,
+    };
+    let channel = record.channel_id.unwrap_or(0);
+    let mut message = build_message(world, channel, world.bot_id, body, id, kind);
+    let application = json!(world.application_id.to_string());
+    message["webhook_id"] = application.clone();
+    message["application_id"] = application;
+    message["interaction_metadata"] = world.interaction_metadata_json(record, original);
+    message["interaction"] = world.message_interaction_json(record);
+    if matches!(place, Place::Original)
+        && let Some(target) = world.target_message(record)
+    {
+        let mut reference =
+            json!({"type": 0, "message_id": target["id"], "channel_id": channel.to_string()});
+        if let Some(guild) = record.guild_id {
+            reference["guild_id"] = json!(guild.to_string());
+        }
+        message["message_reference"] = reference;
+        message["referenced_message"] = target.clone();
+    }
+    message
+}
+
 /// `POST /interactions/{id}/{token}/callback[?with_response=true]`.
 pub(crate) async fn callback(
     state: AppState,
@@ -110,25 +161,24 @@ pub(crate) async fn callback(
         return e;
     }
     let (interaction_id, channel_id) = (record.id, record.channel_id);
+    let interaction_type = record.invoker.interaction_type;
     let flags = data.get("flags").and_then(Value::as_u64).unwrap_or(0);
     let message = match kind {
-        4 => Some(build_message(
+        4 => Some(reply_message(
             world,
-            channel_id.unwrap_or(0),
-            world.bot_id,
+            record,
             &data,
             world.ids.next(),
-            20,
+            Place::Original,
         )),
         5 => {
             let loading = json!({"content": "", "flags": LOADING | (flags & EPHEMERAL)});
-            Some(build_message(
+            Some(reply_message(
                 world,
-                channel_id.unwrap_or(0),
-                world.bot_id,
+                record,
                 &loading,
                 world.ids.next(),
-                20,
+                Place::Original,
             ))
         }
         _ => None,
@@ -153,19 +203,18 @@ pub(crate) async fn callback(
     if !with_response {
         return no_content();
     }
-    let mut body = json!({
-        "interaction": {
-            "id": interaction_id.to_string(),
-            "type": 2,
-            "activity_instance_id": null,
-            "response_message_id": message.as_ref().and_then(|m| m.get("id")).cloned(),
-            "response_message_loading": kind == 5,
-            "response_message_ephemeral": ephemeral,
-        },
-    });
+    // The `response_message_*` fields and `resource` exist only when the response made a
+    // message; `activity_instance_id` only when it launched an activity (RR "Interaction
+    // Callback Object"): omitted, never `null`.
+    let mut interaction = json!({"id": interaction_id.to_string(), "type": interaction_type});
+    let mut body = json!({});
     if let Some(message) = message {
+        interaction["response_message_id"] = message["id"].clone();
+        interaction["response_message_loading"] = json!(kind == 5);
+        interaction["response_message_ephemeral"] = json!(ephemeral);
         body["resource"] = json!({"type": kind, "message": message});
     }
+    body["interaction"] = interaction;
     ok(body)
 }
 
@@ -200,6 +249,12 @@ pub(crate) async fn followup(
         by_token(world, &app, &token, state.timings.token_lifetime).ok_or_else(unknown_webhook)?;
     let (channel, state_tx) = (record.channel_id.unwrap_or(0), record.state.clone());
     let snapshot = state_tx.borrow().clone();
+    let original_id = snapshot
+        .original
+        .as_ref()
+        .and_then(|m| m.get("id"))
+        .and_then(Value::as_str)
+        .map(str::to_owned);
     let deferred_loading = snapshot.followups.is_empty()
         && snapshot
             .original
@@ -212,17 +267,19 @@ pub(crate) async fn followup(
         let keep = original.get("flags").and_then(Value::as_u64).unwrap_or(0) & EPHEMERAL;
         let mut edit = body.clone();
         edit["flags"] = json!(keep);
-        let id = original
-            .get("id")
-            .and_then(Value::as_str)
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(0);
-        let message = build_message(world, channel, world.bot_id, &edit, id, 20);
+        let id = original_id.and_then(|s| s.parse().ok()).unwrap_or(0);
+        let message = reply_message(world, record, &edit, id, Place::Original);
         replace_in_channel(world, channel, &message);
         state_tx.send_modify(|s| s.original = Some(message.clone()));
         return Ok(json_reply(StatusCode::OK, limit_headers, message));
     }
-    let message = build_message(world, channel, world.bot_id, &body, world.ids.next(), 0);
+    let message = reply_message(
+        world,
+        record,
+        &body,
+        world.ids.next(),
+        Place::Followup(original_id.as_deref()),
+    );
     let ephemeral = message.get("flags").and_then(Value::as_u64).unwrap_or(0) & EPHEMERAL != 0;
     if !ephemeral {
         world

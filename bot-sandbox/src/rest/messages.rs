@@ -16,6 +16,11 @@ pub(crate) fn now_iso() -> String {
 }
 
 /// A message object sent by `author` in `channel`, from a create or edit body.
+///
+/// Fields Discord omits when they do not apply are omitted, never `null` (hikari 2.7 refuses
+/// `"webhook_id": null`): `guild_id` outside a guild, `nonce` unless the body sent one,
+/// `webhook_id`, `application_id` and `interaction_metadata` unless an interaction's webhook
+/// sent it (see `rest::interactions`).
 pub(crate) fn build_message(
     world: &World,
     channel: u64,
@@ -24,20 +29,18 @@ pub(crate) fn build_message(
     id: u64,
     kind: u8,
 ) -> Value {
-    let author = world.user_json_by_id(author).unwrap_or_else(
-        || json!({"id": author.to_string(), "username": "unknown", "discriminator": "0"}),
-    );
-    let guild = world.guild_of_channel(channel).map(|g| g.id.to_string());
+    let author = world
+        .public_user_json_by_id(author)
+        .unwrap_or_else(|| World::unknown_user_json(author, "unknown"));
     let list = |key: &str| {
         body.get(key)
             .cloned()
             .filter(Value::is_array)
             .unwrap_or_else(|| json!([]))
     };
-    json!({
+    let mut message = json!({
         "id": id.to_string(),
         "channel_id": channel.to_string(),
-        "guild_id": guild,
         "author": author,
         "content": body.get("content").and_then(Value::as_str).unwrap_or(""),
         "timestamp": now_iso(),
@@ -52,9 +55,18 @@ pub(crate) fn build_message(
         "pinned": false,
         "type": kind,
         "flags": body.get("flags").and_then(Value::as_u64).unwrap_or(0),
-        "webhook_id": null,
-        "nonce": body.get("nonce").cloned(),
-    })
+    });
+    if let Some(guild) = world.guild_of_channel(channel) {
+        message["guild_id"] = json!(guild.id.to_string());
+    }
+    // Discord echoes a nonce (a string or an integer) only when the request carried one.
+    if let Some(nonce) = body
+        .get("nonce")
+        .filter(|n| n.is_string() || n.is_i64() || n.is_u64())
+    {
+        message["nonce"] = nonce.clone();
+    }
+    message
 }
 
 /// `POST /channels/{channel}/messages`.

@@ -2,7 +2,7 @@
 
 use super::options::{insert, invalid, nest, resolve_user};
 use super::{Invoke, InvokeError};
-use crate::world::{InteractionRecord, World};
+use crate::world::{InteractionRecord, Invoker, World};
 use bot_spec::CommandKind;
 use serde_json::{Map, Value, json};
 
@@ -94,7 +94,17 @@ pub(super) fn build(
         "context": 0,
         "attachment_size_limit": 10_485_760,
     });
-    let record = InteractionRecord::new(id, token, Some(request.channel), Some(guild.id));
+    let invoker = Invoker {
+        user,
+        interaction_type: if request.focused.is_some() { 4 } else { 2 },
+        command: request.name.to_owned(),
+        command_type: command.spec.kind.value(),
+        target_user: request.target.filter(|_| request.kind == CommandKind::User),
+        target_message: request
+            .target
+            .filter(|_| request.kind == CommandKind::Message),
+    };
+    let record = InteractionRecord::new(id, token, Some(request.channel), Some(guild.id), invoker);
     Ok((payload, record))
 }
 

@@ -299,7 +299,9 @@ pub(crate) fn command_json(
 }
 
 /// A stored command as Discord returns it: the body plus ids, version and Discord's defaults
-/// (`contexts: null`; `integration_types: [0]` for global commands; `nsfw: false`).
+/// (`contexts: null`; `integration_types: [0]` for global commands; `nsfw: false`). Guild
+/// commands have no `integration_types`: the field is omitted, not `null` (the spec's
+/// `ApplicationCommandResponse` types it as an array only).
 pub(crate) fn command_json_localized(
     command: &StoredCommand,
     application_id: u64,
@@ -320,7 +322,9 @@ pub(crate) fn command_json_localized(
     match guild {
         Some(id) => {
             map.insert("guild_id".into(), json!(id.to_string()));
-            map.entry("integration_types").or_insert(Value::Null);
+            if map.get("integration_types").is_some_and(Value::is_null) {
+                map.remove("integration_types");
+            }
         }
         None => {
             map.entry("integration_types").or_insert(json!([0]));

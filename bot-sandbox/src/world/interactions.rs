@@ -16,6 +16,23 @@ pub(crate) struct InteractionState {
     pub(crate) expired: bool,
 }
 
+/// Who started an interaction, and on what: the messages it answers with render it as
+/// `interaction_metadata`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Invoker {
+    pub(crate) user: u64,
+    /// The interaction's type (2 application command, 4 autocomplete).
+    pub(crate) interaction_type: u8,
+    /// The command as invoked: its name, then group and subcommand names.
+    pub(crate) command: String,
+    /// The command's type (1 chat input, 2 user, 3 message).
+    pub(crate) command_type: u8,
+    /// The user a user command was run on.
+    pub(crate) target_user: Option<u64>,
+    /// The message a message command was run on.
+    pub(crate) target_message: Option<u64>,
+}
+
 /// An interaction the sandbox sent.
 #[derive(Debug)]
 pub(crate) struct InteractionRecord {
@@ -24,6 +41,7 @@ pub(crate) struct InteractionRecord {
     pub(crate) created: Instant,
     pub(crate) channel_id: Option<u64>,
     pub(crate) guild_id: Option<u64>,
+    pub(crate) invoker: Invoker,
     pub(crate) state: watch::Sender<InteractionState>,
 }
 
@@ -33,6 +51,7 @@ impl InteractionRecord {
         token: String,
         channel_id: Option<u64>,
         guild_id: Option<u64>,
+        invoker: Invoker,
     ) -> Self {
         InteractionRecord {
             id,
@@ -40,6 +59,7 @@ impl InteractionRecord {
             created: Instant::now(),
             channel_id,
             guild_id,
+            invoker,
             state: watch::channel(InteractionState::default()).0,
         }
     }

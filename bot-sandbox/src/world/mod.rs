@@ -4,14 +4,15 @@
 mod commands;
 mod interactions;
 mod render;
+mod replies;
 
 pub(crate) use render::{channel_json, role_json};
 
 pub(crate) use commands::{
     CommandError, CommandStore, command_json as command_json_of, command_json_localized,
 };
-pub(crate) use interactions::InteractionRecord;
 pub use interactions::{DeadlineExceeded, InteractionResponse, Invocation};
+pub(crate) use interactions::{InteractionRecord, Invoker};
 
 use crate::ids::Snowflakes;
 use std::collections::{BTreeMap, HashMap};

@@ -5,22 +5,17 @@ use super::{ChannelRecord, GuildRecord, MemberRecord, RoleRecord, UserRecord, Wo
 use serde_json::{Value, json};
 
 impl World {
-    /// A user object; for the bot, the fields of `GET /users/@me` too.
+    /// A user object as anyone sees it (message authors, members, `GET /users/{id}`).
+    pub(crate) fn public_user_json(&self, user: &UserRecord) -> Value {
+        public_user(user.id, &user.username, user.bot)
+    }
+
+    /// A user object; for the bot, as it sees itself (`GET /users/@me`, READY): with
+    /// `mfa_enabled`, `locale`, `verified` and `email` (`null` for a bot).
     pub(crate) fn user_json(&self, user: &UserRecord) -> Value {
-        let mut value = json!({
-            "id": user.id.to_string(),
-            "username": user.username,
-            "discriminator": "0",
-            "global_name": null,
-            "avatar": null,
-            "public_flags": 0,
-        });
-        if user.bot {
-            value["bot"] = json!(true);
-        }
+        let mut value = self.public_user_json(user);
         if user.id == self.bot_id {
             value["mfa_enabled"] = json!(false);
-            value["flags"] = json!(0);
             value["locale"] = json!("en-US");
             value["verified"] = json!(true);
             value["email"] = json!(null);
@@ -32,28 +27,50 @@ impl World {
         self.users.get(&id).map(|u| self.user_json(u))
     }
 
-    /// The application object of `GET /applications/@me`.
+    pub(crate) fn public_user_json_by_id(&self, id: u64) -> Option<Value> {
+        self.users.get(&id).map(|u| self.public_user_json(u))
+    }
+
+    /// A user the world does not know, in the same shape.
+    pub(crate) fn unknown_user_json(id: u64, username: &str) -> Value {
+        public_user(id, username, false)
+    }
+
+    /// The application object of `GET /applications/@me`: the fields the spec's
+    /// `PrivateApplicationResponse` requires (Discord sends them all), with `bot` and `owner` as
+    /// public users.
     pub(crate) fn application_json(&self) -> Value {
         let owner = self
             .guilds
             .values()
             .next()
-            .and_then(|g| self.user_json_by_id(g.owner_id))
-            .unwrap_or_else(|| json!({"id": "0", "username": "owner", "discriminator": "0"}));
+            .and_then(|g| self.public_user_json_by_id(g.owner_id))
+            .unwrap_or_else(|| Self::unknown_user_json(0, "owner"));
+        let flags = 0u64;
         json!({
             "id": self.application_id.to_string(),
             "name": self.application_name,
             "icon": null,
             "description": "A bot running against bot-sandbox",
+            "type": null,
             "bot_public": true,
             "bot_require_code_grant": false,
-            "bot": self.user_json_by_id(self.bot_id),
+            "bot": self.public_user_json_by_id(self.bot_id),
             "owner": owner,
             "verify_key": "0".repeat(64),
-            "flags": 0,
+            "flags": flags,
+            "flags_new": flags.to_string(),
             "team": null,
             "summary": "",
             "rpc_origins": [],
+            "redirect_uris": [],
+            "interactions_endpoint_url": null,
+            "role_connections_verification_url": null,
+            "approximate_guild_count": self.guilds.len(),
+            "approximate_user_install_count": 0,
+            "approximate_user_authorization_count": 0,
+            "explicit_content_filter": 0,
+            "eligible_oauth2_scopes": [],
         })
     }
 
@@ -71,7 +88,7 @@ impl World {
             "flags": 0,
             "pending": false,
         });
-        if with_user && let Some(user) = self.user_json_by_id(member.user_id) {
+        if with_user && let Some(user) = self.public_user_json_by_id(member.user_id) {
             value["user"] = user;
         }
         value
@@ -92,6 +109,7 @@ impl World {
             "name": guild.name,
             "icon": null,
             "description": null,
+            "home_header": null,
             "splash": null,
             "discovery_splash": null,
             "banner": null,
@@ -100,11 +118,13 @@ impl World {
             "stickers": [],
             "owner_id": guild.owner_id.to_string(),
             "application_id": null,
+            "region": "deprecated",
             "afk_channel_id": null,
             "afk_timeout": 300,
             "system_channel_id": null,
             "system_channel_flags": 0,
             "widget_enabled": false,
+            "widget_channel_id": null,
             "verification_level": 0,
             "default_message_notifications": 0,
             "explicit_content_filter": 0,
@@ -113,12 +133,16 @@ impl World {
             "premium_tier": 0,
             "premium_subscription_count": 0,
             "premium_progress_bar_enabled": false,
+            "nsfw": false,
+            "incidents_data": null,
             "preferred_locale": "en-US",
             "rules_channel_id": null,
             "public_updates_channel_id": null,
             "safety_alerts_channel_id": null,
+            "max_presences": null,
             "max_members": 250000,
             "max_video_channel_users": 25,
+            "max_stage_video_channel_users": 50,
             "vanity_url_code": null,
             "roles": guild.roles.iter().map(role_json).collect::<Vec<_>>(),
             "channels": guild.channels.iter().map(|c| channel_json(guild.id, c)).collect::<Vec<_>>(),
@@ -148,6 +172,25 @@ impl World {
         value["permissions"] = json!(guild.permissions_of(user).to_string());
         value
     }
+}
+
+/// The fields of the spec's `UserResponse`, which Discord always sends: `primary_guild` is
+/// `null` for a user without a server tag, `flags` is there beside `public_flags`.
+fn public_user(id: u64, username: &str, bot: bool) -> Value {
+    let mut value = json!({
+        "id": id.to_string(),
+        "username": username,
+        "discriminator": "0",
+        "global_name": null,
+        "avatar": null,
+        "public_flags": 0,
+        "flags": 0,
+        "primary_guild": null,
+    });
+    if bot {
+        value["bot"] = json!(true);
+    }
+    value
 }
 
 /// A role, with `colors` as current Discord sends it.

@@ -1,0 +1,120 @@
+//! The REST routes the sandbox serves, and a check that this list is the router's.
+
+/// Every REST route of `bot-sandbox/src/rest/mod.rs` (`api()`), as method and axum template.
+pub const SANDBOX_ROUTES: &[(&str, &str)] = &[
+    ("GET", "/users/@me"),
+    ("GET", "/users/{id}"),
+    ("GET", "/applications/@me"),
+    ("GET", "/oauth2/applications/@me"),
+    ("GET", "/gateway/bot"),
+    ("GET", "/soundboard-default-sounds"),
+    ("GET", "/guilds/{guild}"),
+    ("GET", "/channels/{channel}"),
+    ("GET", "/applications/{app}/commands"),
+    ("PUT", "/applications/{app}/commands"),
+    ("POST", "/applications/{app}/commands"),
+    ("GET", "/applications/{app}/commands/{id}"),
+    ("PATCH", "/applications/{app}/commands/{id}"),
+    ("DELETE", "/applications/{app}/commands/{id}"),
+    ("GET", "/applications/{app}/guilds/{guild}/commands"),
+    ("PUT", "/applications/{app}/guilds/{guild}/commands"),
+    ("POST", "/applications/{app}/guilds/{guild}/commands"),
+    ("GET", "/applications/{app}/guilds/{guild}/commands/{id}"),
+    ("PATCH", "/applications/{app}/guilds/{guild}/commands/{id}"),
+    ("DELETE", "/applications/{app}/guilds/{guild}/commands/{id}"),
+    ("GET", "/channels/{channel}/messages"),
+    ("POST", "/channels/{channel}/messages"),
+    ("GET", "/gateway"),
+    ("POST", "/interactions/{id}/{token}/callback"),
+    ("POST", "/webhooks/{app}/{token}"),
+    ("GET", "/webhooks/{app}/{token}/messages/{message}"),
+    ("PATCH", "/webhooks/{app}/{token}/messages/{message}"),
+    ("DELETE", "/webhooks/{app}/{token}/messages/{message}"),
+];
+
+const METHODS: &[&str] = &["get", "post", "put", "patch", "delete"];
+
+/// The routes declared in the body of `fn api(` in the sandbox's REST module source: each
+/// `.route("TEMPLATE", get(..).put(..))` gives one route per method call at the top level of
+/// the second argument. A route added to the router without being added to
+/// [`SANDBOX_ROUTES`] (and so to the walk) shows up as a difference.
+pub fn declared_in_source(source: &str) -> Vec<(String, String)> {
+    let start = source
+        .find("fn api(")
+        .expect("bot-sandbox's rest/mod.rs defines `fn api(`");
+    let body = &source[start..];
+    let end = body.find("\n}\n").map_or(body.len(), |i| i + 2);
+    let body = &body[..end];
+    let mut routes = Vec::new();
+    let mut rest = body;
+    while let Some(at) = rest.find(".route(") {
+        rest = &rest[at + ".route(".len()..];
+        let Some(open) = rest.find('"') else { break };
+        let Some(close) = rest[open + 1..].find('"') else {
+            break;
+        };
+        let template = &rest[open + 1..open + 1 + close];
+        let args = &rest[open + 1 + close + 1..];
+        // The rest of this `.route(` call: up to its closing parenthesis.
+        let mut depth = 1usize;
+        let mut end = args.len();
+        for (i, c) in args.char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = i;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        for method in top_level_calls(&args[..end]) {
+            routes.push((method.to_ascii_uppercase(), template.to_owned()));
+        }
+        rest = &args[end..];
+    }
+    routes
+}
+
+/// The names of the method-router calls (`get`, `.put`, ...) at parenthesis depth 0.
+fn top_level_calls(args: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut depth = 0usize;
+    let mut word_start = None;
+    for (i, c) in args.char_indices() {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            word_start.get_or_insert(i);
+            continue;
+        }
+        if c == '(' {
+            if let Some(start) = word_start
+                && depth == 0
+                && METHODS.contains(&&args[start..i])
+                && !args[..start].ends_with("::")
+            {
+                found.push(&args[start..i]);
+            }
+            depth += 1;
+        } else if c == ')' {
+            depth = depth.saturating_sub(1);
+        }
+        word_start = None;
+    }
+    found
+}
+
+#[test]
+fn the_source_reader_finds_chained_methods() {
+    let source = "fn api() -> R {\n    Router::new()\n        .route(\"/a/{x}\", get(m::list)\n            .put(m::bulk))\n        .route(\"/b\", post(h::callback));\n}\n";
+    assert_eq!(
+        declared_in_source(source),
+        vec![
+            ("GET".to_owned(), "/a/{x}".to_owned()),
+            ("PUT".to_owned(), "/a/{x}".to_owned()),
+            ("POST".to_owned(), "/b".to_owned()),
+        ]
+    );
+}

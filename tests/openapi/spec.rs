@@ -1,0 +1,276 @@
+//! Discord's OpenAPI description (`../shared/spec/discord-openapi.json`): operations found by
+//! method and concrete path, and their request and response schemas compiled once each.
+
+use serde_json::{Map, Value, json};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Mutex;
+
+/// Where the spec is, from the workspace root.
+const SPEC_PATH: &str = "../shared/spec/discord-openapi.json";
+
+/// A place where the spec is stricter than what Discord documents and sends: the schema at
+/// `pointer` (inside `components`) is replaced; the docs win (discord-protocol.md §9.4).
+struct Amendment {
+    pointer: &'static str,
+    why: &'static str,
+    schema: fn() -> Value,
+}
+
+const AMENDMENTS: &[Amendment] = &[
+    Amendment {
+        pointer: "/schemas/InnerErrors/properties/_errors/items",
+        why: "field errors carry string codes such as \"BASE_TYPE_REQUIRED\" (developers/reference.mdx \
+         L45-106; the spec types them as integers, so all three docs examples fail it: §9.4 item 8)",
+        schema: || {
+            json!({"type": "object",
+                   "properties": {"code": {"type": "string"}, "message": {"type": "string"}},
+                   "required": ["code", "message"]})
+        },
+    },
+    Amendment {
+        pointer: "/schemas/RatelimitedResponse",
+        why: "a 429 body's `code` is optional and absent from every docs example \
+         (developers/topics/rate-limits.mdx L67-117; the spec requires it through `Error`: §9.4 item 9)",
+        schema: || {
+            json!({"type": "object",
+                   "properties": {"message": {"type": "string"},
+                                  "code": {"type": "integer"},
+                                  "retry_after": {"type": "number"},
+                                  "global": {"type": "boolean"}},
+                   "required": ["message", "retry_after", "global"]})
+        },
+    },
+    Amendment {
+        pointer: "/schemas/ApplicationCommandCreateRequest/properties/default_member_permissions",
+        why: PERMISSIONS_WHY,
+        schema: permissions,
+    },
+    Amendment {
+        pointer: "/schemas/ApplicationCommandUpdateRequest/properties/default_member_permissions",
+        why: PERMISSIONS_WHY,
+        schema: permissions,
+    },
+    Amendment {
+        pointer: "/schemas/ApplicationCommandPatchRequestPartial/properties/default_member_permissions",
+        why: PERMISSIONS_WHY,
+        schema: permissions,
+    },
+];
+
+const PERMISSIONS_WHY: &str = "`default_member_permissions` is a string of digits in the docs \
+     (developers/interactions/application-commands.mdx, \"?string\") and in every response; the \
+     request schemas take only an integer (discord-protocol.md §9.4 item 7: the API accepts both)";
+
+/// The spec's integer, or the docs' string of digits (at most 2^54 - 1, as the spec's bound).
+fn permissions() -> Value {
+    json!({"anyOf": [
+        {"type": ["integer", "null"], "minimum": 0, "maximum": 18014398509481983u64},
+        {"type": "string", "pattern": "^(0|[1-9][0-9]{0,16})$"},
+    ]})
+}
+
+/// One operation of the spec.
+#[derive(Debug)]
+pub struct Operation<'s> {
+    /// The path template, e.g. `/channels/{channel_id}/messages`.
+    pub template: &'s str,
+    value: &'s Value,
+}
+
+/// A schema violation: where in the body, and what.
+#[derive(Debug)]
+pub struct Violation {
+    pub instance_path: String,
+    pub message: String,
+}
+
+/// The spec, with a cache of compiled validators.
+pub struct Spec {
+    paths: Map<String, Value>,
+    components: Value,
+    validators: Mutex<HashMap<String, jsonschema::Validator>>,
+}
+
+impl std::fmt::Debug for Spec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Spec")
+            .field("paths", &self.paths.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Whether a concrete path matches a template; `Some(literal segments)` when it does.
+pub fn match_template(template: &str, path: &str) -> Option<usize> {
+    let wanted: Vec<&str> = template.split('/').collect();
+    let given: Vec<&str> = path.split('/').collect();
+    if wanted.len() != given.len() {
+        return None;
+    }
+    let mut literals = 0;
+    for (want, got) in wanted.iter().zip(&given) {
+        if want.starts_with('{') && want.ends_with('}') {
+            if got.is_empty() {
+                return None;
+            }
+        } else if want == got {
+            literals += 1;
+        } else {
+            return None;
+        }
+    }
+    Some(literals)
+}
+
+/// The template of `templates` that `path` matches, literal segments winning over parameters
+/// (`/users/@me` over `/users/{user_id}`).
+pub fn best_template<'t>(
+    templates: impl IntoIterator<Item = &'t str>,
+    path: &str,
+) -> Option<&'t str> {
+    templates
+        .into_iter()
+        .filter_map(|t| match_template(t, path).map(|score| (score, t)))
+        .max_by_key(|(score, _)| *score)
+        .map(|(_, t)| t)
+}
+
+impl Spec {
+    /// Reads the spec and applies [`AMENDMENTS`].
+    pub fn load() -> Spec {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SPEC_PATH);
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+        let mut document: Value = serde_json::from_str(&text).expect("the spec is JSON");
+        let mut components = document["components"].take();
+        for amendment in AMENDMENTS {
+            let pointer = amendment.pointer;
+            let slot = components
+                .pointer_mut(pointer)
+                .unwrap_or_else(|| panic!("amendment target {pointer} is in the spec"));
+            *slot = (amendment.schema)();
+        }
+        let paths = match document["paths"].take() {
+            Value::Object(paths) => paths,
+            _ => panic!("the spec has paths"),
+        };
+        Spec {
+            paths,
+            components,
+            validators: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The operation for a method and a concrete path (no query, no `/api/v10`).
+    pub fn operation(&self, method: &str, path: &str) -> Option<Operation<'_>> {
+        let template = best_template(self.paths.keys().map(String::as_str), path)?;
+        let value = self.paths[template].get(method.to_ascii_lowercase())?;
+        Some(Operation { template, value })
+    }
+
+    /// Follows `$ref: #/components/...` once.
+    fn deref<'v>(&'v self, value: &'v Value) -> &'v Value {
+        match value.get("$ref").and_then(Value::as_str) {
+            Some(reference) => reference
+                .strip_prefix("#/components")
+                .and_then(|pointer| self.components.pointer(pointer))
+                .unwrap_or(value),
+            None => value,
+        }
+    }
+
+    /// The JSON request schema of an operation, if it takes a body.
+    pub fn request_schema<'v>(&'v self, operation: &Operation<'v>) -> Option<&'v Value> {
+        let body = self.deref(operation.value.get("requestBody")?);
+        body.pointer("/content/application~1json/schema")
+    }
+
+    /// The response declared for a status: the exact code, then `4XX`-style ranges, then
+    /// `default`. `None` when the operation does not declare the status; `Some(None)` when it
+    /// declares it without a body.
+    pub fn response_schema<'v>(
+        &'v self,
+        operation: &Operation<'v>,
+        status: u16,
+    ) -> Option<Option<&'v Value>> {
+        let responses = operation.value.get("responses")?;
+        let range = format!("{}XX", status / 100);
+        let response = [status.to_string(), range, "default".to_owned()]
+            .iter()
+            .find_map(|key| responses.get(key))?;
+        Some(
+            self.deref(response)
+                .pointer("/content/application~1json/schema"),
+        )
+    }
+
+    /// Validates `instance` against `schema` (a schema of the spec, which may hold `$ref`s).
+    pub fn validate(&self, schema: &Value, instance: &Value) -> Vec<Violation> {
+        let key = schema.to_string();
+        let mut validators = self.validators.lock().unwrap_or_else(|p| p.into_inner());
+        let validator = validators.entry(key).or_insert_with(|| {
+            let document = json!({
+                "$schema": "https://json-schema.org/draft/2020-12/schema",
+                "allOf": [schema],
+                "components": {"schemas": self.closure(schema)},
+            });
+            jsonschema::draft202012::options()
+                .should_validate_formats(true)
+                .should_ignore_unknown_formats(true)
+                .build(&document)
+                .unwrap_or_else(|e| panic!("the spec's schema {schema} compiles: {e}"))
+        });
+        validator
+            .iter_errors(instance)
+            .map(|error| Violation {
+                instance_path: error.instance_path().to_string(),
+                message: error.to_string(),
+            })
+            .collect()
+    }
+
+    /// Every component schema `schema` refers to, directly or not, by name: a small document
+    /// per validator instead of all 539 schemas.
+    fn closure(&self, schema: &Value) -> BTreeMap<String, Value> {
+        let mut found = BTreeMap::new();
+        let mut pending = vec![schema.clone()];
+        while let Some(value) = pending.pop() {
+            let mut references = Vec::new();
+            collect_refs(&value, &mut references);
+            for name in references {
+                if found.contains_key(&name) {
+                    continue;
+                }
+                let target = self.components["schemas"]
+                    .get(&name)
+                    .unwrap_or_else(|| panic!("the spec defines schema {name}"))
+                    .clone();
+                pending.push(target.clone());
+                found.insert(name, target);
+            }
+        }
+        found
+    }
+}
+
+/// The component schema names referred to anywhere in `value`.
+fn collect_refs(value: &Value, into: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(name) = map
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|r| r.strip_prefix("#/components/schemas/"))
+            {
+                into.push(name.to_owned());
+            }
+            map.values().for_each(|v| collect_refs(v, into));
+        }
+        Value::Array(items) => items.iter().for_each(|v| collect_refs(v, into)),
+        _ => {}
+    }
+}
+
+/// The amendments, for the test's report: pointer and reason.
+pub fn amendments() -> impl Iterator<Item = (&'static str, &'static str)> {
+    AMENDMENTS.iter().map(|a| (a.pointer, a.why))
+}

@@ -1,0 +1,251 @@
+//! Both sides of every REST route the sandbox serves, against Discord's own OpenAPI description
+//! (`../shared/spec/discord-openapi.json`): the SDK (and, for routes the SDK has no call for,
+//! plain HTTP) talks to the sandbox through a recording proxy; every request body must match the
+//! operation's request schema and every response body the schema of its status.
+
+mod common;
+mod openapi;
+
+use bot_core::prelude::*;
+use bot_sandbox::{RouteName, Sandbox, Timings};
+use common::{started, stop};
+use openapi::proxy::{Exchange, Proxy, Sender};
+use openapi::routes::{SANDBOX_ROUTES, declared_in_source};
+use openapi::spec::{Spec, best_template};
+use openapi::walk::{Raw, by_hand, callback_by_hand, commands, interactions};
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+/// Answers, follows up, then edits its answer.
+#[slash_command]
+async fn reply(ctx: &ApplicationContext) -> CommandResult {
+    ctx.respond("first").await?;
+    ctx.followup("second").await?;
+    ctx.edit_response("first, edited").await?;
+    Ok(())
+}
+
+/// Thinks, answers, whispers, then takes the answer back.
+#[slash_command]
+async fn think(ctx: &ApplicationContext) -> CommandResult {
+    ctx.defer(false).await?;
+    ctx.respond("thought").await?;
+    ctx.followup(Reply::new("psst").ephemeral()).await?;
+    ctx.delete_response().await?;
+    Ok(())
+}
+
+/// How loud.
+#[derive(Choice)]
+enum Volume {
+    /// Whispered.
+    #[choice(name = "Quiet", name_localized("fr", "Doux"))]
+    Quiet,
+    /// Shouted.
+    #[choice(name = "Loud", value = "loud")]
+    Loud,
+}
+
+/// Repeat something (a command with options of many kinds, for the request schemas).
+#[slash_command(
+    name_localized("fr", "repeter"),
+    description_localized("fr", "Répéter quelque chose"),
+    default_member_permissions = 1 << 11
+)]
+async fn echo(
+    ctx: &ApplicationContext,
+    /// What to say
+    #[min_length = 1]
+    #[max_length = 100]
+    text: String,
+    /// How often
+    #[min = 1]
+    #[max = 5]
+    times: Option<i64>,
+    /// How loud
+    volume: Option<Volume>,
+    /// Where
+    channel: Option<TextChannel>,
+    /// Who
+    target: Option<User>,
+    /// A ratio
+    #[min = 0.5]
+    ratio: Option<f64>,
+) -> CommandResult {
+    let _ = (ctx, text, times, volume, channel, target, ratio);
+    Ok(())
+}
+
+/// Tools.
+#[slash_group(contexts = [Guild], integration_types = [GuildInstall])]
+mod tools {
+    use super::*;
+
+    /// Count members.
+    #[slash_command]
+    async fn count(
+        ctx: &ApplicationContext,
+        /** Whose */
+        role: Option<Role>,
+    ) -> CommandResult {
+        let _ = (ctx, role);
+        Ok(())
+    }
+}
+
+#[user_command(name = "Wave at", name_localized("de", "Zuwinken"))]
+async fn wave(ctx: &ApplicationContext, user: User) -> CommandResult {
+    let _ = (ctx, user);
+    Ok(())
+}
+
+#[message_command(name = "Pin it")]
+async fn pin(ctx: &ApplicationContext, message: Message) -> CommandResult {
+    let _ = (ctx, message);
+    Ok(())
+}
+
+/// The routes the SDK has a call for: each must have been used by the SDK itself, so that its
+/// own request bodies were validated.
+const SDK_ROUTES: &[(&str, &str)] = &[
+    ("GET", "/users/@me"),
+    ("GET", "/applications/@me"),
+    ("GET", "/gateway/bot"),
+    ("GET", "/applications/{app}/commands"),
+    ("PUT", "/applications/{app}/commands"),
+    ("POST", "/applications/{app}/commands"),
+    ("DELETE", "/applications/{app}/commands/{id}"),
+    ("GET", "/applications/{app}/guilds/{guild}/commands"),
+    ("PUT", "/applications/{app}/guilds/{guild}/commands"),
+    ("POST", "/applications/{app}/guilds/{guild}/commands"),
+    ("DELETE", "/applications/{app}/guilds/{guild}/commands/{id}"),
+    ("POST", "/channels/{channel}/messages"),
+    ("POST", "/interactions/{id}/{token}/callback"),
+    ("POST", "/webhooks/{app}/{token}"),
+    ("PATCH", "/webhooks/{app}/{token}/messages/{message}"),
+    ("DELETE", "/webhooks/{app}/{token}/messages/{message}"),
+];
+
+/// The sandbox route (method, template) an exchange used.
+fn sandbox_route(exchange: &Exchange) -> Option<(&'static str, &'static str)> {
+    let templates = SANDBOX_ROUTES
+        .iter()
+        .filter(|(method, _)| *method == exchange.method)
+        .map(|(_, template)| *template);
+    let template = best_template(templates, &exchange.path)?;
+    SANDBOX_ROUTES
+        .iter()
+        .copied()
+        .find(|(method, t)| *method == exchange.method && *t == template)
+}
+
+#[test]
+fn the_route_list_is_the_sandboxs_router() {
+    let source = include_str!("../bot-sandbox/src/rest/mod.rs");
+    let declared: BTreeSet<(String, String)> = declared_in_source(source).into_iter().collect();
+    let listed: BTreeSet<(String, String)> = SANDBOX_ROUTES
+        .iter()
+        .map(|(m, t)| ((*m).to_owned(), (*t).to_owned()))
+        .collect();
+    assert!(!declared.is_empty(), "routes found in the router's source");
+    assert_eq!(
+        declared, listed,
+        "SANDBOX_ROUTES (and the walk in this file) must list exactly the router's REST routes"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_route_matches_discords_openapi_description() {
+    let spec = Spec::load();
+    let sandbox = Sandbox::builder()
+        .timings(Timings {
+            identify_window: Duration::ZERO,
+            ..Timings::default()
+        })
+        .rate_limit(RouteName::CreateMessage, 1, Duration::from_secs(60))
+        .start()
+        .await
+        .expect("the sandbox starts");
+    let world = sandbox.default_guild().expect("seeded");
+    let proxy = Proxy::start(sandbox.addr()).await;
+    let raw = Raw {
+        client: reqwest::Client::new(),
+        base: proxy.rest_url(),
+        token: sandbox.token(),
+    };
+    let bot = Bot::builder()
+        .token(sandbox.token())
+        .api_base(proxy.rest_url())
+        .registry(CommandRegistry::collect().expect("this binary's commands"))
+        .build()
+        .expect("a bot");
+    let (task, _events) = started(&bot).await;
+    interactions(&sandbox, world, &raw, &bot).await;
+    stop(&bot, task).await;
+    callback_by_hand(&sandbox, world, &raw).await;
+    commands(&sandbox, world, &raw, bot.http()).await;
+    by_hand(&sandbox, world, &raw).await;
+
+    let exchanges = proxy.exchanges();
+    let findings = openapi::check(&spec, &exchanges);
+    let seen: BTreeSet<(&str, &str)> = exchanges
+        .iter()
+        .filter(|e| (200..300).contains(&e.status))
+        .filter_map(sandbox_route)
+        .collect();
+    let missing: Vec<String> = SANDBOX_ROUTES
+        .iter()
+        .filter(|route| !seen.contains(*route))
+        .map(|(method, template)| format!("{method} {template}"))
+        .collect();
+    let by_sdk: BTreeSet<(&str, &str)> = exchanges
+        .iter()
+        .filter(|e| e.sender == Sender::Sdk)
+        .filter_map(sandbox_route)
+        .collect();
+    let not_by_sdk: Vec<String> = SDK_ROUTES
+        .iter()
+        .filter(|route| !by_sdk.contains(*route))
+        .map(|(method, template)| format!("{method} {template}"))
+        .collect();
+    let statuses: BTreeSet<u16> = exchanges.iter().map(|e| e.status).collect();
+    let mut problems = Vec::new();
+    if !findings.is_empty() {
+        problems.push(format!(
+            "{} violation(s) of Discord's OpenAPI description:\n  {}",
+            findings.len(),
+            findings
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n  ")
+        ));
+    }
+    if !missing.is_empty() {
+        problems.push(format!(
+            "routes never answered with a 2xx: {}",
+            missing.join(", ")
+        ));
+    }
+    if !not_by_sdk.is_empty() {
+        problems.push(format!(
+            "routes the SDK has a call for but never used: {}",
+            not_by_sdk.join(", ")
+        ));
+    }
+    for status in [400, 401, 404, 429] {
+        if !statuses.contains(&status) {
+            problems.push(format!("no {status} answer was validated"));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} exchanges checked; the spec was amended at: {}\n{}",
+        exchanges.len(),
+        openapi::spec::amendments()
+            .map(|(pointer, why)| format!("{pointer} ({why})"))
+            .collect::<Vec<_>>()
+            .join("; "),
+        problems.join("\n")
+    );
+}
