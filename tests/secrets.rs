@@ -1,5 +1,8 @@
-//! At TRACE level, the SDK's logs never contain the bot token or an interaction token, and
-//! neither does the `Debug` output of the bot, its client, its contexts or its errors.
+//! At TRACE level, with the README's subscriber setup (the `log` bridge installed, so records of
+//! crates that log through `log`, tungstenite among them, are captured too), the logs never
+//! contain the bot token or an interaction token, in clear or hex-encoded; neither do the `Debug`
+//! output of the bot, its client, its contexts or its errors, nor a failing transport's errors
+//! and retry warnings.
 
 use bot_core::command::CommandRegistry;
 use bot_core::prelude::*;
@@ -38,12 +41,24 @@ impl Write for Captured {
 async fn trace_logs_and_debug_output_never_contain_tokens() {
     let captured = Captured::default();
     let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .with_ansi(false)
-        .finish();
-    tracing::subscriber::set_global_default(subscriber).unwrap();
+    // The README's logging setup, at TRACE, writing into `captured`.
+    use tracing_subscriber::filter::{LevelFilter, Targets};
+    use tracing_subscriber::prelude::*;
+    tracing_subscriber::registry()
+        .with(
+            tracing_subscriber::fmt::layer()
+                .with_writer(move || writer.clone())
+                .with_ansi(false),
+        )
+        .with(
+            Targets::new()
+                .with_default(LevelFilter::TRACE)
+                .with_target("tungstenite", LevelFilter::OFF)
+                .with_target("tokio_tungstenite", LevelFilter::OFF),
+        )
+        .try_init()
+        .expect("no other subscriber or log bridge in this test binary");
+    log::trace!(target: "a_log_crate_user", "records of the log crate reach the subscriber");
 
     let sandbox = bot_sandbox::Sandbox::builder()
         .log_traffic(true)
@@ -117,10 +132,43 @@ async fn trace_logs_and_debug_output_never_contain_tokens() {
         handled.contains("first_response_ms="),
         "latency to the first response: {handled}"
     );
-    assert!(!interaction_token.is_empty());
-    assert!(!logs.contains(&token), "the bot token is in the logs");
     assert!(
-        !logs.contains(&interaction_token),
-        "an interaction token is in the logs"
+        logs.contains("records of the log crate reach the subscriber"),
+        "the log bridge is installed"
     );
+    assert!(!interaction_token.is_empty());
+
+    // A transport that fails: a server that closes every connection at once. The request goes to
+    // a webhook route whose path holds the interaction token; idempotent, so it is retried with
+    // a warning each time.
+    let closing = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = closing.local_addr().unwrap();
+    tokio::spawn(async move {
+        while let Ok((socket, _)) = closing.accept().await {
+            drop(socket);
+        }
+    });
+    let http = bot_core::http::Http::new(
+        format!("http://{addr}/api/v10"),
+        bot_core::http::Token::new(token.clone()),
+    );
+    let path = format!("/webhooks/1/{interaction_token}/messages/@original");
+    let failed = http
+        .request(
+            reqwest::Method::PATCH,
+            &path,
+            bot_core::http::Body::Json(serde_json::json!({"content": "x"})),
+        )
+        .await
+        .unwrap_err();
+    for shown in [failed.to_string(), format!("{failed:?}")] {
+        assert!(!shown.contains(&interaction_token), "{shown}");
+    }
+    let logs = logged();
+    assert!(logs.contains("retrying"), "the retries were logged");
+    for secret in [&token, &interaction_token] {
+        let hex: String = secret.bytes().map(|b| format!("{b:02x}")).collect();
+        assert!(!logs.contains(secret.as_str()), "a token is in the logs");
+        assert!(!logs.contains(&hex), "a hex-encoded token is in the logs");
+    }
 }

@@ -38,6 +38,8 @@ pub struct BotBuilder {
     pub(crate) activity: Option<Value>,
     pub(crate) allowed_mentions: Option<Value>,
     pub(crate) heartbeat_timeout: Option<std::time::Duration>,
+    pub(crate) http_connect_timeout: Option<std::time::Duration>,
+    pub(crate) http_request_timeout: Option<std::time::Duration>,
     pub(crate) registry: Option<CommandRegistry>,
 }
 
@@ -134,6 +136,22 @@ impl BotBuilder {
     /// interval, as Discord advises).
     pub fn heartbeat_timeout(mut self, timeout: std::time::Duration) -> Self {
         self.heartbeat_timeout = Some(timeout);
+        self
+    }
+
+    /// How long connecting to the REST API may take (default:
+    /// [`DEFAULT_CONNECT_TIMEOUT`](crate::http::DEFAULT_CONNECT_TIMEOUT)).
+    pub fn http_connect_timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.http_connect_timeout = Some(timeout);
+        self
+    }
+
+    /// How long a whole REST request may take (default:
+    /// [`DEFAULT_REQUEST_TIMEOUT`](crate::http::DEFAULT_REQUEST_TIMEOUT)); a stalled request fails
+    /// with [`HttpError::Timeout`](crate::http::HttpError::Timeout) (or `OutcomeUnknown` for one
+    /// that is not retried) instead of holding its route.
+    pub fn http_request_timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.http_request_timeout = Some(timeout);
         self
     }
 

@@ -4,7 +4,10 @@ use super::Bot;
 use crate::command::{ApplicationContext, Reply};
 use crate::gateway::Event;
 use crate::model::{Interaction, InteractionType};
+use futures_util::FutureExt;
 use serde_json::json;
+use std::any::Any;
+use std::panic::AssertUnwindSafe;
 use tokio::sync::mpsc;
 use tokio::time::Instant;
 use tracing::Instrument;
@@ -69,13 +72,28 @@ async fn command(bot: Bot, interaction: Interaction) {
                 .await;
             return;
         };
-        if let Err(error) = handler(ctx.clone()).await {
-            tracing::error!(%error, "command failed");
-            if !ctx.is_answered() {
-                let _ = ctx
-                    .respond(Reply::new("Something went wrong.").ephemeral())
-                    .await;
+        // A handler that panics is caught here: logged with its command path (the span), and
+        // the user gets the error reply like for an error.
+        let outcome = AssertUnwindSafe(handler(ctx.clone())).catch_unwind().await;
+        let failed = match outcome {
+            Ok(Ok(())) => false,
+            Ok(Err(error)) => {
+                tracing::error!(%error, "command failed");
+                true
             }
+            Err(panic) => {
+                tracing::error!(panic = panic_message(panic.as_ref()), "command panicked");
+                true
+            }
+        };
+        // Unanswered: answer with the error; deferred: the error replaces "thinking…".
+        if failed
+            && !ctx.has_replied()
+            && let Err(error) = ctx
+                .respond(Reply::new("Something went wrong.").ephemeral())
+                .await
+        {
+            tracing::warn!(%error, "the error reply failed");
         }
         // Latency to the first response (or deferral), and to the handler's end.
         let first_response_ms = ctx
@@ -89,4 +107,13 @@ async fn command(bot: Bot, interaction: Interaction) {
     }
     .instrument(span)
     .await;
+}
+
+/// The text a panic was raised with, if it was a string.
+fn panic_message(payload: &(dyn Any + Send)) -> &str {
+    payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("a panic without a message")
 }

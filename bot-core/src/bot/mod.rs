@@ -88,10 +88,17 @@ impl Bot {
         let token = builder
             .token
             .ok_or_else(|| Error::Config("a token is required".to_owned()))?;
-        let http = Http::new(
+        let mut http = Http::builder(
             builder.api_base.unwrap_or_else(|| DISCORD_API.to_owned()),
             token,
         );
+        if let Some(timeout) = builder.http_connect_timeout {
+            http = http.connect_timeout(timeout);
+        }
+        if let Some(timeout) = builder.http_request_timeout {
+            http = http.request_timeout(timeout);
+        }
+        let http = http.build().map_err(|e| Error::Config(e.to_string()))?;
         let presence = (builder.status.is_some() || builder.activity.is_some()).then(|| {
             json!({
                 "since": null,

@@ -100,6 +100,14 @@ impl ApplicationContext {
             .is_some_and(|r| r.stage() != Stage::Unanswered)
     }
 
+    /// Whether a message answers the interaction: a response, or a reply that replaced a
+    /// deferral's "thinking…" (a deferral alone is not one).
+    pub fn has_replied(&self) -> bool {
+        self.responder
+            .as_ref()
+            .is_some_and(|r| r.stage() == Stage::Answered)
+    }
+
     /// Replies: answers the interaction the first time, then sends follow-ups; after
     /// [`defer`](Self::defer) the first reply replaces the "thinking" message.
     pub async fn respond(&self, reply: impl Into<Reply>) -> Result<(), ResponseError> {

@@ -84,7 +84,7 @@ struct GuildIdWire {
 
 impl Event {
     /// The event of a dispatch; never fails: what does not parse becomes [`Event::Unknown`].
-    pub fn from_dispatch(name: &str, data: Value) -> Event {
+    pub fn from_dispatch(name: &str, mut data: Value) -> Event {
         let parsed = match name {
             "READY" => ReadyWire::deserialize(&data).ok().map(|ready| {
                 Event::Ready(Box::new(Ready {
@@ -108,9 +108,13 @@ impl Event {
             "MESSAGE_CREATE" => Message::deserialize(&data)
                 .ok()
                 .map(|m| Event::MessageCreate(Box::new(m))),
-            "INTERACTION_CREATE" => Interaction::deserialize(&data)
-                .ok()
-                .map(|i| Event::InteractionCreate(Box::new(i))),
+            "INTERACTION_CREATE" => match Interaction::deserialize(&data) {
+                Ok(interaction) => Some(Event::InteractionCreate(Box::new(interaction))),
+                Err(error) => {
+                    unreadable_interaction(&error, &mut data);
+                    None
+                }
+            },
             _ => None,
         };
         parsed.unwrap_or_else(|| Event::Unknown {
@@ -118,6 +122,32 @@ impl Event {
             data,
         })
     }
+}
+
+/// Logs an INTERACTION_CREATE the SDK cannot read, and takes its token out of the data that goes
+/// on as [`Event::Unknown`]: neither the log nor the event shows it.
+fn unreadable_interaction(error: &serde_json::Error, data: &mut Value) {
+    let token = data
+        .get("token")
+        .and_then(Value::as_str)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned);
+    let mut why = error.to_string();
+    if let Some(token) = &token {
+        why = why.replace(token.as_str(), "[redacted]");
+    }
+    if let Some(map) = data.as_object_mut()
+        && map.contains_key("token")
+    {
+        map.insert("token".to_owned(), Value::from("[redacted]"));
+    }
+    let id = data.get("id").and_then(Value::as_str).unwrap_or("?");
+    let kind = data.get("type").map(Value::to_string).unwrap_or_default();
+    tracing::warn!(
+        id,
+        kind,
+        "an INTERACTION_CREATE the SDK cannot read ({why}); not answered"
+    );
 }
 
 #[cfg(test)]
@@ -146,5 +176,19 @@ mod tests {
         };
         assert_eq!(ready.application_id, Some(Id(2)));
         assert_eq!(ready.guilds, [Id(3)]);
+    }
+
+    #[test]
+    fn an_unreadable_interaction_keeps_no_token() {
+        let event = Event::from_dispatch(
+            "INTERACTION_CREATE",
+            json!({"id": "5", "type": "not a number", "token": "aW50ZXJhY3Rpb24.secret"}),
+        );
+        let Event::Unknown { name, data } = &event else {
+            panic!("an unreadable interaction stays raw")
+        };
+        assert_eq!(name, "INTERACTION_CREATE");
+        assert_eq!(data["id"], "5");
+        assert!(!format!("{event:?}").contains("aW50ZXJhY3Rpb24.secret"));
     }
 }

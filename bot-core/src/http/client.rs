@@ -1,10 +1,12 @@
 //! The REST client: one FIFO queue per route, waits ahead of time from the `X-RateLimit-*`
 //! headers, retries after 429s, retries idempotent requests after 5xx (RL L24-118).
 
+use super::keys::{Keyer, RequestKeys};
+use super::queues::Queues;
+use super::ratelimit::{DEFAULT_WAIT, LimitStore, header_f64, server_wait};
 use super::{HttpError, Token};
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::time::Instant;
@@ -36,11 +38,18 @@ pub enum Body {
     },
 }
 
-/// What the headers said about one rate-limit bucket.
-#[derive(Clone, Copy, Debug, Default)]
-struct Limit {
-    remaining: Option<u64>,
-    reset_at: Option<Instant>,
+/// How much per-route state a client holds: a diagnostic that shows it stays bounded (by the
+/// routes in use and the rate-limit windows still open), never growing with the number of
+/// interactions served.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct TrackedState {
+    /// Route queues that exist (only while a request holds or awaits one).
+    pub queues: usize,
+    /// Rate-limit windows remembered (dropped once closed).
+    pub limits: usize,
+    /// Buckets learned, one per route template.
+    pub buckets: usize,
 }
 
 /// The REST client. Cheap to clone; clones share queues and limits.
@@ -53,12 +62,9 @@ struct Inner {
     client: reqwest::Client,
     base: String,
     token: Token,
-    /// One FIFO queue per route: requests of a route go out in the order they were made.
-    queues: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
-    /// The bucket each route belongs to, learned from `X-RateLimit-Bucket`.
-    route_buckets: Mutex<HashMap<String, String>>,
-    /// The limits by bucket and top-level resource (routes sharing a bucket share these).
-    limits: Mutex<HashMap<String, Limit>>,
+    keyer: Keyer,
+    queues: Queues,
+    limits: Mutex<LimitStore>,
     global_until: Mutex<Option<Instant>>,
 }
 
@@ -71,88 +77,102 @@ impl std::fmt::Debug for Http {
     }
 }
 
-/// The queue key of a request: method and path with ids replaced, except the top-level
-/// resource (`channels/{id}`, `guilds/{id}`, `webhooks/{id}/{token}`), as Discord keys limits.
-pub(crate) fn route_key(method: &Method, path: &str) -> String {
-    let path = path.split('?').next().unwrap_or(path);
-    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    let mut key = method.to_string();
-    for (i, segment) in segments.iter().enumerate() {
-        let major = i > 0 && matches!(segments[i - 1], "channels" | "guilds" | "webhooks");
-        let id = segment.bytes().all(|b| b.is_ascii_digit());
-        key.push('/');
-        key.push_str(if id && !major { "{id}" } else { segment });
-    }
-    key
+/// Builds an [`Http`] client with its timeouts.
+///
+/// ```
+/// use bot_core::http::{Http, Token};
+/// use std::time::Duration;
+/// let http = Http::builder("http://127.0.0.1:8080/api/v10", Token::new("a.b.c"))
+///     .connect_timeout(Duration::from_secs(5))
+///     .request_timeout(Duration::from_secs(15))
+///     .build()
+///     .unwrap();
+/// assert_eq!(http.base(), "http://127.0.0.1:8080/api/v10");
+/// ```
+#[derive(Clone, Debug)]
+pub struct HttpBuilder {
+    base: String,
+    token: Token,
+    connect_timeout: Duration,
+    request_timeout: Duration,
 }
 
-/// The top-level resource of a path (`channels/1`, `guilds/2`, `webhooks/3/token`), which Discord
-/// keys limits by together with the bucket (RL L24-45).
-pub(crate) fn major_of(path: &str) -> String {
-    let path = path.split('?').next().unwrap_or(path);
-    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    for (i, segment) in segments.iter().enumerate() {
-        match *segment {
-            "channels" | "guilds" => {
-                return segments
-                    .get(i..i + 2)
-                    .map(|s| s.join("/"))
-                    .unwrap_or_default();
-            }
-            "webhooks" | "interactions" => {
-                return segments
-                    .get(i..i + 3)
-                    .map(|s| s.join("/"))
-                    .unwrap_or_default();
-            }
-            _ => {}
+impl HttpBuilder {
+    /// How long connecting may take (default: [`DEFAULT_CONNECT_TIMEOUT`]).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// How long a whole request may take, from sending to the end of the answer (default:
+    /// [`DEFAULT_REQUEST_TIMEOUT`]). A request that takes longer fails instead of holding its
+    /// route's queue.
+    pub fn request_timeout(mut self, timeout: Duration) -> Self {
+        self.request_timeout = timeout;
+        self
+    }
+
+    /// The client; fails only if the TLS back end cannot start.
+    pub fn build(self) -> Result<Http, HttpError> {
+        if self.connect_timeout.is_zero() || self.request_timeout.is_zero() {
+            return Err(HttpError::Transport(
+                "HTTP timeouts must be longer than zero".to_owned(),
+            ));
         }
+        let client = reqwest::Client::builder()
+            .connect_timeout(self.connect_timeout)
+            .timeout(self.request_timeout)
+            .build()
+            .map_err(|e| HttpError::Transport(e.without_url().to_string()))?;
+        Ok(Http {
+            inner: Arc::new(Inner {
+                client,
+                base: self.base.trim_end_matches('/').to_owned(),
+                token: self.token,
+                keyer: Keyer::default(),
+                queues: Queues::default(),
+                limits: Mutex::new(LimitStore::default()),
+                global_until: Mutex::new(None),
+            }),
+        })
     }
-    String::new()
 }
 
-/// The route for messages and logs: ids and tokens replaced.
-pub(crate) fn route_label(method: &Method, path: &str) -> String {
-    let path = path.split('?').next().unwrap_or(path);
-    let mut label = method.to_string();
-    let mut after_secret = false;
-    for segment in path.split('/').filter(|s| !s.is_empty()) {
-        let id = segment.bytes().all(|b| b.is_ascii_digit());
-        label.push('/');
-        if after_secret && !id {
-            label.push_str("{token}");
-        } else if id {
-            label.push_str("{id}");
-        } else {
-            label.push_str(segment);
-        }
-        after_secret = matches!(segment, "webhooks" | "interactions") || (after_secret && id);
-    }
-    label
-}
-
-fn header_f64(headers: &reqwest::header::HeaderMap, name: &str) -> Option<f64> {
-    headers.get(name)?.to_str().ok()?.parse().ok()
-}
+/// The default connect timeout.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// The default whole-request timeout.
+pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 fn backoff(attempt: u32) -> Duration {
     let base = 250u64 << attempt.min(5);
     Duration::from_millis(base + rand::random_range(0..base / 2 + 1))
 }
 
+/// At most this much of a non-JSON error body is kept in the error.
+const BODY_SNIPPET: usize = 200;
+
 impl Http {
-    /// A client for the API at `base` (e.g. `https://discord.com/api/v10`).
+    /// A client for the API at `base` (e.g. `https://discord.com/api/v10`) with the default
+    /// timeouts.
+    ///
+    /// # Panics
+    ///
+    /// If the TLS back end cannot start (as `reqwest::Client::new`); use [`Http::builder`] to get
+    /// an error instead.
     pub fn new(base: impl Into<String>, token: Token) -> Self {
-        Http {
-            inner: Arc::new(Inner {
-                client: reqwest::Client::new(),
-                base: base.into().trim_end_matches('/').to_owned(),
-                token,
-                queues: Mutex::new(HashMap::new()),
-                route_buckets: Mutex::new(HashMap::new()),
-                limits: Mutex::new(HashMap::new()),
-                global_until: Mutex::new(None),
-            }),
+        match Self::builder(base, token).build() {
+            Ok(http) => http,
+            Err(error) => panic!("the HTTP client could not start: {error}"),
+        }
+    }
+
+    /// A builder, to set timeouts.
+    pub fn builder(base: impl Into<String>, token: Token) -> HttpBuilder {
+        HttpBuilder {
+            base: base.into(),
+            token,
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            request_timeout: DEFAULT_REQUEST_TIMEOUT,
         }
     }
 
@@ -165,52 +185,18 @@ impl Http {
         &self.inner.token
     }
 
-    fn queue(&self, route: &str) -> Arc<tokio::sync::Mutex<()>> {
-        let mut queues = self.inner.queues.lock().unwrap_or_else(|p| p.into_inner());
-        queues.entry(route.to_owned()).or_default().clone()
-    }
-
-    /// The key of the limits a route is under: its learned bucket and top-level resource, or
-    /// the route itself until a response names the bucket.
-    fn limit_key(&self, route: &str, major: &str) -> String {
-        let buckets = self
-            .inner
-            .route_buckets
-            .lock()
-            .unwrap_or_else(|p| p.into_inner());
-        match buckets.get(route) {
-            Some(bucket) => format!("{bucket}:{major}"),
-            None => route.to_owned(),
+    /// How much per-route state the client holds now (see [`TrackedState`]).
+    pub fn tracked_state(&self) -> TrackedState {
+        let (limits, buckets) = self.limits().len();
+        TrackedState {
+            queues: self.inner.queues.len(),
+            limits,
+            buckets,
         }
     }
 
-    fn limit(&self, key: &str) -> Limit {
-        let limits = self.inner.limits.lock().unwrap_or_else(|p| p.into_inner());
-        limits.get(key).copied().unwrap_or_default()
-    }
-
-    /// Records what a response's headers say about its bucket.
-    fn learn(&self, route: &str, major: &str, headers: &reqwest::header::HeaderMap) {
-        if let Some(bucket) = headers
-            .get("x-ratelimit-bucket")
-            .and_then(|v| v.to_str().ok())
-        {
-            let mut buckets = self
-                .inner
-                .route_buckets
-                .lock()
-                .unwrap_or_else(|p| p.into_inner());
-            buckets.insert(route.to_owned(), bucket.to_owned());
-        }
-        let key = self.limit_key(route, major);
-        let mut limits = self.inner.limits.lock().unwrap_or_else(|p| p.into_inner());
-        let limit = limits.entry(key).or_default();
-        if let Some(remaining) = header_f64(headers, "x-ratelimit-remaining") {
-            limit.remaining = Some(remaining as u64);
-        }
-        if let Some(after) = header_f64(headers, "x-ratelimit-reset-after") {
-            limit.reset_at = Some(Instant::now() + Duration::from_secs_f64(after.max(0.0)));
-        }
+    fn limits(&self) -> std::sync::MutexGuard<'_, LimitStore> {
+        self.inner.limits.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     fn build(
@@ -218,18 +204,22 @@ impl Http {
         method: &Method,
         path: &str,
         body: &Body,
-    ) -> Result<reqwest::RequestBuilder, HttpError> {
+        keys: &RequestKeys,
+    ) -> reqwest::RequestBuilder {
         let url = format!("{}{path}", self.inner.base);
-        let request = self
+        let mut request = self
             .inner
             .client
             .request(method.clone(), url)
-            .header(reqwest::header::USER_AGENT, USER_AGENT)
-            .header(
+            .header(reqwest::header::USER_AGENT, USER_AGENT);
+        // Routes with a token in their path need no bot token (and get none).
+        if !keys.token_route {
+            request = request.header(
                 reqwest::header::AUTHORIZATION,
                 format!("Bot {}", self.inner.token.expose()),
             );
-        Ok(match body {
+        }
+        match body {
             Body::Empty => request,
             Body::Json(value) => request.json(value),
             Body::Multipart { payload, files } => {
@@ -242,7 +232,7 @@ impl Http {
                 }
                 request.multipart(form)
             }
-        })
+        }
     }
 
     async fn wait_global(&self) {
@@ -263,61 +253,72 @@ impl Http {
         path: &str,
         body: Body,
     ) -> Result<Option<Value>, HttpError> {
-        let label = route_label(&method, path);
-        let route = route_key(&method, path);
-        let major = major_of(path);
-        let queue = self.queue(&route);
-        let _turn = queue.lock().await;
+        let keys = self.inner.keyer.keys(&method, path);
+        let _turn = self
+            .inner
+            .queues
+            .turn(format!("{} {}", keys.template, keys.major))
+            .await;
+        let label = keys.label.clone();
         let idempotent = method != Method::POST;
         let (mut failures, mut limited) = (0, 0);
         loop {
-            let known = self.limit(&self.limit_key(&route, &major));
-            if known.remaining == Some(0)
-                && let Some(reset) = known.reset_at
-                && reset > Instant::now()
-            {
+            let known = self.limits().limit(&keys.template, &keys.major);
+            if let Some(reset) = known.wait(Instant::now()) {
                 tracing::debug!(route = %label, "waiting for the rate limit to reset");
                 tokio::time::sleep_until(reset).await;
             }
-            self.wait_global().await;
-            let sent = self.build(&method, path, &body)?.send().await;
+            // Interaction callbacks and webhooks are not under the bot's global limit.
+            if !keys.token_route {
+                self.wait_global().await;
+            }
+            let sent = self.build(&method, path, &body, &keys).send().await;
             let response = match sent {
                 Ok(response) => response,
-                Err(error) if idempotent && failures < RETRIES => {
-                    failures += 1;
-                    tracing::warn!(route = %label, "request failed ({error}); retrying");
-                    tokio::time::sleep(backoff(failures)).await;
-                    continue;
-                }
-                Err(error) if idempotent => {
-                    return Err(HttpError::Transport(error.without_url().to_string()));
-                }
                 Err(error) => {
-                    return Err(HttpError::OutcomeUnknown {
-                        route: label,
-                        reason: error.without_url().to_string(),
+                    // Never the URL: it may hold an interaction token.
+                    let error = error.without_url();
+                    let timed_out = error.is_timeout();
+                    if idempotent && failures < RETRIES {
+                        failures += 1;
+                        tracing::warn!(route = %label, "request failed ({error}); retrying");
+                        tokio::time::sleep(backoff(failures)).await;
+                        continue;
+                    }
+                    return Err(match (idempotent, timed_out) {
+                        (true, true) => HttpError::Timeout { route: label },
+                        (true, false) => HttpError::Transport(format!("{label}: {error}")),
+                        (false, _) => HttpError::OutcomeUnknown {
+                            route: label,
+                            reason: error.to_string(),
+                        },
                     });
                 }
             };
             let status = response.status();
             let headers = response.headers().clone();
-            self.learn(&route, &major, &headers);
+            self.limits()
+                .learn(&keys.template, &keys.major, &headers, Instant::now());
             if status == StatusCode::TOO_MANY_REQUESTS && limited < MAX_429 {
                 limited += 1;
                 let body: Value = response.json().await.unwrap_or(Value::Null);
                 let retry = body["retry_after"]
                     .as_f64()
-                    .or_else(|| header_f64(&headers, "retry-after"))
-                    .unwrap_or(1.0);
-                let until = Instant::now() + Duration::from_secs_f64(retry.max(0.0));
-                if body["global"].as_bool() == Some(true) {
+                    .and_then(|s| server_wait("retry_after", s))
+                    .or_else(|| {
+                        header_f64(&headers, "retry-after")
+                            .and_then(|s| server_wait("Retry-After", s))
+                    })
+                    .unwrap_or(DEFAULT_WAIT);
+                let until = Instant::now() + retry;
+                if body["global"].as_bool() == Some(true) && !keys.token_route {
                     *self
                         .inner
                         .global_until
                         .lock()
                         .unwrap_or_else(|p| p.into_inner()) = Some(until);
                 }
-                tracing::warn!(route = %label, retry_after = retry, "rate limited; retrying");
+                tracing::warn!(route = %label, retry_after = ?retry, "rate limited; retrying");
                 tokio::time::sleep_until(until).await;
                 continue;
             }
@@ -337,25 +338,17 @@ impl Http {
             if status == StatusCode::NO_CONTENT {
                 return Ok(None);
             }
-            let text = response
-                .text()
-                .await
-                .map_err(|e| HttpError::Transport(e.without_url().to_string()))?;
-            let value: Value = if text.is_empty() {
-                Value::Null
-            } else {
-                serde_json::from_str(&text)
-                    .map_err(|e| HttpError::Decode(format!("{label}: {e}")))?
-            };
-            if status.is_success() {
-                return Ok(Some(value));
-            }
-            return Err(HttpError::Api {
-                status: status.as_u16(),
-                code: value["code"].as_u64().unwrap_or(0),
-                message: value["message"].as_str().unwrap_or("").to_owned(),
-                errors: value.get("errors").cloned(),
-            });
+            let text = response.text().await.map_err(|e| {
+                let e = e.without_url();
+                if e.is_timeout() {
+                    HttpError::Timeout {
+                        route: label.clone(),
+                    }
+                } else {
+                    HttpError::Transport(format!("{label}: {e}"))
+                }
+            })?;
+            return answer(status, &label, &text);
         }
     }
 
@@ -367,50 +360,42 @@ impl Http {
     }
 }
 
+/// The typed result of a final answer: its JSON for a success, Discord's error otherwise. An
+/// error body that is not JSON (an HTML page from a proxy) keeps its status.
+fn answer(status: StatusCode, label: &str, text: &str) -> Result<Option<Value>, HttpError> {
+    let parsed = if text.trim().is_empty() {
+        Ok(Value::Null)
+    } else {
+        serde_json::from_str::<Value>(text)
+    };
+    match parsed {
+        Ok(value) if status.is_success() => Ok(Some(value)),
+        Err(error) if status.is_success() => Err(HttpError::Decode(format!("{label}: {error}"))),
+        Ok(value) if value.is_object() => Err(HttpError::Api {
+            status: status.as_u16(),
+            code: value["code"].as_u64().unwrap_or(0),
+            message: value["message"].as_str().unwrap_or("").to_owned(),
+            errors: value.get("errors").cloned(),
+        }),
+        _ => {
+            let snippet: String = text.trim().chars().take(BODY_SNIPPET).collect();
+            Err(HttpError::Api {
+                status: status.as_u16(),
+                code: 0,
+                message: if snippet.is_empty() {
+                    status.canonical_reason().unwrap_or("").to_owned()
+                } else {
+                    snippet
+                },
+                errors: None,
+            })
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn route_keys_keep_the_top_level_resource() {
-        assert_eq!(
-            route_key(&Method::POST, "/channels/123/messages"),
-            "POST/channels/123/messages"
-        );
-        assert_eq!(
-            route_key(&Method::PATCH, "/channels/123/messages/456"),
-            "PATCH/channels/123/messages/{id}"
-        );
-        assert_eq!(
-            route_key(
-                &Method::GET,
-                "/applications/9/guilds/8/commands?with_localizations=true"
-            ),
-            "GET/applications/{id}/guilds/8/commands"
-        );
-    }
-
-    #[test]
-    fn the_top_level_resource_is_the_major_parameter() {
-        assert_eq!(major_of("/channels/123/messages/456"), "channels/123");
-        assert_eq!(
-            major_of("/webhooks/9/tok/messages/@original"),
-            "webhooks/9/tok"
-        );
-        assert_eq!(major_of("/users/@me"), "");
-    }
-
-    #[test]
-    fn route_labels_hide_tokens_and_ids() {
-        assert_eq!(
-            route_label(&Method::POST, "/interactions/123/secret-token/callback"),
-            "POST/interactions/{id}/{token}/callback"
-        );
-        assert_eq!(
-            route_label(&Method::PATCH, "/webhooks/9/secret/messages/@original"),
-            "PATCH/webhooks/{id}/{token}/messages/@original"
-        );
-    }
 
     #[test]
     fn debug_never_shows_the_token() {
@@ -420,5 +405,39 @@ mod tests {
         );
         let shown = format!("{http:?}");
         assert!(!shown.contains("very.secret.token"), "{shown}");
+    }
+
+    #[test]
+    fn an_error_body_that_is_not_json_keeps_its_status() {
+        let html = "<html><body><h1>502 Bad Gateway</h1></body></html>";
+        let error = answer(StatusCode::BAD_GATEWAY, "GET/users/@me", html).unwrap_err();
+        assert_eq!(error.status(), Some(502));
+        assert!(error.to_string().contains("502 Bad Gateway"), "{error}");
+        let empty = answer(StatusCode::SERVICE_UNAVAILABLE, "GET/x", "").unwrap_err();
+        assert_eq!(empty.status(), Some(503));
+        let discord = answer(
+            StatusCode::NOT_FOUND,
+            "GET/x",
+            r#"{"message": "Unknown Channel", "code": 10003}"#,
+        )
+        .unwrap_err();
+        assert_eq!((discord.status(), discord.code()), (Some(404), Some(10003)));
+    }
+
+    #[test]
+    fn a_success_that_is_not_json_is_a_decode_error() {
+        assert!(matches!(
+            answer(StatusCode::OK, "GET/x", "<html>"),
+            Err(HttpError::Decode(_))
+        ));
+        assert_eq!(answer(StatusCode::OK, "GET/x", ""), Ok(Some(Value::Null)));
+    }
+
+    #[test]
+    fn zero_timeouts_are_refused() {
+        let built = Http::builder("http://127.0.0.1:1", Token::new("t"))
+            .request_timeout(Duration::ZERO)
+            .build();
+        assert!(built.is_err());
     }
 }

@@ -28,11 +28,24 @@ pub enum HttpError {
     },
     /// The request could not be sent or its answer not read.
     Transport(String),
+    /// An idempotent request took longer than the request timeout, every retry included.
+    Timeout {
+        /// The method and route, e.g. `GET /users/@me`.
+        route: String,
+    },
     /// The answer was not the JSON expected.
     Decode(String),
 }
 
 impl HttpError {
+    /// The HTTP status of an error answer (Discord's, or a proxy's page that is not JSON).
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            HttpError::Api { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
     /// Discord's JSON error code, for API errors.
     pub fn code(&self) -> Option<u64> {
         match self {
@@ -61,6 +74,7 @@ impl fmt::Display for HttpError {
                 write!(f, "{route}: outcome unknown ({reason}); not retried")
             }
             HttpError::Transport(why) => write!(f, "request failed: {why}"),
+            HttpError::Timeout { route } => write!(f, "{route}: timed out"),
             HttpError::Decode(why) => write!(f, "unexpected answer: {why}"),
         }
     }

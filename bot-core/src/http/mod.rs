@@ -1,11 +1,17 @@
 //! The REST client: `Authorization: Bot`, Discord's User-Agent, rate limits from the
-//! `X-RateLimit-*` headers, retries after 429s, and typed errors.
+//! `X-RateLimit-*` headers, retries after 429s, timeouts, and typed errors. No state grows with
+//! the number of interactions, and no token is ever logged.
 
 mod client;
 mod error;
+mod keys;
+mod queues;
+mod ratelimit;
 mod routes;
 mod token;
 
-pub use client::{Body, Http};
+pub use client::{
+    Body, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, Http, HttpBuilder, TrackedState,
+};
 pub use error::HttpError;
 pub use token::Token;
