@@ -73,8 +73,9 @@ fn is_semver(text: &str) -> bool {
             && part.bytes().all(|b| b.is_ascii_digit())
             && (part == "0" || !part.starts_with('0'))
     };
-    let identifier =
-        |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    let identifier = |part: &str| {
+        !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    };
     let core_ok = {
         let parts: Vec<&str> = core.split('.').collect();
         parts.len() == 3 && parts.iter().all(|part| numeric(part))
@@ -124,7 +125,9 @@ impl MetadataValue {
     /// assert_eq!(MetadataValue::from_serialize(&3u8), Ok(MetadataValue::Integer(3)));
     /// assert_eq!(MetadataValue::from_serialize(&true), Err(MetadataError::WrongType("boolean")));
     /// ```
-    pub fn from_serialize<T: Serialize + ?Sized>(value: &T) -> Result<MetadataValue, MetadataError> {
+    pub fn from_serialize<T: Serialize + ?Sized>(
+        value: &T,
+    ) -> Result<MetadataValue, MetadataError> {
         let json = serde_json::to_value(value)
             .map_err(|error| MetadataError::NotSerializable(error.to_string()))?;
         match json {
@@ -233,7 +236,11 @@ impl Metadata {
     pub fn set(&mut self, key: impl Into<String>, value: impl Into<MetadataValue>) {
         let key = key.into();
         let value = value.into();
-        match self.entries.iter_mut().find(|(existing, _)| *existing == key) {
+        match self
+            .entries
+            .iter_mut()
+            .find(|(existing, _)| *existing == key)
+        {
             Some(entry) => entry.1 = value,
             None => self.entries.push((key, value)),
         }
@@ -256,7 +263,9 @@ impl Metadata {
 
     /// The entries in order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &MetadataValue)> {
-        self.entries.iter().map(|(key, value)| (key.as_str(), value))
+        self.entries
+            .iter()
+            .map(|(key, value)| (key.as_str(), value))
     }
 
     /// How many entries.

@@ -113,7 +113,7 @@ struct DecimalPoint;
 
 impl serde_json::ser::Formatter for DecimalPoint {
     fn write_f64<W: ?Sized + io::Write>(&mut self, writer: &mut W, value: f64) -> io::Result<()> {
-        let mut buffer = ryu_like(value);
+        let mut buffer = ryu_like(value).replace("e+", "e");
         if !buffer.contains('.') {
             match buffer.find(['e', 'E']) {
                 Some(at) => buffer.insert_str(at, ".0"),
@@ -142,7 +142,12 @@ mod tests {
 
     #[test]
     fn floats_always_carry_a_decimal_point() {
-        let frame = encode(Opcode::Dispatch, Some("X"), &json!([1.0, 0.5, 1e16, 2.5e-8, 3])).unwrap();
+        let frame = encode(
+            Opcode::Dispatch,
+            Some("X"),
+            &json!([1.0, 0.5, 1e16, 2.5e-8, 3]),
+        )
+        .unwrap();
         assert_eq!(frame, r#"{"op":4,"d":[1.0,0.5,1.0e16,2.5e-8,3],"t":"X"}"#);
     }
 

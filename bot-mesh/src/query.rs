@@ -91,7 +91,9 @@ impl Serialize for Op {
             | Op::Contains(v)
             | Op::Ncontains(v) => map.serialize_entry(self.name(), v)?,
             Op::In(list) | Op::Nin(list) => map.serialize_entry(self.name(), list)?,
-            Op::And(node) | Op::Or(node) | Op::Nor(node) => map.serialize_entry(self.name(), node)?,
+            Op::And(node) | Op::Or(node) | Op::Nor(node) => {
+                map.serialize_entry(self.name(), node)?
+            }
         }
         map.end()
     }
@@ -237,7 +239,9 @@ impl Query {
 
     /// A query on the first application whose clients have all these tags.
     pub fn tags(tags: impl IntoIterator<Item = impl Into<String>>) -> Query {
-        Query::new(Application::Tags(tags.into_iter().map(Into::into).collect()))
+        Query::new(Application::Tags(
+            tags.into_iter().map(Into::into).collect(),
+        ))
     }
 
     /// Consistent routing: a SEND with the same key and the same set of matches goes to the

@@ -101,17 +101,16 @@ impl ServerError {
         if let Some(payload) = rest("invalid dispatch payload: ") {
             return ServerError::InvalidDispatch(payload);
         }
-        if let Some(kind) = rest("invalid dispatch type ")
-            .and_then(|tail| tail.strip_suffix(" (are you restricted?)").map(str::to_owned))
-        {
+        if let Some(kind) = rest("invalid dispatch type ").and_then(|tail| {
+            tail.strip_suffix(" (are you restricted?)")
+                .map(str::to_owned)
+        }) {
             return ServerError::RestrictedDispatch(kind);
         }
-        if let Some((client_id, application_id)) = rest("client id ")
-            .and_then(|tail| {
-                tail.split_once(" already registered for application id ")
-                    .map(|(c, a)| (c.to_owned(), a.to_owned()))
-            })
-        {
+        if let Some((client_id, application_id)) = rest("client id ").and_then(|tail| {
+            tail.split_once(" already registered for application id ")
+                .map(|(c, a)| (c.to_owned(), a.to_owned()))
+        }) {
             return ServerError::AlreadyRegistered {
                 client_id,
                 application_id,

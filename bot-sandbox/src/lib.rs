@@ -28,6 +28,7 @@
 mod config;
 mod gateway;
 mod ids;
+pub mod mesh;
 mod rest;
 mod scripted;
 mod world;
@@ -54,6 +55,7 @@ pub struct SandboxBuilder {
     seed: bool,
     log_traffic: bool,
     session_starts: u64,
+    mesh: Option<mesh::MeshConfig>,
 }
 
 /// The entry point: `Sandbox::builder()`.
@@ -75,6 +77,7 @@ impl Sandbox {
             seed: true,
             log_traffic: false,
             session_starts: gateway::SESSION_START_TOTAL,
+            mesh: None,
         }
     }
 }
@@ -148,6 +151,12 @@ impl SandboxBuilder {
         self
     }
 
+    /// Also starts a singyeong-compatible mesh server on its own port (see [`mesh`]).
+    pub fn mesh(mut self, config: mesh::MeshConfig) -> Self {
+        self.mesh = Some(config);
+        self
+    }
+
     /// Binds 127.0.0.1 and serves REST and the gateway until the handle is dropped.
     pub async fn start(self) -> std::io::Result<SandboxHandle> {
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", self.port)).await?;
@@ -163,6 +172,10 @@ impl SandboxBuilder {
             privileged_intents: self.privileged_intents,
             log_traffic: self.log_traffic,
         });
+        let mesh = match self.mesh {
+            Some(config) => Some(mesh::MeshServer::start(config).await?),
+            None => None,
+        };
         let app = rest::router(shared.clone());
         let server = tokio::spawn(async move {
             let _ = axum::serve(listener, app).await;
@@ -171,6 +184,7 @@ impl SandboxBuilder {
             shared,
             seeded,
             server,
+            mesh,
         })
     }
 }
@@ -240,6 +254,7 @@ pub struct SandboxHandle {
     shared: Arc<Shared>,
     seeded: Option<DefaultGuild>,
     server: tokio::task::JoinHandle<()>,
+    mesh: Option<mesh::MeshHandle>,
 }
 
 impl Drop for SandboxHandle {
@@ -359,6 +374,16 @@ impl SandboxHandle {
     /// Requests served, and how many of them were 429s.
     pub fn request_counts(&self) -> (u64, u64) {
         self.shared.limits.counts()
+    }
+
+    /// The mesh server, if the builder asked for one.
+    pub fn mesh(&self) -> Option<&mesh::MeshHandle> {
+        self.mesh.as_ref()
+    }
+
+    /// The mesh server, mutably (for [`mesh::MeshHandle::restart`]).
+    pub fn mesh_mut(&mut self) -> Option<&mut mesh::MeshHandle> {
+        self.mesh.as_mut()
     }
 
     /// Test controls of the gateway: RECONNECT, INVALID_SESSION, dropped connections.

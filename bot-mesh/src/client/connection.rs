@@ -3,11 +3,11 @@
 //! opens, so the client is never registered twice.
 
 use super::{Command, Shared, Stop, lock};
+use crate::Error;
 use crate::backoff::Backoff;
 use crate::events::{Disconnect, Event, Message};
 use crate::protocol::{self, Incoming, Opcode};
 use crate::server_error::ServerError;
-use crate::Error;
 use futures_util::{SinkExt, StreamExt};
 use serde::Serialize;
 use std::collections::VecDeque;
@@ -51,7 +51,15 @@ pub(crate) async fn run(
     let mut pending = Pending::new();
     let mut reconnecting = false;
     let stop = loop {
-        let end = session(&shared, &mut commands, &mut pending, reconnecting, &mut first, &mut backoff).await;
+        let end = session(
+            &shared,
+            &mut commands,
+            &mut pending,
+            reconnecting,
+            &mut first,
+            &mut backoff,
+        )
+        .await;
         let (disconnect, error) = match end {
             End::Closed(done) => {
                 let _ = done.send(());
@@ -141,10 +149,9 @@ async fn handshake(shared: &Shared, reconnecting: bool) -> Result<(Socket, Durat
         .max_frame_size(Some(config.max_frame_size))
         .max_message_size(Some(config.max_frame_size));
     let url = config.dsn.gateway_url().as_str();
-    let (mut socket, _) =
-        tokio_tungstenite::connect_async_with_config(url, Some(ws_config), false)
-            .await
-            .map_err(|error| End::Lost(Disconnect::Dropped, Some(Error::WebSocket(error))))?;
+    let (mut socket, _) = tokio_tungstenite::connect_async_with_config(url, Some(ws_config), false)
+        .await
+        .map_err(|error| End::Lost(Disconnect::Dropped, Some(Error::WebSocket(error))))?;
     shared.emit(Event::Connect);
     let hello = next_frame(&mut socket).await?;
     let interval = match hello.op {
@@ -155,7 +162,11 @@ async fn handshake(shared: &Shared, reconnecting: bool) -> Result<(Socket, Durat
             .filter(|ms| *ms > 0)
             .map(Duration::from_millis)
             .ok_or_else(|| protocol_error("HELLO without a positive heartbeat_interval"))?,
-        Opcode::Invalid => return Err(End::Fatal(Error::Rejected(ServerError::from_invalid(&hello.d)))),
+        Opcode::Invalid => {
+            return Err(End::Fatal(Error::Rejected(ServerError::from_invalid(
+                &hello.d,
+            ))));
+        }
         other => return Err(protocol_error(&format!("expected HELLO, got {other:?}"))),
     };
     let identify = Identify {
@@ -179,7 +190,10 @@ async fn handshake(shared: &Shared, reconnecting: bool) -> Result<(Socket, Durat
         }
         other => return Err(protocol_error(&format!("expected READY, got {other:?}"))),
     }
-    let restricted = ready.d.get("restricted").and_then(serde_json::Value::as_bool);
+    let restricted = ready
+        .d
+        .get("restricted")
+        .and_then(serde_json::Value::as_bool);
     let restricted = restricted.ok_or_else(|| protocol_error("READY without `restricted`"))?;
     if restricted && config.dsn.password().is_some() && !config.allow_restricted {
         close(&mut socket).await;
@@ -211,7 +225,10 @@ async fn next_frame(socket: &mut Socket) -> Result<Incoming, End> {
             }
             Some(Ok(_)) => continue,
             Some(Err(error)) => {
-                return Err(End::Lost(Disconnect::Dropped, Some(Error::WebSocket(error))));
+                return Err(End::Lost(
+                    Disconnect::Dropped,
+                    Some(Error::WebSocket(error)),
+                ));
             }
             None => return Err(End::Lost(Disconnect::Dropped, None)),
         }
@@ -249,11 +266,12 @@ async fn session(
     backoff: &mut Backoff,
 ) -> End {
     let timeout = shared.config.connect_timeout;
-    let (mut socket, interval) = match tokio::time::timeout(timeout, handshake(shared, reconnecting)).await {
-        Ok(Ok(connected)) => connected,
-        Ok(Err(end)) => return end,
-        Err(_) => return End::Lost(Disconnect::Dropped, Some(Error::Timeout)),
-    };
+    let (mut socket, interval) =
+        match tokio::time::timeout(timeout, handshake(shared, reconnecting)).await {
+            Ok(Ok(connected)) => connected,
+            Ok(Err(end)) => return end,
+            Err(_) => return End::Lost(Disconnect::Dropped, Some(Error::Timeout)),
+        };
     backoff.reset();
     let cached = lock(&shared.cache).clone();
     if !cached.is_empty() {
@@ -378,7 +396,10 @@ impl Session<'_> {
             }
             Some(Ok(_)) => return None,
             Some(Err(error)) => {
-                return Some(End::Lost(Disconnect::Dropped, Some(Error::WebSocket(error))));
+                return Some(End::Lost(
+                    Disconnect::Dropped,
+                    Some(Error::WebSocket(error)),
+                ));
             }
             None => return Some(End::Lost(Disconnect::Dropped, None)),
         };
@@ -396,7 +417,8 @@ impl Session<'_> {
                 }
             }
             Opcode::Dispatch => {
-                let message = Message::from_dispatch(incoming.t.as_deref(), &incoming.d, incoming.ts);
+                let message =
+                    Message::from_dispatch(incoming.t.as_deref(), &incoming.d, incoming.ts);
                 self.shared.emit(Event::Data(message));
             }
             Opcode::Invalid => {

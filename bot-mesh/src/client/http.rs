@@ -1,9 +1,9 @@
 //! The HTTP API: version, discovery by tags, and proxied requests.
 
 use super::Client;
+use crate::Error;
 use crate::query::Query;
 use crate::server_error::ApiError;
-use crate::Error;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::fmt;
@@ -132,7 +132,11 @@ impl Client {
 
     async fn endpoint(&self, path: &str) -> Result<url::Url, Error> {
         let version = self.version().await?;
-        let text = format!("{}/{}/{path}", self.shared.config.dsn.api_base(), version.api);
+        let text = format!(
+            "{}/{}/{path}",
+            self.shared.config.dsn.api_base(),
+            version.api
+        );
         url::Url::parse(&text).map_err(|error| Error::Protocol(format!("API URL {text}: {error}")))
     }
 

@@ -95,15 +95,18 @@ impl Client {
         let client = self.clone();
         let receiver = self.subscribe();
         let state = (client, receiver, 0usize, false);
-        futures_util::stream::unfold(state, move |(client, mut receiver, count, done)| async move {
-            if done || limit.is_some_and(|limit| count >= limit) {
-                return None;
-            }
-            let item = client
-                .next_matching(&mut receiver, kind, timeout, |_| true)
-                .await;
-            let failed = item.is_err();
-            Some((item, (client, receiver, count + 1, failed)))
-        })
+        futures_util::stream::unfold(
+            state,
+            move |(client, mut receiver, count, done)| async move {
+                if done || limit.is_some_and(|limit| count >= limit) {
+                    return None;
+                }
+                let item = client
+                    .next_matching(&mut receiver, kind, timeout, |_| true)
+                    .await;
+                let failed = item.is_err();
+                Some((item, (client, receiver, count + 1, failed)))
+            },
+        )
     }
 }
