@@ -168,7 +168,8 @@ impl Client {
     /// Has the server make an HTTP request to a client matching `target`, at the address that
     /// client gave as `ip` (`POST /api/v1/proxy`). The body is sent as JSON (a string as is),
     /// headers are kept. GET and HEAD take no body; the other methods send an empty string
-    /// when none is given.
+    /// when none is given. The server joins `ip + "/" + route`, so a leading `/` of `route`
+    /// is dropped (`/users/1` reaches `/users/1`, not `//users/1`).
     ///
     /// singyeong's own refusals are [`Error::Api`]; any answer of the target service, error
     /// statuses included, is a [`ProxyResponse`].
@@ -192,7 +193,7 @@ impl Client {
             .collect();
         let payload = ProxyBody {
             method: method.as_str(),
-            route,
+            route: route.trim_start_matches('/'),
             query: target,
             body,
             headers,

@@ -3,7 +3,8 @@
 use super::Client;
 use crate::Error;
 use crate::events::{Event, EventKind};
-use futures_util::Stream;
+use futures_util::StreamExt;
+use futures_util::stream::BoxStream;
 use std::time::Duration;
 use tokio::sync::broadcast::{self, error::RecvError};
 
@@ -91,7 +92,7 @@ impl Client {
         kind: EventKind,
         timeout: Option<Duration>,
         limit: Option<usize>,
-    ) -> impl Stream<Item = Result<Event, Error>> + Send + 'static {
+    ) -> BoxStream<'static, Result<Event, Error>> {
         let client = self.clone();
         let receiver = self.subscribe();
         let state = (client, receiver, 0usize, false);
@@ -108,5 +109,6 @@ impl Client {
                 Some((item, (client, receiver, count + 1, failed)))
             },
         )
+        .boxed()
     }
 }
