@@ -2,6 +2,8 @@
 //! HTTP service for proxied requests.
 #![allow(dead_code)]
 
+pub mod recorder;
+
 use axum::extract::Path;
 use axum::http::HeaderMap;
 use axum::routing::any;
