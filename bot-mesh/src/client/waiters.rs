@@ -30,18 +30,25 @@ impl Client {
     ///     .await?;
     /// # Ok(()) }
     /// ```
-    pub async fn wait_for<F>(
+    ///
+    /// The waiter is registered when `wait_for` is called, not when the future is first
+    /// polled: create it before the action that triggers the event, await it after.
+    pub fn wait_for<F>(
         &self,
         kind: EventKind,
         timeout: Option<Duration>,
         check: F,
-    ) -> Result<Event, Error>
+    ) -> impl Future<Output = Result<Event, Error>> + Send + 'static
     where
-        F: FnMut(&Event) -> bool,
+        F: FnMut(&Event) -> bool + Send + 'static,
     {
         let mut receiver = self.subscribe();
-        self.next_matching(&mut receiver, kind, timeout, check)
-            .await
+        let client = self.clone();
+        async move {
+            client
+                .next_matching(&mut receiver, kind, timeout, check)
+                .await
+        }
     }
 
     async fn next_matching<F>(
