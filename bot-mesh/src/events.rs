@@ -21,7 +21,7 @@ pub enum Event {
     Data(Message),
     /// The server sent INVALID.
     Error(ServerError),
-    /// A socket ended.
+    /// A socket that had reached READY ended.
     Disconnect(Disconnect),
 }
 

@@ -278,6 +278,42 @@ impl Metadata {
         self.entries.is_empty()
     }
 
+    /// Metadata from any value that serialises to a JSON object, each entry typed as
+    /// [`MetadataValue::from_serialize`] types it (as shinkei types a Python dict).
+    ///
+    /// ```
+    /// use bot_mesh::{Error, Metadata, MetadataError};
+    /// use std::collections::BTreeMap;
+    ///
+    /// let ok = Metadata::from_serialize(&serde_json::json!({"shard_id": 3, "load": 0.5}))?;
+    /// assert_eq!(ok.len(), 2);
+    /// let flag = BTreeMap::from([("flag", true)]);
+    /// assert!(matches!(
+    ///     Metadata::from_serialize(&flag),
+    ///     Err(Error::Metadata { key, reason: MetadataError::WrongType("boolean") }) if key == "flag"
+    /// ));
+    /// # Ok::<(), bot_mesh::Error>(())
+    /// ```
+    pub fn from_serialize<T: Serialize + ?Sized>(value: &T) -> Result<Metadata, crate::Error> {
+        let json = serde_json::to_value(value).map_err(crate::Error::Serialize)?;
+        let Value::Object(entries) = json else {
+            return Err(crate::Error::Metadata {
+                key: String::new(),
+                reason: MetadataError::WrongType("non-map value for the whole metadata"),
+            });
+        };
+        let mut metadata = Metadata::new();
+        for (key, value) in entries {
+            let typed =
+                MetadataValue::from_serialize(&value).map_err(|reason| crate::Error::Metadata {
+                    key: key.clone(),
+                    reason,
+                })?;
+            metadata.set(key, typed);
+        }
+        Ok(metadata)
+    }
+
     /// Refuses reserved keys and invalid values.
     pub fn validate(&self) -> Result<(), crate::Error> {
         for (key, value) in &self.entries {

@@ -255,6 +255,16 @@ async fn bad_input_is_refused_and_nothing_is_sent() {
     assert!(matches!(nan, Err(Error::Metadata { key, .. }) if key == "load"));
     let wrong_type = MetadataValue::from_serialize(&json!({"nested": true}));
     assert!(wrong_type.is_err(), "a map is no metadata type");
+    let wrong_types = Metadata::from_serialize(&json!({"ok": 1, "flag": true}));
+    assert!(
+        matches!(&wrong_types, Err(Error::Metadata { key, .. }) if key == "flag"),
+        "{wrong_types:?}"
+    );
+    let unserialisable: HashMap<(i32, i32), i32> = HashMap::from([((1, 2), 3)]);
+    assert!(matches!(
+        Metadata::from_serialize(&unserialisable),
+        Err(Error::Serialize(_))
+    ));
 
     let not_json: HashMap<(i32, i32), i32> = HashMap::from([((1, 2), 3)]);
     let refused = client.send(&not_json, &target, None).await;

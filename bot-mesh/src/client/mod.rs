@@ -1,6 +1,7 @@
 //! The client handle: a cheap `Clone` around the state shared with the connection task.
 
 mod connection;
+mod handshake;
 mod http;
 mod waiters;
 
