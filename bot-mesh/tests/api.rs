@@ -104,34 +104,30 @@ async fn consistent_key_logical_ops_and_tags() {
     let target = Query::tags(["queue"])
         .and("load", Node::new().gte(0.1).lt(0.9))
         .key("user-42");
-    let mut receivers: Vec<_> = workers
-        .iter()
-        .map(|w| w.stream(EventKind::Data, None, None).boxed())
-        .collect();
+    let receivers = workers.iter().enumerate().map(|(index, worker)| {
+        worker
+            .stream(EventKind::Data, None, None)
+            .map(move |event| (index, event))
+    });
+    let mut received = futures_util::stream::select_all(receivers);
     for round in 0..4 {
         sender.send(&round, &target, None).await.unwrap();
     }
-    let mut got = Vec::new();
-    for (index, receiver) in receivers.iter_mut().enumerate() {
-        let wait = tokio::time::timeout(Duration::from_millis(300), async {
-            let mut count = 0;
-            while let Some(Ok(_)) = receiver.next().await {
-                count += 1;
-                if count == 4 {
-                    break;
-                }
-            }
-            count
-        });
-        got.push((index, wait.await.unwrap_or(0)));
+    let mut got = [0; 3];
+    for _ in 0..4 {
+        let (index, event) = tokio::time::timeout(WAIT, received.next())
+            .await
+            .expect("every keyed SEND arrives")
+            .unwrap();
+        assert!(event.is_ok(), "{event:?}");
+        got[index] += 1;
     }
-    let receiving: Vec<_> = got.iter().filter(|(_, count)| *count > 0).collect();
     assert_eq!(
-        receiving.len(),
+        got.iter().filter(|count| **count > 0).count(),
         1,
         "one worker got every keyed SEND: {got:?}"
     );
-    assert_eq!(receiving[0].1, 4);
+    assert_eq!(got.iter().sum::<i32>(), 4);
 
     assert_eq!(sender.discover(["queue", "jobs"]).await.unwrap(), ["jobs"]);
     assert_eq!(sender.discover(["http"]).await.unwrap(), ["web"]);
