@@ -54,6 +54,10 @@ pub mod sync;
 /// Discord's application-command model and rules (the `bot-spec` crate).
 pub use bot_spec as spec;
 
+/// The singyeong service-mesh client (the `bot-mesh` crate), with the `mesh` feature.
+#[cfg(feature = "mesh")]
+pub use bot_mesh as mesh;
+
 pub use bot::{Bot, BotBuilder, DISCORD_API, Intents};
 pub use error::Error;
 

@@ -28,6 +28,7 @@
 mod config;
 mod gateway;
 mod ids;
+pub mod mesh;
 mod rest;
 mod scripted;
 mod world;
@@ -55,6 +56,7 @@ pub struct SandboxBuilder {
     log_traffic: bool,
     session_starts: u64,
     gateway_url_shape: GatewayUrlShape,
+    mesh: Option<mesh::MeshConfig>,
 }
 
 /// The entry point: `Sandbox::builder()`.
@@ -77,6 +79,7 @@ impl Sandbox {
             log_traffic: false,
             session_starts: gateway::SESSION_START_TOTAL,
             gateway_url_shape: GatewayUrlShape::default(),
+            mesh: None,
         }
     }
 }
@@ -158,6 +161,12 @@ impl SandboxBuilder {
         self
     }
 
+    /// Also starts a singyeong-compatible mesh server on its own port (see [`mesh`]).
+    pub fn mesh(mut self, config: mesh::MeshConfig) -> Self {
+        self.mesh = Some(config);
+        self
+    }
+
     /// Binds 127.0.0.1 and serves REST and the gateway until the handle is dropped.
     pub async fn start(self) -> std::io::Result<SandboxHandle> {
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", self.port)).await?;
@@ -174,6 +183,10 @@ impl SandboxBuilder {
             privileged_intents: self.privileged_intents,
             log_traffic: self.log_traffic,
         });
+        let mesh = match self.mesh {
+            Some(config) => Some(mesh::MeshServer::start(config).await?),
+            None => None,
+        };
         let app = rest::router(shared.clone());
         let server = tokio::spawn(async move {
             let _ = axum::serve(listener, app).await;
@@ -182,6 +195,7 @@ impl SandboxBuilder {
             shared,
             seeded,
             server,
+            mesh,
         })
     }
 }
@@ -252,6 +266,7 @@ pub struct SandboxHandle {
     shared: Arc<Shared>,
     seeded: Option<DefaultGuild>,
     server: tokio::task::JoinHandle<()>,
+    mesh: Option<mesh::MeshHandle>,
 }
 
 impl Drop for SandboxHandle {
@@ -371,6 +386,16 @@ impl SandboxHandle {
     /// Requests served, and how many of them were 429s.
     pub fn request_counts(&self) -> (u64, u64) {
         self.shared.limits.counts()
+    }
+
+    /// The mesh server, if the builder asked for one.
+    pub fn mesh(&self) -> Option<&mesh::MeshHandle> {
+        self.mesh.as_ref()
+    }
+
+    /// The mesh server, mutably (for [`mesh::MeshHandle::restart`]).
+    pub fn mesh_mut(&mut self) -> Option<&mut mesh::MeshHandle> {
+        self.mesh.as_mut()
     }
 
     /// Test controls of the gateway: RECONNECT, INVALID_SESSION, dropped connections.

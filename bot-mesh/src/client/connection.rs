@@ -1,0 +1,287 @@
+//! The connection task: connect, HELLO → IDENTIFY → READY, heartbeats, frames both ways, and
+//! reconnecting with back-off. One socket at a time: the old one is closed before a new one
+//! opens, so the client is never registered twice.
+
+use super::handshake::{CLOSE_GRACE, End, Pending, Socket, close, handshake, send_text};
+use super::{Command, Shared, Stop, lock};
+use crate::Error;
+use crate::backoff::Backoff;
+use crate::events::{Disconnect, Event, Message};
+use crate::protocol::{self, Opcode};
+use crate::server_error::ServerError;
+use futures_util::StreamExt;
+use serde::Serialize;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::{mpsc, oneshot};
+use tokio::time::{Instant, MissedTickBehavior};
+use tokio_tungstenite::tungstenite::Message as WsMessage;
+
+pub(crate) async fn run(
+    shared: Arc<Shared>,
+    mut commands: mpsc::UnboundedReceiver<Command>,
+    first: oneshot::Sender<Result<(), Error>>,
+) {
+    let config = &shared.config;
+    let mut backoff = Backoff::new(config.backoff_initial, config.backoff_max);
+    let mut first = Some(first);
+    let mut pending = Pending::new();
+    let mut reconnecting = false;
+    let stop = loop {
+        let end = session(
+            &shared,
+            &mut commands,
+            &mut pending,
+            reconnecting,
+            &mut first,
+            &mut backoff,
+        )
+        .await;
+        let (disconnect, error) = match end {
+            End::Closed(done) => {
+                let _ = done.send(());
+                break Stop::Closed;
+            }
+            End::Fatal(error) => break fail(&mut first, error),
+            End::Lost(disconnect, error) => (disconnect, error),
+        };
+        if let Some(first) = first.take() {
+            // The first connection never got to READY: report why instead of retrying.
+            let error = error.unwrap_or_else(|| lost_error(&disconnect));
+            let _ = first.send(Err(error));
+            break Stop::Closed;
+        }
+        if !config.reconnect {
+            break Stop::Failed(Arc::new(error.unwrap_or_else(|| lost_error(&disconnect))));
+        }
+        reconnecting = true;
+        tracing::info!(?disconnect, "singyeong connection lost; reconnecting");
+        if let Some(done) = wait_backoff(&mut backoff, &mut commands, &mut pending).await {
+            let _ = done.send(());
+            break Stop::Closed;
+        }
+    };
+    shared.stop.send_if_modified(|current| {
+        let was_running = current.is_none();
+        if was_running {
+            *current = Some(stop);
+        }
+        was_running
+    });
+}
+
+fn fail(first: &mut Option<oneshot::Sender<Result<(), Error>>>, error: Error) -> Stop {
+    tracing::warn!(%error, "singyeong client stopped");
+    match first.take() {
+        Some(first) => {
+            let _ = first.send(Err(error));
+            Stop::Closed
+        }
+        None => Stop::Failed(Arc::new(error)),
+    }
+}
+
+fn lost_error(disconnect: &Disconnect) -> Error {
+    Error::Protocol(format!("connection lost: {disconnect:?}"))
+}
+
+/// Sleeps the back-off, queueing frames meanwhile; `Some` if the client was closed.
+async fn wait_backoff(
+    backoff: &mut Backoff,
+    commands: &mut mpsc::UnboundedReceiver<Command>,
+    pending: &mut Pending,
+) -> Option<oneshot::Sender<()>> {
+    let sleep = backoff.wait();
+    tokio::pin!(sleep);
+    loop {
+        tokio::select! {
+            _ = &mut sleep => return None,
+            command = commands.recv() => match command {
+                Some(Command::Frame { text, written }) => pending.push_back((text, written)),
+                Some(Command::Close { done }) => return Some(done),
+                // Every handle is gone: nobody can use the client any more.
+                None => return None,
+            },
+        }
+    }
+}
+
+/// One socket from connect to disconnect.
+async fn session(
+    shared: &Shared,
+    commands: &mut mpsc::UnboundedReceiver<Command>,
+    pending: &mut Pending,
+    reconnecting: bool,
+    first: &mut Option<oneshot::Sender<Result<(), Error>>>,
+    backoff: &mut Backoff,
+) -> End {
+    let timeout = shared.config.connect_timeout;
+    let (mut socket, interval) =
+        match tokio::time::timeout(timeout, handshake(shared, reconnecting)).await {
+            Ok(Ok(connected)) => connected,
+            Ok(Err(end)) => return end,
+            Err(_) => return End::Lost(Disconnect::Dropped, Some(Error::Timeout)),
+        };
+    backoff.reset();
+    let cached = lock(&shared.cache).clone();
+    if !cached.is_empty() {
+        match protocol::encode(Opcode::Dispatch, Some("UPDATE_METADATA"), &cached) {
+            Ok(frame) => {
+                if let Err(end) = send_text(&mut socket, frame).await {
+                    return end;
+                }
+            }
+            Err(error) => return End::Fatal(Error::Serialize(error)),
+        }
+    }
+    if let Some(first) = first.take() {
+        let _ = first.send(Ok(()));
+    }
+    let end = Session {
+        shared,
+        socket,
+        interval,
+        unacked: None,
+    }
+    .run(commands, pending)
+    .await;
+    shared.emit(Event::Disconnect(match &end {
+        End::Closed(_) => Disconnect::Closed,
+        End::Lost(disconnect, _) => disconnect.clone(),
+        End::Fatal(_) => Disconnect::Dropped,
+    }));
+    end
+}
+
+struct Session<'a> {
+    shared: &'a Shared,
+    socket: Socket,
+    interval: Duration,
+    /// When the heartbeat still waiting for its ACK was sent.
+    unacked: Option<Instant>,
+}
+
+impl Session<'_> {
+    async fn run(
+        mut self,
+        commands: &mut mpsc::UnboundedReceiver<Command>,
+        pending: &mut Pending,
+    ) -> End {
+        while let Some((text, written)) = pending.pop_front() {
+            if let Err(end) = send_text(&mut self.socket, text.clone()).await {
+                pending.push_front((text, written));
+                return end;
+            }
+            let _ = written.send(());
+        }
+        let mut heartbeat = tokio::time::interval_at(Instant::now() + self.interval, self.interval);
+        heartbeat.set_missed_tick_behavior(MissedTickBehavior::Delay);
+        loop {
+            tokio::select! {
+                _ = heartbeat.tick() => {
+                    if let Err(end) = self.heartbeat().await {
+                        return end;
+                    }
+                }
+                frame = self.socket.next() => {
+                    if let Some(end) = self.receive(frame).await {
+                        return end;
+                    }
+                }
+                command = commands.recv() => match command {
+                    Some(Command::Frame { text, written }) => {
+                        if let Err(end) = send_text(&mut self.socket, text.clone()).await {
+                            pending.push_back((text, written));
+                            return end;
+                        }
+                        let _ = written.send(());
+                    }
+                    Some(Command::Close { done }) => {
+                        close(&mut self.socket).await;
+                        return End::Closed(done);
+                    }
+                    None => {
+                        close(&mut self.socket).await;
+                        let (done, _) = oneshot::channel();
+                        return End::Closed(done);
+                    }
+                },
+            }
+        }
+    }
+
+    async fn heartbeat(&mut self) -> Result<(), End> {
+        if self.unacked.is_some() {
+            // The last heartbeat was never acknowledged: the connection is a zombie.
+            let _ = tokio::time::timeout(CLOSE_GRACE, self.socket.close(None)).await;
+            return Err(End::Lost(Disconnect::HeartbeatTimeout, None));
+        }
+        #[derive(Serialize)]
+        struct Heartbeat<'a> {
+            client_id: &'a str,
+        }
+        let d = Heartbeat {
+            client_id: &self.shared.config.client_id,
+        };
+        let frame = protocol::encode(Opcode::Heartbeat, None, &d)
+            .map_err(|error| End::Fatal(Error::Serialize(error)))?;
+        send_text(&mut self.socket, frame).await?;
+        self.unacked = Some(Instant::now());
+        Ok(())
+    }
+
+    async fn receive(
+        &mut self,
+        frame: Option<Result<WsMessage, tokio_tungstenite::tungstenite::Error>>,
+    ) -> Option<End> {
+        let text = match frame {
+            Some(Ok(WsMessage::Text(text))) => text,
+            Some(Ok(WsMessage::Close(frame))) => {
+                let code = frame.map(|frame| u16::from(frame.code));
+                return Some(End::Lost(Disconnect::ServerClosed(code), None));
+            }
+            Some(Ok(WsMessage::Binary(_))) => {
+                tracing::warn!("ignoring a binary frame on a JSON connection");
+                return None;
+            }
+            Some(Ok(_)) => return None,
+            Some(Err(error)) => {
+                return Some(End::Lost(
+                    Disconnect::Dropped,
+                    Some(Error::WebSocket(error)),
+                ));
+            }
+            None => return Some(End::Lost(Disconnect::Dropped, None)),
+        };
+        let incoming = match protocol::decode(&text) {
+            Ok(incoming) => incoming,
+            Err(error) => {
+                tracing::warn!(%error, "ignoring an undecodable frame");
+                return None;
+            }
+        };
+        match incoming.op {
+            Opcode::HeartbeatAck => {
+                if let Some(sent) = self.unacked.take() {
+                    *lock(&self.shared.latency) = Some(sent.elapsed());
+                }
+            }
+            Opcode::Dispatch => {
+                let message =
+                    Message::from_dispatch(incoming.t.as_deref(), &incoming.d, incoming.ts);
+                self.shared.emit(Event::Data(message));
+            }
+            Opcode::Invalid => {
+                let error = ServerError::from_invalid(&incoming.d);
+                tracing::warn!(%error, "singyeong sent INVALID");
+                self.shared.emit(Event::Error(error));
+            }
+            Opcode::Goodbye => {
+                close(&mut self.socket).await;
+                return Some(End::Lost(Disconnect::Goodbye, None));
+            }
+            other => tracing::warn!(?other, "ignoring an unexpected frame"),
+        }
+        None
+    }
+}
