@@ -5,11 +5,9 @@
 mod common;
 
 use bot_core::command::CommandRegistry;
-use bot_core::gateway::Event;
 use bot_core::prelude::*;
 use bot_sandbox::{GatewayUrlShape, Sandbox, SandboxHandle, Timings};
-use common::{started, stop};
-use futures_util::StreamExt;
+use common::{resumed, started, stop};
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -99,16 +97,10 @@ async fn connect_and_resume(advertised: impl FnOnce(SocketAddr) -> String) -> Ve
     let bot = bot_for(&sandbox);
     let (task, mut events) = started(&bot).await;
     sandbox.gateway().send_reconnect();
-    let resumed = tokio::time::timeout(Duration::from_secs(10), async {
-        while let Some(event) = events.next().await {
-            if matches!(event, Event::Resumed { .. }) {
-                return true;
-            }
-        }
-        false
-    })
-    .await;
-    assert_eq!(resumed, Ok(true), "the bot resumed on resume_gateway_url");
+    assert!(
+        resumed(&mut events).await,
+        "the bot resumed on resume_gateway_url"
+    );
     assert_eq!(
         sandbox.gateway().session_ids().len(),
         1,
@@ -161,16 +153,7 @@ async fn every_shape_the_sandbox_advertises_is_reached() {
         let bot = bot_for(&sandbox);
         let (task, mut events) = started(&bot).await;
         sandbox.gateway().send_reconnect();
-        let resumed = tokio::time::timeout(Duration::from_secs(10), async {
-            while let Some(event) = events.next().await {
-                if matches!(event, Event::Resumed { .. }) {
-                    return true;
-                }
-            }
-            false
-        })
-        .await;
-        assert_eq!(resumed, Ok(true), "{shape:?}: resumed");
+        assert!(resumed(&mut events).await, "{shape:?}: resumed");
         stop(&bot, task).await;
     }
 }

@@ -7,10 +7,8 @@ mod common;
 use bot_core::command::CommandRegistry;
 use bot_core::prelude::*;
 use bot_sandbox::{Sandbox, SandboxHandle, Timings};
-use common::{started, stop};
+use common::{Captured, started, stop};
 use serde_json::json;
-use std::io::Write;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// Panics.
@@ -32,26 +30,6 @@ async fn ponder(ctx: &ApplicationContext) -> CommandResult {
 async fn hello(ctx: &ApplicationContext) -> CommandResult {
     ctx.respond("hello").await?;
     Ok(())
-}
-
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Captured {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
-    }
 }
 
 async fn sandbox() -> SandboxHandle {

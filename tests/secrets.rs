@@ -4,11 +4,12 @@
 //! output of the bot, its client, its contexts or its errors, nor a failing transport's errors
 //! and retry warnings.
 
+mod common;
+
 use bot_core::command::CommandRegistry;
 use bot_core::prelude::*;
+use common::Captured;
 use futures_util::StreamExt;
-use std::io::Write;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// Echoes its text back.
@@ -21,20 +22,6 @@ async fn echo(
     tracing::trace!(?ctx, "echo called");
     ctx.respond(text).await?;
     Ok(())
-}
-
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -111,7 +98,7 @@ async fn trace_logs_and_debug_output_never_contain_tokens() {
         assert!(!shown.contains(&token), "{shown}");
     }
     // The handler logs "handled" just after its response reached the user: wait for the line.
-    let logged = || String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let logged = || captured.text();
     for _ in 0..40 {
         if logged().contains("handled") {
             break;

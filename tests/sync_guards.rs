@@ -11,10 +11,8 @@ use bot_core::prelude::*;
 use bot_core::spec::CommandSpec;
 use bot_core::sync::{SyncAction, SyncGuard, SyncMethod, SyncOptions};
 use bot_sandbox::{Sandbox, SandboxHandle, Timings};
-use common::{started, stop};
+use common::{Captured, started, stop};
 use serde_json::json;
-use std::io::Write;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// Says where it was invoked.
@@ -70,20 +68,6 @@ fn names(commands: &[serde_json::Value]) -> Vec<String> {
     names
 }
 
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 #[tokio::test]
 async fn an_empty_registry_deletes_nothing_and_warns_unless_allowed() {
     let captured = Captured::default();
@@ -116,7 +100,7 @@ async fn an_empty_registry_deletes_nothing_and_warns_unless_allowed() {
             .iter()
             .all(|c| matches!(c.action, SyncAction::Kept { .. }))
     );
-    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let logs = captured.text();
     assert!(
         logs.contains("WARN") && logs.contains("use my_commands as _;"),
         "the warning names the likely cause: {logs}"

@@ -4,6 +4,8 @@
 use bot_core::gateway::Event;
 use bot_core::{Bot, Error};
 use futures_util::{Stream, StreamExt};
+use std::io::Write;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// The task running `Bot::start`.
@@ -34,4 +36,40 @@ pub async fn stop(bot: &Bot, task: Running) {
         .expect("the bot stops within 5 s")
         .expect("the bot task did not panic");
     assert!(result.is_ok(), "{result:?}");
+}
+
+/// Log output captured in memory: give `move || captured.clone()` to a subscriber as its writer.
+#[derive(Clone, Default)]
+pub struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Captured {
+    /// Everything written so far.
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
+    }
+}
+
+impl Write for Captured {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Waits up to 10 s for a RESUMED on `events`.
+pub async fn resumed(events: &mut (impl Stream<Item = Event> + Unpin)) -> bool {
+    tokio::time::timeout(Duration::from_secs(10), async {
+        while let Some(event) = events.next().await {
+            if matches!(event, Event::Resumed { .. }) {
+                return true;
+            }
+        }
+        false
+    })
+    .await
+    .unwrap_or(false)
 }
