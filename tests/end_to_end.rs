@@ -364,7 +364,7 @@ async fn fatal_close_codes_end_run_with_their_error() {
     let bot = Bot::builder()
         .token(sandbox.token())
         .api_base(sandbox.rest_url())
-        .intents(Intents::from_bits(1 << 40))
+        .intents(Intents::from_bits_retain(1 << 40))
         .registry(CommandRegistry::from_specs([]).unwrap())
         .build()
         .unwrap();

@@ -3,14 +3,14 @@
 //! error and never a panic.
 
 use bot_core::command::{ArgumentError, CommandError, CommandResult};
-use bot_core::model::{Id, Interaction};
+use bot_core::model::{Id, Interaction, InteractionMarker};
 use bot_core::prelude::*;
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::sync::Mutex;
 
 /// What each handler received, by interaction id.
-static RECEIVED: Mutex<Option<HashMap<Id, String>>> = Mutex::new(None);
+static RECEIVED: Mutex<Option<HashMap<Id<InteractionMarker>, String>>> = Mutex::new(None);
 
 fn record(ctx: &ApplicationContext, what: String) {
     RECEIVED
@@ -25,7 +25,7 @@ fn received(id: u64) -> Option<String> {
         .lock()
         .unwrap()
         .as_ref()
-        .and_then(|m| m.get(&Id(id)).cloned())
+        .and_then(|m| m.get(&Id::new(id)).cloned())
 }
 
 #[derive(Choice, Debug)]
@@ -222,7 +222,7 @@ fn docs_user_command_fixture_gives_the_target_member() {
     run(fixture("user_command")).unwrap();
     assert_eq!(
         received(867794291820986368).as_deref(),
-        Some("VoltyDemo Some(\"2021-02-12T18:25:07.972000+00:00\")")
+        Some("VoltyDemo Some(Timestamp(2021-02-12T18:25:07.972000+00:00))")
     );
 }
 
@@ -281,7 +281,7 @@ fn every_option_type_arrives_typed() {
     assert_eq!(
         received(1001).as_deref(),
         Some(
-            "text|-5|true|ana|bobby|voice|mods|role mods|2.5|cat.png|255|Some(Large)|Some(Id(30))"
+            "text|-5|true|ana|bobby|voice|mods|role mods|2.5|cat.png|255|Some(Large)|Some(Id<Channel>(30))"
         )
     );
 }
@@ -359,7 +359,7 @@ fn a_missing_resolved_entry_is_a_typed_error() {
         error,
         ArgumentError::Unresolved {
             name: "u".to_owned(),
-            id: Id(12345),
+            id: Id::new(12345),
             what: "user"
         }
     );

@@ -4,7 +4,7 @@ use super::{Bot, Intents};
 use crate::Error;
 use crate::command::{CommandRegistry, SyncConfig};
 use crate::http::Token;
-use crate::model::Id;
+use crate::model::{Id, UserMarker};
 use crate::sync::SyncOptions;
 use bot_spec::{IntegrationType, InteractionContextType};
 use serde_json::Value;
@@ -30,7 +30,7 @@ pub struct BotBuilder {
     pub(crate) token: Option<Token>,
     pub(crate) api_base: Option<String>,
     pub(crate) intents: Intents,
-    pub(crate) owner_ids: Vec<Id>,
+    pub(crate) owner_ids: Vec<Id<UserMarker>>,
     pub(crate) sync: SyncConfig,
     pub(crate) sync_options: SyncOptions,
     pub(crate) auto_sync_commands: Option<bool>,
@@ -64,13 +64,13 @@ impl BotBuilder {
 
     /// The owner's user id (for [`Bot::is_owner`]); otherwise the application's owner.
     pub fn owner_id(mut self, id: u64) -> Self {
-        self.owner_ids = vec![Id(id)];
+        self.owner_ids = vec![Id::new(id)];
         self
     }
 
     /// Several owners' user ids.
     pub fn owner_ids(mut self, ids: impl IntoIterator<Item = u64>) -> Self {
-        self.owner_ids = ids.into_iter().map(Id).collect();
+        self.owner_ids = ids.into_iter().map(Id::new).collect();
         self
     }
 
@@ -78,7 +78,7 @@ impl BotBuilder {
     /// developing), and answers their invocations there. The global scope is then neither read
     /// nor written.
     pub fn debug_guilds(mut self, guilds: impl IntoIterator<Item = u64>) -> Self {
-        self.sync.debug_guilds = guilds.into_iter().map(Id).collect();
+        self.sync.debug_guilds = guilds.into_iter().map(Id::new).collect();
         self
     }
 

@@ -2,16 +2,15 @@
 
 mod builder;
 mod dispatch;
-mod intents;
 
+pub use crate::model::Intents;
 pub use builder::{BotBuilder, DISCORD_API};
-pub use intents::Intents;
 
 use crate::Error;
 use crate::command::{CommandRegistry, CommandScope, SyncConfig};
 use crate::gateway::{Event, Shard, ShardConfig};
 use crate::http::Http;
-use crate::model::{Id, User};
+use crate::model::{ApplicationMarker, Id, User, UserMarker};
 use crate::sync::{SyncOptions, SyncReport};
 use futures_util::Stream;
 use serde_json::{Value, json};
@@ -46,12 +45,12 @@ struct Inner {
     sync_options: SyncOptions,
     auto_sync: bool,
     intents: Intents,
-    owner_ids: Mutex<Vec<Id>>,
+    owner_ids: Mutex<Vec<Id<UserMarker>>>,
     presence: Option<Value>,
     allowed_mentions: Option<Value>,
     heartbeat_timeout: Option<Duration>,
     user: OnceLock<User>,
-    application_id: OnceLock<Id>,
+    application_id: OnceLock<Id<ApplicationMarker>>,
     application_info: OnceLock<Value>,
     synced: tokio::sync::Mutex<Option<SyncReport>>,
     events: broadcast::Sender<Event>,
@@ -149,7 +148,7 @@ impl Bot {
         let application_id = info["id"]
             .as_str()
             .and_then(|s| s.parse().ok())
-            .map(Id)
+            .map(Id::new)
             .ok_or_else(|| {
                 Error::Http(crate::http::HttpError::Decode(
                     "application without an id".to_owned(),
@@ -162,7 +161,7 @@ impl Bot {
                 .lock()
                 .unwrap_or_else(|p| p.into_inner());
             if owners.is_empty() {
-                owners.push(Id(owner));
+                owners.push(Id::new(owner));
             }
         }
         let _ = self.inner.user.set(user);
@@ -171,7 +170,7 @@ impl Bot {
         Ok(())
     }
 
-    fn require_application(&self) -> Result<Id, Error> {
+    fn require_application(&self) -> Result<Id<ApplicationMarker>, Error> {
         self.application_id()
             .ok_or_else(|| Error::Config("log in first: the application id is unknown".to_owned()))
     }
@@ -323,7 +322,7 @@ impl Bot {
     }
 
     /// The application's id (from `GET /applications/@me`, never the user's id), after login.
-    pub fn application_id(&self) -> Option<Id> {
+    pub fn application_id(&self) -> Option<Id<ApplicationMarker>> {
         self.inner.application_id.get().copied()
     }
 
@@ -333,7 +332,7 @@ impl Bot {
     }
 
     /// Whether `user` owns the bot (the configured owners, else the application's owner).
-    pub fn is_owner(&self, user: Id) -> bool {
+    pub fn is_owner(&self, user: Id<UserMarker>) -> bool {
         self.inner
             .owner_ids
             .lock()

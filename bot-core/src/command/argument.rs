@@ -3,7 +3,8 @@
 
 use super::ArgumentError;
 use crate::model::{
-    Attachment, DataOption, Id, Member, PartialChannel, PartialMember, Resolved, Role, User,
+    Attachment, DataOption, GenericMarker, GuildMarker, Id, Member, PartialChannel, PartialMember,
+    Resolved, Role, User,
 };
 use bot_spec::{ChannelType, ChoiceSpec, NumericValue, OptionKind};
 
@@ -18,7 +19,7 @@ pub struct ArgumentSource<'a> {
     /// The objects the interaction's options refer to.
     pub resolved: &'a Resolved,
     /// The guild the command ran in, if any.
-    pub guild_id: Option<Id>,
+    pub guild_id: Option<Id<GuildMarker>>,
 }
 
 impl<'a> ArgumentSource<'a> {
@@ -61,20 +62,20 @@ impl<'a> ArgumentSource<'a> {
 
     /// The id an option of type `kind` carries (users, roles, channels, mentionables,
     /// attachments send an id as a string).
-    pub fn id(&self, kind: OptionKind) -> Result<Id, ArgumentError> {
+    pub fn id<T>(&self, kind: OptionKind) -> Result<Id<T>, ArgumentError> {
         let value = self.value(kind)?;
         value
             .as_str()
             .and_then(|s| s.parse().ok())
-            .or_else(|| value.as_u64().map(Id))
+            .or_else(|| value.as_u64().map(Id::new))
             .ok_or_else(|| self.wrong_type(kind, "not an id", value))
     }
 
     /// The error for an id missing from `resolved`.
-    pub fn unresolved(&self, id: Id, what: &'static str) -> ArgumentError {
+    pub fn unresolved<T>(&self, id: Id<T>, what: &'static str) -> ArgumentError {
         ArgumentError::Unresolved {
             name: self.name.to_owned(),
-            id,
+            id: id.cast(),
             what,
         }
     }
@@ -319,17 +320,17 @@ impl SlashArgument for Mentionable {
     const KIND: OptionKind = OptionKind::Mentionable;
 
     fn extract(source: &ArgumentSource<'_>) -> Result<Self, ArgumentError> {
-        let id = source.id(OptionKind::Mentionable)?;
-        if let Some(user) = source.resolved.users.get(&id) {
+        let id: Id<GenericMarker> = source.id(OptionKind::Mentionable)?;
+        if let Some(user) = source.resolved.users.get(&id.cast()) {
             return Ok(Mentionable::User {
                 user: user.clone(),
-                member: source.resolved.members.get(&id).cloned(),
+                member: source.resolved.members.get(&id.cast()).cloned(),
             });
         }
         source
             .resolved
             .roles
-            .get(&id)
+            .get(&id.cast())
             .cloned()
             .map(Mentionable::Role)
             .ok_or_else(|| source.unresolved(id, "user or role"))

@@ -4,7 +4,8 @@ use super::respond::{Responder, Stage};
 use super::{ArgumentError, ArgumentSource, Reply, ResponseError, SlashArgument};
 use crate::http::Http;
 use crate::model::{
-    CommandData, DataOption, Id, Interaction, InteractionDataError, Resolved, User,
+    ApplicationMarker, ChannelMarker, CommandData, DataOption, GuildMarker, Id, Interaction,
+    InteractionDataError, Resolved, User,
 };
 use bot_spec::OptionKind;
 use std::sync::Arc;
@@ -68,7 +69,7 @@ impl ApplicationContext {
     pub fn connected(
         interaction: Interaction,
         http: Http,
-        application_id: Id,
+        application_id: Id<ApplicationMarker>,
         allowed_mentions: Option<serde_json::Value>,
     ) -> Result<Self, InteractionDataError> {
         let mut ctx = Self::new(interaction)?;
@@ -239,12 +240,12 @@ impl ApplicationContext {
     }
 
     /// The guild the command ran in, if any.
-    pub fn guild_id(&self) -> Option<Id> {
+    pub fn guild_id(&self) -> Option<Id<GuildMarker>> {
         self.interaction.guild_id
     }
 
     /// The channel the command ran in.
-    pub fn channel_id(&self) -> Option<Id> {
+    pub fn channel_id(&self) -> Option<Id<ChannelMarker>> {
         self.interaction.channel_id
     }
 

@@ -1,6 +1,6 @@
 //! Errors of command handlers and of turning options into typed arguments.
 
-use crate::model::{Id, InteractionDataError};
+use crate::model::{GenericMarker, Id, InteractionDataError};
 use bot_spec::OptionKind;
 use std::error::Error as StdError;
 use std::fmt;
@@ -38,7 +38,7 @@ pub enum ArgumentError {
         /// The option's name.
         name: String,
         /// The id it names.
-        id: Id,
+        id: Id<GenericMarker>,
         /// What kind of object (`"user"`, `"member"`, `"role"`, ...).
         what: &'static str,
     },

@@ -2,7 +2,7 @@
 //! interactions, and turned into the bulk-overwrite bodies of each scope.
 
 use super::{ApplicationContext, CommandResult};
-use crate::model::{CommandData, Id};
+use crate::model::{CommandData, GuildMarker, Id};
 use bot_spec::{
     CommandSpec, IntegrationType, InteractionContextType, OptionKind, ScopeConflict,
     ValidationErrors, check_scope, validate_command,
@@ -88,9 +88,10 @@ impl RegisteredCommand {
     fn scopes(&self) -> Vec<CommandScope> {
         match &self.spec.scope {
             bot_spec::Scope::Global => vec![CommandScope::Global],
-            bot_spec::Scope::Guilds(ids) => {
-                ids.iter().map(|&id| CommandScope::Guild(Id(id))).collect()
-            }
+            bot_spec::Scope::Guilds(ids) => ids
+                .iter()
+                .map(|&id| CommandScope::Guild(Id::new(id)))
+                .collect(),
         }
     }
 }
@@ -101,7 +102,7 @@ pub enum CommandScope {
     /// The global commands.
     Global,
     /// The commands of one guild.
-    Guild(Id),
+    Guild(Id<GuildMarker>),
 }
 
 impl fmt::Display for CommandScope {
@@ -118,7 +119,7 @@ impl fmt::Display for CommandScope {
 pub struct SyncConfig {
     /// When non-empty, every command is registered in each of these guilds instead of its own
     /// scope (and global-only fields are dropped): quick to update while developing.
-    pub debug_guilds: Vec<Id>,
+    pub debug_guilds: Vec<Id<GuildMarker>>,
     /// `contexts` for global commands that set none.
     pub default_contexts: Option<Vec<InteractionContextType>>,
     /// `integration_types` for global commands that set none.

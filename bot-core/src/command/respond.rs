@@ -1,7 +1,7 @@
 //! Answering an interaction: the first response, deferral, follow-ups and edits (RR L266-494).
 
 use crate::http::{Http, HttpError};
-use crate::model::Id;
+use crate::model::{ApplicationMarker, Id};
 use serde_json::{Value, json};
 use std::fmt;
 use std::sync::{Arc, Mutex};
@@ -145,7 +145,7 @@ pub(crate) enum Stage {
 #[derive(Clone)]
 pub(crate) struct Responder {
     pub(crate) http: Http,
-    pub(crate) application_id: Id,
+    pub(crate) application_id: Id<ApplicationMarker>,
     pub(crate) allowed_mentions: Option<Value>,
     pub(crate) stage: Arc<Mutex<Stage>>,
     /// When the first response (or deferral) was sent.

@@ -1,12 +1,12 @@
 //! The targets of context-menu commands: the user or message a USER or MESSAGE command runs on.
 
 use super::{ArgumentError, ArgumentSource, SlashArgument};
-use crate::model::{CommandData, DataOption, Id, Member, Message, User};
+use crate::model::{CommandData, DataOption, GuildMarker, Id, Member, Message, User};
 use bot_spec::OptionKind;
 
 fn target_source<'a>(
     data: &'a CommandData,
-    guild_id: Option<Id>,
+    guild_id: Option<Id<GuildMarker>>,
     option: &'a Option<DataOption>,
 ) -> ArgumentSource<'a> {
     ArgumentSource {
@@ -36,18 +36,27 @@ fn target_option(data: &CommandData, kind: OptionKind) -> Option<DataOption> {
 )]
 pub trait UserCommandTarget: Sized {
     /// Reads the target from the interaction's `target_id` and `resolved` data.
-    fn extract_target(data: &CommandData, guild_id: Option<Id>) -> Result<Self, ArgumentError>;
+    fn extract_target(
+        data: &CommandData,
+        guild_id: Option<Id<GuildMarker>>,
+    ) -> Result<Self, ArgumentError>;
 }
 
 impl UserCommandTarget for User {
-    fn extract_target(data: &CommandData, guild_id: Option<Id>) -> Result<Self, ArgumentError> {
+    fn extract_target(
+        data: &CommandData,
+        guild_id: Option<Id<GuildMarker>>,
+    ) -> Result<Self, ArgumentError> {
         let option = target_option(data, OptionKind::User);
         User::extract(&target_source(data, guild_id, &option))
     }
 }
 
 impl UserCommandTarget for Member {
-    fn extract_target(data: &CommandData, guild_id: Option<Id>) -> Result<Self, ArgumentError> {
+    fn extract_target(
+        data: &CommandData,
+        guild_id: Option<Id<GuildMarker>>,
+    ) -> Result<Self, ArgumentError> {
         let option = target_option(data, OptionKind::User);
         Member::extract(&target_source(data, guild_id, &option))
     }
@@ -61,17 +70,23 @@ impl UserCommandTarget for Member {
 )]
 pub trait MessageCommandTarget: Sized {
     /// Reads the target from the interaction's `target_id` and `resolved` data.
-    fn extract_target(data: &CommandData, guild_id: Option<Id>) -> Result<Self, ArgumentError>;
+    fn extract_target(
+        data: &CommandData,
+        guild_id: Option<Id<GuildMarker>>,
+    ) -> Result<Self, ArgumentError>;
 }
 
 impl MessageCommandTarget for Message {
-    fn extract_target(data: &CommandData, _guild_id: Option<Id>) -> Result<Self, ArgumentError> {
+    fn extract_target(
+        data: &CommandData,
+        _guild_id: Option<Id<GuildMarker>>,
+    ) -> Result<Self, ArgumentError> {
         let id = data.target_id.ok_or_else(|| ArgumentError::Missing {
             name: "target".to_owned(),
         })?;
         data.resolved
             .messages
-            .get(&id)
+            .get(&id.cast())
             .cloned()
             .ok_or(ArgumentError::Unresolved {
                 name: "target".to_owned(),

@@ -1,7 +1,7 @@
 //! Gateway dispatch events as types. An event the SDK does not model, or one that does not
 //! parse, arrives as [`Event::Unknown`]: it never stops the shard.
 
-use crate::model::{Id, Interaction, Message, User};
+use crate::model::{ApplicationMarker, GuildMarker, Id, Interaction, Message, User};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -13,16 +13,16 @@ pub struct Ready {
     /// The bot user.
     pub user: User,
     /// The application's id (from READY, never the user's id).
-    pub application_id: Option<Id>,
+    pub application_id: Option<Id<ApplicationMarker>>,
     /// The guilds the shard will receive GUILD_CREATE for.
-    pub guilds: Vec<Id>,
+    pub guilds: Vec<Id<GuildMarker>>,
 }
 
 /// A guild the bot is in (GUILD_CREATE), with the fields the SDK models; `raw` has the rest.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GuildCreate {
     /// The guild's id.
-    pub id: Id,
+    pub id: Id<GuildMarker>,
     /// The guild's name.
     pub name: String,
     /// The whole payload.
@@ -74,12 +74,12 @@ struct ReadyWire {
 
 #[derive(Deserialize)]
 struct ApplicationWire {
-    id: Id,
+    id: Id<ApplicationMarker>,
 }
 
 #[derive(Deserialize)]
 struct GuildIdWire {
-    id: Id,
+    id: Id<GuildMarker>,
 }
 
 impl Event {
@@ -174,8 +174,8 @@ mod tests {
         let Event::Ready(ready) = event else {
             panic!("READY parses")
         };
-        assert_eq!(ready.application_id, Some(Id(2)));
-        assert_eq!(ready.guilds, [Id(3)]);
+        assert_eq!(ready.application_id, Some(Id::new(2)));
+        assert_eq!(ready.guilds, [Id::new(3)]);
     }
 
     #[test]

@@ -1,11 +1,13 @@
 //! The endpoints the runtime uses, as typed calls.
 
 use super::{Body, Http, HttpError};
-use crate::model::Id;
+use crate::model::{
+    ApplicationMarker, ChannelMarker, CommandMarker, GuildMarker, Id, InteractionMarker,
+};
 use reqwest::Method;
 use serde_json::Value;
 
-fn commands_path(application: Id, guild: Option<Id>) -> String {
+fn commands_path(application: Id<ApplicationMarker>, guild: Option<Id<GuildMarker>>) -> String {
     match guild {
         Some(guild) => format!("/applications/{application}/guilds/{guild}/commands"),
         None => format!("/applications/{application}/commands"),
@@ -30,7 +32,11 @@ impl Http {
     }
 
     /// `GET .../commands?with_localizations=true` of a scope.
-    pub async fn commands(&self, application: Id, guild: Option<Id>) -> Result<Value, HttpError> {
+    pub async fn commands(
+        &self,
+        application: Id<ApplicationMarker>,
+        guild: Option<Id<GuildMarker>>,
+    ) -> Result<Value, HttpError> {
         let path = format!(
             "{}?with_localizations=true",
             commands_path(application, guild)
@@ -41,8 +47,8 @@ impl Http {
     /// `PUT .../commands`: replaces every command of a scope.
     pub async fn bulk_overwrite_commands(
         &self,
-        application: Id,
-        guild: Option<Id>,
+        application: Id<ApplicationMarker>,
+        guild: Option<Id<GuildMarker>>,
         commands: Value,
     ) -> Result<Value, HttpError> {
         self.json(
@@ -56,8 +62,8 @@ impl Http {
     /// `POST .../commands`: creates or updates one command by name and type.
     pub async fn upsert_command(
         &self,
-        application: Id,
-        guild: Option<Id>,
+        application: Id<ApplicationMarker>,
+        guild: Option<Id<GuildMarker>>,
         command: Value,
     ) -> Result<Value, HttpError> {
         self.json(
@@ -71,9 +77,9 @@ impl Http {
     /// `DELETE .../commands/{id}`.
     pub async fn delete_command(
         &self,
-        application: Id,
-        guild: Option<Id>,
-        command: Id,
+        application: Id<ApplicationMarker>,
+        guild: Option<Id<GuildMarker>>,
+        command: Id<CommandMarker>,
     ) -> Result<(), HttpError> {
         let path = format!("{}/{command}", commands_path(application, guild));
         self.request(Method::DELETE, &path, Body::Empty)
@@ -84,7 +90,7 @@ impl Http {
     /// `POST /interactions/{id}/{token}/callback`.
     pub async fn interaction_callback(
         &self,
-        interaction: Id,
+        interaction: Id<InteractionMarker>,
         token: &str,
         response: Value,
     ) -> Result<(), HttpError> {
@@ -97,7 +103,7 @@ impl Http {
     /// `POST /webhooks/{application}/{token}`: a follow-up message.
     pub async fn create_followup(
         &self,
-        application: Id,
+        application: Id<ApplicationMarker>,
         token: &str,
         message: Value,
     ) -> Result<Value, HttpError> {
@@ -108,7 +114,7 @@ impl Http {
     /// `PATCH /webhooks/{application}/{token}/messages/@original`.
     pub async fn edit_original_response(
         &self,
-        application: Id,
+        application: Id<ApplicationMarker>,
         token: &str,
         message: Value,
     ) -> Result<Value, HttpError> {
@@ -119,7 +125,7 @@ impl Http {
     /// `DELETE /webhooks/{application}/{token}/messages/@original`.
     pub async fn delete_original_response(
         &self,
-        application: Id,
+        application: Id<ApplicationMarker>,
         token: &str,
     ) -> Result<(), HttpError> {
         let path = format!("/webhooks/{application}/{token}/messages/@original");
@@ -129,7 +135,11 @@ impl Http {
     }
 
     /// `POST /channels/{channel}/messages`.
-    pub async fn create_message(&self, channel: Id, message: Value) -> Result<Value, HttpError> {
+    pub async fn create_message(
+        &self,
+        channel: Id<ChannelMarker>,
+        message: Value,
+    ) -> Result<Value, HttpError> {
         let path = format!("/channels/{channel}/messages");
         self.json(Method::POST, &path, Body::Json(message)).await
     }

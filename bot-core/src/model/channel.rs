@@ -1,6 +1,6 @@
 //! Channels, attachments and messages as interactions carry them.
 
-use super::{Id, User};
+use super::{AttachmentMarker, ChannelMarker, Id, MessageMarker, Permissions, Timestamp, User};
 use bot_spec::ChannelType;
 use serde::{Deserialize, Serialize};
 
@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PartialChannel {
     /// The channel's id.
-    pub id: Id,
+    pub id: Id<ChannelMarker>,
     /// The channel's type.
     #[serde(rename = "type")]
     pub kind: ChannelType,
@@ -17,10 +17,10 @@ pub struct PartialChannel {
     pub name: Option<String>,
     /// The parent category or channel (for threads).
     #[serde(default)]
-    pub parent_id: Option<Id>,
+    pub parent_id: Option<Id<ChannelMarker>>,
     /// The invoking user's permissions in the channel.
-    #[serde(default, deserialize_with = "super::id::permission_bits::option")]
-    pub permissions: Option<u64>,
+    #[serde(default)]
+    pub permissions: Option<Permissions>,
 }
 
 impl PartialChannel {
@@ -34,7 +34,7 @@ impl PartialChannel {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attachment {
     /// The attachment's id.
-    pub id: Id,
+    pub id: Id<AttachmentMarker>,
     /// The file's name.
     pub filename: String,
     /// The size in bytes.
@@ -61,17 +61,17 @@ pub struct Attachment {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Message {
     /// The message's id.
-    pub id: Id,
+    pub id: Id<MessageMarker>,
     /// The channel it was sent in.
-    pub channel_id: Id,
+    pub channel_id: Id<ChannelMarker>,
     /// Who sent it.
     pub author: User,
     /// Its text.
     #[serde(default)]
     pub content: String,
-    /// When it was sent (ISO 8601).
+    /// When it was sent.
     #[serde(default)]
-    pub timestamp: Option<String>,
+    pub timestamp: Option<Timestamp>,
     /// Its files.
     #[serde(default)]
     pub attachments: Vec<Attachment>,

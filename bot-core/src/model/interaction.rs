@@ -1,63 +1,28 @@
 //! Interactions: what INTERACTION_CREATE carries (RR L54-145).
 
-use super::{Attachment, Id, Message, PartialChannel, PartialMember, Role, User};
+use super::{
+    ApplicationMarker, Attachment, AttachmentMarker, ChannelMarker, CommandMarker, GenericMarker,
+    GuildMarker, Id, InteractionMarker, Message, MessageMarker, PartialChannel, PartialMember,
+    Permissions, Role, RoleMarker, User, UserMarker,
+};
 use bot_spec::{CommandKind, OptionKind};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
 
-/// The type of an interaction (RR L54-145), `Unknown(n)` for a value this SDK does not know.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum InteractionType {
-    /// A ping from Discord (1).
-    Ping,
-    /// A slash, user or message command (2).
-    ApplicationCommand,
-    /// A click on a button or a choice in a select menu (3).
-    MessageComponent,
-    /// A user typing into an option with autocomplete (4).
-    Autocomplete,
-    /// A submitted modal (5).
-    ModalSubmit,
-    /// A value this SDK does not know.
-    Unknown(u8),
-}
-
-impl InteractionType {
-    /// The value on the wire.
-    pub const fn value(self) -> u8 {
-        match self {
-            InteractionType::Ping => 1,
-            InteractionType::ApplicationCommand => 2,
-            InteractionType::MessageComponent => 3,
-            InteractionType::Autocomplete => 4,
-            InteractionType::ModalSubmit => 5,
-            InteractionType::Unknown(n) => n,
-        }
-    }
-
-    /// The variant for a wire value.
-    pub const fn from_value(n: u8) -> Self {
-        match n {
-            1 => InteractionType::Ping,
-            2 => InteractionType::ApplicationCommand,
-            3 => InteractionType::MessageComponent,
-            4 => InteractionType::Autocomplete,
-            5 => InteractionType::ModalSubmit,
-            other => InteractionType::Unknown(other),
-        }
-    }
-}
-
-impl Serialize for InteractionType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_u8(self.value())
-    }
-}
-
-impl<'de> Deserialize<'de> for InteractionType {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        u8::deserialize(deserializer).map(InteractionType::from_value)
+super::enums::int_enum! {
+    /// The type of an interaction (RR L54-145), `Unknown(n)` for a value this SDK does not know.
+    pub enum InteractionType: u8 {
+        /// A ping from Discord (1).
+        Ping = 1,
+        /// A slash, user or message command (2).
+        ApplicationCommand = 2,
+        /// A click on a button or a choice in a select menu (3).
+        MessageComponent = 3,
+        /// A user typing into an option with autocomplete (4).
+        Autocomplete = 4,
+        /// A submitted modal (5).
+        ModalSubmit = 5,
     }
 }
 
@@ -67,10 +32,10 @@ impl<'de> Deserialize<'de> for InteractionType {
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct Interaction {
     /// The interaction's id.
-    pub id: Id,
+    pub id: Id<InteractionMarker>,
     /// The application it is for.
     #[serde(default)]
-    pub application_id: Option<Id>,
+    pub application_id: Option<Id<ApplicationMarker>>,
     /// The interaction's type.
     #[serde(rename = "type")]
     pub kind: InteractionType,
@@ -79,10 +44,10 @@ pub struct Interaction {
     pub data: Option<serde_json::Value>,
     /// The guild it was sent from.
     #[serde(default)]
-    pub guild_id: Option<Id>,
+    pub guild_id: Option<Id<GuildMarker>>,
     /// The channel it was sent from.
     #[serde(default)]
-    pub channel_id: Option<Id>,
+    pub channel_id: Option<Id<ChannelMarker>>,
     /// The invoking member, in a guild.
     #[serde(default)]
     pub member: Option<PartialMember>,
@@ -98,8 +63,8 @@ pub struct Interaction {
     #[serde(default)]
     pub guild_locale: Option<String>,
     /// The app's permissions in the channel.
-    #[serde(default, deserialize_with = "super::id::permission_bits::option")]
-    pub app_permissions: Option<u64>,
+    #[serde(default)]
+    pub app_permissions: Option<Permissions>,
 }
 
 impl Interaction {
@@ -165,7 +130,7 @@ impl std::error::Error for InteractionDataError {}
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CommandData {
     /// The registered command's id.
-    pub id: Id,
+    pub id: Id<CommandMarker>,
     /// The command's name.
     pub name: String,
     /// The command's type.
@@ -173,10 +138,10 @@ pub struct CommandData {
     pub kind: CommandKind,
     /// The guild of a guild command.
     #[serde(default)]
-    pub guild_id: Option<Id>,
+    pub guild_id: Option<Id<GuildMarker>>,
     /// The user or message a context-menu command targets.
     #[serde(default)]
-    pub target_id: Option<Id>,
+    pub target_id: Option<Id<GenericMarker>>,
     /// The options given, nested by subcommand.
     #[serde(default)]
     pub options: Vec<DataOption>,
@@ -214,20 +179,20 @@ pub struct DataOption {
 pub struct Resolved {
     /// Users.
     #[serde(default)]
-    pub users: HashMap<Id, User>,
+    pub users: HashMap<Id<UserMarker>, User>,
     /// Guild members (without their user, which is in `users`).
     #[serde(default)]
-    pub members: HashMap<Id, PartialMember>,
+    pub members: HashMap<Id<UserMarker>, PartialMember>,
     /// Roles.
     #[serde(default)]
-    pub roles: HashMap<Id, Role>,
+    pub roles: HashMap<Id<RoleMarker>, Role>,
     /// Channels.
     #[serde(default)]
-    pub channels: HashMap<Id, PartialChannel>,
+    pub channels: HashMap<Id<ChannelMarker>, PartialChannel>,
     /// Messages.
     #[serde(default)]
-    pub messages: HashMap<Id, Message>,
+    pub messages: HashMap<Id<MessageMarker>, Message>,
     /// Attachments.
     #[serde(default)]
-    pub attachments: HashMap<Id, Attachment>,
+    pub attachments: HashMap<Id<AttachmentMarker>, Attachment>,
 }

@@ -1,13 +1,13 @@
 //! Users, guild members and roles.
 
-use super::Id;
+use super::{Id, Permissions, RoleMarker, Timestamp, UserMarker};
 use serde::{Deserialize, Serialize};
 
 /// A Discord user (developers/resources/user.mdx).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct User {
     /// The user's id.
-    pub id: Id,
+    pub id: Id<UserMarker>,
     /// The unique username.
     pub username: String,
     /// The display name, if set.
@@ -50,13 +50,13 @@ pub struct PartialMember {
     pub avatar: Option<String>,
     /// The member's role ids.
     #[serde(default)]
-    pub roles: Vec<Id>,
-    /// When the member joined (ISO 8601).
+    pub roles: Vec<Id<RoleMarker>>,
+    /// When the member joined.
     #[serde(default)]
-    pub joined_at: Option<String>,
+    pub joined_at: Option<Timestamp>,
     /// The member's permissions in the channel, in interactions.
-    #[serde(default, deserialize_with = "super::id::permission_bits::option")]
-    pub permissions: Option<u64>,
+    #[serde(default)]
+    pub permissions: Option<Permissions>,
 }
 
 /// A guild member with its user: what a `Member` option receives.
@@ -67,11 +67,11 @@ pub struct Member {
     /// The guild nickname.
     pub nick: Option<String>,
     /// The member's role ids.
-    pub roles: Vec<Id>,
-    /// When the member joined (ISO 8601).
-    pub joined_at: Option<String>,
+    pub roles: Vec<Id<RoleMarker>>,
+    /// When the member joined.
+    pub joined_at: Option<Timestamp>,
     /// The member's permissions in the channel, in interactions.
-    pub permissions: Option<u64>,
+    pub permissions: Option<Permissions>,
 }
 
 impl Member {
@@ -98,12 +98,12 @@ impl Member {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Role {
     /// The role's id.
-    pub id: Id,
+    pub id: Id<RoleMarker>,
     /// The role's name.
     pub name: String,
-    /// The role's permission bits.
-    #[serde(default, deserialize_with = "super::id::permission_bits::option")]
-    pub permissions: Option<u64>,
+    /// The role's permissions.
+    #[serde(default)]
+    pub permissions: Option<Permissions>,
     /// The role's position.
     #[serde(default)]
     pub position: i64,

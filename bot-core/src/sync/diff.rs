@@ -3,7 +3,7 @@
 use super::normalize::normalize;
 use super::{DesyncedCommand, SyncAction};
 use crate::command::CommandScope;
-use crate::model::Id;
+use crate::model::{CommandMarker, Id};
 use serde_json::{Map, Value};
 
 /// A command's key within its scope: type and name.
@@ -15,7 +15,7 @@ pub(crate) fn key_of(command: &Value) -> (u64, String) {
 }
 
 /// A stored command's id.
-pub(crate) fn id_of(command: &Value) -> Option<Id> {
+pub(crate) fn id_of(command: &Value) -> Option<Id<CommandMarker>> {
     command["id"].as_str().and_then(|s| s.parse().ok())
 }
 
@@ -136,10 +136,10 @@ mod tests {
         assert_eq!(
             actions(true),
             [
-                ("keep".to_owned(), SyncAction::Unchanged { id: Id(10) }),
-                ("edit".to_owned(), SyncAction::Edit { id: Id(11) }),
+                ("keep".to_owned(), SyncAction::Unchanged { id: Id::new(10) }),
+                ("edit".to_owned(), SyncAction::Edit { id: Id::new(11) }),
                 ("new".to_owned(), SyncAction::Create),
-                ("gone".to_owned(), SyncAction::Delete { id: Id(12) }),
+                ("gone".to_owned(), SyncAction::Delete { id: Id::new(12) }),
             ]
         );
     }
@@ -148,7 +148,7 @@ mod tests {
     fn without_delete_existing_unknown_commands_are_kept() {
         assert_eq!(
             actions(false)[3],
-            ("gone".to_owned(), SyncAction::Kept { id: Id(12) })
+            ("gone".to_owned(), SyncAction::Kept { id: Id::new(12) })
         );
     }
 

@@ -18,7 +18,7 @@ mod write;
 pub(crate) use write::sync;
 
 use crate::command::CommandScope;
-use crate::model::Id;
+use crate::model::{CommandMarker, GuildMarker, Id};
 use std::collections::BTreeMap;
 
 /// What a sync must do with one command.
@@ -30,23 +30,23 @@ pub enum SyncAction {
     /// Discord has it with other fields: update it.
     Edit {
         /// Its id on Discord.
-        id: Id,
+        id: Id<CommandMarker>,
     },
     /// Discord has it but the program no longer defines it: delete it.
     Delete {
         /// Its id on Discord.
-        id: Id,
+        id: Id<CommandMarker>,
     },
     /// Discord has it as defined.
     Unchanged {
         /// Its id on Discord.
-        id: Id,
+        id: Id<CommandMarker>,
     },
     /// Discord has it, the program does not define it, and the sync leaves it as it is
     /// (`delete_existing: false`, or an empty registry that was not allowed to delete).
     Kept {
         /// Its id on Discord.
-        id: Id,
+        id: Id<CommandMarker>,
     },
 }
 
@@ -102,7 +102,7 @@ pub struct SyncOptions {
     pub allow_empty_registry: bool,
     /// Guilds to read and clean even when the program places no command in them (Pycord's
     /// `check_guilds`); other guilds without commands are never touched.
-    pub check_guilds: Vec<Id>,
+    pub check_guilds: Vec<Id<GuildMarker>>,
 }
 
 impl Default for SyncOptions {
@@ -138,7 +138,7 @@ pub struct SyncReport {
     /// Write requests made.
     pub writes: usize,
     /// The registered id of each command, by scope, type and name.
-    pub ids: BTreeMap<(CommandScope, u64, String), Id>,
+    pub ids: BTreeMap<(CommandScope, u64, String), Id<CommandMarker>>,
     /// Set when a guard held the sync back (nothing was written).
     pub guarded: Option<SyncGuard>,
 }

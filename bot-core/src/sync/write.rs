@@ -4,7 +4,7 @@ use super::diff::{as_written, diff_scope, id_of, key_of};
 use super::{DesyncedCommand, SyncAction, SyncGuard, SyncMethod, SyncOptions, SyncReport};
 use crate::command::CommandScope;
 use crate::http::{Http, HttpError};
-use crate::model::Id;
+use crate::model::{ApplicationMarker, GuildMarker, Id};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -17,7 +17,7 @@ struct ScopePlan {
 }
 
 impl ScopePlan {
-    fn guild(&self) -> Option<Id> {
+    fn guild(&self) -> Option<Id<GuildMarker>> {
         match self.scope {
             CommandScope::Global => None,
             CommandScope::Guild(id) => Some(id),
@@ -51,7 +51,7 @@ impl ScopePlan {
 /// without one gets no command). `empty_registry` arms the guard against wiping every command.
 pub(crate) async fn sync(
     http: &Http,
-    application: Id,
+    application: Id<ApplicationMarker>,
     desired: &BTreeMap<CommandScope, Value>,
     scopes: &[CommandScope],
     options: &SyncOptions,
@@ -113,7 +113,7 @@ fn hold_back_deletes(plans: &mut [ScopePlan]) -> usize {
 
 async fn write_scope(
     http: &Http,
-    application: Id,
+    application: Id<ApplicationMarker>,
     plan: &ScopePlan,
     options: &SyncOptions,
     report: &mut SyncReport,
