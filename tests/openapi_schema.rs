@@ -1,5 +1,5 @@
 //! Both sides of every REST route the sandbox serves, against Discord's own OpenAPI description
-//! (`../shared/spec/discord-openapi.json`): the SDK (and, for routes the SDK has no call for,
+//! (`spec/discord-openapi.json`): the SDK (and, for routes the SDK has no call for,
 //! plain HTTP) talks to the sandbox through a recording proxy; every request body must match the
 //! operation's request schema and every response body the schema of its status.
 

@@ -1,12 +1,12 @@
-//! Discord's OpenAPI description (`../shared/spec/discord-openapi.json`): operations found by
-//! method and concrete path, and their request and response schemas compiled once each.
+//! Discord's OpenAPI description (`spec/discord-openapi.json`): operations found by method and
+//! concrete path, and their request and response schemas compiled once each.
 
 use serde_json::{Map, Value, json};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
 
 /// Where the spec is, from the workspace root.
-const SPEC_PATH: &str = "../shared/spec/discord-openapi.json";
+const SPEC_PATH: &str = "spec/discord-openapi.json";
 
 /// A place where the spec is stricter than what Discord documents and sends: the schema at
 /// `pointer` (inside `components`) is replaced; the docs win (discord-protocol.md §9.4).
