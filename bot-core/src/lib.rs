@@ -46,6 +46,7 @@
 mod bot;
 pub mod command;
 mod error;
+pub mod event;
 pub mod gateway;
 pub mod http;
 pub mod model;

@@ -1,0 +1,304 @@
+//! Every gateway dispatch Discord documents (developers/events/gateway-events.mdx, "Receive
+//! Events"), with the names Pycord's listeners use for it and the intents it needs.
+
+use crate::model::Intents;
+
+/// What a row of the catalogue holds.
+struct Row {
+    kind: EventKind,
+    dispatch: &'static str,
+    pycord: &'static [&'static str],
+    raw: Option<&'static str>,
+    intents: Intents,
+}
+
+macro_rules! catalogue {
+    ($( $(#[$doc:meta])* $variant:ident = $dispatch:literal, [$($pycord:literal),*], $raw:expr, $intents:expr; )+) => {
+        /// A kind of gateway dispatch: one variant per event Discord documents.
+        ///
+        /// ```
+        /// use bot_core::event::EventKind;
+        /// let kind = EventKind::from_dispatch("MESSAGE_REACTION_ADD").unwrap();
+        /// assert_eq!(kind.pycord_names(), ["on_reaction_add"]);
+        /// assert_eq!(kind.pycord_raw_name(), Some("on_raw_reaction_add"));
+        /// assert_eq!(EventKind::from_pycord_name("on_raw_reaction_add"), Some(kind));
+        /// ```
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum EventKind {
+            $( $(#[$doc])* $variant, )+
+        }
+
+        const ROWS: &[Row] = &[
+            $( Row {
+                kind: EventKind::$variant,
+                dispatch: $dispatch,
+                pycord: &[$($pycord),*],
+                raw: $raw,
+                intents: $intents,
+            }, )+
+        ];
+    };
+}
+
+catalogue! {
+    /// The session is ready (after IDENTIFY).
+    Ready = "READY", ["on_ready", "on_connect"], None, Intents::empty();
+    /// A session was resumed.
+    Resumed = "RESUMED", ["on_resumed"], None, Intents::empty();
+    /// A gateway request (such as Request Guild Members) was rate limited.
+    RateLimited = "RATE_LIMITED", [], None, Intents::empty();
+    /// A command's permissions were updated.
+    ApplicationCommandPermissionsUpdate = "APPLICATION_COMMAND_PERMISSIONS_UPDATE", [], Some("on_raw_application_command_permissions_update"), Intents::empty();
+    /// An auto-moderation rule was created.
+    AutoModerationRuleCreate = "AUTO_MODERATION_RULE_CREATE", ["on_auto_moderation_rule_create"], None, Intents::AUTO_MODERATION_CONFIGURATION;
+    /// An auto-moderation rule was updated.
+    AutoModerationRuleUpdate = "AUTO_MODERATION_RULE_UPDATE", ["on_auto_moderation_rule_update"], None, Intents::AUTO_MODERATION_CONFIGURATION;
+    /// An auto-moderation rule was deleted.
+    AutoModerationRuleDelete = "AUTO_MODERATION_RULE_DELETE", ["on_auto_moderation_rule_delete"], None, Intents::AUTO_MODERATION_CONFIGURATION;
+    /// An auto-moderation rule acted.
+    AutoModerationActionExecution = "AUTO_MODERATION_ACTION_EXECUTION", ["on_auto_moderation_action_execution"], None, Intents::AUTO_MODERATION_EXECUTION;
+    /// A guild channel was created.
+    ChannelCreate = "CHANNEL_CREATE", ["on_guild_channel_create"], None, Intents::GUILDS;
+    /// A channel was updated.
+    ChannelUpdate = "CHANNEL_UPDATE", ["on_guild_channel_update", "on_private_channel_update"], None, Intents::GUILDS;
+    /// A channel was deleted.
+    ChannelDelete = "CHANNEL_DELETE", ["on_guild_channel_delete"], None, Intents::GUILDS;
+    /// The answer to Request Channel Info.
+    ChannelInfo = "CHANNEL_INFO", [], None, Intents::empty();
+    /// A message was pinned or unpinned.
+    ChannelPinsUpdate = "CHANNEL_PINS_UPDATE", ["on_guild_channel_pins_update", "on_private_channel_pins_update"], None, Intents::GUILDS;
+    /// A thread was created, or the bot was added to one.
+    ThreadCreate = "THREAD_CREATE", ["on_thread_create", "on_thread_join"], None, Intents::GUILDS;
+    /// A thread was updated.
+    ThreadUpdate = "THREAD_UPDATE", ["on_thread_update"], Some("on_raw_thread_update"), Intents::GUILDS;
+    /// A thread was deleted.
+    ThreadDelete = "THREAD_DELETE", ["on_thread_delete"], Some("on_raw_thread_delete"), Intents::GUILDS;
+    /// The bot gained access to a channel's threads.
+    ThreadListSync = "THREAD_LIST_SYNC", ["on_thread_join", "on_thread_remove"], None, Intents::GUILDS;
+    /// The bot's thread member was updated.
+    ThreadMemberUpdate = "THREAD_MEMBER_UPDATE", [], None, Intents::GUILDS;
+    /// Users were added to or removed from a thread.
+    ThreadMembersUpdate = "THREAD_MEMBERS_UPDATE", ["on_thread_member_join", "on_thread_member_remove"], Some("on_raw_thread_member_remove"), Intents::GUILD_MEMBERS;
+    /// An entitlement was created.
+    EntitlementCreate = "ENTITLEMENT_CREATE", ["on_entitlement_create"], None, Intents::empty();
+    /// An entitlement was updated or renewed.
+    EntitlementUpdate = "ENTITLEMENT_UPDATE", ["on_entitlement_update"], None, Intents::empty();
+    /// An entitlement was deleted.
+    EntitlementDelete = "ENTITLEMENT_DELETE", ["on_entitlement_delete"], None, Intents::empty();
+    /// A guild became available, or the bot joined one.
+    GuildCreate = "GUILD_CREATE", ["on_guild_join", "on_guild_available"], None, Intents::GUILDS;
+    /// A guild was updated.
+    GuildUpdate = "GUILD_UPDATE", ["on_guild_update"], None, Intents::GUILDS;
+    /// A guild became unavailable, or the bot left it.
+    GuildDelete = "GUILD_DELETE", ["on_guild_remove", "on_guild_unavailable"], None, Intents::GUILDS;
+    /// An audit-log entry was created.
+    GuildAuditLogEntryCreate = "GUILD_AUDIT_LOG_ENTRY_CREATE", ["on_audit_log_entry"], Some("on_raw_audit_log_entry"), Intents::GUILD_MODERATION;
+    /// A user was banned.
+    GuildBanAdd = "GUILD_BAN_ADD", ["on_member_ban"], None, Intents::GUILD_MODERATION;
+    /// A user was unbanned.
+    GuildBanRemove = "GUILD_BAN_REMOVE", ["on_member_unban"], None, Intents::GUILD_MODERATION;
+    /// A guild's emojis changed.
+    GuildEmojisUpdate = "GUILD_EMOJIS_UPDATE", ["on_guild_emojis_update"], None, Intents::GUILD_EXPRESSIONS;
+    /// A guild's stickers changed.
+    GuildStickersUpdate = "GUILD_STICKERS_UPDATE", ["on_guild_stickers_update"], None, Intents::GUILD_EXPRESSIONS;
+    /// A guild's integrations changed.
+    GuildIntegrationsUpdate = "GUILD_INTEGRATIONS_UPDATE", ["on_guild_integrations_update"], None, Intents::GUILD_INTEGRATIONS;
+    /// A user joined a guild.
+    GuildMemberAdd = "GUILD_MEMBER_ADD", ["on_member_join"], None, Intents::GUILD_MEMBERS;
+    /// A user left or was removed from a guild.
+    GuildMemberRemove = "GUILD_MEMBER_REMOVE", ["on_member_remove"], Some("on_raw_member_remove"), Intents::GUILD_MEMBERS;
+    /// A guild member was updated.
+    GuildMemberUpdate = "GUILD_MEMBER_UPDATE", ["on_member_update", "on_user_update"], Some("on_raw_member_update"), Intents::GUILD_MEMBERS;
+    /// The answer to Request Guild Members.
+    GuildMembersChunk = "GUILD_MEMBERS_CHUNK", [], None, Intents::empty();
+    /// A role was created.
+    GuildRoleCreate = "GUILD_ROLE_CREATE", ["on_guild_role_create"], None, Intents::GUILDS;
+    /// A role was updated.
+    GuildRoleUpdate = "GUILD_ROLE_UPDATE", ["on_guild_role_update"], None, Intents::GUILDS;
+    /// A role was deleted.
+    GuildRoleDelete = "GUILD_ROLE_DELETE", ["on_guild_role_delete"], None, Intents::GUILDS;
+    /// A scheduled event was created.
+    GuildScheduledEventCreate = "GUILD_SCHEDULED_EVENT_CREATE", ["on_scheduled_event_create"], None, Intents::GUILD_SCHEDULED_EVENTS;
+    /// A scheduled event was updated.
+    GuildScheduledEventUpdate = "GUILD_SCHEDULED_EVENT_UPDATE", ["on_scheduled_event_update"], None, Intents::GUILD_SCHEDULED_EVENTS;
+    /// A scheduled event was deleted.
+    GuildScheduledEventDelete = "GUILD_SCHEDULED_EVENT_DELETE", ["on_scheduled_event_delete"], None, Intents::GUILD_SCHEDULED_EVENTS;
+    /// A user subscribed to a scheduled event.
+    GuildScheduledEventUserAdd = "GUILD_SCHEDULED_EVENT_USER_ADD", ["on_scheduled_event_user_add"], Some("on_raw_scheduled_event_user_add"), Intents::GUILD_SCHEDULED_EVENTS;
+    /// A user unsubscribed from a scheduled event.
+    GuildScheduledEventUserRemove = "GUILD_SCHEDULED_EVENT_USER_REMOVE", ["on_scheduled_event_user_remove"], Some("on_raw_scheduled_event_user_remove"), Intents::GUILD_SCHEDULED_EVENTS;
+    /// A soundboard sound was created.
+    GuildSoundboardSoundCreate = "GUILD_SOUNDBOARD_SOUND_CREATE", ["on_soundboard_sound_create"], None, Intents::GUILD_EXPRESSIONS;
+    /// A soundboard sound was updated.
+    GuildSoundboardSoundUpdate = "GUILD_SOUNDBOARD_SOUND_UPDATE", ["on_soundboard_sound_update"], Some("on_raw_soundboard_sound_update"), Intents::GUILD_EXPRESSIONS;
+    /// A soundboard sound was deleted.
+    GuildSoundboardSoundDelete = "GUILD_SOUNDBOARD_SOUND_DELETE", ["on_soundboard_sound_delete"], Some("on_raw_soundboard_sound_delete"), Intents::GUILD_EXPRESSIONS;
+    /// A guild's soundboard sounds were updated.
+    GuildSoundboardSoundsUpdate = "GUILD_SOUNDBOARD_SOUNDS_UPDATE", ["on_soundboard_sounds_update"], Some("on_raw_soundboard_sounds_update"), Intents::GUILD_EXPRESSIONS;
+    /// The answer to Request Soundboard Sounds.
+    SoundboardSounds = "SOUNDBOARD_SOUNDS", [], None, Intents::empty();
+    /// An integration was created.
+    IntegrationCreate = "INTEGRATION_CREATE", ["on_integration_create"], None, Intents::GUILD_INTEGRATIONS;
+    /// An integration was updated.
+    IntegrationUpdate = "INTEGRATION_UPDATE", ["on_integration_update"], None, Intents::GUILD_INTEGRATIONS;
+    /// An integration was deleted.
+    IntegrationDelete = "INTEGRATION_DELETE", [], Some("on_raw_integration_delete"), Intents::GUILD_INTEGRATIONS;
+    /// A user used a command, a component or a modal.
+    InteractionCreate = "INTERACTION_CREATE", ["on_interaction"], None, Intents::empty();
+    /// An invite was created.
+    InviteCreate = "INVITE_CREATE", ["on_invite_create"], None, Intents::GUILD_INVITES;
+    /// An invite was deleted.
+    InviteDelete = "INVITE_DELETE", ["on_invite_delete"], None, Intents::GUILD_INVITES;
+    /// A message was sent.
+    MessageCreate = "MESSAGE_CREATE", ["on_message"], None, Intents::GUILD_MESSAGES.union(Intents::DIRECT_MESSAGES);
+    /// A message was edited.
+    MessageUpdate = "MESSAGE_UPDATE", ["on_message_edit"], Some("on_raw_message_edit"), Intents::GUILD_MESSAGES.union(Intents::DIRECT_MESSAGES);
+    /// A message was deleted.
+    MessageDelete = "MESSAGE_DELETE", ["on_message_delete"], Some("on_raw_message_delete"), Intents::GUILD_MESSAGES.union(Intents::DIRECT_MESSAGES);
+    /// Messages were deleted at once.
+    MessageDeleteBulk = "MESSAGE_DELETE_BULK", ["on_bulk_message_delete"], Some("on_raw_bulk_message_delete"), Intents::GUILD_MESSAGES;
+    /// A user reacted to a message.
+    MessageReactionAdd = "MESSAGE_REACTION_ADD", ["on_reaction_add"], Some("on_raw_reaction_add"), Intents::GUILD_MESSAGE_REACTIONS.union(Intents::DIRECT_MESSAGE_REACTIONS);
+    /// A user removed a reaction.
+    MessageReactionRemove = "MESSAGE_REACTION_REMOVE", ["on_reaction_remove"], Some("on_raw_reaction_remove"), Intents::GUILD_MESSAGE_REACTIONS.union(Intents::DIRECT_MESSAGE_REACTIONS);
+    /// Every reaction of a message was removed.
+    MessageReactionRemoveAll = "MESSAGE_REACTION_REMOVE_ALL", ["on_reaction_clear"], Some("on_raw_reaction_clear"), Intents::GUILD_MESSAGE_REACTIONS.union(Intents::DIRECT_MESSAGE_REACTIONS);
+    /// Every reaction of one emoji was removed.
+    MessageReactionRemoveEmoji = "MESSAGE_REACTION_REMOVE_EMOJI", ["on_reaction_clear_emoji"], Some("on_raw_reaction_clear_emoji"), Intents::GUILD_MESSAGE_REACTIONS.union(Intents::DIRECT_MESSAGE_REACTIONS);
+    /// A user voted in a poll.
+    MessagePollVoteAdd = "MESSAGE_POLL_VOTE_ADD", ["on_poll_vote_add"], Some("on_raw_poll_vote_add"), Intents::GUILD_MESSAGE_POLLS.union(Intents::DIRECT_MESSAGE_POLLS);
+    /// A user took back a poll vote.
+    MessagePollVoteRemove = "MESSAGE_POLL_VOTE_REMOVE", ["on_poll_vote_remove"], Some("on_raw_poll_vote_remove"), Intents::GUILD_MESSAGE_POLLS.union(Intents::DIRECT_MESSAGE_POLLS);
+    /// A user's presence was updated.
+    PresenceUpdate = "PRESENCE_UPDATE", ["on_presence_update", "on_user_update"], None, Intents::GUILD_PRESENCES;
+    /// A stage instance was created.
+    StageInstanceCreate = "STAGE_INSTANCE_CREATE", ["on_stage_instance_create"], None, Intents::GUILDS;
+    /// A stage instance was updated.
+    StageInstanceUpdate = "STAGE_INSTANCE_UPDATE", ["on_stage_instance_update"], None, Intents::GUILDS;
+    /// A stage instance was deleted or closed.
+    StageInstanceDelete = "STAGE_INSTANCE_DELETE", ["on_stage_instance_delete"], None, Intents::GUILDS;
+    /// A premium app subscription was created.
+    SubscriptionCreate = "SUBSCRIPTION_CREATE", ["on_subscription_create"], None, Intents::empty();
+    /// A premium app subscription was updated.
+    SubscriptionUpdate = "SUBSCRIPTION_UPDATE", ["on_subscription_update"], None, Intents::empty();
+    /// A premium app subscription was deleted.
+    SubscriptionDelete = "SUBSCRIPTION_DELETE", ["on_subscription_delete"], None, Intents::empty();
+    /// A user started typing.
+    TypingStart = "TYPING_START", ["on_typing"], Some("on_raw_typing"), Intents::GUILD_MESSAGE_TYPING.union(Intents::DIRECT_MESSAGE_TYPING);
+    /// The bot user was updated.
+    UserUpdate = "USER_UPDATE", [], None, Intents::empty();
+    /// Someone sent an effect in a voice channel.
+    VoiceChannelEffectSend = "VOICE_CHANNEL_EFFECT_SEND", ["on_voice_channel_effect_send"], None, Intents::GUILD_VOICE_STATES;
+    /// A voice channel's start time was updated.
+    VoiceChannelStartTimeUpdate = "VOICE_CHANNEL_START_TIME_UPDATE", [], None, Intents::GUILDS;
+    /// A voice channel's status was updated.
+    VoiceChannelStatusUpdate = "VOICE_CHANNEL_STATUS_UPDATE", ["on_voice_channel_status_update"], Some("on_raw_voice_channel_status_update"), Intents::GUILDS;
+    /// Someone joined, left or moved in voice.
+    VoiceStateUpdate = "VOICE_STATE_UPDATE", ["on_voice_state_update"], None, Intents::GUILD_VOICE_STATES;
+    /// A guild's voice server was updated.
+    VoiceServerUpdate = "VOICE_SERVER_UPDATE", [], None, Intents::empty();
+    /// A channel's webhooks changed.
+    WebhooksUpdate = "WEBHOOKS_UPDATE", ["on_webhooks_update"], None, Intents::GUILD_WEBHOOKS;
+}
+
+impl EventKind {
+    /// Every kind, in the docs' order.
+    pub fn all() -> impl Iterator<Item = EventKind> {
+        ROWS.iter().map(|row| row.kind)
+    }
+
+    fn row(self) -> &'static Row {
+        // ROWS lists every variant once, in declaration order.
+        &ROWS[self as usize]
+    }
+
+    /// The dispatch name on the wire (`MESSAGE_CREATE`).
+    pub fn dispatch_name(self) -> &'static str {
+        self.row().dispatch
+    }
+
+    /// The kind of a dispatch name, if Discord documents it.
+    pub fn from_dispatch(name: &str) -> Option<EventKind> {
+        ROWS.iter()
+            .find(|row| row.dispatch == name)
+            .map(|row| row.kind)
+    }
+
+    /// The names of the Pycord listeners this dispatch triggers (`on_message`), empty when
+    /// Pycord has none but a raw one.
+    pub fn pycord_names(self) -> &'static [&'static str] {
+        self.row().pycord
+    }
+
+    /// The name of Pycord's raw listener for this dispatch (`on_raw_reaction_add`), which runs
+    /// whether or not the objects involved are cached.
+    pub fn pycord_raw_name(self) -> Option<&'static str> {
+        self.row().raw
+    }
+
+    /// The kind a Pycord listener name listens to (`on_message`, `on_raw_message_delete`).
+    pub fn from_pycord_name(name: &str) -> Option<EventKind> {
+        ROWS.iter()
+            .find(|row| row.pycord.contains(&name) || row.raw == Some(name))
+            .map(|row| row.kind)
+    }
+
+    /// The intents that deliver this dispatch (any one of them); empty when it is always sent.
+    pub fn intents(self) -> Intents {
+        self.row().intents
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_rows_follow_the_variants() {
+        for (i, kind) in EventKind::all().enumerate() {
+            assert_eq!(kind as usize, i, "{kind:?}");
+            assert_eq!(EventKind::from_dispatch(kind.dispatch_name()), Some(kind));
+        }
+        assert_eq!(EventKind::all().count(), ROWS.len());
+    }
+
+    #[test]
+    fn pycord_names_are_unique_to_one_dispatch_or_shared_on_purpose() {
+        // Pycord fires a few listeners from several dispatches (thread joins, user updates).
+        let shared = [
+            "on_thread_join",
+            "on_thread_remove",
+            "on_user_update",
+            "on_ready",
+        ];
+        let mut seen = std::collections::HashMap::new();
+        for kind in EventKind::all() {
+            for name in kind
+                .pycord_names()
+                .iter()
+                .chain(kind.pycord_raw_name().iter())
+            {
+                assert!(name.starts_with("on_"), "{name}");
+                if let Some(other) = seen.insert(*name, kind) {
+                    assert!(shared.contains(name), "{name}: {other:?} and {kind:?}");
+                }
+            }
+        }
+        assert_eq!(
+            EventKind::from_pycord_name("on_message"),
+            Some(EventKind::MessageCreate)
+        );
+        assert_eq!(EventKind::from_pycord_name("message"), None);
+    }
+
+    #[test]
+    fn intents_match_the_docs() {
+        assert_eq!(
+            EventKind::MessageCreate.intents(),
+            Intents::GUILD_MESSAGES | Intents::DIRECT_MESSAGES
+        );
+        assert!(EventKind::InteractionCreate.intents().is_empty());
+        assert_eq!(EventKind::GuildMemberAdd.intents(), Intents::GUILD_MEMBERS);
+    }
+}
