@@ -107,7 +107,7 @@ impl ZlibStream {
         let too_large = InflateError::TooLarge { limit: self.limit };
         // One byte past the limit tells a message of exactly `limit` bytes from a larger one.
         let room = self.limit.saturating_add(1);
-        let mut out = Vec::with_capacity(input.len().saturating_mul(4).min(room));
+        let mut out = Vec::with_capacity(input.len().saturating_mul(4).max(GROWTH).min(room));
         let mut consumed = 0;
         loop {
             if out.len() == out.capacity() {

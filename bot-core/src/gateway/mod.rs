@@ -21,6 +21,9 @@ mod url;
 pub use close_code::CloseCode;
 pub use event::{Event, GuildCreate, Ready};
 pub use inflate::MAX_MESSAGE;
+/// The `zlib-stream` inflater and its error, for the benchmark only: not a public API.
+#[doc(hidden)]
+pub use inflate::{InflateError, ZlibStream};
 pub(crate) use shard::Shard;
 pub use shard::ShardConfig;
 
