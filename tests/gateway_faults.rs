@@ -286,6 +286,12 @@ fn a_heartbeat_timeout_that_overflows_the_clock_is_a_builder_error() {
         .build();
     let error = built.expect_err("Duration::MAX cannot be added to an Instant");
     assert!(error.to_string().contains("heartbeat_timeout"), "{error}");
+    let zero = Bot::builder()
+        .token("MTIz.abc.def")
+        .registry(CommandRegistry::default())
+        .heartbeat_timeout(Duration::ZERO)
+        .build();
+    assert!(zero.is_err(), "every heartbeat would time out at once");
     let fine = Bot::builder()
         .token("MTIz.abc.def")
         .registry(CommandRegistry::default())
