@@ -2,7 +2,8 @@
 //!
 //! - validating a command against every rule (`bot_spec::validate_command`);
 //! - an INTERACTION_CREATE payload to a handler's typed arguments (parse, resolve, extract);
-//! - collecting the registry and rendering the bulk-overwrite bodies.
+//! - collecting the registry and rendering the bulk-overwrite bodies;
+//! - inflating a connection's `zlib-stream` frames.
 //!
 //! ```text
 //! cargo bench -p bot-core --bench hot_paths
@@ -12,9 +13,11 @@
 //! operation. Results go to BENCHMARKS.md with the command that produced them.
 
 use bot_core::command::{ApplicationContext, CommandRegistry, SyncConfig};
+use bot_core::gateway::ZlibStream;
 use bot_core::model::{Interaction, Member};
 use bot_core::prelude::*;
 use bot_core::spec::{ChoiceSpec, CommandSpec, OptionKind, OptionSpec, validate_command};
+use flate2::{Compress, Compression, FlushCompress};
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -102,8 +105,27 @@ const INTERACTION: &str = r#"{
     }}
 }"#;
 
+/// 100 INTERACTION_CREATE dispatches compressed as one `zlib-stream` connection sends them.
+fn compressed_dispatches() -> Vec<Vec<u8>> {
+    let mut deflate = Compress::new(Compression::default(), true);
+    (1..=100)
+        .map(|seq| {
+            let text = format!(
+                r#"{{"op":0,"s":{seq},"t":"INTERACTION_CREATE","d":{}}}"#,
+                INTERACTION.trim()
+            );
+            let mut frame = Vec::with_capacity(text.len() + 64);
+            deflate
+                .compress_vec(text.as_bytes(), &mut frame, FlushCompress::Sync)
+                .expect("deflate");
+            frame
+        })
+        .collect()
+}
+
 fn main() {
     let blep = blep();
+    let frames = compressed_dispatches();
     let large = large();
     let registry = CommandRegistry::collect().expect("valid commands");
     let config = SyncConfig::default();
@@ -144,6 +166,15 @@ fn main() {
             median_ns(20_000, || {
                 black_box(registry.payloads(black_box(&config)).is_ok());
             }),
+        ),
+        (
+            "zlib-stream: inflate one INTERACTION_CREATE frame (of a connection's 100)",
+            median_ns(500, || {
+                let mut stream = ZlibStream::new();
+                for frame in &frames {
+                    black_box(stream.push(black_box(frame)));
+                }
+            }) / 100.0,
         ),
     ];
     println!("| operation | ns/op (median of 7) |");

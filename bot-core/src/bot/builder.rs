@@ -133,7 +133,8 @@ impl BotBuilder {
     }
 
     /// How long to wait for a heartbeat's ACK before reconnecting (default: one heartbeat
-    /// interval, as Discord advises).
+    /// interval, as Discord advises). [`build`](Self::build) refuses zero and a duration too long
+    /// to add to the clock.
     pub fn heartbeat_timeout(mut self, timeout: std::time::Duration) -> Self {
         self.heartbeat_timeout = Some(timeout);
         self
@@ -174,6 +175,18 @@ impl BotBuilder {
             return Err(Error::Config(format!(
                 "status `{status}`: expected online, idle, dnd or invisible"
             )));
+        }
+        if let Some(timeout) = self.heartbeat_timeout {
+            if timeout.is_zero() {
+                return Err(Error::Config(
+                    "heartbeat_timeout must be more than zero".to_owned(),
+                ));
+            }
+            if std::time::Instant::now().checked_add(timeout).is_none() {
+                return Err(Error::Config(format!(
+                    "heartbeat_timeout {timeout:?} is too long: it overflows the clock"
+                )));
+            }
         }
         Bot::from_builder(self)
     }

@@ -8,13 +8,14 @@ pub use builder::{BotBuilder, DISCORD_API};
 
 use crate::Error;
 use crate::command::{CommandRegistry, CommandScope, SyncConfig};
-use crate::gateway::{Event, Shard, ShardConfig};
+use crate::gateway::{Event, GatewayError, Shard, ShardConfig};
 use crate::http::Http;
 use crate::model::{ApplicationMarker, Id, User, UserMarker};
 use crate::sync::{SyncOptions, SyncReport};
 use futures_util::Stream;
 use serde_json::{Value, json};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
@@ -230,9 +231,14 @@ impl Bot {
     }
 
     /// Connects the gateway shards and dispatches until [`close`](Self::close) or a fatal close
-    /// code. Refuses to start when the session start limit is below the shard count.
+    /// code. Refuses to start when the session start limit is below the shard count. Returns
+    /// `Ok(())` at once when the bot is closed (before or while it connects), and an error when
+    /// a shard stops on a fatal close code or its task panics.
     pub async fn connect(&self) -> Result<(), Error> {
-        let gateway = self.inner.http.gateway_bot().await?;
+        let Some(gateway) = self.unless_closed(self.inner.http.gateway_bot()).await else {
+            return Ok(());
+        };
+        let gateway = gateway?;
         let url = gateway["url"]
             .as_str()
             .unwrap_or("wss://gateway.discord.gg")
@@ -250,62 +256,97 @@ impl Bot {
         let (tx, rx) = mpsc::unbounded_channel();
         let dispatcher = tokio::spawn(dispatch::run(self.clone(), rx));
         let mut tasks = tokio::task::JoinSet::new();
+        let mut shard_of_task = HashMap::new();
         for id in 0..shards {
-            let config = ShardConfig {
+            let mut config = ShardConfig::new(
                 id,
-                count: shards,
-                url: url.clone(),
-                token: self.inner.http.token().clone(),
-                intents: self.inner.intents.bits(),
-                presence: self.inner.presence.clone(),
-                heartbeat_timeout: self.inner.heartbeat_timeout,
-            };
+                shards,
+                url.clone(),
+                self.inner.http.token().clone(),
+                self.inner.intents.bits(),
+            );
+            config.presence = self.inner.presence.clone();
+            config.heartbeat_timeout = self.inner.heartbeat_timeout;
             let shard = Shard::new(config, tx.clone(), self.inner.latency.clone());
             let shutdown = self.inner.shutdown.subscribe();
             let span = tracing::info_span!("shard", id);
-            tasks.spawn(tracing::Instrument::instrument(shard.run(shutdown), span));
+            let task = tasks.spawn(tracing::Instrument::instrument(shard.run(shutdown), span));
+            shard_of_task.insert(task.id(), id);
         }
         drop(tx);
         let mut outcome = Ok(());
-        while let Some(ended) = tasks.join_next().await {
-            if let Ok(Err(error)) = ended {
+        while let Some(ended) = tasks.join_next_with_id().await {
+            let error = match ended {
+                Ok((_, Ok(()))) => continue,
+                Ok((_, Err(error))) => error,
+                Err(join) => {
+                    let shard = shard_of_task.get(&join.id()).copied().unwrap_or(u64::MAX);
+                    let message = panic_message(join);
+                    tracing::error!(shard, "the shard's task ended: {message}");
+                    GatewayError::ShardPanicked { shard, message }
+                }
+            };
+            if outcome.is_ok() {
                 outcome = Err(Error::Gateway(error));
-                self.close();
             }
+            self.close();
         }
         let _ = dispatcher.await;
         self.inner.closed.store(true, Ordering::SeqCst);
         outcome
     }
 
+    /// Runs `step` unless the bot is closed first (before or while it runs): then `None`.
+    async fn unless_closed<T>(&self, step: impl Future<Output = T>) -> Option<T> {
+        let mut shutdown = self.inner.shutdown.subscribe();
+        tokio::select! {
+            biased;
+            _ = shutdown.wait_for(|closed| *closed) => None,
+            done = step => Some(done),
+        }
+    }
+
     /// Logs in, syncs the commands once per process (unless disabled), and connects.
+    /// [`close`](Self::close), before or during any of these, makes it return `Ok(())` promptly.
     pub async fn start(&self) -> Result<(), Error> {
-        if self.application_id().is_none() {
-            self.login().await?;
-        }
-        if self.inner.auto_sync {
-            let mut synced = self.inner.synced.lock().await;
-            if synced.is_none() {
-                *synced = Some(self.sync_commands().await?);
+        let prepare = async {
+            if self.application_id().is_none() {
+                self.login().await?;
+            }
+            if self.inner.auto_sync {
+                let mut synced = self.inner.synced.lock().await;
+                if synced.is_none() {
+                    *synced = Some(self.sync_commands().await?);
+                }
+            }
+            Ok::<(), Error>(())
+        };
+        match self.unless_closed(prepare).await {
+            None => Ok(()),
+            Some(prepared) => {
+                prepared?;
+                self.connect().await
             }
         }
-        self.connect().await
     }
 
-    /// Starts, and closes gracefully on Ctrl-C.
+    /// Starts, and closes gracefully on Ctrl-C or (on unix) SIGTERM, whether they come while
+    /// logging in, syncing or connected.
     pub async fn run(&self) -> Result<(), Error> {
-        let bot = self.clone();
-        let ctrl_c = tokio::spawn(async move {
-            if tokio::signal::ctrl_c().await.is_ok() {
-                bot.close();
-            }
-        });
-        let result = self.start().await;
-        ctrl_c.abort();
-        result
+        let signal = shutdown_signal();
+        let start = self.start();
+        tokio::pin!(start);
+        tokio::select! {
+            result = &mut start => return result,
+            name = signal => tracing::info!("{name}: closing"),
+        }
+        self.close();
+        start.await
     }
 
-    /// Closes every shard with code 1000.
+    /// Closes every shard with code 1000. A [`start`](Self::start) or [`run`](Self::run) under
+    /// way, even one still logging in, connecting or waiting to reconnect, returns `Ok(())`
+    /// promptly; the bot cannot be started again.
     pub fn close(&self) {
         self.inner.shutdown.send_replace(true);
         self.inner.closed.store(true, Ordering::SeqCst);
@@ -360,5 +401,61 @@ impl Bot {
                 }
             })
             .boxed()
+    }
+}
+
+/// The message of a task that panicked (or why it ended otherwise).
+fn panic_message(join: tokio::task::JoinError) -> String {
+    if !join.is_panic() {
+        return join.to_string();
+    }
+    let panic = join.into_panic();
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic without a message".to_owned())
+}
+
+/// Resolves with the signal's name on Ctrl-C or, on unix, SIGTERM. It listens from the moment
+/// it is called, not from its first poll, so a signal during start-up is not missed.
+fn shutdown_signal() -> impl Future<Output = &'static str> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        async fn received(
+            listener: std::io::Result<tokio::signal::unix::Signal>,
+            name: &'static str,
+        ) -> &'static str {
+            match listener {
+                Ok(mut listener) => {
+                    if listener.recv().await.is_some() {
+                        return name;
+                    }
+                }
+                Err(error) => tracing::warn!("cannot listen for {name}: {error}"),
+            }
+            std::future::pending().await
+        }
+        let interrupt = received(signal(SignalKind::interrupt()), "Ctrl-C");
+        let terminate = received(signal(SignalKind::terminate()), "SIGTERM");
+        async move {
+            tokio::select! {
+                name = interrupt => name,
+                name = terminate => name,
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        async {
+            match tokio::signal::ctrl_c().await {
+                Ok(()) => "Ctrl-C",
+                Err(error) => {
+                    tracing::warn!("cannot listen for Ctrl-C: {error}");
+                    std::future::pending().await
+                }
+            }
+        }
     }
 }

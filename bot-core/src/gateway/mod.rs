@@ -1,11 +1,29 @@
 //! The gateway: shards over WebSocket with zlib-stream, heartbeats, resume and typed events.
+//!
+//! Each shard connects within [`ShardConfig::connect_timeout`], waits for HELLO within
+//! [`ShardConfig::hello_timeout`], and reconnects with a back-off that grows across connections
+//! that end quickly and resets only after one stayed healthy (READY or RESUMED) for a while.
+//! After a few failed resumes in a row it drops the session and identifies anew on the main URL.
+//! A frame that inflates past [`MAX_MESSAGE`] closes the connection, which is then resumed.
 
+mod backoff;
+mod close_code;
+mod connection;
 mod event;
+mod heartbeat;
 mod inflate;
+mod session;
 mod shard;
+#[cfg(test)]
+mod tests;
 mod url;
 
+pub use close_code::CloseCode;
 pub use event::{Event, GuildCreate, Ready};
+pub use inflate::MAX_MESSAGE;
+/// The `zlib-stream` inflater and its error, for the benchmark only: not a public API.
+#[doc(hidden)]
+pub use inflate::{InflateError, ZlibStream};
 pub(crate) use shard::Shard;
 pub use shard::ShardConfig;
 
@@ -15,7 +33,8 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum GatewayError {
-    /// Discord closed with a code after which reconnecting cannot help (4004, 4010–4014).
+    /// Discord closed with a code after which reconnecting cannot help (4004, 4010–4014; see
+    /// [`CloseCode::is_fatal`]).
     Fatal {
         /// The close code.
         code: u16,
@@ -24,6 +43,13 @@ pub enum GatewayError {
     },
     /// The connection could not be made or broke.
     Connect(String),
+    /// A shard's task panicked: the shard is gone.
+    ShardPanicked {
+        /// The shard.
+        shard: u64,
+        /// The panic's message, when it had one.
+        message: String,
+    },
     /// The gateway URL (from `GET /gateway/bot` or READY's `resume_gateway_url`) is not a
     /// WebSocket URL: reconnecting cannot help.
     InvalidUrl {
@@ -41,6 +67,9 @@ impl fmt::Display for GatewayError {
                 write!(f, "the gateway closed with {code}: {reason}")
             }
             GatewayError::Connect(why) => write!(f, "gateway connection failed: {why}"),
+            GatewayError::ShardPanicked { shard, message } => {
+                write!(f, "shard {shard} panicked: {message}")
+            }
             GatewayError::InvalidUrl { url, why } => {
                 write!(f, "invalid gateway URL `{url}`: {why}")
             }

@@ -1,17 +1,15 @@
-//! One gateway shard: connect, identify or resume, heartbeat, read dispatches, reconnect.
+//! One gateway shard: its configuration, and the loop that connects, reconnects with back-off and
+//! decides between resuming and identifying anew. One connection is in `connection.rs`.
 
-use super::inflate::ZlibStream;
+use super::backoff::Backoff;
+use super::close_code::CloseCode;
+use super::session::Session;
 use super::{Event, GatewayError};
 use crate::http::Token;
-use futures_util::{SinkExt, StreamExt};
 use serde_json::{Value, json};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::sync::{mpsc, watch};
-use tokio::time::Instant;
-use tokio_tungstenite::tungstenite::Message;
-use tokio_tungstenite::tungstenite::protocol::CloseFrame;
-use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 
 /// What a shard needs to run.
 #[derive(Clone, Debug)]
@@ -31,52 +29,67 @@ pub struct ShardConfig {
     /// How long to wait for a heartbeat's ACK before treating the connection as dead (default:
     /// one heartbeat interval).
     pub heartbeat_timeout: Option<Duration>,
+    /// How long the TCP, TLS and WebSocket handshakes may take together (default:
+    /// [`ShardConfig::DEFAULT_CONNECT_TIMEOUT`]).
+    pub connect_timeout: Duration,
+    /// How long to wait for HELLO once connected (default:
+    /// [`ShardConfig::DEFAULT_HELLO_TIMEOUT`]); Discord sends it at once.
+    pub hello_timeout: Duration,
 }
 
-/// The session a shard can resume.
-#[derive(Clone, Debug)]
-struct Session {
-    id: String,
-    resume_url: String,
-    seq: Option<u64>,
+impl ShardConfig {
+    /// The default [`connect_timeout`](Self::connect_timeout): 10 s.
+    pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+    /// The default [`hello_timeout`](Self::hello_timeout): 10 s.
+    pub const DEFAULT_HELLO_TIMEOUT: Duration = Duration::from_secs(10);
+
+    /// Shard `id` of `count` on `url`, without presence and with the default timeouts.
+    pub fn new(id: u64, count: u64, url: impl Into<String>, token: Token, intents: u64) -> Self {
+        ShardConfig {
+            id,
+            count,
+            url: url.into(),
+            token,
+            intents,
+            presence: None,
+            heartbeat_timeout: None,
+            connect_timeout: Self::DEFAULT_CONNECT_TIMEOUT,
+            hello_timeout: Self::DEFAULT_HELLO_TIMEOUT,
+        }
+    }
 }
 
 /// How one connection ended.
-enum Ending {
+#[derive(Debug)]
+pub(super) enum Ending {
     /// `close()` was called.
     Shutdown,
-    /// Reconnect; `resume: false` starts a new session.
+    /// Reconnecting cannot help.
+    Fatal(GatewayError),
+    /// Reconnect after at least `wait` (and the back-off); `resume: false` drops the session.
     Reconnect { resume: bool, wait: Duration },
+}
+
+impl Ending {
+    /// Reconnect and resume, as soon as the back-off allows.
+    pub(super) const RESUME: Ending = Ending::Reconnect {
+        resume: true,
+        wait: Duration::ZERO,
+    };
+}
+
+/// Resolves once `close()` was called (or the bot is gone), at once if it already was.
+pub(super) async fn closed(shutdown: &mut watch::Receiver<bool>) {
+    let _ = shutdown.wait_for(|closed| *closed).await;
 }
 
 /// Runs a shard until `shutdown` turns true or a fatal close code ends it.
 pub(crate) struct Shard {
-    config: ShardConfig,
-    session: Option<Session>,
+    pub(super) config: ShardConfig,
+    pub(super) session: Option<Session>,
     events: mpsc::UnboundedSender<Event>,
-    latency: Arc<Mutex<Option<Duration>>>,
-}
-
-fn jitter(max: Duration) -> Duration {
-    max.mul_f64(rand::random::<f64>())
-}
-
-fn backoff(attempt: u32) -> Duration {
-    let capped = Duration::from_millis(500u64 << attempt.min(6)).min(Duration::from_secs(30));
-    capped / 2 + jitter(capped / 2)
-}
-
-/// Close codes after which reconnecting cannot help (OP L30-51).
-fn fatal(code: u16) -> Option<&'static str> {
-    match code {
-        4004 => Some("authentication failed: the token is wrong"),
-        4010 => Some("invalid shard"),
-        4011 => Some("sharding required: the bot is in too many guilds for one shard"),
-        4012 => Some("invalid API version"),
-        4013 => Some("invalid intents"),
-        4014 => Some("disallowed intents: enable the privileged intents in the developer portal"),
-        _ => None,
-    }
+    pub(super) latency: Arc<Mutex<Option<Duration>>>,
+    pub(super) backoff: Backoff,
 }
 
 impl Shard {
@@ -90,6 +103,7 @@ impl Shard {
             session: None,
             events,
             latency,
+            backoff: Backoff::default(),
         }
     }
 
@@ -98,205 +112,52 @@ impl Shard {
         mut self,
         mut shutdown: watch::Receiver<bool>,
     ) -> Result<(), GatewayError> {
-        let mut failures = 0;
         loop {
-            match self.connect_once(&mut shutdown).await {
-                Ok(Ending::Shutdown) => return Ok(()),
-                Ok(Ending::Reconnect { resume, wait }) => {
-                    failures = 0;
-                    if !resume {
-                        self.session = None;
-                    }
-                    tokio::time::sleep(wait).await;
-                }
-                Err(fatal @ (GatewayError::Fatal { .. } | GatewayError::InvalidUrl { .. })) => {
-                    return Err(fatal);
-                }
-                Err(error) => {
-                    failures += 1;
-                    let wait = backoff(failures);
-                    tracing::warn!(
-                        shard = self.config.id,
-                        "gateway connection failed ({error}); retrying in {wait:?}"
-                    );
-                    tokio::time::sleep(wait).await;
-                }
-            }
             if *shutdown.borrow() {
                 return Ok(());
             }
-        }
-    }
-
-    fn emit(&self, event: Event) {
-        let _ = self.events.send(event);
-    }
-
-    async fn connect_once(
-        &mut self,
-        shutdown: &mut watch::Receiver<bool>,
-    ) -> Result<Ending, GatewayError> {
-        let base = match &self.session {
-            Some(session) => session.resume_url.clone(),
-            None => self.config.url.clone(),
-        };
-        let url = super::url::connect_url(&base)?;
-        let (mut socket, _) = tokio_tungstenite::connect_async(url.as_str())
-            .await
-            .map_err(|e| GatewayError::Connect(e.to_string()))?;
-        let mut inflate = ZlibStream::new();
-        let mut interval = None;
-        let mut next_beat = Instant::now() + Duration::from_secs(3600);
-        let mut acked = true;
-        let mut sent_at = Instant::now();
-        let mut ack_deadline = Instant::now() + Duration::from_secs(3600);
-        loop {
-            let frame = tokio::select! {
-                frame = socket.next() => frame,
-                _ = tokio::time::sleep_until(ack_deadline), if !acked => {
-                    tracing::warn!(shard = self.config.id, "no heartbeat ACK in time; reconnecting");
-                    let _ = socket.close(Some(CloseFrame { code: CloseCode::Library(4000), reason: "zombied".into() })).await;
-                    return Ok(Ending::Reconnect { resume: true, wait: Duration::ZERO });
-                }
-                _ = tokio::time::sleep_until(next_beat), if interval.is_some() => {
-                    if !acked {
-                        // Zombied: no ACK since the last heartbeat. Keep the session (not 1000/1001).
-                        tracing::warn!(shard = self.config.id, "no heartbeat ACK; reconnecting");
-                        let _ = socket.close(Some(CloseFrame { code: CloseCode::Library(4000), reason: "zombied".into() })).await;
-                        return Ok(Ending::Reconnect { resume: true, wait: Duration::ZERO });
+            if let Some(session) = &mut self.session {
+                session.resuming();
+            }
+            let wait = match self.connect_once(&mut shutdown).await {
+                Ending::Shutdown => return Ok(()),
+                Ending::Fatal(error) => return Err(error),
+                Ending::Reconnect { resume, wait } => {
+                    if !resume {
+                        self.invalidate();
                     }
-                    let seq = self.session.as_ref().and_then(|s| s.seq);
-                    socket.send(Message::Text(json!({"op": 1, "d": seq}).to_string().into())).await
-                        .map_err(|e| GatewayError::Connect(e.to_string()))?;
-                    acked = false;
-                    sent_at = Instant::now();
-                    let every = interval.unwrap_or(Duration::from_secs(41));
-                    ack_deadline = sent_at + self.config.heartbeat_timeout.unwrap_or(every);
-                    next_beat = sent_at + every;
-                    continue;
-                }
-                _ = shutdown.changed() => {
-                    let _ = socket.close(Some(CloseFrame { code: CloseCode::Normal, reason: "closing".into() })).await;
-                    return Ok(Ending::Shutdown);
+                    wait
                 }
             };
-            let bytes = match frame {
-                Some(Ok(Message::Binary(bytes))) => match inflate.push(&bytes) {
-                    None => continue,
-                    Some(Ok(text)) => text,
-                    Some(Err(why)) => {
-                        tracing::warn!(
-                            shard = self.config.id,
-                            "undecodable frame ({why}); reconnecting"
-                        );
-                        return Ok(Ending::Reconnect {
-                            resume: true,
-                            wait: Duration::ZERO,
-                        });
-                    }
-                },
-                Some(Ok(Message::Text(text))) => text.as_bytes().to_vec(),
-                Some(Ok(Message::Close(frame))) => {
-                    let code = frame.map_or(1005, |f| u16::from(f.code));
-                    return self.closed(code);
-                }
-                Some(Ok(_)) => continue,
-                Some(Err(_)) | None => {
-                    return Ok(Ending::Reconnect {
-                        resume: true,
-                        wait: Duration::ZERO,
-                    });
-                }
-            };
-            let Ok(payload) = serde_json::from_slice::<Value>(&bytes) else {
-                tracing::warn!(shard = self.config.id, "a frame that is not JSON; ignored");
-                continue;
-            };
-            let op = payload["op"].as_u64().unwrap_or(u64::MAX);
-            match op {
-                0 => {
-                    if let (Some(session), Some(seq)) = (&mut self.session, payload["s"].as_u64()) {
-                        session.seq = Some(seq);
-                    }
-                    let name = payload["t"].as_str().unwrap_or("").to_owned();
-                    let data = payload["d"].clone();
-                    if name == "READY" {
-                        self.session = Some(Session {
-                            id: data["session_id"].as_str().unwrap_or("").to_owned(),
-                            resume_url: self.resume_url(data["resume_gateway_url"].as_str()),
-                            seq: payload["s"].as_u64(),
-                        });
-                    }
-                    if name == "RESUMED" {
-                        self.emit(Event::Resumed {
-                            shard: self.config.id,
-                        });
-                    } else {
-                        self.emit(Event::from_dispatch(&name, data));
-                    }
-                }
-                1 => {
-                    let seq = self.session.as_ref().and_then(|s| s.seq);
-                    socket
-                        .send(Message::Text(json!({"op": 1, "d": seq}).to_string().into()))
-                        .await
-                        .map_err(|e| GatewayError::Connect(e.to_string()))?;
-                }
-                7 => {
-                    let _ = socket
-                        .close(Some(CloseFrame {
-                            code: CloseCode::Library(4000),
-                            reason: "reconnect".into(),
-                        }))
-                        .await;
-                    return Ok(Ending::Reconnect {
-                        resume: true,
-                        wait: Duration::ZERO,
-                    });
-                }
-                9 => {
-                    let wait = Duration::from_secs(1) + jitter(Duration::from_secs(4));
-                    let _ = socket
-                        .close(Some(CloseFrame {
-                            code: CloseCode::Library(4000),
-                            reason: "invalid session".into(),
-                        }))
-                        .await;
-                    if payload["d"].as_bool() == Some(true) && self.session.is_some() {
-                        return Ok(Ending::Reconnect { resume: true, wait });
-                    }
-                    self.invalidate();
-                    return Ok(Ending::Reconnect {
-                        resume: false,
-                        wait,
-                    });
-                }
-                10 => {
-                    let every = Duration::from_millis(
-                        payload["d"]["heartbeat_interval"]
-                            .as_u64()
-                            .unwrap_or(41_250),
-                    );
-                    interval = Some(every);
-                    next_beat = Instant::now() + jitter(every);
-                    let hello_reply = self.identify_or_resume();
-                    socket
-                        .send(Message::Text(hello_reply.to_string().into()))
-                        .await
-                        .map_err(|e| GatewayError::Connect(e.to_string()))?;
-                }
-                11 => {
-                    acked = true;
-                    *self.latency.lock().unwrap_or_else(|p| p.into_inner()) =
-                        Some(sent_at.elapsed());
-                }
-                _ => {}
+            if let Some(session) = self.session.as_ref().filter(|s| s.exhausted()) {
+                tracing::warn!(
+                    shard = self.config.id,
+                    "{} resumes failed in a row; identifying anew on the main gateway URL",
+                    session.attempts()
+                );
+                self.invalidate();
+            }
+            let delay = self.backoff.next_delay().max(wait);
+            if !delay.is_zero() {
+                tracing::info!(
+                    shard = self.config.id,
+                    attempt = self.backoff.attempt(),
+                    "reconnecting in {delay:?}"
+                );
+            }
+            tokio::select! {
+                _ = closed(&mut shutdown) => return Ok(()),
+                _ = tokio::time::sleep(delay) => {}
             }
         }
     }
 
+    pub(super) fn emit(&self, event: Event) {
+        let _ = self.events.send(event);
+    }
+
     /// READY's `resume_gateway_url`, or the main URL when it is missing or unusable.
-    fn resume_url(&self, given: Option<&str>) -> String {
+    pub(super) fn resume_url(&self, given: Option<&str>) -> String {
         match given {
             Some(url) => match super::url::connect_url(url) {
                 Ok(_) => url.to_owned(),
@@ -309,7 +170,8 @@ impl Shard {
         }
     }
 
-    fn invalidate(&mut self) {
+    /// Drops the session (the next connection identifies on the main URL).
+    pub(super) fn invalidate(&mut self) {
         if self.session.take().is_some() {
             self.emit(Event::SessionInvalidated {
                 shard: self.config.id,
@@ -317,24 +179,28 @@ impl Shard {
         }
     }
 
-    fn closed(&mut self, code: u16) -> Result<Ending, GatewayError> {
-        if let Some(reason) = fatal(code) {
-            return Err(GatewayError::Fatal { code, reason });
-        }
-        if matches!(code, 4007 | 4009) {
-            self.invalidate();
-            return Ok(Ending::Reconnect {
-                resume: false,
-                wait: Duration::ZERO,
+    /// What to do after the gateway closed with `code`.
+    pub(super) fn closed(&mut self, code: u16) -> Ending {
+        let typed = CloseCode::from(code);
+        if typed.is_fatal() {
+            return Ending::Fatal(GatewayError::Fatal {
+                code,
+                reason: typed.description(),
             });
         }
-        Ok(Ending::Reconnect {
-            resume: true,
-            wait: Duration::ZERO,
-        })
+        tracing::info!(shard = self.config.id, "the gateway closed with {typed}");
+        if typed.ends_session() {
+            self.invalidate();
+            return Ending::Reconnect {
+                resume: false,
+                wait: Duration::ZERO,
+            };
+        }
+        Ending::RESUME
     }
 
-    fn identify_or_resume(&self) -> Value {
+    /// The answer to HELLO: RESUME with a session, IDENTIFY without.
+    pub(super) fn identify_or_resume(&self) -> Value {
         let token = self.config.token.expose();
         match &self.session {
             Some(session) => json!({"op": 6, "d": {
@@ -353,28 +219,6 @@ impl Shard {
                 }
                 json!({"op": 2, "d": d})
             }
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fatal_codes_are_the_documented_ones() {
-        for code in [4004, 4010, 4011, 4012, 4013, 4014] {
-            assert!(fatal(code).is_some(), "{code}");
-        }
-        for code in [1000, 1001, 4000, 4007, 4009] {
-            assert!(fatal(code).is_none(), "{code}");
-        }
-    }
-
-    #[test]
-    fn backoff_is_capped_and_jittered() {
-        for attempt in 0..20 {
-            assert!(backoff(attempt) <= Duration::from_secs(30));
         }
     }
 }

@@ -1,0 +1,258 @@
+//! One connection of a shard: open it within a timeout, wait for HELLO within a timeout, identify
+//! or resume, heartbeat, read frames, and say how it ended. Bad input from the network ends the
+//! connection (to be resumed), never the shard.
+
+use super::Event;
+use super::heartbeat::{Heartbeat, deadline_in};
+use super::inflate::{MAX_MESSAGE, ZlibStream};
+use super::session::Session;
+use super::shard::{Ending, Shard, closed};
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{Value, json};
+use std::time::Duration;
+use tokio::net::TcpStream;
+use tokio::sync::watch;
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode as WsCloseCode;
+use tokio_tungstenite::tungstenite::protocol::{CloseFrame, WebSocketConfig};
+use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
+
+type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
+
+/// Discord's limit on a payload a client sends (GW L49-52); a larger one is closed with 4002.
+const MAX_SENT_PAYLOAD: usize = 4096;
+/// How long a close handshake may take before the socket is simply dropped.
+const CLOSE_TIMEOUT: Duration = Duration::from_secs(1);
+
+/// Sends a close frame, waiting at most [`CLOSE_TIMEOUT`].
+async fn close(socket: &mut Socket, code: WsCloseCode, reason: &'static str) {
+    let frame = CloseFrame {
+        code,
+        reason: reason.into(),
+    };
+    let _ = tokio::time::timeout(CLOSE_TIMEOUT, socket.close(Some(frame))).await;
+}
+
+/// Closes keeping the session resumable (any code but 1000 and 1001).
+async fn close_to_resume(socket: &mut Socket, reason: &'static str) {
+    close(socket, WsCloseCode::Library(4000), reason).await;
+}
+
+async fn send(socket: &mut Socket, payload: &Value) -> Result<(), Ending> {
+    socket
+        .send(Message::Text(payload.to_string().into()))
+        .await
+        .map_err(|_| Ending::RESUME)
+}
+
+impl Shard {
+    /// One connection, from the handshake to its end.
+    pub(super) async fn connect_once(&mut self, shutdown: &mut watch::Receiver<bool>) -> Ending {
+        let base = match &self.session {
+            Some(session) => session.resume_url.clone(),
+            None => self.config.url.clone(),
+        };
+        let url = match super::url::connect_url(&base) {
+            Ok(url) => url,
+            Err(error) => return Ending::Fatal(error),
+        };
+        let config = WebSocketConfig::default().max_message_size(Some(MAX_MESSAGE));
+        let connect = tokio::time::timeout(
+            self.config.connect_timeout,
+            tokio_tungstenite::connect_async_with_config(url.as_str(), Some(config), false),
+        );
+        let mut socket = tokio::select! {
+            _ = closed(shutdown) => return Ending::Shutdown,
+            opened = connect => match opened {
+                Ok(Ok((socket, _))) => socket,
+                Ok(Err(error)) => {
+                    tracing::warn!(shard = self.config.id, "gateway connection failed: {error}");
+                    return Ending::RESUME;
+                }
+                Err(_) => {
+                    tracing::warn!(
+                        shard = self.config.id,
+                        "gateway connection failed: no handshake within {:?}",
+                        self.config.connect_timeout
+                    );
+                    return Ending::RESUME;
+                }
+            },
+        };
+        let ending = self.read(&mut socket, shutdown).await;
+        if matches!(ending, Ending::Shutdown) {
+            close(&mut socket, WsCloseCode::Normal, "closing").await;
+        }
+        ending
+    }
+
+    /// Reads the connection until it ends.
+    async fn read(&mut self, socket: &mut Socket, shutdown: &mut watch::Receiver<bool>) -> Ending {
+        let mut inflate = ZlibStream::new();
+        let hello_deadline = deadline_in(self.config.hello_timeout);
+        let mut heartbeat: Option<Heartbeat> = None;
+        let far = deadline_in(Duration::MAX);
+        loop {
+            let next_beat = heartbeat.as_ref().map_or(far, Heartbeat::next_beat);
+            let ack_deadline = heartbeat.as_ref().and_then(Heartbeat::ack_deadline);
+            let frame = tokio::select! {
+                frame = socket.next() => frame,
+                _ = closed(shutdown) => return Ending::Shutdown,
+                _ = tokio::time::sleep_until(hello_deadline), if heartbeat.is_none() => {
+                    tracing::warn!(
+                        shard = self.config.id,
+                        "no HELLO within {:?}; reconnecting",
+                        self.config.hello_timeout
+                    );
+                    close_to_resume(socket, "no hello").await;
+                    return Ending::RESUME;
+                }
+                _ = tokio::time::sleep_until(ack_deadline.unwrap_or(far)), if ack_deadline.is_some() => {
+                    return self.zombied(socket).await;
+                }
+                _ = tokio::time::sleep_until(next_beat), if heartbeat.is_some() => {
+                    let Some(beat) = heartbeat.as_mut() else { continue };
+                    if beat.is_awaiting_ack() {
+                        return self.zombied(socket).await;
+                    }
+                    if let Err(ending) = send(socket, &self.heartbeat_payload()).await {
+                        return ending;
+                    }
+                    beat.sent();
+                    continue;
+                }
+            };
+            let bytes = match frame {
+                Some(Ok(Message::Binary(bytes))) => match inflate.push(&bytes) {
+                    None => continue,
+                    Some(Ok(text)) => text,
+                    Some(Err(why)) => {
+                        tracing::warn!(
+                            shard = self.config.id,
+                            "undecodable frame ({why}); reconnecting"
+                        );
+                        close_to_resume(socket, "undecodable frame").await;
+                        return Ending::RESUME;
+                    }
+                },
+                Some(Ok(Message::Text(text))) => text.as_bytes().to_vec(),
+                Some(Ok(Message::Close(frame))) => {
+                    return self.closed(frame.map_or(1005, |f| u16::from(f.code)));
+                }
+                Some(Ok(_)) => continue,
+                Some(Err(error)) => {
+                    tracing::info!(shard = self.config.id, "gateway connection broke: {error}");
+                    return Ending::RESUME;
+                }
+                None => return Ending::RESUME,
+            };
+            let Ok(payload) = serde_json::from_slice::<Value>(&bytes) else {
+                tracing::warn!(shard = self.config.id, "a frame that is not JSON; ignored");
+                continue;
+            };
+            if let Err(ending) = self.handle(socket, &payload, &mut heartbeat).await {
+                return ending;
+            }
+        }
+    }
+
+    async fn zombied(&self, socket: &mut Socket) -> Ending {
+        // No ACK in time: keep the session (close with neither 1000 nor 1001) and resume.
+        tracing::warn!(
+            shard = self.config.id,
+            "no heartbeat ACK in time; reconnecting"
+        );
+        close_to_resume(socket, "zombied").await;
+        Ending::RESUME
+    }
+
+    fn heartbeat_payload(&self) -> Value {
+        json!({"op": 1, "d": self.session.as_ref().and_then(|s| s.seq)})
+    }
+
+    /// Acts on one payload; `Err` ends the connection.
+    async fn handle(
+        &mut self,
+        socket: &mut Socket,
+        payload: &Value,
+        heartbeat: &mut Option<Heartbeat>,
+    ) -> Result<(), Ending> {
+        match payload["op"].as_u64().unwrap_or(u64::MAX) {
+            0 => self.dispatch(payload),
+            1 => send(socket, &self.heartbeat_payload()).await?,
+            7 => {
+                close_to_resume(socket, "reconnect").await;
+                return Err(Ending::RESUME);
+            }
+            9 => {
+                let wait = Duration::from_secs(1) + Duration::from_secs(4).mul_f64(rand::random());
+                close_to_resume(socket, "invalid session").await;
+                let resume = payload["d"].as_bool() == Some(true) && self.session.is_some();
+                return Err(Ending::Reconnect { resume, wait });
+            }
+            10 if heartbeat.is_none() => {
+                let asked = payload["d"]["heartbeat_interval"].as_u64();
+                let beat = Heartbeat::new(asked, self.config.heartbeat_timeout);
+                if asked.is_some_and(|ms| Duration::from_millis(ms) != beat.interval()) {
+                    tracing::warn!(
+                        shard = self.config.id,
+                        "HELLO asked for a heartbeat every {} ms; using {:?}",
+                        asked.unwrap_or_default(),
+                        beat.interval()
+                    );
+                }
+                *heartbeat = Some(beat);
+                let answer = self.identify_or_resume().to_string();
+                if answer.len() > MAX_SENT_PAYLOAD {
+                    tracing::warn!(
+                        shard = self.config.id,
+                        "IDENTIFY is {} bytes, over Discord's {MAX_SENT_PAYLOAD}: the gateway will \
+                         close with 4002; shorten the presence",
+                        answer.len()
+                    );
+                }
+                socket
+                    .send(Message::Text(answer.into()))
+                    .await
+                    .map_err(|_| Ending::RESUME)?;
+            }
+            11 => {
+                if let Some(rtt) = heartbeat.as_mut().and_then(Heartbeat::acked) {
+                    *self.latency.lock().unwrap_or_else(|p| p.into_inner()) = Some(rtt);
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// A dispatch (op 0): tracks the sequence and the session, and emits the event.
+    fn dispatch(&mut self, payload: &Value) {
+        if let (Some(session), Some(seq)) = (&mut self.session, payload["s"].as_u64()) {
+            session.seq = Some(seq);
+        }
+        let name = payload["t"].as_str().unwrap_or("");
+        let data = payload["d"].clone();
+        match name {
+            "READY" => {
+                self.session = Some(Session::new(
+                    data["session_id"].as_str().unwrap_or("").to_owned(),
+                    self.resume_url(data["resume_gateway_url"].as_str()),
+                    payload["s"].as_u64(),
+                ));
+                self.backoff.healthy();
+                self.emit(Event::from_dispatch(name, data));
+            }
+            "RESUMED" => {
+                if let Some(session) = &mut self.session {
+                    session.resumed();
+                }
+                self.backoff.healthy();
+                self.emit(Event::Resumed {
+                    shard: self.config.id,
+                });
+            }
+            _ => self.emit(Event::from_dispatch(name, data)),
+        }
+    }
+}
