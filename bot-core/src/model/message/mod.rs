@@ -50,7 +50,7 @@ pub struct Message {
     pub author: User,
     /// The author's member data (gateway events in guilds; without `user`).
     #[serde(default)]
-    pub member: Option<PartialMember>,
+    pub member: Option<Box<PartialMember>>,
     /// Its text.
     #[serde(default)]
     pub content: String,
