@@ -304,13 +304,13 @@ impl EmbedBuilder {
 
     /// The large image.
     pub fn image(mut self, url: impl Into<String>) -> Self {
-        self.embed.image = Some(EmbedMedia::new(url));
+        self.embed.image = Some(Box::new(EmbedMedia::new(url)));
         self
     }
 
     /// The thumbnail.
     pub fn thumbnail(mut self, url: impl Into<String>) -> Self {
-        self.embed.thumbnail = Some(EmbedMedia::new(url));
+        self.embed.thumbnail = Some(Box::new(EmbedMedia::new(url)));
         self
     }
 

@@ -31,7 +31,8 @@ str_enum! {
     }
 }
 
-/// An embed. Build one to send with [`EmbedBuilder`].
+/// An embed. Build one to send with [`EmbedBuilder`]. Media and the provider are boxed: most
+/// embeds a bot sends or reads have no video and no provider.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Embed {
@@ -58,16 +59,16 @@ pub struct Embed {
     pub footer: Option<EmbedFooter>,
     /// The large image.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub image: Option<EmbedMedia>,
+    pub image: Option<Box<EmbedMedia>>,
     /// The small image at the top right.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub thumbnail: Option<EmbedMedia>,
+    pub thumbnail: Option<Box<EmbedMedia>>,
     /// The video (received only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub video: Option<EmbedMedia>,
+    pub video: Option<Box<EmbedMedia>>,
     /// The provider (received only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub provider: Option<EmbedProvider>,
+    pub provider: Option<Box<EmbedProvider>>,
     /// The author.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<EmbedAuthor>,

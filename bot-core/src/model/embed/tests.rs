@@ -123,3 +123,12 @@ fn a_message_s_embeds_are_checked_together() {
     assert_eq!(error.problems, [EmbedProblem::TooManyEmbeds { count: 11 }]);
     assert!(check_embeds(&[big]).is_ok());
 }
+
+#[test]
+fn embeds_stay_lean() {
+    assert!(
+        std::mem::size_of::<Embed>() <= 400,
+        "{}",
+        std::mem::size_of::<Embed>()
+    );
+}

@@ -85,6 +85,10 @@ int_enum! {
     }
 }
 
+#[allow(
+    clippy::derivable_impls,
+    reason = "int_enum! defines the enum; a derive cannot be added from here"
+)]
 impl Default for MessageType {
     fn default() -> Self {
         MessageType::Default

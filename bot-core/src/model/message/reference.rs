@@ -19,6 +19,10 @@ int_enum! {
     }
 }
 
+#[allow(
+    clippy::derivable_impls,
+    reason = "int_enum! defines the enum; a derive cannot be added from here"
+)]
 impl Default for MessageReferenceType {
     fn default() -> Self {
         MessageReferenceType::Default

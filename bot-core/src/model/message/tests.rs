@@ -242,3 +242,16 @@ fn custom_emojis_mention() {
         json!({"id": "5", "name": "blob", "animated": true})
     );
 }
+
+#[test]
+fn one_odd_field_does_not_fail_the_message() {
+    let (message, dropped) = crate::model::decode_lenient::<Message>(json!({
+        "id": "3", "channel_id": "2", "author": author(), "content": "hi",
+        "poll": {"question": "not an object"},
+        "reactions": [{"emoji": {"name": "🔥"}, "count": "many"}]
+    }))
+    .unwrap();
+    assert_eq!(message.content, "hi");
+    assert!(message.poll.is_none());
+    assert_eq!(dropped, ["poll.question", "poll", "reactions[0].count"]);
+}
