@@ -2,10 +2,12 @@
 //! Discord's limits (developers/resources/message.mdx, embed object).
 
 mod builder;
+mod error;
 #[cfg(test)]
 mod tests;
 
-pub use builder::{EmbedBuilder, EmbedError, EmbedProblem, check_embeds};
+pub use builder::{EmbedBuilder, check_embeds};
+pub use error::{EmbedError, EmbedProblem};
 
 use super::enums::str_enum;
 use super::{EmbedFlags, EmbedMediaFlags, Timestamp};

@@ -1,10 +1,10 @@
 //! The message a bot sends (developers/resources/message.mdx, Create Message), with its files.
 
-use super::AllowedMentions;
+use super::{AllowedMentions, CreateMessageError, MessageProblem};
 use crate::model::serde_util::is_false;
 use crate::model::{
-    Component, CreatePoll, Embed, EmbedProblem, Id, MessageFlags, MessageMarker, MessageReference,
-    Nonce, StickerMarker, check_embeds,
+    Component, CreatePoll, Embed, Id, MessageFlags, MessageMarker, MessageReference, Nonce,
+    StickerMarker, check_embeds,
 };
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -258,95 +258,6 @@ impl CreateMessage {
         super::check::check(self)
     }
 }
-
-/// One reason a message cannot be sent.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum MessageProblem {
-    /// No content, embed, file, sticker, component or poll.
-    Empty,
-    /// The content is over 2000 characters.
-    ContentTooLong {
-        /// Its length in characters.
-        length: usize,
-    },
-    /// An embed limit is over.
-    Embed(EmbedProblem),
-    /// More than 10 files.
-    TooManyAttachments {
-        /// How many there are.
-        count: usize,
-    },
-    /// More than 3 stickers.
-    TooManyStickers {
-        /// How many there are.
-        count: usize,
-    },
-    /// Too many components (5 action rows; 40 in all with `IS_COMPONENTS_V2`).
-    TooManyComponents {
-        /// How many there are.
-        count: usize,
-        /// The limit.
-        limit: usize,
-    },
-    /// `IS_COMPONENTS_V2` with content, embeds, a poll or stickers, which it disables.
-    ComponentsV2WithContent,
-}
-
-/// Why a message cannot be sent: every problem found.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct CreateMessageError {
-    /// What is wrong, in order.
-    pub problems: Vec<MessageProblem>,
-}
-
-impl fmt::Display for MessageProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            MessageProblem::Empty => f.write_str("the message is empty"),
-            MessageProblem::ContentTooLong { length } => write!(
-                f,
-                "content has {length} characters (limit {})",
-                CreateMessage::CONTENT_LIMIT
-            ),
-            MessageProblem::Embed(problem) => write!(f, "{problem}"),
-            MessageProblem::TooManyAttachments { count } => write!(
-                f,
-                "{count} files (limit {})",
-                CreateMessage::ATTACHMENT_LIMIT
-            ),
-            MessageProblem::TooManyStickers { count } => {
-                write!(
-                    f,
-                    "{count} stickers (limit {})",
-                    CreateMessage::STICKER_LIMIT
-                )
-            }
-            MessageProblem::TooManyComponents { count, limit } => {
-                write!(f, "{count} components (limit {limit})")
-            }
-            MessageProblem::ComponentsV2WithContent => f.write_str(
-                "IS_COMPONENTS_V2 messages cannot have content, embeds, a poll or stickers",
-            ),
-        }
-    }
-}
-
-impl fmt::Display for CreateMessageError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("message cannot be sent: ")?;
-        for (i, problem) in self.problems.iter().enumerate() {
-            if i > 0 {
-                f.write_str("; ")?;
-            }
-            write!(f, "{problem}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for CreateMessageError {}
 
 pub(super) fn embed_problems(embeds: &[Embed]) -> Vec<MessageProblem> {
     check_embeds(embeds)

@@ -8,7 +8,6 @@ mod message;
 #[cfg(test)]
 mod tests;
 
+pub use check::{CreateMessageError, MessageProblem};
 pub use mentions::{AllowedMentions, MentionType};
-pub use message::{
-    AttachmentFile, AttachmentInfo, CreateMessage, CreateMessageError, MessageProblem,
-};
+pub use message::{AttachmentFile, AttachmentInfo, CreateMessage};
