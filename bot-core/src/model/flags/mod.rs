@@ -2,10 +2,12 @@
 //! users, channels, guilds, members, roles, attachments and applications. Bits this version does
 //! not know are kept (`from_bits_retain`), never dropped.
 
+mod content;
 mod intents;
 mod others;
 mod permissions;
 
+pub use content::{EmbedFlags, EmbedMediaFlags, UnfurledMediaFlags};
 pub use intents::Intents;
 pub use others::{
     ActivityFlags, ApplicationFlags, AttachmentFlags, ChannelFlags, MemberFlags, MessageFlags,

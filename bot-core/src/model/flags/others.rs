@@ -85,6 +85,8 @@ bitflags::bitflags! {
         const REQUIRE_TAG = 1 << 4;
         /// The media channel hides its download options.
         const HIDE_MEDIA_DOWNLOAD_OPTIONS = 1 << 15;
+        /// Users must opt in to view the channel's contents (a spoiler channel).
+        const IS_SPOILER_CHANNEL = 1 << 21;
     }
 }
 flags_serde!(ChannelFlags, u64, false);
