@@ -12,8 +12,12 @@ mod id;
 mod lenient;
 mod timestamp;
 
+mod serde_util;
+
 mod channel;
 mod interaction;
+mod member;
+mod role;
 mod user;
 
 pub use channel::{Attachment, Message, PartialChannel};
@@ -27,4 +31,24 @@ pub use interaction::{
 };
 pub use lenient::{DecodeError, decode_lenient};
 pub use timestamp::{Timestamp, TimestampParseError};
-pub use user::{Member, PartialMember, Role, User};
+pub use member::{Member, PartialMember};
+pub use role::{Role, RoleColors, RoleTags};
+pub use user::{
+    AvatarDecoration, Collectibles, Nameplate, NameplatePalette, PartialUser, PremiumType,
+    PrimaryGuild, User,
+};
+
+/// A payload from `../shared/fixtures/discord/`, at a JSON pointer.
+#[cfg(test)]
+pub(crate) fn test_fixture(file: &str, pointer: &str) -> serde_json::Value {
+    let path = format!(
+        "{}/../../shared/fixtures/discord/{file}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    value
+        .pointer(pointer)
+        .unwrap_or_else(|| panic!("{file}: nothing at {pointer}"))
+        .clone()
+}
