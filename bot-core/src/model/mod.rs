@@ -14,29 +14,70 @@ mod timestamp;
 
 mod serde_util;
 
+mod application;
 mod channel;
+mod emoji;
+mod guild;
 mod interaction;
 mod member;
+mod monetization;
+mod presence;
 mod role;
+mod role_connection;
+mod scheduled_event;
+mod soundboard;
+mod stage;
+mod sticker;
 mod user;
+mod voice;
 
+pub use application::{
+    Application, ApplicationIntegrationType, EventWebhooksStatus, InstallParams,
+    IntegrationTypeConfig, MembershipState, OAuth2Scope, Team, TeamMember, TeamMemberRole,
+};
 pub use channel::{Attachment, Message, PartialChannel};
+pub use emoji::{ApplicationEmojis, Emoji};
 pub use flags::{
     ActivityFlags, ApplicationFlags, AttachmentFlags, ChannelFlags, Intents, MemberFlags,
     MessageFlags, Permissions, RoleFlags, SkuFlags, SystemChannelFlags, UserFlags,
+};
+pub use guild::{
+    Ban, DefaultMessageNotificationLevel, ExplicitContentFilterLevel, Guild, GuildFeature,
+    GuildPreview, IncidentsData, Integration, IntegrationAccount, IntegrationApplication,
+    IntegrationExpireBehavior, IntegrationType, MfaLevel, NsfwLevel, Onboarding, OnboardingEmoji,
+    OnboardingMode, OnboardingPrompt, OnboardingPromptOption, OnboardingPromptType, PartialGuild,
+    PremiumTier, UnavailableGuild, VerificationLevel, WelcomeScreen, WelcomeScreenChannel,
 };
 pub use id::*;
 pub use interaction::{
     CommandData, DataOption, Interaction, InteractionDataError, InteractionType, Resolved,
 };
 pub use lenient::{DecodeError, decode_lenient};
-pub use timestamp::{Timestamp, TimestampParseError};
 pub use member::{Member, PartialMember};
+pub use monetization::{
+    Entitlement, EntitlementType, Sku, SkuType, Subscription, SubscriptionStatus,
+};
+pub use presence::{
+    Activity, ActivityAssets, ActivityButton, ActivityEmoji, ActivityParty, ActivitySecrets,
+    ActivityTimestamps, ActivityType, ClientStatus, Presence, Status, StatusDisplayType,
+    UpdatePresence,
+};
 pub use role::{Role, RoleColors, RoleTags};
+pub use role_connection::{RoleConnection, RoleConnectionMetadata, RoleConnectionMetadataType};
+pub use scheduled_event::{
+    NWeekday, RecurrenceFrequency, RecurrenceRule, ScheduledEvent, ScheduledEventEntityType,
+    ScheduledEventException, ScheduledEventMetadata, ScheduledEventPrivacyLevel,
+    ScheduledEventStatus, ScheduledEventUser, Weekday,
+};
+pub use soundboard::{GuildSoundboardSounds, SoundboardSound};
+pub use stage::{StageInstance, StagePrivacyLevel};
+pub use sticker::{Sticker, StickerFormatType, StickerPack, StickerPacks, StickerType};
+pub use timestamp::{Timestamp, TimestampParseError};
 pub use user::{
     AvatarDecoration, Collectibles, Nameplate, NameplatePalette, PartialUser, PremiumType,
     PrimaryGuild, User,
 };
+pub use voice::{VoiceRegion, VoiceState};
 
 /// A payload from `../shared/fixtures/discord/`, at a JSON pointer.
 #[cfg(test)]

@@ -2,9 +2,7 @@
 //! `GuildRoleResponse`).
 
 use super::serde_util::{is_false, present, write_present};
-use super::{
-    Id, IntegrationMarker, Permissions, RoleFlags, RoleMarker, SkuMarker, UserMarker,
-};
+use super::{Id, IntegrationMarker, Permissions, RoleFlags, RoleMarker, SkuMarker, UserMarker};
 use serde::{Deserialize, Serialize};
 
 /// A guild role.
