@@ -15,10 +15,13 @@ mod timestamp;
 mod serde_util;
 
 mod application;
+mod audit_log;
+mod auto_moderation;
 mod channel;
 mod emoji;
 mod guild;
 mod interaction;
+mod invite;
 mod member;
 mod monetization;
 mod presence;
@@ -28,12 +31,22 @@ mod scheduled_event;
 mod soundboard;
 mod stage;
 mod sticker;
+mod template;
 mod user;
 mod voice;
+mod webhook;
+mod widget;
 
 pub use application::{
     Application, ApplicationIntegrationType, EventWebhooksStatus, InstallParams,
     IntegrationTypeConfig, MembershipState, OAuth2Scope, Team, TeamMember, TeamMemberRole,
+};
+pub use audit_log::{
+    AuditLog, AuditLogChange, AuditLogEntry, AuditLogEvent, AuditLogOptions, AuditLogRole, Change,
+};
+pub use auto_moderation::{
+    ActionMetadata, AutoModerationAction, AutoModerationActionType, AutoModerationEventType,
+    AutoModerationRule, AutoModerationTriggerType, KeywordPresetType, TriggerMetadata,
 };
 pub use channel::{Attachment, Message, PartialChannel};
 pub use emoji::{ApplicationEmojis, Emoji};
@@ -52,6 +65,7 @@ pub use id::*;
 pub use interaction::{
     CommandData, DataOption, Interaction, InteractionDataError, InteractionType, Resolved,
 };
+pub use invite::{Invite, InviteChannel, InviteFlags, InviteGuild, InviteTargetType, InviteType};
 pub use lenient::{DecodeError, decode_lenient};
 pub use member::{Member, PartialMember};
 pub use monetization::{
@@ -72,12 +86,15 @@ pub use scheduled_event::{
 pub use soundboard::{GuildSoundboardSounds, SoundboardSound};
 pub use stage::{StageInstance, StagePrivacyLevel};
 pub use sticker::{Sticker, StickerFormatType, StickerPack, StickerPacks, StickerType};
+pub use template::{Template, TemplateChannel, TemplateGuild, TemplateOverwrite, TemplateRole};
 pub use timestamp::{Timestamp, TimestampParseError};
 pub use user::{
     AvatarDecoration, Collectibles, Nameplate, NameplatePalette, PartialUser, PremiumType,
     PrimaryGuild, User,
 };
 pub use voice::{VoiceRegion, VoiceState};
+pub use webhook::{Webhook, WebhookChannel, WebhookGuild, WebhookType};
+pub use widget::{Widget, WidgetActivity, WidgetChannel, WidgetMember, WidgetSettings};
 
 /// A payload from `../shared/fixtures/discord/`, at a JSON pointer.
 #[cfg(test)]
