@@ -16,9 +16,11 @@ use super::{GuildMarker, Id, PartialUser};
 use serde::{Deserialize, Serialize};
 
 str_enum! {
-    /// A user's status; also what a bot sets for itself.
+    /// A user's status; also what a bot sets for itself (online by default).
+    #[derive(Default)]
     pub enum Status {
         /// Online.
+        #[default]
         Online = "online",
         /// Do not disturb.
         Dnd = "dnd",
@@ -28,12 +30,6 @@ str_enum! {
         Invisible = "invisible",
         /// Offline.
         Offline = "offline",
-    }
-}
-
-impl Default for Status {
-    fn default() -> Self {
-        Status::Online
     }
 }
 
