@@ -1,69 +1,13 @@
 //! Application info (developers/resources/application.mdx; spec `ApplicationResponse`,
-//! `PrivateApplicationResponse`), teams (developers/topics/teams.mdx) and OAuth2 scopes.
+//! `PrivateApplicationResponse`).
 
-use super::enums::{int_enum, str_enum};
+use super::enums::int_enum;
 use super::{
-    ApplicationFlags, ApplicationMarker, GuildMarker, Id, Permissions, SkuMarker, TeamMarker, User,
-    UserMarker,
+    ApplicationFlags, ApplicationMarker, GuildMarker, Id, OAuth2Scope, Permissions, SkuMarker,
+    Team, User,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-
-str_enum! {
-    /// An OAuth2 scope (spec `OAuth2Scopes`).
-    pub enum OAuth2Scope {
-        /// `identify`.
-        Identify = "identify",
-        /// `email`.
-        Email = "email",
-        /// `connections`.
-        Connections = "connections",
-        /// `guilds`.
-        Guilds = "guilds",
-        /// `guilds.join`.
-        GuildsJoin = "guilds.join",
-        /// `guilds.members.read`.
-        GuildsMembersRead = "guilds.members.read",
-        /// `gdm.join`.
-        GdmJoin = "gdm.join",
-        /// `bot`.
-        Bot = "bot",
-        /// `rpc`.
-        Rpc = "rpc",
-        /// `messages.read`.
-        MessagesRead = "messages.read",
-        /// `webhook.incoming`.
-        WebhookIncoming = "webhook.incoming",
-        /// `applications.builds.upload`.
-        ApplicationsBuildsUpload = "applications.builds.upload",
-        /// `applications.builds.read`.
-        ApplicationsBuildsRead = "applications.builds.read",
-        /// `applications.commands`.
-        ApplicationsCommands = "applications.commands",
-        /// `applications.commands.permissions.update`.
-        ApplicationsCommandsPermissionsUpdate = "applications.commands.permissions.update",
-        /// `applications.commands.update`.
-        ApplicationsCommandsUpdate = "applications.commands.update",
-        /// `applications.store.update`.
-        ApplicationsStoreUpdate = "applications.store.update",
-        /// `applications.entitlements`.
-        ApplicationsEntitlements = "applications.entitlements",
-        /// `activities.read`.
-        ActivitiesRead = "activities.read",
-        /// `activities.write`.
-        ActivitiesWrite = "activities.write",
-        /// `relationships.read`.
-        RelationshipsRead = "relationships.read",
-        /// `voice`.
-        Voice = "voice",
-        /// `dm_channels.read`.
-        DmChannelsRead = "dm_channels.read",
-        /// `role_connections.write`.
-        RoleConnectionsWrite = "role_connections.write",
-        /// `openid`.
-        Openid = "openid",
-    }
-}
 
 int_enum! {
     /// Where an application can be installed (spec `ApplicationIntegrationType`).
@@ -85,28 +29,6 @@ int_enum! {
         Enabled = 2,
         /// Turned off by Discord for failures.
         DisabledByDiscord = 3,
-    }
-}
-
-int_enum! {
-    /// Whether a team invitation was accepted (spec `TeamMembershipStates`).
-    pub enum MembershipState: u8 {
-        /// Invited.
-        Invited = 1,
-        /// Accepted.
-        Accepted = 2,
-    }
-}
-
-str_enum! {
-    /// A team member's role (the owner has none: see [`Team::owner_user_id`]).
-    pub enum TeamMemberRole {
-        /// Admin.
-        Admin = "admin",
-        /// Developer.
-        Developer = "developer",
-        /// Read-only.
-        ReadOnly = "read_only",
     }
 }
 
@@ -239,43 +161,10 @@ pub struct IntegrationTypeConfig {
     pub oauth2_install_params: Option<InstallParams>,
 }
 
-/// A developer team.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Team {
-    /// The team's id.
-    pub id: Id<TeamMarker>,
-    /// Its icon hash.
-    #[serde(default)]
-    pub icon: Option<Box<str>>,
-    /// Its name.
-    #[serde(default)]
-    pub name: Box<str>,
-    /// Its owner.
-    pub owner_user_id: Id<UserMarker>,
-    /// Its members.
-    #[serde(default)]
-    pub members: Vec<TeamMember>,
-}
-
-/// A member of a team.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct TeamMember {
-    /// Whether they accepted the invitation.
-    pub membership_state: MembershipState,
-    /// The team.
-    pub team_id: Id<TeamMarker>,
-    /// The user (avatar, discriminator, id and username).
-    pub user: User,
-    /// Their role (`None` for the owner in older payloads).
-    #[serde(default)]
-    pub role: Option<TeamMemberRole>,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{MembershipState, TeamMemberRole};
 
     #[test]
     fn documented_application_decodes() {

@@ -24,6 +24,7 @@ mod interaction;
 mod invite;
 mod member;
 mod monetization;
+mod oauth2;
 mod presence;
 mod role;
 mod role_connection;
@@ -31,6 +32,7 @@ mod scheduled_event;
 mod soundboard;
 mod stage;
 mod sticker;
+mod team;
 mod template;
 mod user;
 mod voice;
@@ -39,7 +41,7 @@ mod widget;
 
 pub use application::{
     Application, ApplicationIntegrationType, EventWebhooksStatus, InstallParams,
-    IntegrationTypeConfig, MembershipState, OAuth2Scope, Team, TeamMember, TeamMemberRole,
+    IntegrationTypeConfig,
 };
 pub use audit_log::{
     AuditLog, AuditLogChange, AuditLogEntry, AuditLogEvent, AuditLogOptions, AuditLogRole, Change,
@@ -71,6 +73,7 @@ pub use member::{Member, PartialMember};
 pub use monetization::{
     Entitlement, EntitlementType, Sku, SkuType, Subscription, SubscriptionStatus,
 };
+pub use oauth2::OAuth2Scope;
 pub use presence::{
     Activity, ActivityAssets, ActivityButton, ActivityEmoji, ActivityParty, ActivitySecrets,
     ActivityTimestamps, ActivityType, ClientStatus, Presence, Status, StatusDisplayType,
@@ -86,6 +89,7 @@ pub use scheduled_event::{
 pub use soundboard::{GuildSoundboardSounds, SoundboardSound};
 pub use stage::{StageInstance, StagePrivacyLevel};
 pub use sticker::{Sticker, StickerFormatType, StickerPack, StickerPacks, StickerType};
+pub use team::{MembershipState, Team, TeamMember, TeamMemberRole};
 pub use template::{Template, TemplateChannel, TemplateGuild, TemplateOverwrite, TemplateRole};
 pub use timestamp::{Timestamp, TimestampParseError};
 pub use user::{

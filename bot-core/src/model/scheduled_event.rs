@@ -211,8 +211,15 @@ pub struct ScheduledEventException {
 pub struct ScheduledEventUser {
     /// The event.
     pub guild_scheduled_event_id: Id<ScheduledEventMarker>,
+    /// The occurrence, for a recurring event.
+    #[serde(default)]
+    pub guild_scheduled_event_exception_id: Option<Id<GenericMarker>>,
+    /// The user's id.
+    #[serde(default)]
+    pub user_id: Option<Id<UserMarker>>,
     /// The user.
-    pub user: User,
+    #[serde(default)]
+    pub user: Option<User>,
     /// The member (with `with_member`).
     #[serde(default)]
     pub member: Option<Box<Member>>,

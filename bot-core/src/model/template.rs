@@ -1,10 +1,11 @@
 //! Guild templates (developers/resources/guild-template.mdx; spec `GuildTemplateResponse`).
-//! A template's roles and channels have template-local integer ids (`0` is `@everyone`).
+//! A template's roles and channels have template-local ids, integers on the wire (`0` is
+//! `@everyone`), kept as [`Id<GenericMarker>`](Id).
 
 use super::serde_util::nullable_vec;
 use super::{
-    DefaultMessageNotificationLevel, ExplicitContentFilterLevel, GuildMarker, Id, Permissions,
-    RoleColors, SystemChannelFlags, Timestamp, User, UserMarker, VerificationLevel,
+    DefaultMessageNotificationLevel, ExplicitContentFilterLevel, GenericMarker, GuildMarker, Id,
+    Permissions, RoleColors, SystemChannelFlags, Timestamp, User, UserMarker, VerificationLevel,
 };
 use bot_spec::ChannelType;
 use serde::{Deserialize, Serialize};
@@ -64,13 +65,13 @@ pub struct TemplateGuild {
     pub preferred_locale: Box<str>,
     /// The AFK channel (template-local id).
     #[serde(default)]
-    pub afk_channel_id: Option<u64>,
+    pub afk_channel_id: Option<Id<GenericMarker>>,
     /// Seconds before moving to the AFK channel.
     #[serde(default)]
     pub afk_timeout: u32,
     /// The system channel (template-local id).
     #[serde(default)]
-    pub system_channel_id: Option<u64>,
+    pub system_channel_id: Option<Id<GenericMarker>>,
     /// Which system messages are suppressed.
     #[serde(default)]
     pub system_channel_flags: SystemChannelFlags,
@@ -90,7 +91,7 @@ pub struct TemplateGuild {
 #[non_exhaustive]
 pub struct TemplateRole {
     /// Its template-local id.
-    pub id: u64,
+    pub id: Id<GenericMarker>,
     /// Its name.
     pub name: Box<str>,
     /// Its permissions.
@@ -122,7 +123,7 @@ pub struct TemplateRole {
 pub struct TemplateChannel {
     /// Its template-local id.
     #[serde(default)]
-    pub id: Option<u64>,
+    pub id: Option<Id<GenericMarker>>,
     /// Its type.
     #[serde(rename = "type")]
     pub kind: ChannelType,
@@ -149,7 +150,7 @@ pub struct TemplateChannel {
     pub rate_limit_per_user: u32,
     /// Its category (template-local id).
     #[serde(default)]
-    pub parent_id: Option<u64>,
+    pub parent_id: Option<Id<GenericMarker>>,
     /// Its permission overwrites.
     #[serde(default, deserialize_with = "nullable_vec")]
     pub permission_overwrites: Vec<TemplateOverwrite>,
@@ -160,7 +161,7 @@ pub struct TemplateChannel {
 #[non_exhaustive]
 pub struct TemplateOverwrite {
     /// The template-local role (or member) id.
-    pub id: u64,
+    pub id: Id<GenericMarker>,
     /// `0` for a role, `1` for a member.
     #[serde(rename = "type")]
     pub kind: u8,
@@ -213,11 +214,11 @@ mod tests {
         let guild = &template.serialized_source_guild;
         assert_eq!(guild.roles[0].permissions.bits(), 104324689);
         assert_eq!(guild.channels[0].kind, ChannelType::GuildCategory);
-        assert_eq!(guild.channels[1].parent_id, Some(1));
+        assert_eq!(guild.channels[1].parent_id, Some(Id::new(1)));
         assert_eq!(
             guild.channels[1].permission_overwrites[0].deny,
             Permissions::SEND_MESSAGES
         );
-        assert_eq!(guild.system_channel_id, Some(2));
+        assert_eq!(guild.system_channel_id, Some(Id::new(2)));
     }
 }
