@@ -37,7 +37,7 @@ impl std::error::Error for DecodeError {}
 /// let (user, dropped) = decode_lenient::<User>(serde_json::json!({
 ///     "id": "1", "username": "ann", "bot": "not a boolean"
 /// })).unwrap();
-/// assert_eq!((user.username.as_str(), user.bot), ("ann", false));
+/// assert_eq!((&*user.username, user.bot), ("ann", false));
 /// assert_eq!(dropped, ["bot"]);
 /// ```
 pub fn decode_lenient<T: DeserializeOwned>(

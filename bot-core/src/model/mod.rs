@@ -14,15 +14,47 @@ mod lenient;
 mod serde_util;
 mod timestamp;
 
+mod application;
+mod audit_log;
+mod auto_moderation;
 mod channel;
 mod component;
 mod embed;
+mod emoji;
+mod guild;
 mod interaction;
+mod invite;
+mod member;
 mod message;
+mod monetization;
+mod oauth2;
 mod permission;
+mod presence;
+mod role;
+mod role_connection;
+mod scheduled_event;
 mod send;
+mod soundboard;
+mod stage;
+mod sticker;
+mod team;
+mod template;
 mod user;
+mod voice;
+mod webhook;
+mod widget;
 
+pub use application::{
+    Application, ApplicationIntegrationType, EventWebhooksStatus, InstallParams,
+    IntegrationTypeConfig,
+};
+pub use audit_log::{
+    AuditLog, AuditLogChange, AuditLogEntry, AuditLogEvent, AuditLogOptions, AuditLogRole, Change,
+};
+pub use auto_moderation::{
+    ActionMetadata, AutoModerationAction, AutoModerationActionType, AutoModerationEventType,
+    AutoModerationRule, AutoModerationTriggerType, KeywordPresetType, TriggerMetadata,
+};
 pub use channel::{
     AutoArchiveDuration, Channel, ChannelMention, ChannelType, DefaultReaction, ForumLayout,
     ForumTag, PartialChannel, PermissionOverwrite, PermissionOverwriteType, SortOrder,
@@ -39,28 +71,81 @@ pub use embed::{
     Embed, EmbedAuthor, EmbedBuilder, EmbedError, EmbedField, EmbedFooter, EmbedMedia,
     EmbedProblem, EmbedProvider, EmbedType, check_embeds,
 };
+pub use emoji::{ApplicationEmojis, Emoji};
 pub use flags::{
     ActivityFlags, ApplicationFlags, AttachmentFlags, ChannelFlags, EmbedFlags, EmbedMediaFlags,
     Intents, MemberFlags, MessageFlags, Permissions, RoleFlags, SkuFlags, SystemChannelFlags,
     UnfurledMediaFlags, UserFlags,
 };
+pub use guild::{
+    Ban, DefaultMessageNotificationLevel, ExplicitContentFilterLevel, Guild, GuildFeature,
+    GuildPreview, IncidentsData, Integration, IntegrationAccount, IntegrationApplication,
+    IntegrationExpireBehavior, IntegrationType, MfaLevel, NsfwLevel, Onboarding, OnboardingEmoji,
+    OnboardingMode, OnboardingPrompt, OnboardingPromptOption, OnboardingPromptType, PartialGuild,
+    PremiumTier, UnavailableGuild, VerificationLevel, WelcomeScreen, WelcomeScreenChannel,
+};
 pub use id::*;
 pub use interaction::{
     CommandData, DataOption, Interaction, InteractionDataError, InteractionType, Resolved,
 };
+pub use invite::{Invite, InviteChannel, InviteFlags, InviteGuild, InviteTargetType, InviteType};
 pub use lenient::{DecodeError, decode_lenient};
+pub use member::{Member, PartialMember};
 pub use message::{
     Attachment, AuthorizingIntegrationOwners, CreatePoll, CreatePollAnswer, Message,
     MessageActivity, MessageActivityType, MessageApplication, MessageCall, MessageInteraction,
     MessageInteractionMetadata, MessageReference, MessageReferenceType, MessageSnapshot,
     MessageType, Nonce, PartialEmoji, Poll, PollAnswer, PollAnswerCount, PollLayoutType, PollMedia,
     PollResults, Reaction, ReactionCountDetails, RoleSubscriptionData, SnapshotMessage,
-    StickerFormatType, StickerItem,
+    StickerItem,
 };
+pub use monetization::{
+    Entitlement, EntitlementType, Sku, SkuType, Subscription, SubscriptionStatus,
+};
+pub use oauth2::OAuth2Scope;
 pub use permission::PermissionCalculator;
+pub use presence::{
+    Activity, ActivityAssets, ActivityButton, ActivityEmoji, ActivityParty, ActivitySecrets,
+    ActivityTimestamps, ActivityType, ClientStatus, Presence, Status, StatusDisplayType,
+    UpdatePresence,
+};
+pub use role::{Role, RoleColors, RoleTags};
+pub use role_connection::{RoleConnection, RoleConnectionMetadata, RoleConnectionMetadataType};
+pub use scheduled_event::{
+    NWeekday, RecurrenceFrequency, RecurrenceRule, ScheduledEvent, ScheduledEventEntityType,
+    ScheduledEventException, ScheduledEventMetadata, ScheduledEventPrivacyLevel,
+    ScheduledEventStatus, ScheduledEventUser, Weekday,
+};
 pub use send::{
     AllowedMentions, AttachmentFile, AttachmentInfo, CreateMessage, CreateMessageError,
     MentionType, MessageProblem,
 };
+pub use soundboard::{GuildSoundboardSounds, SoundboardSound};
+pub use stage::{StageInstance, StagePrivacyLevel};
+pub use sticker::{Sticker, StickerFormatType, StickerPack, StickerPacks, StickerType};
+pub use team::{MembershipState, Team, TeamMember, TeamMemberRole};
+pub use template::{Template, TemplateChannel, TemplateGuild, TemplateOverwrite, TemplateRole};
 pub use timestamp::{Timestamp, TimestampParseError};
-pub use user::{Member, PartialMember, Role, User};
+pub use user::{
+    AvatarDecoration, Collectibles, Nameplate, NameplatePalette, PartialUser, PremiumType,
+    PrimaryGuild, User,
+};
+pub use voice::{VoiceRegion, VoiceState};
+pub use webhook::{Webhook, WebhookChannel, WebhookGuild, WebhookType};
+pub use widget::{Widget, WidgetActivity, WidgetChannel, WidgetMember, WidgetSettings};
+
+/// A payload from the Discord fixtures (`bot-core/tests/fixtures/discord/`, copies of the
+/// project's shared fixtures), at a JSON pointer (`""` for the whole file).
+#[cfg(test)]
+pub(crate) fn test_fixture(file: &str, pointer: &str) -> serde_json::Value {
+    let path = format!(
+        "{}/tests/fixtures/discord/{file}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    value
+        .pointer(pointer)
+        .unwrap_or_else(|| panic!("{file}: nothing at {pointer}"))
+        .clone()
+}

@@ -11,6 +11,9 @@ pub enum Mode {
     Full,
     /// Only the required properties; nullable ones are `null`.
     RequiredOnly,
+    /// Every property, with values of coded enums Discord has not documented yet (`250`,
+    /// `"SOMETHING_NEW"`), as a newer Discord would send.
+    NewerDiscord,
 }
 
 /// How deep generation goes before it keeps only required properties (messages refer to
@@ -68,10 +71,21 @@ impl Spec {
         if let Some(values) = schema.get("enum").and_then(Value::as_array)
             && let Some(first) = values.iter().find(|v| !v.is_null())
         {
-            return first.clone();
+            return match (mode, first) {
+                (Mode::NewerDiscord, Value::String(_)) => json!("SOMETHING_NEW"),
+                (Mode::NewerDiscord, Value::Number(_)) => json!(250),
+                _ => first.clone(),
+            };
         }
         for key in ["oneOf", "anyOf"] {
             if let Some(options) = schema.get(key).and_then(Value::as_array) {
+                let coded = options.iter().all(|o| o.get("const").is_some());
+                if coded && mode == Mode::NewerDiscord {
+                    return match options.first().and_then(|o| o.get("const")) {
+                        Some(Value::String(_)) => json!("SOMETHING_NEW"),
+                        _ => json!(250),
+                    };
+                }
                 let nullable = options.iter().any(is_null_schema);
                 if nullable && mode == Mode::RequiredOnly {
                     return Value::Null;
@@ -171,4 +185,23 @@ fn integer_for(schema: &Value) -> Value {
         .and_then(Value::as_i64)
         .unwrap_or(i64::MAX);
     json!(1i64.clamp(minimum, maximum))
+}
+
+/// Adds `key: value` to every object inside `instance` (fields a newer Discord sends), unless
+/// the object already has `key`.
+pub fn add_field_everywhere(instance: &mut Value, key: &str, value: &Value) {
+    match instance {
+        Value::Object(map) => {
+            for child in map.values_mut() {
+                add_field_everywhere(child, key, value);
+            }
+            map.entry(key.to_owned()).or_insert_with(|| value.clone());
+        }
+        Value::Array(items) => {
+            for item in items {
+                add_field_everywhere(item, key, value);
+            }
+        }
+        _ => {}
+    }
 }

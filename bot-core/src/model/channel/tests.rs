@@ -3,11 +3,7 @@ use crate::model::PermissionOverwriteType as Kind;
 use serde_json::json;
 
 fn fixture(name: &str) -> serde_json::Value {
-    let path = format!(
-        "{}/../../shared/fixtures/discord/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    crate::model::test_fixture(name, "")
 }
 
 #[test]

@@ -24,7 +24,7 @@ pub use reference::{
     AuthorizingIntegrationOwners, MessageInteraction, MessageInteractionMetadata, MessageReference,
     MessageReferenceType, MessageSnapshot, SnapshotMessage,
 };
-pub use sticker::{StickerFormatType, StickerItem};
+pub use sticker::StickerItem;
 
 use super::{
     ApplicationMarker, Channel, ChannelMarker, ChannelMention, Component, Embed, GuildMarker, Id,
