@@ -9,7 +9,6 @@
 mod backoff;
 mod close_code;
 mod connection;
-mod event;
 mod heartbeat;
 mod inflate;
 mod session;
@@ -18,8 +17,8 @@ mod shard;
 mod tests;
 mod url;
 
+pub use crate::event::{Event, Ready};
 pub use close_code::CloseCode;
-pub use event::{Event, GuildCreate, Ready};
 pub use inflate::MAX_MESSAGE;
 /// The `zlib-stream` inflater and its error, for the benchmark only: not a public API.
 #[doc(hidden)]
