@@ -24,7 +24,7 @@ use std::marker::PhantomData;
 ///
 /// Ids of different kinds are different types:
 ///
-/// ```compile_fail
+/// ```compile_fail,E0308
 /// use bot_core::model::{ChannelMarker, Id, UserMarker};
 /// fn ban(user: Id<UserMarker>) {}
 /// let channel: Id<ChannelMarker> = Id::new(1);
