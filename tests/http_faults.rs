@@ -47,7 +47,8 @@ async fn ten_thousand_interactions_leave_no_state_behind() {
             post(|| async {
                 (
                     limited("followup", "4", "0.05"),
-                    axum::Json(json!({"id": "1", "content": "more"})),
+                    axum::Json(json!({"id": "1", "channel_id": "2", "content": "more",
+                                      "author": {"id": "3", "username": "bot"}})),
                 )
             }),
         );
