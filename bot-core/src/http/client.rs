@@ -356,7 +356,8 @@ impl Http {
         }
     }
 
-    /// A request whose answer must be JSON.
+    /// A request whose answer must be JSON: [`request`](Self::request), the raw escape hatch,
+    /// without the 204 case.
     pub async fn json(&self, method: Method, path: &str, body: Body) -> Result<Value, HttpError> {
         self.request(method, path, body)
             .await?
