@@ -263,3 +263,44 @@ impl Responder {
             .get_or_insert_with(std::time::Instant::now);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EmbedBuilder, Id};
+
+    #[test]
+    fn the_default_mentions_apply_only_where_the_reply_sets_none() {
+        let default = AllowedMentions::none();
+        let plain = Reply::new("hi").into_message(Some(&default));
+        assert_eq!(plain.allowed_mentions, Some(AllowedMentions::none()));
+        let own = AllowedMentions::none().user(Id::new(1));
+        let set = Reply::new("hi")
+            .allowed_mentions(own.clone())
+            .into_message(Some(&default));
+        assert_eq!(set.allowed_mentions, Some(own));
+        assert_eq!(Reply::new("hi").into_message(None).allowed_mentions, None);
+    }
+
+    #[test]
+    fn ephemeral_keeps_the_other_flags_and_conversions_keep_the_message() {
+        let reply = Reply::new("quiet")
+            .flags(MessageFlags::SUPPRESS_EMBEDS)
+            .ephemeral();
+        assert!(reply.is_ephemeral());
+        assert_eq!(
+            reply.message().flags,
+            Some(MessageFlags::SUPPRESS_EMBEDS | MessageFlags::EPHEMERAL)
+        );
+        let embed = EmbedBuilder::new().title("t").build().unwrap();
+        let from_embed = Reply::from(embed.clone());
+        assert_eq!(
+            (from_embed.content(), &from_embed.message().embeds[..]),
+            (None, &[embed][..])
+        );
+        let message = CreateMessage::new().content("c").tts(true);
+        assert_eq!(CreateMessage::from(Reply::from(message.clone())), message);
+        let json = serde_json::to_value(Reply::new("x").ephemeral().message()).unwrap();
+        assert_eq!(json, serde_json::json!({"content": "x", "flags": 64}));
+    }
+}
