@@ -206,8 +206,11 @@ async fn fifty_concurrent_sends_respect_the_rate_limit_in_order() {
     let sends = (0..50).map(|i| {
         let http = http.clone();
         async move {
-            http.create_message(world.channel.into(), json!({"content": format!("m{i}")}))
-                .await
+            http.create_message(
+                world.channel.into(),
+                &CreateMessage::new().content(format!("m{i}")),
+            )
+            .await
         }
     });
     let results = futures_util::future::join_all(sends).await;

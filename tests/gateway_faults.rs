@@ -9,7 +9,6 @@
 use bot_core::command::CommandRegistry;
 use bot_core::prelude::*;
 use bot_sandbox::{GatewayUrlShape, Sandbox, SandboxHandle, Timings};
-use serde_json::json;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -202,7 +201,7 @@ async fn a_refused_oversized_identify_is_retried_with_growing_waits() {
         .token(sandbox.token())
         .api_base(sandbox.rest_url())
         .registry(CommandRegistry::default())
-        .activity(json!({"name": "x".repeat(5000), "type": 0}))
+        .activity(Activity::playing("x".repeat(5000)))
         .build()
         .unwrap();
     let task = spawn_start(&bot);

@@ -8,6 +8,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use bot_core::http::{Body, Http, HttpError, Token};
+use bot_core::model::{CreateMessage, InteractionResponse};
 use reqwest::Method;
 use serde_json::json;
 use std::net::SocketAddr;
@@ -46,7 +47,8 @@ async fn ten_thousand_interactions_leave_no_state_behind() {
             post(|| async {
                 (
                     limited("followup", "4", "0.05"),
-                    axum::Json(json!({"id": "1", "content": "more"})),
+                    axum::Json(json!({"id": "1", "channel_id": "2", "content": "more",
+                                      "author": {"id": "3", "username": "bot"}})),
                 )
             }),
         );
@@ -60,10 +62,10 @@ async fn ten_thousand_interactions_leave_no_state_behind() {
             for i in 0..1250u64 {
                 let id = worker * 10_000 + i;
                 let token = format!("aW50ZXJhY3Rpb246{id}:secret");
-                http.interaction_callback(id.into(), &token, json!({"type": 5}))
+                http.interaction_callback(id.into(), &token, &InteractionResponse::deferred(false))
                     .await
                     .unwrap();
-                http.create_followup(1.into(), &token, json!({"content": "more"}))
+                http.create_followup(1.into(), &token, &CreateMessage::new().content("more"))
                     .await
                     .unwrap();
                 let state = http.tracked_state();
@@ -87,7 +89,7 @@ async fn ten_thousand_interactions_leave_no_state_behind() {
     );
     // Windows last 50 ms; closed ones are swept at least once a second.
     tokio::time::sleep(Duration::from_millis(1100)).await;
-    http.interaction_callback(1.into(), "last", json!({"type": 5}))
+    http.interaction_callback(1.into(), "last", &InteractionResponse::deferred(false))
         .await
         .unwrap();
     assert!(
@@ -118,7 +120,7 @@ async fn a_stalled_request_times_out_and_frees_its_route() {
         .unwrap();
     let started = Instant::now();
     let post = http
-        .create_message(1.into(), json!({"content": "hello"}))
+        .create_message(1.into(), &CreateMessage::new().content("hello"))
         .await;
     assert!(
         matches!(post, Err(HttpError::OutcomeUnknown { .. })),
@@ -126,7 +128,7 @@ async fn a_stalled_request_times_out_and_frees_its_route() {
     );
     // The same route is free again: the next request gets its own answer.
     let again = http
-        .create_message(1.into(), json!({"content": "again"}))
+        .create_message(1.into(), &CreateMessage::new().content("again"))
         .await;
     assert!(
         matches!(again, Err(HttpError::OutcomeUnknown { .. })),
@@ -163,7 +165,7 @@ async fn odd_rate_limit_values_never_panic() {
     let me = tokio::time::timeout(Duration::from_secs(5), http.current_user())
         .await
         .expect("a negative retry_after is no wait");
-    assert_eq!(me.unwrap()["id"], "1");
+    assert_eq!(me.unwrap().id.get(), 1);
     assert_eq!(calls.load(Ordering::SeqCst), 2);
 }
 
@@ -209,7 +211,7 @@ async fn interaction_routes_are_exempt_from_the_global_limit() {
                     return (StatusCode::TOO_MANY_REQUESTS, headers, axum::Json(body))
                         .into_response();
                 }
-                axum::Json(json!({"id": "1"})).into_response()
+                axum::Json(json!({"id": "1", "username": "bot"})).into_response()
             }),
         )
         .route(
@@ -251,5 +253,5 @@ async fn interaction_routes_are_exempt_from_the_global_limit() {
         Some(false),
         "a token route carries no bot token"
     );
-    assert_eq!(limited.await.unwrap().unwrap()["id"], "1");
+    assert_eq!(limited.await.unwrap().unwrap().id.get(), 1);
 }

@@ -58,11 +58,11 @@ async fn a_429_is_waited_out_and_retried() {
     let first = Http::new(sandbox.rest_url(), Token::new(sandbox.token()));
     let second = Http::new(sandbox.rest_url(), Token::new(sandbox.token()));
     first
-        .create_message(world.channel.into(), json!({"content": "one"}))
+        .create_message(world.channel.into(), &CreateMessage::new().content("one"))
         .await
         .unwrap();
     second
-        .create_message(world.channel.into(), json!({"content": "two"}))
+        .create_message(world.channel.into(), &CreateMessage::new().content("two"))
         .await
         .unwrap();
     assert_eq!(
@@ -113,7 +113,7 @@ async fn server_errors_retry_idempotent_requests_and_never_posts() {
     assert_eq!(hits.load(Ordering::SeqCst), 4, "one try and three retries");
     hits.store(0, Ordering::SeqCst);
     let error = http
-        .create_message(1.into(), json!({"content": "x"}))
+        .create_message(1.into(), &CreateMessage::new().content("x"))
         .await
         .unwrap_err();
     assert!(matches!(error, HttpError::OutcomeUnknown { .. }), "{error}");
@@ -267,9 +267,9 @@ async fn multipart_bodies_and_typed_field_errors() {
         .unwrap();
     assert_eq!(sent["content"], "with a file");
 
-    let invalid = json!([{"name": "Bad Name", "description": ""}]);
+    let invalid = [json!({"name": "Bad Name", "description": ""})];
     let error = http
-        .bulk_overwrite_commands(sandbox.application_id().into(), None, invalid)
+        .bulk_overwrite_commands(sandbox.application_id().into(), None, &invalid)
         .await
         .unwrap_err();
     let HttpError::Api {
@@ -303,7 +303,7 @@ async fn routes_sharing_a_bucket_share_its_limit() {
     http.bulk_overwrite_commands(
         app.into(),
         None,
-        json!([{"name": "ping", "description": "Ping"}]),
+        &[json!({"name": "ping", "description": "Ping"})],
     )
     .await
     .unwrap();
@@ -316,18 +316,26 @@ async fn routes_sharing_a_bucket_share_its_limit() {
     http.interaction_callback(
         invocation.id().into(),
         &token,
-        json!({"type": 4, "data": {"content": "0"}}),
+        &InteractionResponse::Message(CreateMessage::new().content("0")),
     )
     .await
     .unwrap();
     // Follow-ups (POST) and edits (PATCH) are different routes in one bucket, per token.
     for i in 1..=3 {
-        http.create_followup(app.into(), &token, json!({"content": format!("f{i}")}))
-            .await
-            .unwrap();
-        http.edit_original_response(app.into(), &token, json!({"content": format!("e{i}")}))
-            .await
-            .unwrap();
+        http.create_followup(
+            app.into(),
+            &token,
+            &CreateMessage::new().content(format!("f{i}")),
+        )
+        .await
+        .unwrap();
+        http.edit_original_response(
+            app.into(),
+            &token,
+            &CreateMessage::new().content(format!("e{i}")),
+        )
+        .await
+        .unwrap();
     }
     assert_eq!(
         sandbox.request_counts().1,
@@ -354,7 +362,7 @@ async fn an_unknown_command_is_answered_and_never_triggers_a_write() {
     http.bulk_overwrite_commands(
         sandbox.application_id().into(),
         None,
-        json!([{"name": "old", "description": "Gone"}]),
+        &[json!({"name": "old", "description": "Gone"})],
     )
     .await
     .unwrap();

@@ -71,6 +71,10 @@ pub mod prelude {
         Mentionable, Reply, SyncConfig, TextChannel, ThreadChannel, VoiceChannel,
     };
     pub use crate::gateway::Event;
+    pub use crate::model::{
+        ActionRow, Activity, AllowedMentions, AttachmentFile, Button, CreateMessage, Embed,
+        EmbedBuilder, InteractionResponse, SelectMenu, Status,
+    };
     pub use crate::model::{Attachment, Member, Message, Role, User};
     pub use crate::{Bot, Intents};
     pub use bot_macros::{Choice, message_command, slash_command, slash_group, user_command};

@@ -8,8 +8,8 @@ mod schema_instances;
 
 use bot_core::model::{
     Application, Attachment, AuditLog, AuditLogEntry, AutoModerationRule, Ban, Channel, Embed,
-    Emoji, Entitlement, ForumTag, Guild, GuildPreview, Integration, Invite, Member, Message,
-    MessageReference, Onboarding, PermissionOverwrite, Poll, Reaction, Role,
+    Emoji, Entitlement, ForumTag, GatewayBot, Guild, GuildPreview, Integration, Invite, Member,
+    Message, MessageReference, Onboarding, PermissionOverwrite, Poll, Reaction, Role,
     RoleConnectionMetadata, ScheduledEvent, ScheduledEventUser, SoundboardSound, StageInstance,
     Sticker, StickerItem, StickerPack, Subscription, Team, Template, ThreadMember, ThreadMetadata,
     User, VoiceRegion, VoiceState, Webhook, WelcomeScreen, Widget, WidgetSettings,
@@ -101,6 +101,7 @@ const MODELS: &[(&str, fn(&serde_json::Value) -> Result<(), String>)] = &[
     ("MLSpamRuleResponse", decode::<AutoModerationRule>),
     ("MentionSpamRuleResponse", decode::<AutoModerationRule>),
     ("PrivateApplicationResponse", decode::<Application>),
+    ("GatewayBotResponse", decode::<GatewayBot>),
     ("ApplicationResponse", decode::<Application>),
     ("TeamResponse", decode::<Team>),
     (

@@ -139,7 +139,7 @@ pub async fn interactions(sandbox: &SandboxHandle, world: DefaultGuild, raw: &Ra
     bot.http()
         .create_message(
             Id::from(world.channel),
-            json!({"content": "hello from the SDK"}),
+            &CreateMessage::new().content("hello from the SDK"),
         )
         .await
         .expect("the SDK posts a message");
@@ -198,18 +198,22 @@ pub async fn commands(sandbox: &SandboxHandle, world: DefaultGuild, raw: &Raw, h
         .await
         .expect("the SDK lists guild commands");
     let stored = http
-        .bulk_overwrite_commands(Id::from(app), Some(Id::from(guild)), body.clone())
+        .bulk_overwrite_commands(
+            Id::from(app),
+            Some(Id::from(guild)),
+            body.as_array().expect("a list of commands"),
+        )
         .await
         .expect("the SDK overwrites guild commands");
     let beta = stored
-        .as_array()
-        .and_then(|all| all.iter().find(|c| c["name"] == "beta"))
+        .iter()
+        .find(|c| c["name"] == "beta")
         .map(id_of)
         .expect("beta was stored");
     let mut gamma = body[0].clone();
     gamma["name"] = json!("gamma");
     let gamma = http
-        .upsert_command(Id::from(app), Some(Id::from(guild)), gamma)
+        .upsert_command(Id::from(app), Some(Id::from(guild)), &gamma)
         .await
         .expect("the SDK creates a guild command");
     let commands = format!("/applications/{app}/guilds/{guild}/commands");
@@ -257,7 +261,7 @@ pub async fn commands(sandbox: &SandboxHandle, world: DefaultGuild, raw: &Raw, h
     assert_eq!(status, 200);
     let delta = json!({"name": "delta", "type": 1, "description": "The fourth"});
     let created = http
-        .upsert_command(Id::from(app), None, delta)
+        .upsert_command(Id::from(app), None, &delta)
         .await
         .expect("the SDK creates a global command");
     http.delete_command(Id::from(app), None, Id::from(id_of(&created)))

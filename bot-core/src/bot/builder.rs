@@ -4,10 +4,9 @@ use super::{Bot, Intents};
 use crate::Error;
 use crate::command::{CommandRegistry, SyncConfig};
 use crate::http::Token;
-use crate::model::{Id, UserMarker};
+use crate::model::{Activity, AllowedMentions, Id, Status, UserMarker};
 use crate::sync::SyncOptions;
 use bot_spec::{IntegrationType, InteractionContextType};
-use serde_json::Value;
 
 /// Discord's REST API, version 10.
 pub const DISCORD_API: &str = "https://discord.com/api/v10";
@@ -34,9 +33,9 @@ pub struct BotBuilder {
     pub(crate) sync: SyncConfig,
     pub(crate) sync_options: SyncOptions,
     pub(crate) auto_sync_commands: Option<bool>,
-    pub(crate) status: Option<String>,
-    pub(crate) activity: Option<Value>,
-    pub(crate) allowed_mentions: Option<Value>,
+    pub(crate) status: Option<Status>,
+    pub(crate) activity: Option<Activity>,
+    pub(crate) allowed_mentions: Option<AllowedMentions>,
     pub(crate) heartbeat_timeout: Option<std::time::Duration>,
     pub(crate) http_connect_timeout: Option<std::time::Duration>,
     pub(crate) http_request_timeout: Option<std::time::Duration>,
@@ -114,20 +113,33 @@ impl BotBuilder {
         self
     }
 
-    /// The status shown (`online`, `idle`, `dnd`, `invisible`).
-    pub fn status(mut self, status: impl Into<String>) -> Self {
-        self.status = Some(status.into());
+    /// The status shown from IDENTIFY on (default: online).
+    ///
+    /// ```
+    /// use bot_core::Bot;
+    /// use bot_core::model::{Activity, AllowedMentions, Status};
+    /// let bot = Bot::builder()
+    ///     .token("MTIz.abc.def")
+    ///     .status(Status::Dnd)
+    ///     .activity(Activity::playing("chess"))
+    ///     .allowed_mentions(AllowedMentions::none())
+    ///     .build()
+    ///     .unwrap();
+    /// # drop(bot);
+    /// ```
+    pub fn status(mut self, status: Status) -> Self {
+        self.status = Some(status);
         self
     }
 
-    /// The activity shown, as Discord's activity object (e.g. `{"name": "chess", "type": 0}`).
-    pub fn activity(mut self, activity: Value) -> Self {
+    /// The activity shown from IDENTIFY on (e.g. [`Activity::playing`]).
+    pub fn activity(mut self, activity: Activity) -> Self {
         self.activity = Some(activity);
         self
     }
 
-    /// The default `allowed_mentions` of every reply.
-    pub fn allowed_mentions(mut self, allowed: Value) -> Self {
+    /// The default allowed mentions of every reply that sets none.
+    pub fn allowed_mentions(mut self, allowed: AllowedMentions) -> Self {
         self.allowed_mentions = Some(allowed);
         self
     }
@@ -168,13 +180,6 @@ impl BotBuilder {
             return Err(Error::Config(
                 "a token is required: Bot::builder().token(...)".to_owned(),
             ));
-        }
-        if let Some(status) = &self.status
-            && !matches!(status.as_str(), "online" | "idle" | "dnd" | "invisible")
-        {
-            return Err(Error::Config(format!(
-                "status `{status}`: expected online, idle, dnd or invisible"
-            )));
         }
         if let Some(timeout) = self.heartbeat_timeout {
             if timeout.is_zero() {

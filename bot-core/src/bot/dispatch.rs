@@ -3,9 +3,8 @@
 use super::Bot;
 use crate::command::{ApplicationContext, Reply};
 use crate::gateway::Event;
-use crate::model::{Interaction, InteractionType};
+use crate::model::{Interaction, InteractionResponse, InteractionType};
 use futures_util::FutureExt;
-use serde_json::json;
 use std::any::Any;
 use std::panic::AssertUnwindSafe;
 use tokio::sync::mpsc;
@@ -27,10 +26,10 @@ async fn handle(bot: Bot, interaction: Interaction) {
         InteractionType::ApplicationCommand => command(bot, interaction).await,
         InteractionType::Autocomplete => {
             // Suggestions come with the dispatch issue; until then, none.
-            let answer = json!({"type": 8, "data": {"choices": []}});
+            let answer = InteractionResponse::Autocomplete(Vec::new());
             if let Err(error) = bot
                 .http()
-                .interaction_callback(interaction.id, &interaction.token, answer)
+                .interaction_callback(interaction.id, &interaction.token, &answer)
                 .await
             {
                 tracing::warn!(%error, "autocomplete answer failed");

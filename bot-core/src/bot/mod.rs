@@ -10,10 +10,11 @@ use crate::Error;
 use crate::command::{CommandRegistry, CommandScope, SyncConfig};
 use crate::gateway::{Event, GatewayError, Shard, ShardConfig};
 use crate::http::Http;
-use crate::model::{ApplicationMarker, Id, User, UserMarker};
+use crate::model::{
+    AllowedMentions, Application, ApplicationMarker, Id, UpdatePresence, User, UserMarker,
+};
 use crate::sync::{SyncOptions, SyncReport};
 use futures_util::Stream;
-use serde_json::{Value, json};
 use std::collections::{BTreeSet, HashMap};
 use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -47,12 +48,12 @@ struct Inner {
     auto_sync: bool,
     intents: Intents,
     owner_ids: Mutex<Vec<Id<UserMarker>>>,
-    presence: Option<Value>,
-    allowed_mentions: Option<Value>,
+    presence: Option<UpdatePresence>,
+    allowed_mentions: Option<AllowedMentions>,
     heartbeat_timeout: Option<Duration>,
     user: OnceLock<User>,
     application_id: OnceLock<Id<ApplicationMarker>>,
-    application_info: OnceLock<Value>,
+    application_info: OnceLock<Application>,
     synced: tokio::sync::Mutex<Option<SyncReport>>,
     events: broadcast::Sender<Event>,
     shutdown: watch::Sender<bool>,
@@ -100,12 +101,11 @@ impl Bot {
         }
         let http = http.build().map_err(|e| Error::Config(e.to_string()))?;
         let presence = (builder.status.is_some() || builder.activity.is_some()).then(|| {
-            json!({
-                "since": null,
-                "activities": builder.activity.into_iter().collect::<Vec<_>>(),
-                "status": builder.status.unwrap_or_else(|| "online".to_owned()),
-                "afk": false,
-            })
+            let presence = UpdatePresence::new(builder.status.unwrap_or_default());
+            match builder.activity {
+                Some(activity) => presence.activity(activity),
+                None => presence,
+            }
         });
         Ok(Bot {
             inner: Arc::new(Inner {
@@ -143,28 +143,19 @@ impl Bot {
 
     /// Checks the token and learns who the bot is: `GET /users/@me`, `GET /applications/@me`.
     pub async fn login(&self) -> Result<(), Error> {
-        let user: User = serde_json::from_value(self.inner.http.current_user().await?)
-            .map_err(|e| Error::Http(crate::http::HttpError::Decode(e.to_string())))?;
+        let user = self.inner.http.current_user().await?;
         let info = self.inner.http.application_info().await?;
-        let application_id = info["id"]
-            .as_str()
-            .and_then(|s| s.parse().ok())
-            .map(Id::new)
-            .ok_or_else(|| {
-                Error::Http(crate::http::HttpError::Decode(
-                    "application without an id".to_owned(),
-                ))
-            })?;
-        if let Some(owner) = info["owner"]["id"].as_str().and_then(|s| s.parse().ok()) {
+        if let Some(owner) = &info.owner {
             let mut owners = self
                 .inner
                 .owner_ids
                 .lock()
                 .unwrap_or_else(|p| p.into_inner());
             if owners.is_empty() {
-                owners.push(Id::new(owner));
+                owners.push(owner.id);
             }
         }
+        let application_id = info.id;
         let _ = self.inner.user.set(user);
         let _ = self.inner.application_id.set(application_id);
         let _ = self.inner.application_info.set(info);
@@ -239,14 +230,9 @@ impl Bot {
             return Ok(());
         };
         let gateway = gateway?;
-        let url = gateway["url"]
-            .as_str()
-            .unwrap_or("wss://gateway.discord.gg")
-            .to_owned();
-        let shards = gateway["shards"].as_u64().unwrap_or(1).max(1);
-        let remaining = gateway["session_start_limit"]["remaining"]
-            .as_u64()
-            .unwrap_or(0);
+        let url = gateway.url;
+        let shards = u64::from(gateway.shards.max(1));
+        let remaining = u64::from(gateway.session_start_limit.remaining);
         if remaining < shards {
             return Err(Error::SessionStartLimit {
                 remaining,
@@ -367,8 +353,8 @@ impl Bot {
         self.inner.application_id.get().copied()
     }
 
-    /// The application object, after login.
-    pub fn application_info(&self) -> Option<&Value> {
+    /// The application (`GET /applications/@me`), after login.
+    pub fn application_info(&self) -> Option<&Application> {
         self.inner.application_info.get()
     }
 

@@ -3,8 +3,8 @@
 
 use super::ArgumentError;
 use crate::model::{
-    Attachment, DataOption, GenericMarker, GuildMarker, Id, Member, PartialChannel, PartialMember,
-    Resolved, Role, User,
+    Attachment, DataOption, GenericMarker, GuildMarker, Id, Member, OptionValue, PartialChannel,
+    PartialMember, Resolved, Role, User,
 };
 use bot_spec::{ChannelType, ChoiceSpec, NumericValue, OptionKind};
 
@@ -30,8 +30,8 @@ impl<'a> ArgumentSource<'a> {
         })
     }
 
-    /// The option's JSON value, checking that the option has type `kind`.
-    pub fn value(&self, kind: OptionKind) -> Result<&'a serde_json::Value, ArgumentError> {
+    /// The option's value, checking that the option has type `kind`.
+    pub fn value(&self, kind: OptionKind) -> Result<&'a OptionValue, ArgumentError> {
         let option = self.require()?;
         match &option.value {
             Some(value) if option.kind == kind => Ok(value),
@@ -51,7 +51,7 @@ impl<'a> ArgumentSource<'a> {
         &self,
         expected: OptionKind,
         what: impl Into<String>,
-        value: &serde_json::Value,
+        value: &OptionValue,
     ) -> ArgumentError {
         ArgumentError::WrongType {
             name: self.name.to_owned(),
@@ -67,7 +67,12 @@ impl<'a> ArgumentSource<'a> {
         value
             .as_str()
             .and_then(|s| s.parse().ok())
-            .or_else(|| value.as_u64().map(Id::new))
+            .or_else(|| {
+                value
+                    .as_i64()
+                    .and_then(|n| u64::try_from(n).ok())
+                    .map(Id::new)
+            })
             .ok_or_else(|| self.wrong_type(kind, "not an id", value))
     }
 
@@ -189,12 +194,9 @@ macro_rules! integer_argument {
                     value: value.to_string(),
                     target: stringify!($ty),
                 };
-                if let Some(n) = value.as_i64() {
-                    <$ty>::try_from(n).map_err(|_| out_of_range())
-                } else if let Some(n) = value.as_u64() {
-                    <$ty>::try_from(n).map_err(|_| out_of_range())
-                } else {
-                    Err(source.wrong_type(OptionKind::Integer, "not an integer", value))
+                match value.as_i64() {
+                    Some(n) => <$ty>::try_from(n).map_err(|_| out_of_range()),
+                    None => Err(source.wrong_type(OptionKind::Integer, "not an integer", value)),
                 }
             }
         }

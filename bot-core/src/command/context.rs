@@ -4,8 +4,8 @@ use super::respond::{Responder, Stage};
 use super::{ArgumentError, ArgumentSource, Reply, ResponseError, SlashArgument};
 use crate::http::Http;
 use crate::model::{
-    ApplicationMarker, ChannelMarker, CommandData, DataOption, GuildMarker, Id, Interaction,
-    InteractionDataError, Resolved, User,
+    AllowedMentions, ApplicationMarker, ChannelMarker, CommandData, DataOption, GuildMarker, Id,
+    Interaction, InteractionDataError, InteractionResponse, Message, Resolved, User,
 };
 use bot_spec::OptionKind;
 use std::sync::Arc;
@@ -43,7 +43,7 @@ pub struct ApplicationContext {
 impl ApplicationContext {
     /// Reads the command data of `interaction` and walks its subcommand path.
     pub fn new(interaction: Interaction) -> Result<Self, InteractionDataError> {
-        let data = interaction.command_data()?;
+        let data = interaction.command_data()?.clone();
         let mut path = vec![data.name.clone()];
         let mut options = data.options.clone();
         while let [only] = options.as_slice() {
@@ -70,7 +70,7 @@ impl ApplicationContext {
         interaction: Interaction,
         http: Http,
         application_id: Id<ApplicationMarker>,
-        allowed_mentions: Option<serde_json::Value>,
+        allowed_mentions: Option<AllowedMentions>,
     ) -> Result<Self, InteractionDataError> {
         let mut ctx = Self::new(interaction)?;
         ctx.responder = Some(Responder {
@@ -111,32 +111,33 @@ impl ApplicationContext {
 
     /// Replies: answers the interaction the first time, then sends follow-ups; after
     /// [`defer`](Self::defer) the first reply replaces the "thinking" message.
+    ///
+    /// A reply over Discord's limits fails with [`ResponseError::Invalid`] before any request.
     pub async fn respond(&self, reply: impl Into<Reply>) -> Result<(), ResponseError> {
         let responder = self.responder()?;
-        let reply = reply.into();
-        let data = reply.to_json(responder.allowed_mentions.as_ref());
+        let message = reply
+            .into()
+            .into_message(responder.allowed_mentions.as_ref());
         let interaction = &self.interaction;
         match responder.stage() {
             Stage::Unanswered => {
+                let response = InteractionResponse::Message(message);
                 responder
                     .http
-                    .interaction_callback(
-                        interaction.id,
-                        &interaction.token,
-                        serde_json::json!({"type": 4, "data": data}),
-                    )
+                    .interaction_callback(interaction.id, &interaction.token, &response)
                     .await?;
             }
             Stage::Deferred => {
+                message.check()?;
                 responder
                     .http
-                    .edit_original_response(responder.application_id, &interaction.token, data)
+                    .edit_original_response(responder.application_id, &interaction.token, &message)
                     .await?;
             }
             Stage::Answered => {
                 responder
                     .http
-                    .create_followup(responder.application_id, &interaction.token, data)
+                    .create_followup(responder.application_id, &interaction.token, &message)
                     .await?;
             }
         }
@@ -150,46 +151,40 @@ impl ApplicationContext {
         if responder.stage() != Stage::Unanswered {
             return Err(ResponseError::AlreadyAnswered);
         }
-        let data = if ephemeral {
-            serde_json::json!({"flags": 64})
-        } else {
-            serde_json::json!({})
-        };
         responder
             .http
             .interaction_callback(
                 self.interaction.id,
                 &self.interaction.token,
-                serde_json::json!({"type": 5, "data": data}),
+                &InteractionResponse::deferred(ephemeral),
             )
             .await?;
         responder.set_stage(Stage::Deferred);
         Ok(())
     }
 
-    /// Sends a follow-up message.
-    pub async fn followup(
-        &self,
-        reply: impl Into<Reply>,
-    ) -> Result<serde_json::Value, ResponseError> {
+    /// Sends a follow-up message; answers the message sent.
+    pub async fn followup(&self, reply: impl Into<Reply>) -> Result<Message, ResponseError> {
         let responder = self.responder()?;
-        let data = reply.into().to_json(responder.allowed_mentions.as_ref());
+        let message = reply
+            .into()
+            .into_message(responder.allowed_mentions.as_ref());
         Ok(responder
             .http
-            .create_followup(responder.application_id, &self.interaction.token, data)
+            .create_followup(responder.application_id, &self.interaction.token, &message)
             .await?)
     }
 
-    /// Edits the original response.
-    pub async fn edit_response(
-        &self,
-        reply: impl Into<Reply>,
-    ) -> Result<serde_json::Value, ResponseError> {
+    /// Edits the original response (what the reply leaves out stays as it is); answers the
+    /// message as edited.
+    pub async fn edit_response(&self, reply: impl Into<Reply>) -> Result<Message, ResponseError> {
         let responder = self.responder()?;
-        let data = reply.into().to_json(responder.allowed_mentions.as_ref());
+        let message = reply
+            .into()
+            .into_message(responder.allowed_mentions.as_ref());
         let edited = responder
             .http
-            .edit_original_response(responder.application_id, &self.interaction.token, data)
+            .edit_original_response(responder.application_id, &self.interaction.token, &message)
             .await?;
         responder.set_stage(Stage::Answered);
         Ok(edited)

@@ -307,7 +307,9 @@ impl CommandRegistry {
         })
     }
 
-    /// The bulk-overwrite body of each scope: a JSON array of the commands registered there.
+    /// The bulk-overwrite body of each scope: a JSON array of the commands registered there
+    /// (each a [`RawCommand`](crate::http::RawCommand), the JSON the sync compares with
+    /// Discord's).
     ///
     /// With `debug_guilds`, every command goes to each of those guilds instead (without
     /// `contexts` and `integration_types`, which guild commands do not have); otherwise global

@@ -1,90 +1,148 @@
 //! Answering an interaction: the first response, deferral, follow-ups and edits (RR L266-494).
 
 use crate::http::{Http, HttpError};
-use crate::model::{ApplicationMarker, Id};
-use serde_json::{Value, json};
+use crate::model::{
+    AllowedMentions, ApplicationMarker, AttachmentFile, Component, CreateMessage,
+    CreateMessageError, Embed, Id, MessageFlags,
+};
 use std::fmt;
 use std::sync::{Arc, Mutex};
 
-/// A message to send in reply.
+/// A message to send in reply: text, embeds, components (a view), files, allowed mentions,
+/// flags, ephemeral or not. A thin builder over [`CreateMessage`]; anything that converts into
+/// it (text, a [`CreateMessage`], an [`Embed`]) works where a reply is taken.
+///
+/// Its limits are checked before sending: a reply over Discord's limits fails with
+/// [`ResponseError::Invalid`] and no request is made.
 ///
 /// ```
 /// use bot_core::command::Reply;
+/// use bot_core::model::{ActionRow, AllowedMentions, Button, EmbedBuilder};
 /// let reply = Reply::new("Only you can see this").ephemeral();
 /// assert!(reply.is_ephemeral());
 /// let plain: Reply = "pong".into();
 /// assert_eq!(plain.content(), Some("pong"));
+/// let rich = Reply::new("Pick one")
+///     .embed(EmbedBuilder::new().title("Poll").build().unwrap())
+///     .component(ActionRow::buttons([Button::primary("yes", "Yes"), Button::danger("no", "No")]))
+///     .allowed_mentions(AllowedMentions::none());
+/// assert_eq!(rich.message().embeds.len(), 1);
+/// rich.message().check().unwrap();
 /// ```
 #[derive(Clone, Debug, Default, PartialEq)]
+#[must_use]
 pub struct Reply {
-    content: Option<String>,
-    embeds: Vec<Value>,
-    components: Vec<Value>,
-    ephemeral: bool,
-    allowed_mentions: Option<Value>,
+    message: CreateMessage,
 }
 
 impl Reply {
     /// A reply with text.
     pub fn new(content: impl Into<String>) -> Self {
         Reply {
-            content: Some(content.into()),
-            ..Reply::default()
+            message: CreateMessage::new().content(content),
         }
-    }
-
-    /// Only the invoking user sees it (flag EPHEMERAL).
-    pub fn ephemeral(mut self) -> Self {
-        self.ephemeral = true;
-        self
-    }
-
-    /// Adds an embed (its JSON object).
-    pub fn embed(mut self, embed: Value) -> Self {
-        self.embeds.push(embed);
-        self
-    }
-
-    /// Adds a component (its JSON object).
-    pub fn component(mut self, component: Value) -> Self {
-        self.components.push(component);
-        self
-    }
-
-    /// Sets `allowed_mentions`.
-    pub fn allowed_mentions(mut self, allowed: Value) -> Self {
-        self.allowed_mentions = Some(allowed);
-        self
     }
 
     /// The text.
     pub fn content(&self) -> Option<&str> {
-        self.content.as_deref()
+        self.message.content.as_deref()
+    }
+
+    /// Replaces the text.
+    pub fn text(mut self, content: impl Into<String>) -> Self {
+        self.message.content = Some(content.into());
+        self
+    }
+
+    /// Only the invoking user sees it (flag `EPHEMERAL`).
+    pub fn ephemeral(self) -> Self {
+        let flags = self.message.flags.unwrap_or_else(MessageFlags::empty);
+        self.flags(flags | MessageFlags::EPHEMERAL)
+    }
+
+    /// Adds an embed.
+    pub fn embed(mut self, embed: Embed) -> Self {
+        self.message = self.message.embed(embed);
+        self
+    }
+
+    /// Adds embeds.
+    pub fn embeds(mut self, embeds: impl IntoIterator<Item = Embed>) -> Self {
+        self.message = self.message.embeds(embeds);
+        self
+    }
+
+    /// Adds a top-level component: an [`ActionRow`](crate::model::ActionRow) of buttons or a
+    /// select menu (or a layout component with `IS_COMPONENTS_V2`).
+    pub fn component(mut self, component: impl Into<Component>) -> Self {
+        self.message = self.message.component(component);
+        self
+    }
+
+    /// Adds top-level components.
+    pub fn components<C: Into<Component>>(
+        mut self,
+        components: impl IntoIterator<Item = C>,
+    ) -> Self {
+        for component in components {
+            self.message = self.message.component(component);
+        }
+        self
+    }
+
+    /// Whom it may notify (otherwise the bot's default, see
+    /// [`BotBuilder::allowed_mentions`](crate::BotBuilder::allowed_mentions)).
+    pub fn allowed_mentions(mut self, allowed: AllowedMentions) -> Self {
+        self.message = self.message.allowed_mentions(allowed);
+        self
+    }
+
+    /// Adds a file.
+    pub fn file(mut self, file: AttachmentFile) -> Self {
+        self.message = self.message.file(file);
+        self
+    }
+
+    /// Adds files.
+    pub fn files(mut self, files: impl IntoIterator<Item = AttachmentFile>) -> Self {
+        for file in files {
+            self.message = self.message.file(file);
+        }
+        self
+    }
+
+    /// Sets the flags (`EPHEMERAL`, `SUPPRESS_EMBEDS`, `SUPPRESS_NOTIFICATIONS`,
+    /// `IS_COMPONENTS_V2`).
+    pub fn flags(mut self, flags: MessageFlags) -> Self {
+        self.message = self.message.flags(flags);
+        self
+    }
+
+    /// Text-to-speech, or not.
+    pub fn tts(mut self, tts: bool) -> Self {
+        self.message = self.message.tts(tts);
+        self
     }
 
     /// Whether only the invoking user sees it.
     pub fn is_ephemeral(&self) -> bool {
-        self.ephemeral
+        self.message
+            .flags
+            .is_some_and(|f| f.contains(MessageFlags::EPHEMERAL))
     }
 
-    pub(crate) fn to_json(&self, default_mentions: Option<&Value>) -> Value {
-        let mut data = json!({});
-        if let Some(content) = &self.content {
-            data["content"] = json!(content);
+    /// The message it sends.
+    pub fn message(&self) -> &CreateMessage {
+        &self.message
+    }
+
+    /// The message, with `default_mentions` where it sets none.
+    pub(crate) fn into_message(self, default_mentions: Option<&AllowedMentions>) -> CreateMessage {
+        let mut message = self.message;
+        if message.allowed_mentions.is_none() {
+            message.allowed_mentions = default_mentions.cloned();
         }
-        if !self.embeds.is_empty() {
-            data["embeds"] = json!(self.embeds);
-        }
-        if !self.components.is_empty() {
-            data["components"] = json!(self.components);
-        }
-        if self.ephemeral {
-            data["flags"] = json!(64);
-        }
-        if let Some(mentions) = self.allowed_mentions.as_ref().or(default_mentions) {
-            data["allowed_mentions"] = mentions.clone();
-        }
-        data
+        message
     }
 }
 
@@ -100,6 +158,24 @@ impl From<String> for Reply {
     }
 }
 
+impl From<CreateMessage> for Reply {
+    fn from(message: CreateMessage) -> Self {
+        Reply { message }
+    }
+}
+
+impl From<Embed> for Reply {
+    fn from(embed: Embed) -> Self {
+        Reply::default().embed(embed)
+    }
+}
+
+impl From<Reply> for CreateMessage {
+    fn from(reply: Reply) -> Self {
+        reply.message
+    }
+}
+
 /// Why a response could not be sent.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -108,6 +184,8 @@ pub enum ResponseError {
     NotConnected,
     /// `defer` after the interaction was already answered.
     AlreadyAnswered,
+    /// The message breaks Discord's limits: refused before sending.
+    Invalid(CreateMessageError),
     /// Discord refused the request.
     Http(HttpError),
 }
@@ -119,6 +197,7 @@ impl fmt::Display for ResponseError {
                 f.write_str("this context has no connection to respond through")
             }
             ResponseError::AlreadyAnswered => f.write_str("the interaction was already answered"),
+            ResponseError::Invalid(error) => write!(f, "{error}"),
             ResponseError::Http(error) => write!(f, "{error}"),
         }
     }
@@ -126,9 +205,19 @@ impl fmt::Display for ResponseError {
 
 impl std::error::Error for ResponseError {}
 
+impl From<CreateMessageError> for ResponseError {
+    fn from(error: CreateMessageError) -> Self {
+        ResponseError::Invalid(error)
+    }
+}
+
 impl From<HttpError> for ResponseError {
+    /// A message refused before sending becomes [`ResponseError::Invalid`].
     fn from(error: HttpError) -> Self {
-        ResponseError::Http(error)
+        match error {
+            HttpError::Invalid(error) => ResponseError::Invalid(error),
+            error => ResponseError::Http(error),
+        }
     }
 }
 
@@ -146,7 +235,7 @@ pub(crate) enum Stage {
 pub(crate) struct Responder {
     pub(crate) http: Http,
     pub(crate) application_id: Id<ApplicationMarker>,
-    pub(crate) allowed_mentions: Option<Value>,
+    pub(crate) allowed_mentions: Option<AllowedMentions>,
     pub(crate) stage: Arc<Mutex<Stage>>,
     /// When the first response (or deferral) was sent.
     pub(crate) first_response: Arc<Mutex<Option<std::time::Instant>>>,
@@ -172,5 +261,46 @@ impl Responder {
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .get_or_insert_with(std::time::Instant::now);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EmbedBuilder, Id};
+
+    #[test]
+    fn the_default_mentions_apply_only_where_the_reply_sets_none() {
+        let default = AllowedMentions::none();
+        let plain = Reply::new("hi").into_message(Some(&default));
+        assert_eq!(plain.allowed_mentions, Some(AllowedMentions::none()));
+        let own = AllowedMentions::none().user(Id::new(1));
+        let set = Reply::new("hi")
+            .allowed_mentions(own.clone())
+            .into_message(Some(&default));
+        assert_eq!(set.allowed_mentions, Some(own));
+        assert_eq!(Reply::new("hi").into_message(None).allowed_mentions, None);
+    }
+
+    #[test]
+    fn ephemeral_keeps_the_other_flags_and_conversions_keep_the_message() {
+        let reply = Reply::new("quiet")
+            .flags(MessageFlags::SUPPRESS_EMBEDS)
+            .ephemeral();
+        assert!(reply.is_ephemeral());
+        assert_eq!(
+            reply.message().flags,
+            Some(MessageFlags::SUPPRESS_EMBEDS | MessageFlags::EPHEMERAL)
+        );
+        let embed = EmbedBuilder::new().title("t").build().unwrap();
+        let from_embed = Reply::from(embed.clone());
+        assert_eq!(
+            (from_embed.content(), &from_embed.message().embeds[..]),
+            (None, &[embed][..])
+        );
+        let message = CreateMessage::new().content("c").tts(true);
+        assert_eq!(CreateMessage::from(Reply::from(message.clone())), message);
+        let json = serde_json::to_value(Reply::new("x").ephemeral().message()).unwrap();
+        assert_eq!(json, serde_json::json!({"content": "x", "flags": 64}));
     }
 }

@@ -19,13 +19,8 @@ fn target_source<'a>(
 
 /// The target id as an option of `kind`, so the argument extraction code serves targets too.
 fn target_option(data: &CommandData, kind: OptionKind) -> Option<DataOption> {
-    data.target_id.map(|id| DataOption {
-        name: "target".to_owned(),
-        kind,
-        value: Some(serde_json::Value::String(id.to_string())),
-        options: Vec::new(),
-        focused: false,
-    })
+    data.target_id
+        .map(|id| DataOption::new("target", kind, id.to_string()))
 }
 
 /// A type a USER command's second parameter may have: [`User`], or [`Member`] (guild only).

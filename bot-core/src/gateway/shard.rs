@@ -6,6 +6,7 @@ use super::close_code::CloseCode;
 use super::session::Session;
 use super::{Event, GatewayError};
 use crate::http::Token;
+use crate::model::UpdatePresence;
 use serde_json::{Value, json};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -25,7 +26,7 @@ pub struct ShardConfig {
     /// The intents bit set.
     pub intents: u64,
     /// The presence sent with IDENTIFY, if any.
-    pub presence: Option<Value>,
+    pub presence: Option<UpdatePresence>,
     /// How long to wait for a heartbeat's ACK before treating the connection as dead (default:
     /// one heartbeat interval).
     pub heartbeat_timeout: Option<Duration>,
@@ -215,7 +216,7 @@ impl Shard {
                     "large_threshold": 250,
                 });
                 if let Some(presence) = &self.config.presence {
-                    d["presence"] = presence.clone();
+                    d["presence"] = json!(presence);
                 }
                 json!({"op": 2, "d": d})
             }

@@ -22,7 +22,8 @@ const RETRIES: u32 = 3;
 /// How many 429s in a row one request waits out before giving up.
 const MAX_429: u32 = 10;
 
-/// A request body.
+/// A request body for [`Http::request`], the raw escape hatch: any route, any JSON. The typed
+/// routes ([`Http::create_message`], ...) build it from the models.
 #[derive(Clone, Debug)]
 pub enum Body {
     /// No body.
@@ -247,6 +248,9 @@ impl Http {
     }
 
     /// Sends a request in its route's queue: `Some(json)` for a body, `None` for 204.
+    ///
+    /// The raw escape hatch, for a route without a typed call: the body and the answer are
+    /// JSON, rate limits and retries as for every route.
     pub async fn request(
         &self,
         method: Method,
@@ -352,7 +356,8 @@ impl Http {
         }
     }
 
-    /// A request whose answer must be JSON.
+    /// A request whose answer must be JSON: [`request`](Self::request), the raw escape hatch,
+    /// without the 204 case.
     pub async fn json(&self, method: Method, path: &str, body: Body) -> Result<Value, HttpError> {
         self.request(method, path, body)
             .await?

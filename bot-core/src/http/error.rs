@@ -1,5 +1,6 @@
 //! Errors of REST requests.
 
+use crate::model::CreateMessageError;
 use serde_json::Value;
 use std::fmt;
 
@@ -15,7 +16,8 @@ pub enum HttpError {
         code: u64,
         /// Discord's message.
         message: String,
-        /// The `errors` object of a 50035, if any.
+        /// The `errors` object of a 50035, if any: Discord's tree of field errors, kept as
+        /// JSON (its shape follows the request's).
         errors: Option<Value>,
     },
     /// A non-idempotent request (a message, a callback, a follow-up) met a server error or lost
@@ -35,6 +37,8 @@ pub enum HttpError {
     },
     /// The answer was not the JSON expected.
     Decode(String),
+    /// The message breaks Discord's limits: refused before sending, so no request was made.
+    Invalid(CreateMessageError),
 }
 
 impl HttpError {
@@ -76,6 +80,7 @@ impl fmt::Display for HttpError {
             HttpError::Transport(why) => write!(f, "request failed: {why}"),
             HttpError::Timeout { route } => write!(f, "{route}: timed out"),
             HttpError::Decode(why) => write!(f, "unexpected answer: {why}"),
+            HttpError::Invalid(error) => write!(f, "{error}"),
         }
     }
 }

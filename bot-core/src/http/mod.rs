@@ -14,4 +14,5 @@ pub use client::{
     Body, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, Http, HttpBuilder, TrackedState,
 };
 pub use error::HttpError;
+pub use routes::RawCommand;
 pub use token::Token;

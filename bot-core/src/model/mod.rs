@@ -21,6 +21,7 @@ mod channel;
 mod component;
 mod embed;
 mod emoji;
+mod gateway;
 mod guild;
 mod interaction;
 mod invite;
@@ -77,6 +78,7 @@ pub use flags::{
     Intents, MemberFlags, MessageFlags, Permissions, RoleFlags, SkuFlags, SystemChannelFlags,
     UnfurledMediaFlags, UserFlags,
 };
+pub use gateway::{GatewayBot, SessionStartLimit};
 pub use guild::{
     Ban, DefaultMessageNotificationLevel, ExplicitContentFilterLevel, Guild, GuildFeature,
     GuildPreview, IncidentsData, Integration, IntegrationAccount, IntegrationApplication,
@@ -86,7 +88,8 @@ pub use guild::{
 };
 pub use id::*;
 pub use interaction::{
-    CommandData, DataOption, Interaction, InteractionDataError, InteractionType, Resolved,
+    CommandData, DataOption, Interaction, InteractionData, InteractionDataError, InteractionType,
+    MessageComponentData, ModalSubmitData, OptionValue, Resolved, SubmittedComponent,
 };
 pub use invite::{Invite, InviteChannel, InviteFlags, InviteGuild, InviteTargetType, InviteType};
 pub use lenient::{DecodeError, decode_lenient};
@@ -117,8 +120,9 @@ pub use scheduled_event::{
     ScheduledEventStatus, ScheduledEventUser, Weekday,
 };
 pub use send::{
-    AllowedMentions, AttachmentFile, AttachmentInfo, CreateMessage, CreateMessageError,
-    MentionType, MessageProblem,
+    AllowedMentions, AttachmentFile, AttachmentInfo, AutocompleteChoice, CreateMessage,
+    CreateMessageError, InteractionCallbackType, InteractionResponse, MentionType, MessageProblem,
+    Modal,
 };
 pub use soundboard::{GuildSoundboardSounds, SoundboardSound};
 pub use stage::{StageInstance, StagePrivacyLevel};

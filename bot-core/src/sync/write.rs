@@ -34,7 +34,7 @@ impl ScopePlan {
     }
 
     /// The bulk-overwrite body: the registry's commands, and the ones Discord has that are kept.
-    fn bulk_body(&self) -> Value {
+    fn bulk_body(&self) -> Vec<Value> {
         let mut body = self.wanted.clone();
         for action in &self.actions {
             if let SyncAction::Kept { id } = action.action
@@ -43,7 +43,7 @@ impl ScopePlan {
                 body.push(as_written(stored));
             }
         }
-        Value::Array(body)
+        body
     }
 }
 
@@ -69,7 +69,6 @@ pub(crate) async fn sync(
             CommandScope::Guild(id) => Some(id),
         };
         let existing = http.commands(application, guild).await?;
-        let existing = existing.as_array().cloned().unwrap_or_default();
         let actions = diff_scope(scope, &wanted, &existing, options.delete_existing);
         plans.push(ScopePlan {
             scope,
@@ -133,7 +132,7 @@ async fn write_scope(
     let written = match options.method {
         SyncMethod::Bulk => {
             report.writes += 1;
-            http.bulk_overwrite_commands(application, guild, plan.bulk_body())
+            http.bulk_overwrite_commands(application, guild, &plan.bulk_body())
                 .await?
         }
         SyncMethod::Individual => {
@@ -155,17 +154,14 @@ async fn write_scope(
                             continue;
                         };
                         report.writes += 1;
-                        written.push(
-                            http.upsert_command(application, guild, body.clone())
-                                .await?,
-                        );
+                        written.push(http.upsert_command(application, guild, body).await?);
                     }
                 }
             }
-            Value::Array(written)
+            written
         }
     };
-    for command in written.as_array().into_iter().flatten() {
+    for command in &written {
         if let Some(id) = id_of(command) {
             let (kind, name) = key_of(command);
             let defined = plan

@@ -6,7 +6,7 @@ use crate::model::{ChannelType, GenericMarker, Id, PartialEmoji};
 use serde::{Deserialize, Serialize};
 
 /// A select menu: of the bot's options (string select), or of users, roles, mentionables or
-/// channels; the [`Component`] variant says which.
+/// channels; the [`Component`](super::Component) variant says which.
 ///
 /// ```
 /// use bot_core::model::{ActionRow, SelectMenu, SelectOption};
@@ -54,7 +54,7 @@ pub struct SelectMenu {
 }
 
 impl SelectMenu {
-    /// A select of these options (put it in [`Component::StringSelect`]).
+    /// A select of these options (put it in [`Component::StringSelect`](super::Component::StringSelect)).
     pub fn string(
         custom_id: impl Into<String>,
         options: impl IntoIterator<Item = SelectOption>,

@@ -4,10 +4,12 @@ use super::{CreateMessage, message::embed_problems};
 use crate::model::{Component, EmbedProblem, MessageFlags};
 use std::fmt;
 
-pub(super) fn check(message: &CreateMessage) -> Result<(), CreateMessageError> {
+/// Checks `message`; `whole` for a new message (which may not be empty), not for an edit.
+pub(super) fn check(message: &CreateMessage, whole: bool) -> Result<(), CreateMessageError> {
     let mut problems = Vec::new();
     let content = message.content.as_deref().unwrap_or("");
-    if content.trim().is_empty()
+    if whole
+        && content.trim().is_empty()
         && message.embeds.is_empty()
         && message.files.is_empty()
         && message.attachments.is_empty()
@@ -114,6 +116,11 @@ pub enum MessageProblem {
     },
     /// `IS_COMPONENTS_V2` with content, embeds, a poll or stickers, which it disables.
     ComponentsV2WithContent,
+    /// More than 25 autocomplete choices.
+    TooManyChoices {
+        /// How many there are.
+        count: usize,
+    },
 }
 
 /// Why a message cannot be sent: every problem found.
@@ -151,6 +158,11 @@ impl fmt::Display for MessageProblem {
             }
             MessageProblem::ComponentsV2WithContent => f.write_str(
                 "IS_COMPONENTS_V2 messages cannot have content, embeds, a poll or stickers",
+            ),
+            MessageProblem::TooManyChoices { count } => write!(
+                f,
+                "{count} autocomplete choices (limit {})",
+                crate::model::InteractionResponse::CHOICE_LIMIT
             ),
         }
     }

@@ -255,7 +255,13 @@ impl CreateMessage {
 
     /// Checks the message against Discord's limits; the error lists everything that is wrong.
     pub fn check(&self) -> Result<(), CreateMessageError> {
-        super::check::check(self)
+        super::check::check(self, true)
+    }
+
+    /// Checks the message as an edit: as [`check`](Self::check), except that it may be empty
+    /// (an edit leaves out what it does not change).
+    pub fn check_edit(&self) -> Result<(), CreateMessageError> {
+        super::check::check(self, false)
     }
 }
 
