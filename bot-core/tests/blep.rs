@@ -26,7 +26,7 @@ async fn blep(
 
 fn fixture() -> serde_json::Value {
     let all: serde_json::Value =
-        serde_json::from_str(include_str!("fixtures/rest_examples.json")).unwrap();
+        serde_json::from_str(include_str!("fixtures/discord/rest_examples.json")).unwrap();
     all["slash_command_create_blep"]["payload"].clone()
 }
 

@@ -195,8 +195,8 @@ fn run(interaction: Value) -> CommandResult {
 
 fn fixture(name: &str) -> Value {
     let text = match name {
-        "chat_input" => include_str!("fixtures/interaction_create.chat_input.json"),
-        _ => include_str!("fixtures/interaction_create.user_command.json"),
+        "chat_input" => include_str!("fixtures/discord/interaction_create.chat_input.json"),
+        _ => include_str!("fixtures/discord/interaction_create.user_command.json"),
     };
     serde_json::from_str(text).unwrap()
 }

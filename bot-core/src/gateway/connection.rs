@@ -8,6 +8,7 @@ use super::inflate::{MAX_MESSAGE, ZlibStream};
 use super::session::Session;
 use super::shard::{Ending, Shard, closed};
 use futures_util::{SinkExt, StreamExt};
+use serde::Deserialize;
 use serde_json::{Value, json};
 use std::time::Duration;
 use tokio::net::TcpStream;
@@ -191,7 +192,9 @@ impl Shard {
                 return Err(Ending::Reconnect { resume, wait });
             }
             10 if heartbeat.is_none() => {
-                let asked = payload["d"]["heartbeat_interval"].as_u64();
+                let asked = super::Hello::deserialize(&payload["d"])
+                    .ok()
+                    .map(|hello| hello.heartbeat_interval);
                 let beat = Heartbeat::new(asked, self.config.heartbeat_timeout);
                 if asked.is_some_and(|ms| Duration::from_millis(ms) != beat.interval()) {
                     tracing::warn!(

@@ -11,6 +11,7 @@ mod close_code;
 mod connection;
 mod heartbeat;
 mod inflate;
+mod payload;
 mod session;
 mod shard;
 #[cfg(test)]
@@ -23,6 +24,9 @@ pub use inflate::MAX_MESSAGE;
 /// The `zlib-stream` inflater and its error, for the benchmark only: not a public API.
 #[doc(hidden)]
 pub use inflate::{InflateError, ZlibStream};
+pub use payload::{
+    ConnectionProperties, GatewayPayload, Hello, Identify, OpCode, RequestGuildMembers, Resume,
+};
 pub(crate) use shard::Shard;
 pub use shard::ShardConfig;
 

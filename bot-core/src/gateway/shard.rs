@@ -3,11 +3,12 @@
 
 use super::backoff::Backoff;
 use super::close_code::CloseCode;
+use super::payload::{ConnectionProperties, GatewayPayload, Identify, Resume};
 use super::session::Session;
 use super::{Event, GatewayError};
 use crate::http::Token;
-use crate::model::UpdatePresence;
-use serde_json::{Value, json};
+use crate::model::{Intents, UpdatePresence};
+use serde_json::Value;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::sync::{mpsc, watch};
@@ -202,24 +203,23 @@ impl Shard {
 
     /// The answer to HELLO: RESUME with a session, IDENTIFY without.
     pub(super) fn identify_or_resume(&self) -> Value {
-        let token = self.config.token.expose();
-        match &self.session {
-            Some(session) => json!({"op": 6, "d": {
-                "token": token, "session_id": session.id, "seq": session.seq,
-            }}),
-            None => {
-                let mut d = json!({
-                    "token": token,
-                    "intents": self.config.intents,
-                    "properties": {"os": std::env::consts::OS, "browser": "bot-core", "device": "bot-core"},
-                    "shard": [self.config.id, self.config.count],
-                    "large_threshold": 250,
-                });
-                if let Some(presence) = &self.config.presence {
-                    d["presence"] = json!(presence);
-                }
-                json!({"op": 2, "d": d})
-            }
-        }
+        let token = self.config.token.clone();
+        let payload = match &self.session {
+            Some(session) => GatewayPayload::Resume(Resume {
+                token,
+                session_id: session.id.clone(),
+                seq: session.seq,
+            }),
+            None => GatewayPayload::Identify(Box::new(Identify {
+                token,
+                properties: ConnectionProperties::of_this_sdk(),
+                compress: None,
+                large_threshold: Some(250),
+                shard: Some([self.config.id, self.config.count]),
+                presence: self.config.presence.clone(),
+                intents: Intents::from_bits_retain(self.config.intents),
+            })),
+        };
+        payload.to_json().unwrap_or(Value::Null)
     }
 }

@@ -430,6 +430,45 @@ mod tests {
     }
 
     #[test]
+    fn discords_documented_error_bodies_become_typed_errors() {
+        for name in [
+            "error_50035_array",
+            "error_50035_object",
+            "error_50035_request",
+        ] {
+            let body =
+                crate::model::test_fixture("rest_examples.json", &format!("/{name}/payload"));
+            let error = answer(StatusCode::BAD_REQUEST, "POST/x", &body.to_string()).unwrap_err();
+            assert_eq!(
+                (error.status(), error.code()),
+                (Some(400), Some(50035)),
+                "{name}"
+            );
+            assert!(
+                matches!(
+                    error,
+                    HttpError::Api {
+                        errors: Some(_),
+                        ..
+                    }
+                ),
+                "{name}"
+            );
+        }
+        for name in [
+            "ratelimit_429_user",
+            "ratelimit_429_shared",
+            "ratelimit_429_global",
+        ] {
+            let body = crate::model::test_fixture("rest_examples.json", &format!("/{name}/body"));
+            let wait = body["retry_after"]
+                .as_f64()
+                .and_then(|s| server_wait("retry_after", s));
+            assert!(wait.is_some_and(|w| w > Duration::ZERO), "{name}: {body}");
+        }
+    }
+
+    #[test]
     fn a_success_that_is_not_json_is_a_decode_error() {
         assert!(matches!(
             answer(StatusCode::OK, "GET/x", "<html>"),

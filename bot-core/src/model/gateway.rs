@@ -3,6 +3,14 @@
 
 use serde::{Deserialize, Serialize};
 
+/// What `GET /gateway` answers (no authentication): where to connect.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Gateway {
+    /// The WebSocket URL.
+    pub url: String,
+}
+
 /// The gateway to connect to, with the recommended shard count and the session start limit.
 ///
 /// ```

@@ -78,7 +78,7 @@ pub use flags::{
     Intents, MemberFlags, MessageFlags, Permissions, RoleFlags, SkuFlags, SystemChannelFlags,
     UnfurledMediaFlags, UserFlags,
 };
-pub use gateway::{GatewayBot, SessionStartLimit};
+pub use gateway::{Gateway, GatewayBot, SessionStartLimit};
 pub use guild::{
     Ban, DefaultMessageNotificationLevel, ExplicitContentFilterLevel, Guild, GuildFeature,
     GuildPreview, IncidentsData, Integration, IntegrationAccount, IntegrationApplication,
