@@ -6,9 +6,12 @@
 //! server that misbehaves in a way the sandbox cannot. Windows are short and real: a paused clock
 //! would auto-advance while the sockets wait.
 
+mod common;
+
 use bot_core::command::CommandRegistry;
 use bot_core::prelude::*;
-use bot_sandbox::{GatewayUrlShape, Sandbox, SandboxHandle, Timings};
+use bot_sandbox::{GatewayUrlShape, Sandbox};
+use common::{bot_without_commands, sandbox_with_shape};
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -90,27 +93,6 @@ async fn forward(mut client: TcpStream, target: SocketAddr) {
     }
 }
 
-async fn sandbox_with_gateway(url: String) -> SandboxHandle {
-    Sandbox::builder()
-        .gateway_url_shape(GatewayUrlShape::Custom(url))
-        .timings(Timings {
-            identify_window: Duration::ZERO,
-            ..Timings::default()
-        })
-        .start()
-        .await
-        .unwrap()
-}
-
-fn bot_for(sandbox: &SandboxHandle) -> Bot {
-    Bot::builder()
-        .token(sandbox.token())
-        .api_base(sandbox.rest_url())
-        .registry(CommandRegistry::default())
-        .build()
-        .unwrap()
-}
-
 type Running = tokio::task::JoinHandle<Result<(), bot_core::Error>>;
 
 fn spawn_start(bot: &Bot) -> Running {
@@ -133,7 +115,7 @@ async fn close_and_time(bot: &Bot, task: Running) -> Duration {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn close_before_start_makes_start_return_at_once() {
     let sandbox = Sandbox::builder().start().await.unwrap();
-    let bot = bot_for(&sandbox);
+    let bot = bot_without_commands(&sandbox);
     bot.close();
     let result = tokio::time::timeout(Duration::from_secs(3), bot.start()).await;
     assert!(
@@ -167,8 +149,9 @@ async fn close_during_login_is_honoured() {
 async fn close_interrupts_a_pending_gateway_connect() {
     // A gateway that accepts TCP and never answers the WebSocket upgrade.
     let gateway = Server::silent().await;
-    let sandbox = sandbox_with_gateway(format!("ws://{}", gateway.addr)).await;
-    let bot = bot_for(&sandbox);
+    let sandbox =
+        sandbox_with_shape(GatewayUrlShape::Custom(format!("ws://{}", gateway.addr))).await;
+    let bot = bot_without_commands(&sandbox);
     let task = spawn_start(&bot);
     gateway.wait_for_accepted(1).await;
     let took = close_and_time(&bot, task).await;
@@ -179,8 +162,9 @@ async fn close_interrupts_a_pending_gateway_connect() {
 async fn close_interrupts_a_back_off_sleep() {
     // A gateway that accepts TCP and drops it: every connect fails and the shard backs off.
     let gateway = Server::start(|stream| async move { drop(stream) }).await;
-    let sandbox = sandbox_with_gateway(format!("ws://{}", gateway.addr)).await;
-    let bot = bot_for(&sandbox);
+    let sandbox =
+        sandbox_with_shape(GatewayUrlShape::Custom(format!("ws://{}", gateway.addr))).await;
+    let bot = bot_without_commands(&sandbox);
     let task = spawn_start(&bot);
     gateway.wait_for_accepted(3).await;
     // The shard now waits at least half a second before the fourth try.
@@ -193,7 +177,7 @@ async fn close_interrupts_a_back_off_sleep() {
 async fn a_refused_oversized_identify_is_retried_with_growing_waits() {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let proxy_addr = listener.local_addr().unwrap();
-    let sandbox = sandbox_with_gateway(format!("ws://{proxy_addr}")).await;
+    let sandbox = sandbox_with_shape(GatewayUrlShape::Custom(format!("ws://{proxy_addr}"))).await;
     let target = sandbox.addr();
     let proxy = Server::on(listener, move |stream| forward(stream, target));
     // IDENTIFY over Discord's 4096 bytes: the gateway closes with 4002 every time.
@@ -220,7 +204,7 @@ async fn a_gateway_that_accepts_and_closes_is_retried_with_growing_waits() {
     // Completes the WebSocket upgrade, then closes at once.
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let proxy_addr = listener.local_addr().unwrap();
-    let sandbox = sandbox_with_gateway(format!("ws://{proxy_addr}")).await;
+    let sandbox = sandbox_with_shape(GatewayUrlShape::Custom(format!("ws://{proxy_addr}"))).await;
     let target = sandbox.addr();
     let closing = Server::on(listener, move |client| async move {
         // Forward the upgrade to the sandbox, then cut both sides after its answer.
@@ -233,7 +217,7 @@ async fn a_gateway_that_accepts_and_closes_is_retried_with_growing_waits() {
             .await;
         }
     });
-    let bot = bot_for(&sandbox);
+    let bot = bot_without_commands(&sandbox);
     let task = spawn_start(&bot);
     closing.wait_for_accepted(1).await;
     tokio::time::sleep(Duration::from_secs(2)).await;
@@ -267,8 +251,9 @@ async fn a_shard_that_panics_makes_start_return_an_error() {
     );
     // Every connect fails, so the shard logs a warning and panics.
     let gateway = Server::start(|stream| async move { drop(stream) }).await;
-    let sandbox = sandbox_with_gateway(format!("ws://{}", gateway.addr)).await;
-    let bot = bot_for(&sandbox);
+    let sandbox =
+        sandbox_with_shape(GatewayUrlShape::Custom(format!("ws://{}", gateway.addr))).await;
+    let bot = bot_without_commands(&sandbox);
     let result = tokio::time::timeout(Duration::from_secs(5), bot.start())
         .await
         .expect("start returns once its only shard is gone");

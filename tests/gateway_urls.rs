@@ -4,13 +4,10 @@
 
 mod common;
 
-use bot_core::command::CommandRegistry;
-use bot_core::prelude::*;
-use bot_sandbox::{GatewayUrlShape, Sandbox, SandboxHandle, Timings};
-use common::{resumed, started, stop};
+use bot_sandbox::GatewayUrlShape;
+use common::{bot_without_commands, resumed, sandbox_with_shape, started, stop};
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
@@ -67,34 +64,13 @@ async fn forward(mut client: TcpStream, target: SocketAddr, lines: Arc<Mutex<Vec
     let _ = tokio::io::copy_bidirectional(&mut client, &mut server).await;
 }
 
-async fn sandbox_with(shape: GatewayUrlShape) -> SandboxHandle {
-    Sandbox::builder()
-        .gateway_url_shape(shape)
-        .timings(Timings {
-            identify_window: Duration::ZERO,
-            ..Timings::default()
-        })
-        .start()
-        .await
-        .unwrap()
-}
-
-fn bot_for(sandbox: &SandboxHandle) -> Bot {
-    Bot::builder()
-        .token(sandbox.token())
-        .api_base(sandbox.rest_url())
-        .registry(CommandRegistry::default())
-        .build()
-        .unwrap()
-}
-
 /// Connects, makes the bot resume once, and returns the request lines the proxy saw.
 async fn connect_and_resume(advertised: impl FnOnce(SocketAddr) -> String) -> Vec<String> {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let proxy_addr = listener.local_addr().unwrap();
-    let sandbox = sandbox_with(GatewayUrlShape::Custom(advertised(proxy_addr))).await;
+    let sandbox = sandbox_with_shape(GatewayUrlShape::Custom(advertised(proxy_addr))).await;
     let proxy = RecordingProxy::start(listener, sandbox.addr());
-    let bot = bot_for(&sandbox);
+    let bot = bot_without_commands(&sandbox);
     let (task, mut events) = started(&bot).await;
     sandbox.gateway().send_reconnect();
     assert!(
@@ -149,8 +125,8 @@ async fn every_shape_the_sandbox_advertises_is_reached() {
         GatewayUrlShape::Path,
         GatewayUrlShape::Query("proxy=sandbox".to_owned()),
     ] {
-        let sandbox = sandbox_with(shape.clone()).await;
-        let bot = bot_for(&sandbox);
+        let sandbox = sandbox_with_shape(shape.clone()).await;
+        let bot = bot_without_commands(&sandbox);
         let (task, mut events) = started(&bot).await;
         sandbox.gateway().send_reconnect();
         assert!(resumed(&mut events).await, "{shape:?}: resumed");

@@ -73,3 +73,26 @@ pub async fn resumed(events: &mut (impl Stream<Item = Event> + Unpin)) -> bool {
     .await
     .unwrap_or(false)
 }
+
+/// A sandbox that hands out this gateway URL shape and allows back-to-back IDENTIFYs.
+pub async fn sandbox_with_shape(shape: bot_sandbox::GatewayUrlShape) -> bot_sandbox::SandboxHandle {
+    bot_sandbox::Sandbox::builder()
+        .gateway_url_shape(shape)
+        .timings(bot_sandbox::Timings {
+            identify_window: Duration::ZERO,
+            ..bot_sandbox::Timings::default()
+        })
+        .start()
+        .await
+        .expect("the sandbox starts")
+}
+
+/// A bot for `sandbox` with no command.
+pub fn bot_without_commands(sandbox: &bot_sandbox::SandboxHandle) -> Bot {
+    Bot::builder()
+        .token(sandbox.token())
+        .api_base(sandbox.rest_url())
+        .registry(bot_core::command::CommandRegistry::default())
+        .build()
+        .expect("a valid bot")
+}
