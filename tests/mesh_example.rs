@@ -1,18 +1,10 @@
 //! `examples/mesh.rs` runs offline in a fresh process and exits 0: a SEND answered by a SEND,
 //! a BROADCAST by metadata, discovery, a proxied request, and a reconnect with metadata restored.
 
-use std::path::PathBuf;
-use std::process::Command;
+mod common;
 
-/// `cargo test` builds the examples next to the test binaries: `target/<profile>/examples`.
-fn example(name: &str) -> PathBuf {
-    let test_binary = std::env::current_exe().expect("the test binary's path");
-    let profile_dir = test_binary
-        .parent()
-        .and_then(|deps| deps.parent())
-        .expect("target/<profile>/deps/<test>");
-    profile_dir.join("examples").join(name)
-}
+use common::example;
+use std::process::Command;
 
 #[test]
 fn the_mesh_example_runs_offline() {

@@ -1,19 +1,10 @@
 //! The quickstart runs offline in a fresh process: its output holds the reply computed from the
 //! random value its scripted user sent.
 
-use std::path::PathBuf;
+mod common;
 
+use common::example;
 use std::process::Command;
-
-/// `cargo test` builds the examples next to the test binaries: `target/<profile>/examples`.
-fn example(name: &str) -> PathBuf {
-    let test_binary = std::env::current_exe().expect("the test binary's path");
-    let profile_dir = test_binary
-        .parent()
-        .and_then(|deps| deps.parent())
-        .expect("target/<profile>/deps/<test>");
-    profile_dir.join("examples").join(name)
-}
 
 #[test]
 fn the_quickstart_answers_the_random_number_offline() {

@@ -96,3 +96,14 @@ pub fn bot_without_commands(sandbox: &bot_sandbox::SandboxHandle) -> Bot {
         .build()
         .expect("a valid bot")
 }
+
+/// An example's binary: `cargo test` builds the examples next to the test binaries, in
+/// `target/<profile>/examples`.
+pub fn example(name: &str) -> std::path::PathBuf {
+    let test_binary = std::env::current_exe().expect("the test binary's path");
+    let profile_dir = test_binary
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("target/<profile>/deps/<test>");
+    profile_dir.join("examples").join(name)
+}
