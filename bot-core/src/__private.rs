@@ -217,3 +217,6 @@ where
 {
     let _ = callback;
 }
+
+pub use crate::event::{ListenerDef, ListenerFuture, ListenerOutput, check_listener_name};
+pub use std::sync::Arc;

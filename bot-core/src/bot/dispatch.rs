@@ -15,7 +15,7 @@ use tracing::Instrument;
 pub(super) async fn run(bot: Bot, mut events: mpsc::UnboundedReceiver<Event>) {
     while let Some(event) = events.recv().await {
         if let Event::InteractionCreate(interaction) = &event {
-            tokio::spawn(handle(bot.clone(), (**interaction).clone()));
+            tokio::spawn(handle(bot.clone(), interaction.0.clone()));
         }
         let _ = bot.inner.events.send(event);
     }

@@ -39,6 +39,24 @@ pub(super) fn typed<T: DeserializeOwned>(data: Value) -> Result<T, (DecodeError,
     }
 }
 
+/// `data` (JSON text) as `T`, straight from the text; only when that fails is it parsed into a
+/// `Value` to drop odd optional fields. The error gives the data back (`Null` if not JSON).
+pub(super) fn typed_str<T: DeserializeOwned>(data: &str) -> Result<T, (DecodeError, Value)> {
+    if let Ok(payload) = serde_json::from_str::<T>(data) {
+        return Ok(payload);
+    }
+    match serde_json::from_str::<Value>(data) {
+        Ok(value) => typed(value),
+        Err(error) => Err((
+            DecodeError {
+                path: String::new(),
+                message: error.to_string(),
+            },
+            Value::Null,
+        )),
+    }
+}
+
 /// The [`Event::Unknown`] of a dispatch that did not decode, logged; an INTERACTION_CREATE loses
 /// its token first, from the log and from the event.
 pub(super) fn undecodable(kind: EventKind, error: &DecodeError, mut data: Value) -> Event {

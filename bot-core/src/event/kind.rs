@@ -248,6 +248,61 @@ impl EventKind {
     pub fn intents(self) -> Intents {
         self.row().intents
     }
+
+    /// Every kind Pycord fires the listener `name` for (`on_ready` and `on_connect` are READY;
+    /// `on_thread_join` is THREAD_CREATE and THREAD_LIST_SYNC).
+    ///
+    /// ```
+    /// use bot_core::event::EventKind;
+    /// assert_eq!(EventKind::all_with_pycord_name("on_message").collect::<Vec<_>>(), [EventKind::MessageCreate]);
+    /// assert_eq!(EventKind::all_with_pycord_name("on_thread_join").count(), 2);
+    /// ```
+    pub fn all_with_pycord_name(name: &str) -> impl Iterator<Item = EventKind> + '_ {
+        ROWS.iter()
+            .filter(move |row| row.pycord.contains(&name) || row.raw == Some(name))
+            .map(|row| row.kind)
+    }
+
+    /// Whether Pycord calls the listener `name` for this kind (also at compile time).
+    pub const fn has_pycord_name(self, name: &str) -> bool {
+        let row = &ROWS[self as usize];
+        let mut i = 0;
+        while i < row.pycord.len() {
+            if str_eq(row.pycord[i], name) {
+                return true;
+            }
+            i += 1;
+        }
+        matches!(row.raw, Some(raw) if str_eq(raw, name))
+    }
+
+    /// Whether any kind has the Pycord listener name `name` (also at compile time).
+    pub const fn is_pycord_name(name: &str) -> bool {
+        let mut i = 0;
+        while i < ROWS.len() {
+            if ROWS[i].kind.has_pycord_name(name) {
+                return true;
+            }
+            i += 1;
+        }
+        false
+    }
+}
+
+/// `a == b`, in a `const fn`.
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 #[cfg(test)]

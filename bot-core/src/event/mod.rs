@@ -8,21 +8,32 @@
 
 mod decode;
 mod kind;
+mod listener;
 pub mod payload;
+mod received;
+mod typed;
+mod wrappers;
 
 pub use decode::RawEvent;
 pub use kind::EventKind;
+pub use listener::{ListenerError, ListenerFuture, ListenerId, ListenerOptions, ListenerOutput};
+#[doc(hidden)]
+pub use listener::{ListenerDef, check_listener_name};
 pub use payload::Ready;
+pub use received::Received;
+pub use typed::{EventType, Resumed};
+pub use wrappers::*;
 
-use crate::model::{
-    AutoModerationRule, Channel, Entitlement, Guild, Interaction, Message, Presence,
-    ScheduledEvent, SoundboardSound, StageInstance, Subscription, UnavailableGuild, User,
-    VoiceState,
-};
 use payload::*;
 
+/// The type a variant holds: the payload, boxed when marked `boxed` (large payloads).
+macro_rules! held {
+    ($payload:ty) => { $payload };
+    ($payload:ty, boxed) => { Box<$payload> };
+}
+
 macro_rules! events {
-    ($( $(#[$doc:meta])* $variant:ident($payload:ty), )+) => {
+    ($( $(#[$doc:meta])* $variant:ident($payload:ty) $($boxed:ident)?, )+) => {
         /// A gateway event: a dispatch with its typed payload, or a change of the session.
         ///
         /// ```
@@ -38,13 +49,10 @@ macro_rules! events {
         #[derive(Clone, Debug, PartialEq)]
         #[non_exhaustive]
         pub enum Event {
-            $( $(#[$doc])* $variant($payload), )+
+            $( $(#[$doc])* $variant(held!($payload $(, $boxed)?)), )+
             /// The session resumed after a reconnect (RESUMED); missed events were replayed
             /// before it.
-            Resumed {
-                /// The shard.
-                shard: u64,
-            },
+            Resumed(Resumed),
             /// The session ended (INVALID_SESSION `false`, close 4007 or 4009): a new one
             /// follows with a new READY, and events between the two were lost.
             SessionInvalidated {
@@ -61,7 +69,7 @@ macro_rules! events {
             pub fn kind(&self) -> Option<EventKind> {
                 match self {
                     $( Event::$variant(_) => Some(EventKind::$variant), )+
-                    Event::Resumed { .. } => Some(EventKind::Resumed),
+                    Event::Resumed(_) => Some(EventKind::Resumed),
                     Event::SessionInvalidated { .. } | Event::Unknown(_) => None,
                 }
             }
@@ -73,7 +81,8 @@ macro_rules! events {
                 data: serde_json::Value,
             ) -> Result<Event, (crate::model::DecodeError, serde_json::Value)> {
                 match kind {
-                    $( EventKind::$variant => decode::typed(data).map(Event::$variant), )+
+                    $( EventKind::$variant => decode::typed::<$payload>(data)
+                        .map(|payload| Event::$variant(payload.into())), )+
                     // RESUMED carries nothing: the shard reports it with its index.
                     _ => Err((
                         crate::model::DecodeError {
@@ -84,65 +93,95 @@ macro_rules! events {
                     )),
                 }
             }
+
+            /// Decodes a dispatch of a known kind from its JSON text.
+            fn decode_str(
+                kind: EventKind,
+                data: &str,
+            ) -> Result<Event, (crate::model::DecodeError, serde_json::Value)> {
+                match kind {
+                    $( EventKind::$variant => decode::typed_str::<$payload>(data)
+                        .map(|payload| Event::$variant(payload.into())), )+
+                    _ => Err((
+                        crate::model::DecodeError {
+                            path: String::new(),
+                            message: "handled by the shard".to_owned(),
+                        },
+                        serde_json::Value::Null,
+                    )),
+                }
+            }
         }
+
+        $(
+            impl EventType for $payload {
+                const KIND: Option<EventKind> = Some(EventKind::$variant);
+                fn extract(event: &Event) -> Option<&Self> {
+                    match event {
+                        Event::$variant(payload) => Some(payload),
+                        _ => None,
+                    }
+                }
+            }
+        )+
     };
 }
 
 events! {
     /// READY: a new session began.
-    Ready(Box<Ready>),
+    Ready(Ready) boxed,
     /// RATE_LIMITED: a gateway request was rate limited.
     RateLimited(RateLimited),
     /// APPLICATION_COMMAND_PERMISSIONS_UPDATE.
     ApplicationCommandPermissionsUpdate(ApplicationCommandPermissions),
     /// AUTO_MODERATION_RULE_CREATE.
-    AutoModerationRuleCreate(Box<AutoModerationRule>),
+    AutoModerationRuleCreate(AutoModerationRuleCreate) boxed,
     /// AUTO_MODERATION_RULE_UPDATE.
-    AutoModerationRuleUpdate(Box<AutoModerationRule>),
+    AutoModerationRuleUpdate(AutoModerationRuleUpdate) boxed,
     /// AUTO_MODERATION_RULE_DELETE.
-    AutoModerationRuleDelete(Box<AutoModerationRule>),
+    AutoModerationRuleDelete(AutoModerationRuleDelete) boxed,
     /// AUTO_MODERATION_ACTION_EXECUTION.
-    AutoModerationActionExecution(Box<AutoModerationActionExecution>),
+    AutoModerationActionExecution(AutoModerationActionExecution) boxed,
     /// CHANNEL_CREATE.
-    ChannelCreate(Box<Channel>),
+    ChannelCreate(ChannelCreate) boxed,
     /// CHANNEL_UPDATE.
-    ChannelUpdate(Box<Channel>),
+    ChannelUpdate(ChannelUpdate) boxed,
     /// CHANNEL_DELETE.
-    ChannelDelete(Box<Channel>),
+    ChannelDelete(ChannelDelete) boxed,
     /// CHANNEL_INFO.
     ChannelInfo(ChannelInfo),
     /// CHANNEL_PINS_UPDATE.
     ChannelPinsUpdate(ChannelPinsUpdate),
     /// THREAD_CREATE.
-    ThreadCreate(Box<ThreadCreate>),
+    ThreadCreate(ThreadCreate) boxed,
     /// THREAD_UPDATE.
-    ThreadUpdate(Box<Channel>),
+    ThreadUpdate(ThreadUpdate) boxed,
     /// THREAD_DELETE.
     ThreadDelete(ThreadDelete),
     /// THREAD_LIST_SYNC.
-    ThreadListSync(Box<ThreadListSync>),
+    ThreadListSync(ThreadListSync) boxed,
     /// THREAD_MEMBER_UPDATE.
-    ThreadMemberUpdate(Box<ThreadMemberUpdate>),
+    ThreadMemberUpdate(ThreadMemberUpdate) boxed,
     /// THREAD_MEMBERS_UPDATE.
-    ThreadMembersUpdate(Box<ThreadMembersUpdate>),
+    ThreadMembersUpdate(ThreadMembersUpdate) boxed,
     /// ENTITLEMENT_CREATE.
-    EntitlementCreate(Box<Entitlement>),
+    EntitlementCreate(EntitlementCreate) boxed,
     /// ENTITLEMENT_UPDATE.
-    EntitlementUpdate(Box<Entitlement>),
+    EntitlementUpdate(EntitlementUpdate) boxed,
     /// ENTITLEMENT_DELETE.
-    EntitlementDelete(Box<Entitlement>),
+    EntitlementDelete(EntitlementDelete) boxed,
     /// GUILD_CREATE: a guild became available, or the bot joined one.
-    GuildCreate(Box<Guild>),
+    GuildCreate(GuildCreate) boxed,
     /// GUILD_UPDATE.
-    GuildUpdate(Box<Guild>),
+    GuildUpdate(GuildUpdate) boxed,
     /// GUILD_DELETE: unavailable (`unavailable: true`) or left.
-    GuildDelete(UnavailableGuild),
+    GuildDelete(GuildDelete),
     /// GUILD_AUDIT_LOG_ENTRY_CREATE.
-    GuildAuditLogEntryCreate(Box<AuditLogEntryCreate>),
+    GuildAuditLogEntryCreate(AuditLogEntryCreate) boxed,
     /// GUILD_BAN_ADD.
-    GuildBanAdd(Box<GuildBan>),
+    GuildBanAdd(GuildBanAdd) boxed,
     /// GUILD_BAN_REMOVE.
-    GuildBanRemove(Box<GuildBan>),
+    GuildBanRemove(GuildBanRemove) boxed,
     /// GUILD_EMOJIS_UPDATE.
     GuildEmojisUpdate(GuildEmojisUpdate),
     /// GUILD_STICKERS_UPDATE.
@@ -150,97 +189,97 @@ events! {
     /// GUILD_INTEGRATIONS_UPDATE.
     GuildIntegrationsUpdate(GuildIntegrationsUpdate),
     /// GUILD_MEMBER_ADD.
-    GuildMemberAdd(Box<GuildMemberAdd>),
+    GuildMemberAdd(GuildMemberAdd) boxed,
     /// GUILD_MEMBER_REMOVE.
-    GuildMemberRemove(Box<GuildMemberRemove>),
+    GuildMemberRemove(GuildMemberRemove) boxed,
     /// GUILD_MEMBER_UPDATE.
-    GuildMemberUpdate(Box<GuildMemberUpdate>),
+    GuildMemberUpdate(GuildMemberUpdate) boxed,
     /// GUILD_MEMBERS_CHUNK.
-    GuildMembersChunk(Box<GuildMembersChunk>),
+    GuildMembersChunk(GuildMembersChunk) boxed,
     /// GUILD_ROLE_CREATE.
-    GuildRoleCreate(Box<GuildRoleEvent>),
+    GuildRoleCreate(GuildRoleCreate) boxed,
     /// GUILD_ROLE_UPDATE.
-    GuildRoleUpdate(Box<GuildRoleEvent>),
+    GuildRoleUpdate(GuildRoleUpdate) boxed,
     /// GUILD_ROLE_DELETE.
     GuildRoleDelete(GuildRoleDelete),
     /// GUILD_SCHEDULED_EVENT_CREATE.
-    GuildScheduledEventCreate(Box<ScheduledEvent>),
+    GuildScheduledEventCreate(GuildScheduledEventCreate) boxed,
     /// GUILD_SCHEDULED_EVENT_UPDATE.
-    GuildScheduledEventUpdate(Box<ScheduledEvent>),
+    GuildScheduledEventUpdate(GuildScheduledEventUpdate) boxed,
     /// GUILD_SCHEDULED_EVENT_DELETE.
-    GuildScheduledEventDelete(Box<ScheduledEvent>),
+    GuildScheduledEventDelete(GuildScheduledEventDelete) boxed,
     /// GUILD_SCHEDULED_EVENT_USER_ADD.
-    GuildScheduledEventUserAdd(ScheduledEventUserEvent),
+    GuildScheduledEventUserAdd(GuildScheduledEventUserAdd),
     /// GUILD_SCHEDULED_EVENT_USER_REMOVE.
-    GuildScheduledEventUserRemove(ScheduledEventUserEvent),
+    GuildScheduledEventUserRemove(GuildScheduledEventUserRemove),
     /// GUILD_SOUNDBOARD_SOUND_CREATE.
-    GuildSoundboardSoundCreate(Box<SoundboardSound>),
+    GuildSoundboardSoundCreate(GuildSoundboardSoundCreate) boxed,
     /// GUILD_SOUNDBOARD_SOUND_UPDATE.
-    GuildSoundboardSoundUpdate(Box<SoundboardSound>),
+    GuildSoundboardSoundUpdate(GuildSoundboardSoundUpdate) boxed,
     /// GUILD_SOUNDBOARD_SOUND_DELETE.
     GuildSoundboardSoundDelete(GuildSoundboardSoundDelete),
     /// GUILD_SOUNDBOARD_SOUNDS_UPDATE.
-    GuildSoundboardSoundsUpdate(SoundboardSounds),
+    GuildSoundboardSoundsUpdate(GuildSoundboardSoundsUpdate),
     /// SOUNDBOARD_SOUNDS: the answer to Request Soundboard Sounds.
     SoundboardSounds(SoundboardSounds),
     /// INTEGRATION_CREATE.
-    IntegrationCreate(Box<IntegrationEvent>),
+    IntegrationCreate(IntegrationCreate) boxed,
     /// INTEGRATION_UPDATE.
-    IntegrationUpdate(Box<IntegrationEvent>),
+    IntegrationUpdate(IntegrationUpdate) boxed,
     /// INTEGRATION_DELETE.
     IntegrationDelete(IntegrationDelete),
     /// INTERACTION_CREATE.
-    InteractionCreate(Box<Interaction>),
+    InteractionCreate(InteractionCreate) boxed,
     /// INVITE_CREATE.
-    InviteCreate(Box<InviteCreate>),
+    InviteCreate(InviteCreate) boxed,
     /// INVITE_DELETE.
     InviteDelete(InviteDelete),
     /// MESSAGE_CREATE.
-    MessageCreate(Box<Message>),
+    MessageCreate(MessageCreate) boxed,
     /// MESSAGE_UPDATE (the whole message, as MESSAGE_CREATE).
-    MessageUpdate(Box<Message>),
+    MessageUpdate(MessageUpdate) boxed,
     /// MESSAGE_DELETE.
     MessageDelete(MessageDelete),
     /// MESSAGE_DELETE_BULK.
     MessageDeleteBulk(MessageDeleteBulk),
     /// MESSAGE_REACTION_ADD.
-    MessageReactionAdd(Box<MessageReactionAdd>),
+    MessageReactionAdd(MessageReactionAdd) boxed,
     /// MESSAGE_REACTION_REMOVE.
-    MessageReactionRemove(Box<MessageReactionRemove>),
+    MessageReactionRemove(MessageReactionRemove) boxed,
     /// MESSAGE_REACTION_REMOVE_ALL.
     MessageReactionRemoveAll(MessageReactionRemoveAll),
     /// MESSAGE_REACTION_REMOVE_EMOJI.
-    MessageReactionRemoveEmoji(Box<MessageReactionRemoveEmoji>),
+    MessageReactionRemoveEmoji(MessageReactionRemoveEmoji) boxed,
     /// MESSAGE_POLL_VOTE_ADD.
-    MessagePollVoteAdd(MessagePollVote),
+    MessagePollVoteAdd(MessagePollVoteAdd),
     /// MESSAGE_POLL_VOTE_REMOVE.
-    MessagePollVoteRemove(MessagePollVote),
+    MessagePollVoteRemove(MessagePollVoteRemove),
     /// PRESENCE_UPDATE.
-    PresenceUpdate(Box<Presence>),
+    PresenceUpdate(PresenceUpdate) boxed,
     /// STAGE_INSTANCE_CREATE.
-    StageInstanceCreate(Box<StageInstance>),
+    StageInstanceCreate(StageInstanceCreate) boxed,
     /// STAGE_INSTANCE_UPDATE.
-    StageInstanceUpdate(Box<StageInstance>),
+    StageInstanceUpdate(StageInstanceUpdate) boxed,
     /// STAGE_INSTANCE_DELETE.
-    StageInstanceDelete(Box<StageInstance>),
+    StageInstanceDelete(StageInstanceDelete) boxed,
     /// SUBSCRIPTION_CREATE.
-    SubscriptionCreate(Box<Subscription>),
+    SubscriptionCreate(SubscriptionCreate) boxed,
     /// SUBSCRIPTION_UPDATE.
-    SubscriptionUpdate(Box<Subscription>),
+    SubscriptionUpdate(SubscriptionUpdate) boxed,
     /// SUBSCRIPTION_DELETE.
-    SubscriptionDelete(Box<Subscription>),
+    SubscriptionDelete(SubscriptionDelete) boxed,
     /// TYPING_START.
-    TypingStart(Box<TypingStart>),
+    TypingStart(TypingStart) boxed,
     /// USER_UPDATE: the bot user changed.
-    UserUpdate(Box<User>),
+    UserUpdate(UserUpdate) boxed,
     /// VOICE_CHANNEL_EFFECT_SEND.
-    VoiceChannelEffectSend(Box<VoiceChannelEffectSend>),
+    VoiceChannelEffectSend(VoiceChannelEffectSend) boxed,
     /// VOICE_CHANNEL_START_TIME_UPDATE.
     VoiceChannelStartTimeUpdate(VoiceChannelStartTimeUpdate),
     /// VOICE_CHANNEL_STATUS_UPDATE.
     VoiceChannelStatusUpdate(VoiceChannelStatusUpdate),
     /// VOICE_STATE_UPDATE.
-    VoiceStateUpdate(Box<VoiceState>),
+    VoiceStateUpdate(VoiceStateUpdate) boxed,
     /// VOICE_SERVER_UPDATE.
     VoiceServerUpdate(VoiceServerUpdate),
     /// WEBHOOKS_UPDATE.
@@ -257,6 +296,29 @@ impl Event {
         match Event::decode(kind, data) {
             Ok(event) => event,
             Err((error, data)) => decode::undecodable(kind, &error, data),
+        }
+    }
+
+    /// The event of a dispatch whose data is JSON text, decoded straight into its type (no
+    /// intermediate `serde_json::Value` unless it must drop odd fields); never fails, as
+    /// [`from_dispatch`](Self::from_dispatch).
+    ///
+    /// ```
+    /// use bot_core::event::{Event, EventType, MessageDelete};
+    /// let event = Event::from_dispatch_json(
+    ///     "MESSAGE_DELETE",
+    ///     r#"{"id": "2", "channel_id": "1"}"#,
+    /// );
+    /// assert_eq!(MessageDelete::extract(&event).map(|m| m.id.get()), Some(2));
+    /// ```
+    pub fn from_dispatch_json(name: &str, data: &str) -> Event {
+        let Some(kind) = EventKind::from_dispatch(name) else {
+            let data = serde_json::from_str(data).unwrap_or(serde_json::Value::Null);
+            return Event::Unknown(RawEvent::new(name, data));
+        };
+        match Event::decode_str(kind, data) {
+            Ok(event) => event,
+            Err((error, value)) => decode::undecodable(kind, &error, value),
         }
     }
 

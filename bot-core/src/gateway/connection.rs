@@ -251,9 +251,7 @@ impl Shard {
                     session.resumed();
                 }
                 self.backoff.healthy();
-                self.emit(Event::Resumed {
-                    shard: self.config.id,
-                });
+                self.emit(Event::Resumed(crate::event::Resumed::new(self.config.id)));
             }
             _ => self.emit(Event::from_dispatch(name, data)),
         }

@@ -1,0 +1,141 @@
+//! Listeners: what a `#[listen]` function or a run-time listener is to the dispatcher, its
+//! options, and what it may return.
+
+use super::{Event, EventKind};
+use crate::Bot;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+/// What a listener may fail with: any error.
+pub type ListenerError = Box<dyn std::error::Error + Send + Sync>;
+
+/// What a listener's future resolves to.
+pub type ListenerFuture = Pin<Box<dyn Future<Output = Result<(), ListenerError>> + Send>>;
+
+/// What a listener returns: nothing, or a `Result` whose error is reported to `on_error` (logged
+/// with the event's name).
+#[diagnostic::on_unimplemented(
+    message = "a listener returns `()` or `Result<(), E>`, not `{Self}`",
+    label = "not a listener's return type"
+)]
+pub trait ListenerOutput {
+    /// The outcome.
+    fn into_result(self) -> Result<(), ListenerError>;
+}
+
+impl ListenerOutput for () {
+    fn into_result(self) -> Result<(), ListenerError> {
+        Ok(())
+    }
+}
+
+impl<E: Into<ListenerError>> ListenerOutput for Result<(), E> {
+    fn into_result(self) -> Result<(), ListenerError> {
+        self.map_err(Into::into)
+    }
+}
+
+/// Identifies a listener added with [`Bot::add_listener`], to remove it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ListenerId(pub(crate) u64);
+
+/// How a listener is called.
+///
+/// ```
+/// use bot_core::event::ListenerOptions;
+/// let options = ListenerOptions::new().once().queue(64);
+/// assert!(options.is_once());
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ListenerOptions {
+    pub(crate) once: bool,
+    pub(crate) concurrent: bool,
+    pub(crate) queue: Option<usize>,
+    pub(crate) name: Option<String>,
+}
+
+impl ListenerOptions {
+    /// Called for every event of its type, one at a time, in the shard's order.
+    pub fn new() -> Self {
+        ListenerOptions::default()
+    }
+
+    /// Called for the first matching event only, then removed.
+    pub fn once(mut self) -> Self {
+        self.once = true;
+        self
+    }
+
+    /// Each event on a task of its own (as Pycord does), so slow calls overlap and their order
+    /// is not kept.
+    pub fn concurrent(mut self) -> Self {
+        self.concurrent = true;
+        self
+    }
+
+    /// How many events may wait for this listener before its shard stops reading (default:
+    /// [`BotBuilder::listener_queue`](crate::BotBuilder::listener_queue)).
+    pub fn queue(mut self, capacity: usize) -> Self {
+        self.queue = Some(capacity.max(1));
+        self
+    }
+
+    /// The name it is reported under (default: `listener #<id>`).
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Whether it is called once only.
+    pub fn is_once(&self) -> bool {
+        self.once
+    }
+}
+
+/// A listener defined with `#[listen]`, collected with `inventory` (what the macro emits).
+#[doc(hidden)]
+pub struct ListenerDef {
+    /// The function's path (`my_bot::listeners::count`).
+    pub path: &'static str,
+    /// The kind its parameter type is (`None`: every event, or the kinds of `name`).
+    pub event: Option<EventKind>,
+    /// Pycord's name it was given (`on_message`), if any.
+    pub name: Option<&'static str>,
+    /// Called for the first matching event only.
+    pub once: bool,
+    /// One task per event.
+    pub concurrent: bool,
+    /// Calls the function with the event (the call does nothing for another kind).
+    pub call: fn(Bot, Arc<Event>) -> ListenerFuture,
+}
+
+inventory::collect!(ListenerDef);
+
+impl ListenerDef {
+    /// Every listener the program defines with `#[listen]`.
+    pub(crate) fn all() -> impl Iterator<Item = &'static ListenerDef> {
+        inventory::iter::<ListenerDef>.into_iter()
+    }
+}
+
+/// Fails the build when a listener's Pycord name does not fit its parameter's type (used by
+/// `#[listen("on_...")]`).
+#[doc(hidden)]
+pub const fn check_listener_name(kind: Option<EventKind>, name: &str) {
+    match kind {
+        Some(kind) => {
+            if !kind.has_pycord_name(name) {
+                panic!(
+                    "this Pycord event name is not the name of the parameter's event type \
+                     (see `EventKind::pycord_names`)"
+                );
+            }
+        }
+        None => {
+            if !EventKind::is_pycord_name(name) {
+                panic!("no gateway event has this Pycord name (see `EventKind::pycord_names`)");
+            }
+        }
+    }
+}
