@@ -45,6 +45,7 @@
 
 mod bot;
 pub mod command;
+mod dispatch;
 mod error;
 pub mod event;
 pub mod gateway;

@@ -64,7 +64,7 @@ impl Write for Captured {
 pub async fn resumed(events: &mut (impl Stream<Item = Event> + Unpin)) -> bool {
     tokio::time::timeout(Duration::from_secs(10), async {
         while let Some(event) = events.next().await {
-            if matches!(event, Event::Resumed { .. }) {
+            if matches!(event, Event::Resumed(_)) {
                 return true;
             }
         }

@@ -40,12 +40,35 @@ pub struct BotBuilder {
     pub(crate) http_connect_timeout: Option<std::time::Duration>,
     pub(crate) http_request_timeout: Option<std::time::Duration>,
     pub(crate) registry: Option<CommandRegistry>,
+    pub(crate) dispatch: crate::dispatch::DispatchConfig,
 }
 
 impl BotBuilder {
     /// The bot token (required). A leading `Bot ` is accepted.
     pub fn token(mut self, token: impl Into<String>) -> Self {
         self.token = Some(Token::new(token));
+        self
+    }
+
+    /// How many events may wait for each listener, stream or `events()` stream (default 256):
+    /// when one is full, its shard stops reading until there is room (back-pressure; nothing is
+    /// dropped). A listener may set its own with [`ListenerOptions::queue`](crate::event::ListenerOptions::queue).
+    pub fn listener_queue(mut self, capacity: usize) -> Self {
+        self.dispatch.queue = capacity.max(1);
+        self
+    }
+
+    /// How long a consumer may take no event, while dispatch waits for it, before a warning is
+    /// logged (default 10 s; logged again each time).
+    pub fn stall_warning(mut self, after: std::time::Duration) -> Self {
+        self.dispatch.stall_warning = after;
+        self
+    }
+
+    /// How long a shard waits for the next GUILD_CREATE after READY before it counts as ready
+    /// without the guilds still missing (Pycord's `guild_ready_timeout`, default 2 s).
+    pub fn guild_ready_timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.dispatch.guild_ready_timeout = timeout;
         self
     }
 

@@ -1,26 +1,26 @@
 //! The bot: log in, sync commands once, run the gateway shards, dispatch interactions.
 
 mod builder;
-mod dispatch;
+mod events;
 
 pub use crate::model::Intents;
 pub use builder::{BotBuilder, DISCORD_API};
 
 use crate::Error;
 use crate::command::{CommandRegistry, CommandScope, SyncConfig};
-use crate::gateway::{Event, GatewayError, Shard, ShardConfig};
+use crate::dispatch::Dispatcher;
+use crate::gateway::{GatewayError, Shard, ShardConfig};
 use crate::http::Http;
 use crate::model::{
     AllowedMentions, Application, ApplicationMarker, Id, UpdatePresence, User, UserMarker,
 };
 use crate::sync::{SyncOptions, SyncReport};
-use futures_util::Stream;
 use std::collections::{BTreeSet, HashMap};
 use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, Weak};
 use std::time::Duration;
-use tokio::sync::{broadcast, mpsc, watch};
+use tokio::sync::watch;
 
 /// A bot. Cheap to clone: clones share one connection.
 ///
@@ -40,7 +40,18 @@ pub struct Bot {
     inner: Arc<Inner>,
 }
 
-struct Inner {
+/// A weak reference to a bot: what the dispatcher keeps, to hand user code a [`Bot`].
+#[derive(Clone)]
+pub(crate) struct BotRef(Weak<Inner>);
+
+impl BotRef {
+    /// The bot, while any handle to it lives.
+    pub(crate) fn upgrade(&self) -> Option<Bot> {
+        self.0.upgrade().map(|inner| Bot { inner })
+    }
+}
+
+pub(crate) struct Inner {
     http: Http,
     registry: CommandRegistry,
     sync: SyncConfig,
@@ -55,7 +66,7 @@ struct Inner {
     application_id: OnceLock<Id<ApplicationMarker>>,
     application_info: OnceLock<Application>,
     synced: tokio::sync::Mutex<Option<SyncReport>>,
-    events: broadcast::Sender<Event>,
+    dispatch: Arc<Dispatcher>,
     shutdown: watch::Sender<bool>,
     closed: AtomicBool,
     latency: Arc<Mutex<Option<Duration>>>,
@@ -107,8 +118,9 @@ impl Bot {
                 None => presence,
             }
         });
+        let dispatch_config = builder.dispatch;
         Ok(Bot {
-            inner: Arc::new(Inner {
+            inner: Arc::new_cyclic(|weak| Inner {
                 http,
                 registry,
                 sync: builder.sync,
@@ -123,7 +135,7 @@ impl Bot {
                 application_id: OnceLock::new(),
                 application_info: OnceLock::new(),
                 synced: tokio::sync::Mutex::new(None),
-                events: broadcast::channel(1024).0,
+                dispatch: Dispatcher::new(BotRef(weak.clone()), dispatch_config),
                 shutdown: watch::channel(false).0,
                 closed: AtomicBool::new(false),
                 latency: Arc::new(Mutex::new(None)),
@@ -239,8 +251,8 @@ impl Bot {
                 needed: shards,
             });
         }
-        let (tx, rx) = mpsc::unbounded_channel();
-        let dispatcher = tokio::spawn(dispatch::run(self.clone(), rx));
+        self.inner.dispatch.start(shards);
+        let sink: Arc<dyn crate::gateway::EventSink> = self.inner.dispatch.clone();
         let mut tasks = tokio::task::JoinSet::new();
         let mut shard_of_task = HashMap::new();
         for id in 0..shards {
@@ -253,13 +265,13 @@ impl Bot {
             );
             config.presence = self.inner.presence.clone();
             config.heartbeat_timeout = self.inner.heartbeat_timeout;
-            let shard = Shard::new(config, tx.clone(), self.inner.latency.clone());
+            let shard = Shard::new(config, sink.clone(), self.inner.latency.clone());
             let shutdown = self.inner.shutdown.subscribe();
             let span = tracing::info_span!("shard", id);
             let task = tasks.spawn(tracing::Instrument::instrument(shard.run(shutdown), span));
             shard_of_task.insert(task.id(), id);
         }
-        drop(tx);
+        drop(sink);
         let mut outcome = Ok(());
         while let Some(ended) = tasks.join_next_with_id().await {
             let error = match ended {
@@ -277,7 +289,7 @@ impl Bot {
             }
             self.close();
         }
-        let _ = dispatcher.await;
+        self.inner.dispatch.close();
         self.inner.closed.store(true, Ordering::SeqCst);
         outcome
     }
@@ -336,6 +348,17 @@ impl Bot {
     pub fn close(&self) {
         self.inner.shutdown.send_replace(true);
         self.inner.closed.store(true, Ordering::SeqCst);
+        self.inner.dispatch.close();
+    }
+
+    /// How interactions' replies mention, when the bot sets it.
+    pub(crate) fn allowed_mentions_config(&self) -> Option<AllowedMentions> {
+        self.inner.allowed_mentions.clone()
+    }
+
+    /// Where commands are registered.
+    pub(crate) fn sync_config(&self) -> &SyncConfig {
+        &self.inner.sync
     }
 
     /// Whether [`close`](Self::close) was called or the connection ended.
@@ -370,23 +393,6 @@ impl Bot {
     /// The last heartbeat's round trip, once one was acknowledged.
     pub fn latency(&self) -> Option<Duration> {
         *self.inner.latency.lock().unwrap_or_else(|p| p.into_inner())
-    }
-
-    /// Every gateway event from now on. A listener that falls more than 1024 events behind
-    /// misses the oldest (with a warning).
-    pub fn events(&self) -> impl Stream<Item = Event> + Send + Unpin + 'static {
-        use futures_util::StreamExt;
-        tokio_stream::wrappers::BroadcastStream::new(self.inner.events.subscribe())
-            .filter_map(|item| async move {
-                match item {
-                    Ok(event) => Some(event),
-                    Err(lagged) => {
-                        tracing::warn!("an event listener fell behind: {lagged}");
-                        None
-                    }
-                }
-            })
-            .boxed()
     }
 }
 

@@ -95,6 +95,7 @@ impl ListenerOptions {
 
 /// A listener defined with `#[listen]`, collected with `inventory` (what the macro emits).
 #[doc(hidden)]
+#[derive(Debug)]
 pub struct ListenerDef {
     /// The function's path (`my_bot::listeners::count`).
     pub path: &'static str,

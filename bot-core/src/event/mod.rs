@@ -12,6 +12,7 @@ mod listener;
 pub mod payload;
 mod received;
 mod typed;
+mod wait;
 mod wrappers;
 
 pub use decode::RawEvent;
@@ -21,7 +22,9 @@ pub use listener::{ListenerError, ListenerFuture, ListenerId, ListenerOptions, L
 pub use listener::{ListenerDef, check_listener_name};
 pub use payload::Ready;
 pub use received::Received;
+pub use crate::dispatch::DispatchStats;
 pub use typed::{EventType, Resumed};
+pub use wait::WaitError;
 pub use wrappers::*;
 
 use payload::*;

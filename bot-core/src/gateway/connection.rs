@@ -5,10 +5,10 @@
 use super::Event;
 use super::heartbeat::{Heartbeat, deadline_in};
 use super::inflate::{MAX_MESSAGE, ZlibStream};
+use super::frame::Frame;
 use super::session::Session;
 use super::shard::{Ending, Shard, closed};
 use futures_util::{SinkExt, StreamExt};
-use serde::Deserialize;
 use serde_json::{Value, json};
 use std::time::Duration;
 use tokio::net::TcpStream;
@@ -24,6 +24,15 @@ type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
 const MAX_SENT_PAYLOAD: usize = 4096;
 /// How long a close handshake may take before the socket is simply dropped.
 const CLOSE_TIMEOUT: Duration = Duration::from_secs(1);
+
+/// READY's session fields, read on their own when READY does not decode as a whole.
+#[derive(Debug, Default, serde::Deserialize)]
+struct SessionFields {
+    #[serde(default)]
+    session_id: String,
+    #[serde(default)]
+    resume_gateway_url: Option<String>,
+}
 
 /// Sends a close frame, waiting at most [`CLOSE_TIMEOUT`].
 async fn close(socket: &mut Socket, code: WsCloseCode, reason: &'static str) {
@@ -94,6 +103,13 @@ impl Shard {
         let mut heartbeat: Option<Heartbeat> = None;
         let far = deadline_in(Duration::MAX);
         loop {
+            if let Some(backlog) = self.backlog.take()
+                && let Err(ending) = self
+                    .wait_for_room(socket, backlog, &mut heartbeat, shutdown)
+                    .await
+            {
+                return ending;
+            }
             let next_beat = heartbeat.as_ref().map_or(far, Heartbeat::next_beat);
             let ack_deadline = heartbeat.as_ref().and_then(Heartbeat::ack_deadline);
             let frame = tokio::select! {
@@ -123,10 +139,15 @@ impl Shard {
                     continue;
                 }
             };
-            let bytes = match frame {
+            let inflated;
+            let text;
+            let bytes: &[u8] = match frame {
                 Some(Ok(Message::Binary(bytes))) => match inflate.push(&bytes) {
                     None => continue,
-                    Some(Ok(text)) => text,
+                    Some(Ok(whole)) => {
+                        inflated = whole;
+                        &inflated
+                    }
                     Some(Err(why)) => {
                         tracing::warn!(
                             shard = self.config.id,
@@ -136,7 +157,10 @@ impl Shard {
                         return Ending::RESUME;
                     }
                 },
-                Some(Ok(Message::Text(text))) => text.as_bytes().to_vec(),
+                Some(Ok(Message::Text(whole))) => {
+                    text = whole;
+                    text.as_bytes()
+                }
                 Some(Ok(Message::Close(frame))) => {
                     return self.closed(frame.map_or(1005, |f| u16::from(f.code)));
                 }
@@ -147,14 +171,44 @@ impl Shard {
                 }
                 None => return Ending::RESUME,
             };
-            let Ok(payload) = serde_json::from_slice::<Value>(&bytes) else {
-                tracing::warn!(shard = self.config.id, "a frame that is not JSON; ignored");
+            let Some(frame) = Frame::parse(bytes) else {
+                tracing::warn!(shard = self.config.id, "a frame that is not a gateway payload; ignored");
                 continue;
             };
-            if let Err(ending) = self.handle(socket, &payload, &mut heartbeat).await {
+            if let Err(ending) = self.handle(socket, &frame, &mut heartbeat).await {
                 return ending;
             }
         }
+    }
+
+    /// Back-pressure: a consumer's queue is full, so the shard stops reading until the backlog is
+    /// delivered. Heartbeats go on meanwhile; their ACKs wait unread behind the events, so a
+    /// missing ACK does not count against the connection until reading resumes.
+    async fn wait_for_room(
+        &mut self,
+        socket: &mut Socket,
+        mut backlog: super::Backlog,
+        heartbeat: &mut Option<Heartbeat>,
+        shutdown: &mut watch::Receiver<bool>,
+    ) -> Result<(), Ending> {
+        let far = deadline_in(Duration::MAX);
+        loop {
+            let next_beat = heartbeat.as_ref().map_or(far, Heartbeat::next_beat);
+            tokio::select! {
+                () = &mut backlog => break,
+                _ = closed(shutdown) => return Err(Ending::Shutdown),
+                _ = tokio::time::sleep_until(next_beat), if heartbeat.is_some() => {
+                    send(socket, &self.heartbeat_payload()).await?;
+                    if let Some(beat) = heartbeat.as_mut() {
+                        beat.sent();
+                    }
+                }
+            }
+        }
+        if let Some(beat) = heartbeat.as_mut() {
+            beat.reading_again();
+        }
+        Ok(())
     }
 
     async fn zombied(&self, socket: &mut Socket) -> Ending {
@@ -175,11 +229,11 @@ impl Shard {
     async fn handle(
         &mut self,
         socket: &mut Socket,
-        payload: &Value,
+        frame: &Frame<'_>,
         heartbeat: &mut Option<Heartbeat>,
     ) -> Result<(), Ending> {
-        match payload["op"].as_u64().unwrap_or(u64::MAX) {
-            0 => self.dispatch(payload),
+        match frame.op {
+            0 => self.dispatch(frame),
             1 => send(socket, &self.heartbeat_payload()).await?,
             7 => {
                 close_to_resume(socket, "reconnect").await;
@@ -188,11 +242,11 @@ impl Shard {
             9 => {
                 let wait = Duration::from_secs(1) + Duration::from_secs(4).mul_f64(rand::random());
                 close_to_resume(socket, "invalid session").await;
-                let resume = payload["d"].as_bool() == Some(true) && self.session.is_some();
+                let resume = frame.data().trim() == "true" && self.session.is_some();
                 return Err(Ending::Reconnect { resume, wait });
             }
             10 if heartbeat.is_none() => {
-                let asked = super::Hello::deserialize(&payload["d"])
+                let asked = serde_json::from_str::<super::Hello>(frame.data())
                     .ok()
                     .map(|hello| hello.heartbeat_interval);
                 let beat = Heartbeat::new(asked, self.config.heartbeat_timeout);
@@ -229,31 +283,36 @@ impl Shard {
         Ok(())
     }
 
-    /// A dispatch (op 0): tracks the sequence and the session, and emits the event.
-    fn dispatch(&mut self, payload: &Value) {
-        if let (Some(session), Some(seq)) = (&mut self.session, payload["s"].as_u64()) {
+    /// A dispatch (op 0): tracks the sequence and the session, and emits the event, decoded
+    /// straight from the frame's text.
+    fn dispatch(&mut self, frame: &Frame<'_>) {
+        if let (Some(session), Some(seq)) = (&mut self.session, frame.s) {
             session.seq = Some(seq);
         }
-        let name = payload["t"].as_str().unwrap_or("");
-        let data = payload["d"].clone();
-        match name {
-            "READY" => {
-                self.session = Some(Session::new(
-                    data["session_id"].as_str().unwrap_or("").to_owned(),
-                    self.resume_url(data["resume_gateway_url"].as_str()),
-                    payload["s"].as_u64(),
-                ));
-                self.backoff.healthy();
-                self.emit(Event::from_dispatch(name, data));
+        let name = frame.t.as_deref().unwrap_or("");
+        if name == "RESUMED" {
+            if let Some(session) = &mut self.session {
+                session.resumed();
             }
-            "RESUMED" => {
-                if let Some(session) = &mut self.session {
-                    session.resumed();
-                }
-                self.backoff.healthy();
-                self.emit(Event::Resumed(crate::event::Resumed::new(self.config.id)));
-            }
-            _ => self.emit(Event::from_dispatch(name, data)),
+            self.backoff.healthy();
+            self.emit(Event::Resumed(crate::event::Resumed::new(self.config.id)));
+            return;
         }
+        let event = Event::from_dispatch_json(name, frame.data());
+        if name == "READY" {
+            // The session, from the typed READY or (if it did not decode) from its two fields.
+            let session = match &event {
+                Event::Ready(ready) => SessionFields {
+                    session_id: ready.session_id.to_string(),
+                    resume_gateway_url: Some(ready.resume_gateway_url.to_string()),
+                },
+                _ => serde_json::from_str(frame.data()).unwrap_or_default(),
+            };
+            let resume_url = session.resume_gateway_url.filter(|url| !url.is_empty());
+            let resume_url = self.resume_url(resume_url.as_deref());
+            self.session = Some(Session::new(session.session_id, resume_url, frame.s));
+            self.backoff.healthy();
+        }
+        self.emit(event);
     }
 }

@@ -9,11 +9,13 @@
 mod backoff;
 mod close_code;
 mod connection;
+mod frame;
 mod heartbeat;
 mod inflate;
 mod payload;
 mod session;
 mod shard;
+mod sink;
 #[cfg(test)]
 mod tests;
 mod url;
@@ -29,6 +31,7 @@ pub use payload::{
 };
 pub(crate) use shard::Shard;
 pub use shard::ShardConfig;
+pub(crate) use sink::{Backlog, EventSink};
 
 use std::fmt;
 

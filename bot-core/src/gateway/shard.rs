@@ -5,13 +5,14 @@ use super::backoff::Backoff;
 use super::close_code::CloseCode;
 use super::payload::{ConnectionProperties, GatewayPayload, Identify, Resume};
 use super::session::Session;
+use super::sink::{Backlog, EventSink, chain};
 use super::{Event, GatewayError};
 use crate::http::Token;
 use crate::model::{Intents, UpdatePresence};
 use serde_json::Value;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use tokio::sync::{mpsc, watch};
+use tokio::sync::watch;
 
 /// What a shard needs to run.
 #[derive(Clone, Debug)]
@@ -89,7 +90,9 @@ pub(super) async fn closed(shutdown: &mut watch::Receiver<bool>) {
 pub(crate) struct Shard {
     pub(super) config: ShardConfig,
     pub(super) session: Option<Session>,
-    events: mpsc::UnboundedSender<Event>,
+    sink: Arc<dyn EventSink>,
+    /// Events delivered but waiting for room in a consumer: awaited before the next frame.
+    pub(super) backlog: Option<Backlog>,
     pub(super) latency: Arc<Mutex<Option<Duration>>>,
     pub(super) backoff: Backoff,
 }
@@ -97,13 +100,14 @@ pub(crate) struct Shard {
 impl Shard {
     pub(crate) fn new(
         config: ShardConfig,
-        events: mpsc::UnboundedSender<Event>,
+        sink: Arc<dyn EventSink>,
         latency: Arc<Mutex<Option<Duration>>>,
     ) -> Self {
         Shard {
             config,
             session: None,
-            events,
+            sink,
+            backlog: None,
             latency,
             backoff: Backoff::default(),
         }
@@ -117,6 +121,13 @@ impl Shard {
         loop {
             if *shutdown.borrow() {
                 return Ok(());
+            }
+            if let Some(backlog) = self.backlog.take() {
+                // Delivered before the connection ended: consumers get them before anything new.
+                tokio::select! {
+                    _ = closed(&mut shutdown) => return Ok(()),
+                    () = backlog => {}
+                }
             }
             if let Some(session) = &mut self.session {
                 session.resuming();
@@ -154,8 +165,11 @@ impl Shard {
         }
     }
 
-    pub(super) fn emit(&self, event: Event) {
-        let _ = self.events.send(event);
+    /// Hands `event` to the sink; what must wait for room joins the backlog, in order.
+    pub(super) fn emit(&mut self, event: Event) {
+        if let Some(waiting) = self.sink.deliver(self.config.id, event) {
+            self.backlog = Some(chain(self.backlog.take(), waiting));
+        }
     }
 
     /// READY's `resume_gateway_url`, or the main URL when it is missing or unusable.

@@ -1,27 +1,16 @@
-//! Routing gateway events: interactions to their handlers, everything to `Bot::events`.
+//! The command router: each interaction, on its own task, to its handler.
 
-use super::Bot;
+use super::runner::panic_message;
+use crate::Bot;
 use crate::command::{ApplicationContext, Reply};
-use crate::gateway::Event;
 use crate::model::{Interaction, InteractionResponse, InteractionType};
 use futures_util::FutureExt;
-use std::any::Any;
 use std::panic::AssertUnwindSafe;
-use tokio::sync::mpsc;
 use tokio::time::Instant;
 use tracing::Instrument;
 
-/// Forwards every event to the listeners and handles each interaction on its own task.
-pub(super) async fn run(bot: Bot, mut events: mpsc::UnboundedReceiver<Event>) {
-    while let Some(event) = events.recv().await {
-        if let Event::InteractionCreate(interaction) = &event {
-            tokio::spawn(handle(bot.clone(), interaction.0.clone()));
-        }
-        let _ = bot.inner.events.send(event);
-    }
-}
-
-async fn handle(bot: Bot, interaction: Interaction) {
+/// Answers one interaction.
+pub(crate) async fn handle(bot: Bot, interaction: Interaction) {
     match interaction.kind {
         InteractionType::ApplicationCommand => command(bot, interaction).await,
         InteractionType::Autocomplete => {
@@ -49,7 +38,7 @@ async fn command(bot: Bot, interaction: Interaction) {
         interaction,
         bot.http().clone(),
         application,
-        bot.inner.allowed_mentions.clone(),
+        bot.allowed_mentions_config(),
     ) {
         Ok(ctx) => ctx,
         Err(error) => {
@@ -61,7 +50,7 @@ async fn command(bot: Bot, interaction: Interaction) {
     async move {
         let handler = bot
             .registry()
-            .resolve_in(ctx.data(), &bot.inner.sync)
+            .resolve_in(ctx.data(), bot.sync_config())
             .and_then(|r| r.command.handler());
         let Some(handler) = handler else {
             // A command Discord still has but this program does not define: answer, never write.
@@ -106,13 +95,4 @@ async fn command(bot: Bot, interaction: Interaction) {
     }
     .instrument(span)
     .await;
-}
-
-/// The text a panic was raised with, if it was a string.
-fn panic_message(payload: &(dyn Any + Send)) -> &str {
-    payload
-        .downcast_ref::<&str>()
-        .copied()
-        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
-        .unwrap_or("a panic without a message")
 }

@@ -1,0 +1,93 @@
+//! A listener's task: takes its queue in order and calls it for each event — one call at a time,
+//! or each on a task of its own when it is concurrent. A failure or a panic is reported and the
+//! listener goes on.
+
+use super::stats::Stats;
+use crate::bot::BotRef;
+use crate::event::{Event, ListenerError, ListenerFuture};
+use futures_util::FutureExt;
+use std::any::Any;
+use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use tokio::sync::mpsc;
+
+/// Calls a listener with an event (a `#[listen]` function's glue or a run-time closure).
+pub(crate) type Callback = Arc<dyn Fn(crate::Bot, Arc<Event>) -> ListenerFuture + Send + Sync>;
+
+/// What a listener is, to its task.
+pub(super) struct Runner {
+    pub(super) name: Arc<str>,
+    pub(super) callback: Callback,
+    pub(super) concurrent: bool,
+    pub(super) bot: BotRef,
+    pub(super) stats: Arc<Stats>,
+}
+
+impl Runner {
+    /// Runs until the queue's sender is gone (the listener removed, the bot closed).
+    pub(super) async fn run(self, mut queue: mpsc::Receiver<Arc<Event>>) {
+        while let Some(event) = queue.recv().await {
+            let Some(bot) = self.bot.upgrade() else {
+                return;
+            };
+            let call = guarded((self.callback)(bot, event.clone()));
+            let name = self.name.clone();
+            let stats = self.stats.clone();
+            let report = async move {
+                if let Err(failure) = call.await {
+                    stats.failures.fetch_add(1, Ordering::Relaxed);
+                    on_error(&name, &event, &failure);
+                }
+            };
+            if self.concurrent {
+                tokio::spawn(report);
+            } else {
+                report.await;
+            }
+        }
+    }
+}
+
+/// How a listener call failed.
+#[derive(Debug)]
+pub(super) enum Failure {
+    Error(ListenerError),
+    Panic(String),
+}
+
+/// The call, with its panic caught.
+async fn guarded(call: ListenerFuture) -> Result<(), Failure> {
+    match AssertUnwindSafe(call).catch_unwind().await {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(error)) => Err(Failure::Error(error)),
+        Err(panic) => Err(Failure::Panic(panic_message(panic.as_ref()).to_owned())),
+    }
+}
+
+/// The default `on_error`: logs the listener, the event's name and what went wrong.
+fn on_error(listener: &str, event: &Event, failure: &Failure) {
+    match failure {
+        Failure::Error(error) => tracing::error!(
+            listener,
+            event = event.name(),
+            %error,
+            "a listener failed"
+        ),
+        Failure::Panic(message) => tracing::error!(
+            listener,
+            event = event.name(),
+            panic = message.as_str(),
+            "a listener panicked"
+        ),
+    }
+}
+
+/// The text a panic was raised with, if it was a string.
+pub(crate) fn panic_message(payload: &(dyn Any + Send)) -> &str {
+    payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("a panic without a message")
+}
