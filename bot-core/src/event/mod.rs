@@ -27,7 +27,7 @@ pub use typed::{EventType, Resumed};
 pub use wait::WaitError;
 pub use wrappers::*;
 
-use payload::*;
+pub use payload::*;
 
 /// The type a variant holds: the payload, boxed when marked `boxed` (large payloads).
 macro_rules! held {

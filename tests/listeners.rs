@@ -1,0 +1,231 @@
+//! Listeners, waiters and streams against the sandbox: several listeners and a `once` listener on
+//! one event, removal, `wait_for` (before and after the event, with a check, with a timeout),
+//! `stream` with a limit, a panicking listener reported while the others run, readiness.
+
+mod common;
+
+use bot_core::event::{
+    Event, ListenerOptions, MessageCreate, MessageDelete, Received, WaitError,
+};
+use bot_core::{Bot, Intents};
+use common::{Captured, started, stop};
+use futures_util::StreamExt;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+async fn sandbox() -> bot_sandbox::SandboxHandle {
+    bot_sandbox::Sandbox::builder()
+        .start()
+        .await
+        .expect("the sandbox starts")
+}
+
+fn bot(sandbox: &bot_sandbox::SandboxHandle) -> Bot {
+    Bot::builder()
+        .token(sandbox.token())
+        .api_base(sandbox.rest_url())
+        .intents(Intents::default() | Intents::MESSAGE_CONTENT)
+        .registry(bot_core::command::CommandRegistry::default())
+        .build()
+        .expect("a valid bot")
+}
+
+/// A counter a listener bumps.
+fn counter() -> Arc<AtomicUsize> {
+    Arc::new(AtomicUsize::new(0))
+}
+
+/// Waits up to 5 s until `counter` reaches `n`.
+async fn reaches(counter: &AtomicUsize, n: usize) -> bool {
+    tokio::time::timeout(Duration::from_secs(5), async {
+        while counter.load(Ordering::SeqCst) < n {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    })
+    .await
+    .is_ok()
+}
+
+#[tokio::test]
+async fn several_listeners_and_a_once_listener_each_get_their_events_and_a_removed_one_none() {
+    let sandbox = sandbox().await;
+    let world = sandbox.default_guild().unwrap();
+    let bot = bot(&sandbox);
+    let (first, second, once, removed) = (counter(), counter(), counter(), counter());
+    for count in [first.clone(), second.clone()] {
+        bot.add_listener(move |_: Received<MessageCreate>| {
+            let count = count.clone();
+            async move {
+                count.fetch_add(1, Ordering::SeqCst);
+            }
+        });
+    }
+    let count = once.clone();
+    bot.add_listener_with(ListenerOptions::new().once(), move |_: Received<MessageCreate>| {
+        let count = count.clone();
+        async move {
+            count.fetch_add(1, Ordering::SeqCst);
+        }
+    });
+    let count = removed.clone();
+    let id = bot.add_listener(move |_: Received<MessageCreate>| {
+        let count = count.clone();
+        async move {
+            count.fetch_add(1, Ordering::SeqCst);
+        }
+    });
+    assert!(bot.remove_listener(id));
+    assert!(!bot.remove_listener(id), "removed once");
+    let (task, _events) = started(&bot).await;
+    let user = sandbox.user(world.member);
+    for text in ["one", "two", "three"] {
+        user.send_message(world.channel, text).await.unwrap();
+    }
+    assert!(reaches(&first, 3).await && reaches(&second, 3).await);
+    assert_eq!(once.load(Ordering::SeqCst), 1, "once");
+    assert_eq!(removed.load(Ordering::SeqCst), 0, "removed");
+    stop(&bot, task).await;
+}
+
+#[tokio::test]
+async fn wait_for_gets_the_event_that_passes_its_check_even_when_it_arrives_before_the_first_poll()
+{
+    let sandbox = sandbox().await;
+    let world = sandbox.default_guild().unwrap();
+    let bot = bot(&sandbox);
+    let (task, _events) = started(&bot).await;
+    let user = sandbox.user(world.member);
+
+    // Registered now, polled after the event arrived.
+    let early = bot.wait_for::<MessageCreate>(|m| m.content == "second", None);
+    user.send_message(world.channel, "first").await.unwrap();
+    user.send_message(world.channel, "second").await.unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let got = tokio::time::timeout(Duration::from_secs(5), early).await;
+    assert_eq!(got.unwrap().unwrap().content, "second");
+
+    // Waiting first, the event after.
+    let waiting = tokio::spawn(
+        bot.wait_for::<MessageCreate>(|m| m.content.starts_with("later"), Duration::from_secs(5)),
+    );
+    user.send_message(world.channel, "later on").await.unwrap();
+    let later = waiting.await.unwrap().unwrap();
+    assert_eq!(later.content, "later on");
+    assert_eq!(later.bot().application_id(), bot.application_id());
+
+    // Nothing matching: a typed timeout.
+    let none = bot
+        .wait_for::<MessageDelete>(|_| true, Duration::from_millis(300))
+        .await;
+    assert_eq!(none.err(), Some(WaitError::Timeout(Duration::from_millis(300))));
+    assert_eq!(bot.event_consumers(), 1, "only the helper's events() is left");
+    stop(&bot, task).await;
+}
+
+#[tokio::test]
+async fn a_stream_ends_after_its_limit_or_with_a_timeout() {
+    let sandbox = sandbox().await;
+    let world = sandbox.default_guild().unwrap();
+    let bot = bot(&sandbox);
+    let (task, _events) = started(&bot).await;
+    let user = sandbox.user(world.member);
+    let votes = bot.stream::<MessageCreate>(
+        |m| m.content.starts_with("vote"),
+        Duration::from_secs(5),
+        3,
+    );
+    for text in ["vote a", "chatter", "vote b", "vote c", "vote d"] {
+        user.send_message(world.channel, text).await.unwrap();
+    }
+    let got: Vec<String> = votes
+        .map(|vote| vote.unwrap().content.clone())
+        .collect()
+        .await;
+    assert_eq!(got, ["vote a", "vote b", "vote c"]);
+
+    let mut quiet = bot.stream::<MessageDelete>(|_| true, Duration::from_millis(200), None);
+    assert_eq!(
+        quiet.next().await.map(|item| item.err()),
+        Some(Some(WaitError::Timeout(Duration::from_millis(200))))
+    );
+    assert!(quiet.next().await.is_none(), "ends after the timeout");
+    stop(&bot, task).await;
+}
+
+#[tokio::test]
+async fn a_panicking_listener_is_reported_with_the_event_and_the_others_keep_running() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    let _default = tracing::subscriber::set_default(subscriber);
+    let sandbox = sandbox().await;
+    let world = sandbox.default_guild().unwrap();
+    let bot = bot(&sandbox);
+    bot.add_listener_with(
+        ListenerOptions::new().name("exploding"),
+        |message: Received<MessageCreate>| async move {
+            if message.content == "boom" {
+                panic!("listener exploded");
+            }
+        },
+    );
+    let calm = counter();
+    let count = calm.clone();
+    bot.add_listener(move |_: Received<MessageCreate>| {
+        let count = count.clone();
+        async move {
+            count.fetch_add(1, Ordering::SeqCst);
+        }
+    });
+    let (task, _events) = started(&bot).await;
+    let user = sandbox.user(world.member);
+    for text in ["boom", "after", "boom", "still"] {
+        user.send_message(world.channel, text).await.unwrap();
+    }
+    assert!(reaches(&calm, 4).await, "the other listener got every event");
+    let waited = tokio::time::timeout(Duration::from_secs(5), async {
+        while bot.dispatch_stats().listener_failures < 2 {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    })
+    .await;
+    assert!(waited.is_ok(), "{:?}", bot.dispatch_stats());
+    let log = captured.text();
+    assert!(log.contains("a listener panicked"), "{log}");
+    assert!(log.contains("listener=\"exploding\"") || log.contains("listener=exploding"), "{log}");
+    assert!(log.contains("MESSAGE_CREATE"), "{log}");
+    assert!(log.contains("listener exploded"), "{log}");
+    stop(&bot, task).await;
+}
+
+#[tokio::test]
+async fn the_bot_is_ready_after_every_guild_arrived_and_waiters_end_when_it_closes() {
+    let sandbox = sandbox().await;
+    let bot = bot(&sandbox);
+    assert!(!bot.is_ready());
+    let ready = tokio::spawn({
+        let bot = bot.clone();
+        async move { bot.wait_until_ready().await }
+    });
+    let guilds = counter();
+    let count = guilds.clone();
+    bot.add_listener(move |_: Received<bot_core::event::GuildCreate>| {
+        let count = count.clone();
+        async move {
+            count.fetch_add(1, Ordering::SeqCst);
+        }
+    });
+    let (task, _events) = started(&bot).await;
+    let waited = tokio::time::timeout(Duration::from_secs(5), ready).await;
+    assert_eq!(waited.unwrap().unwrap(), Ok(()));
+    assert!(bot.is_ready());
+    assert!(reaches(&guilds, 1).await, "GUILD_CREATE came before ready");
+
+    let pending = bot.wait_for::<Event>(|_| false, None);
+    stop(&bot, task).await;
+    assert_eq!(pending.await.err(), Some(WaitError::Closed));
+}
