@@ -34,7 +34,7 @@ mod scripted;
 mod world;
 
 pub use config::{GatewayUrlShape, RateLimits, RouteLimit, Timings};
-pub use gateway::GatewayControl;
+pub use gateway::{Burst, GatewayControl, HeartbeatRecord};
 pub use rest::RouteName;
 pub use scripted::{InvokeError, ScriptedUser};
 pub use world::{DeadlineExceeded, InteractionResponse, Invocation};

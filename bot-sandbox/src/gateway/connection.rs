@@ -1,17 +1,25 @@
 //! One gateway connection: HELLO, heartbeats, IDENTIFY/RESUME and Discord's close codes
 //! (GW L120-211, OP L11-51).
+//!
+//! The socket is split: this task reads and answers, and a [`Writer`] task writes what the
+//! connection's channel holds, so a client that stops reading blocks only the writer while its
+//! heartbeats are still read, recorded and answered (the ACKs queued behind the pending frames).
 
+use super::control::HeartbeatRecord;
+use super::writer::{self, Stop, Writer};
 use super::zlib::Encoder;
 use super::{Outbound, Session};
 use crate::Shared;
-use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
+use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::extract::{Query, State};
 use axum::response::Response;
+use futures_util::StreamExt;
+use futures_util::stream::SplitStream;
 use serde_json::{Value, json};
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Instant;
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, oneshot};
 
 /// Every intent bit Discord defines (bits 0–25).
 const KNOWN_INTENTS: u64 = (1 << 26) - 1;
@@ -25,123 +33,112 @@ pub(crate) async fn upgrade(
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
     upgrade.on_upgrade(move |socket| async move {
-        Connection::new(socket, shared, &query).run().await;
+        run(socket, shared, &query).await;
     })
 }
 
-/// Why the loop ends.
+/// Why the reader ends.
 enum End {
     Close(u16, &'static str),
     Gone,
 }
 
-struct Connection {
-    socket: WebSocket,
+/// Serves one connection: HELLO, then the reader here and the writer in a task of its own until
+/// either ends the connection.
+async fn run(mut socket: WebSocket, shared: Arc<Shared>, query: &HashMap<String, String>) {
+    if let Some(version) = query.get("v")
+        && !matches!(version.as_str(), "9" | "10")
+    {
+        writer::close(&mut socket, &shared, 4012, "Invalid API version").await;
+        return;
+    }
+    let (tx, rx) = mpsc::unbounded_channel();
+    let interval = shared.timings.heartbeat_interval;
+    let hello = json!({"op": 10, "s": null, "t": null,
+                       "d": {"heartbeat_interval": interval.as_millis() as u64}});
+    let _ = tx.send(Outbound::frame(&hello));
+    let encoder = Encoder::new(query.get("compress").map(String::as_str) == Some("zlib-stream"));
+    let (sink, stream) = socket.split();
+    let (stop_tx, stop_rx) = oneshot::channel();
+    let mut writer = tokio::spawn(Writer::new(sink, encoder, rx, shared.clone()).run(stop_rx));
+    let mut reader = Reader {
+        stream,
+        shared,
+        session: None,
+        tx,
+        last_heartbeat: Instant::now(),
+    };
+    let end = tokio::select! {
+        end = reader.run() => Some(end),
+        _ = &mut writer => None,
+    };
+    if let Some(end) = end {
+        let stop = match end {
+            End::Close(code, reason) => Stop::Close(code, reason),
+            End::Gone => Stop::Drop,
+        };
+        let _ = stop_tx.send(stop);
+        let _ = writer.await;
+    }
+    reader.detach();
+}
+
+struct Reader {
+    stream: SplitStream<WebSocket>,
     shared: Arc<Shared>,
-    encoder: Encoder,
-    version: Option<String>,
     session: Option<String>,
+    /// The connection's channel to its writer (sessions hold clones).
     tx: mpsc::UnboundedSender<Outbound>,
-    rx: mpsc::UnboundedReceiver<Outbound>,
     last_heartbeat: Instant,
 }
 
-impl Connection {
-    fn new(socket: WebSocket, shared: Arc<Shared>, query: &HashMap<String, String>) -> Self {
-        let (tx, rx) = mpsc::unbounded_channel();
-        Connection {
-            socket,
-            shared,
-            encoder: Encoder::new(query.get("compress").map(String::as_str) == Some("zlib-stream")),
-            version: query.get("v").cloned(),
-            session: None,
-            tx,
-            rx,
-            last_heartbeat: Instant::now(),
-        }
-    }
-
-    async fn send(&mut self, payload: &Value) -> bool {
-        let text = payload.to_string();
-        if self.shared.log_traffic {
-            let op = payload.get("op").and_then(Value::as_u64).unwrap_or(0);
-            let event = payload.get("t").and_then(Value::as_str).unwrap_or("");
-            tracing::info!(target: "bot_sandbox::gateway", "send op {op} {event}");
-        }
-        let message = if self.encoder.is_compressed() {
-            Message::Binary(self.encoder.encode(&text).into())
-        } else {
-            Message::Text(text.into())
-        };
-        self.socket.send(message).await.is_ok()
-    }
-
-    async fn run(mut self) {
-        if let Some(version) = &self.version
-            && !matches!(version.as_str(), "9" | "10")
-        {
-            self.close(4012, "Invalid API version").await;
-            return;
-        }
+impl Reader {
+    /// Reads until the client leaves, breaks a rule or stops heartbeating.
+    async fn run(&mut self) -> End {
         let interval = self.shared.timings.heartbeat_interval;
-        let hello = json!({"op": 10, "s": null, "t": null,
-                           "d": {"heartbeat_interval": interval.as_millis() as u64}});
-        if !self.send(&hello).await {
-            return;
-        }
-        let end = loop {
+        loop {
             let deadline =
                 tokio::time::Instant::from_std(self.last_heartbeat + interval.mul_f64(1.5));
             tokio::select! {
-                incoming = self.socket.recv() => match incoming {
+                incoming = self.stream.next() => match incoming {
                     Some(Ok(Message::Text(text))) => {
-                        if let Some(end) = self.receive(text.as_bytes()).await { break end; }
+                        if let Some(end) = self.receive(text.as_bytes()) { return end; }
                     }
                     Some(Ok(Message::Binary(bytes))) => {
-                        if let Some(end) = self.receive(&bytes).await { break end; }
+                        if let Some(end) = self.receive(&bytes) { return end; }
                     }
                     Some(Ok(Message::Ping(_) | Message::Pong(_))) => {}
-                    Some(Ok(Message::Close(_))) | Some(Err(_)) | None => break End::Gone,
+                    Some(Ok(Message::Close(_))) | Some(Err(_)) | None => return End::Gone,
                 },
-                outbound = self.rx.recv() => match outbound {
-                    Some(Outbound::Frame(payload)) => {
-                        if !self.send(&payload).await { break End::Gone; }
-                    }
-                    Some(Outbound::Close(code, reason)) => break End::Close(code, reason),
-                    Some(Outbound::Drop) | None => break End::Gone,
-                },
-                _ = tokio::time::sleep_until(deadline) => break End::Close(4009, "Session timed out"),
+                _ = tokio::time::sleep_until(deadline) => return End::Close(4009, "Session timed out"),
             }
-        };
-        if let End::Close(code, reason) = end {
-            self.close(code, reason).await;
         }
-        self.detach();
     }
 
-    async fn close(&mut self, code: u16, reason: &'static str) {
-        if self.shared.log_traffic {
-            tracing::info!(target: "bot_sandbox::gateway", "close {code} {reason}");
-        }
-        let frame = CloseFrame {
-            code,
-            reason: reason.into(),
-        };
-        let _ = self.socket.send(Message::Close(Some(frame))).await;
+    /// Queues a payload behind what the connection has yet to write; `false` once the writer is
+    /// gone.
+    fn queue(&self, payload: &Value) -> bool {
+        self.tx.send(Outbound::frame(payload)).is_ok()
     }
 
-    /// Leaves the session resumable without this connection.
+    /// Leaves the session resumable without this connection (unless a RESUME already moved it to
+    /// another one).
     fn detach(&mut self) {
         if let Some(id) = &self.session {
             let gateway = &self.shared.gateway;
-            if let Some(session) = gateway.lock().sessions.get_mut(id) {
+            if let Some(session) = gateway.lock().sessions.get_mut(id)
+                && session
+                    .tx
+                    .as_ref()
+                    .is_some_and(|tx| tx.same_channel(&self.tx))
+            {
                 session.tx = None;
             }
             gateway.update_connected();
         }
     }
 
-    async fn receive(&mut self, bytes: &[u8]) -> Option<End> {
+    fn receive(&mut self, bytes: &[u8]) -> Option<End> {
         if bytes.len() > MAX_CLIENT_PAYLOAD {
             return Some(End::Close(4002, "Decode error"));
         }
@@ -157,19 +154,11 @@ impl Connection {
         let data = payload.get("d").cloned().unwrap_or(Value::Null);
         match op {
             1 => {
-                self.last_heartbeat = Instant::now();
-                if self
-                    .shared
-                    .gateway
-                    .ack_heartbeats
-                    .load(std::sync::atomic::Ordering::SeqCst)
-                {
-                    self.send(&json!({"op": 11})).await;
-                }
+                self.heartbeat(&data);
                 None
             }
-            2 => self.identify(&data).await,
-            6 => self.resume(&data).await,
+            2 => self.identify(&data),
+            6 => self.resume(&data),
             _ if self.session.is_none() => Some(End::Close(4003, "Not authenticated")),
             3 | 4 => None,
             8 => {
@@ -180,13 +169,34 @@ impl Connection {
         }
     }
 
+    /// Notes the heartbeat, queues its ACK (unless a test turned ACKs off) and records both.
+    fn heartbeat(&mut self, data: &Value) {
+        let at = Instant::now();
+        self.last_heartbeat = at;
+        let acked = self
+            .shared
+            .gateway
+            .ack_heartbeats
+            .load(std::sync::atomic::Ordering::SeqCst)
+            && self.queue(&json!({"op": 11}));
+        if let Some(id) = &self.session
+            && let Some(session) = self.shared.gateway.lock().sessions.get_mut(id)
+        {
+            session.record_heartbeat(HeartbeatRecord {
+                at,
+                seq: data.as_u64(),
+                acked,
+            });
+        }
+    }
+
     fn token_ok(&self, data: &Value) -> bool {
         let token = data.get("token").and_then(Value::as_str).unwrap_or("");
         let token = token.strip_prefix("Bot ").unwrap_or(token);
         token == self.shared.world().token
     }
 
-    async fn identify(&mut self, data: &Value) -> Option<End> {
+    fn identify(&mut self, data: &Value) -> Option<End> {
         if self.session.is_some() {
             return Some(End::Close(4005, "Already authenticated"));
         }
@@ -231,7 +241,7 @@ impl Connection {
         };
         if too_soon {
             // Identify pacing: a second IDENTIFY inside the window is refused.
-            self.send(&json!({"op": 9, "d": false})).await;
+            self.queue(&json!({"op": 9, "d": false}));
             return None;
         }
         let session_id = crate::ids::session_id();
@@ -265,15 +275,10 @@ impl Connection {
         };
         {
             let mut inner = self.shared.gateway.lock();
-            let mut session = Session {
-                shard,
-                seq: 0,
-                buffer: VecDeque::new(),
-                tx: Some(self.tx.clone()),
-            };
-            session.dispatch("READY", ready);
+            let mut session = Session::new(shard, self.tx.clone());
+            session.dispatch("READY", &ready);
             for (_, guild) in guilds {
-                session.dispatch("GUILD_CREATE", guild);
+                session.dispatch("GUILD_CREATE", &guild);
             }
             inner.sessions.insert(session_id.clone(), session);
         }
@@ -282,7 +287,7 @@ impl Connection {
         None
     }
 
-    async fn resume(&mut self, data: &Value) -> Option<End> {
+    fn resume(&mut self, data: &Value) -> Option<End> {
         if !self.token_ok(data) {
             return Some(End::Close(4004, "Authentication failed"));
         }
@@ -294,14 +299,18 @@ impl Connection {
         let seq = data.get("seq").and_then(Value::as_u64).unwrap_or(0);
         let resumed = {
             let mut inner = self.shared.gateway.lock();
-            match inner.sessions.get_mut(&id) {
+            let resumed = match inner.sessions.get_mut(&id) {
                 None => None,
                 Some(session) => Some(Self::reattach(session, seq, &self.tx)),
+            };
+            if resumed == Some(true) {
+                inner.resumes += 1;
             }
+            resumed
         };
         match resumed {
             None => {
-                self.send(&json!({"op": 9, "d": false})).await;
+                self.queue(&json!({"op": 9, "d": false}));
                 None
             }
             Some(false) => Some(End::Close(4007, "Invalid seq")),
@@ -322,10 +331,10 @@ impl Connection {
                 return false;
             }
             session.tx = Some(tx.clone());
-            for (_, payload) in session.buffer.iter().filter(|(s, _)| *s > seq) {
-                let _ = tx.send(Outbound::Frame(payload.clone()));
+            for (_, text) in session.buffer.iter().filter(|(s, _)| *s > seq) {
+                let _ = tx.send(Outbound::Frame(text.clone()));
             }
-            session.dispatch("RESUMED", json!({}));
+            session.dispatch("RESUMED", &json!({}));
             true
         }
     }
@@ -352,7 +361,7 @@ impl Connection {
         if let (Some(chunk), Some(id)) = (chunk, &self.session)
             && let Some(session) = self.shared.gateway.lock().sessions.get_mut(id)
         {
-            session.dispatch("GUILD_MEMBERS_CHUNK", chunk);
+            session.dispatch("GUILD_MEMBERS_CHUNK", &chunk);
         }
     }
 }

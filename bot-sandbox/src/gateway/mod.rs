@@ -1,31 +1,48 @@
 //! The gateway: sessions, dispatch to them, and the controls tests use to inject faults.
 
 mod connection;
+mod control;
+mod firehose;
+mod writer;
 mod zlib;
 
 pub(crate) use connection::upgrade;
+pub use control::{GatewayControl, HeartbeatRecord};
+pub use firehose::Burst;
 
 use crate::Shared;
-use serde_json::{Value, json};
+use firehose::{BurstData, Delivery, dispatch_text, event_json};
+use serde_json::Value;
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 use tokio::sync::{mpsc, watch};
 
-/// How many sessions `GET /gateway/bot` says may start per day.
+/// How many session starts `GET /gateway/bot` says may start per day.
 pub(crate) const SESSION_START_TOTAL: u64 = 1000;
 /// How many dispatches a session keeps for RESUME.
 const REPLAY_BUFFER: usize = 1000;
+/// How many heartbeats a session remembers for [`GatewayControl::heartbeats`].
+const HEARTBEAT_RECORDS: usize = 1000;
 
-/// What the sandbox sends down one connection.
+/// What the sandbox sends down one connection, in order.
 #[derive(Debug)]
 pub(crate) enum Outbound {
-    /// A payload to send.
-    Frame(Value),
+    /// A payload to send, as JSON text.
+    Frame(Arc<str>),
+    /// This connection's share of a burst of dispatches (numbered when it was queued).
+    Burst(Delivery),
     /// Close with a code and reason.
     Close(u16, &'static str),
     /// Drop the connection without a close frame.
     Drop,
+}
+
+impl Outbound {
+    /// A payload as a frame.
+    pub(crate) fn frame(payload: &Value) -> Self {
+        Outbound::Frame(payload.to_string().into())
+    }
 }
 
 /// One gateway session (resumable after its connection ends).
@@ -33,11 +50,24 @@ pub(crate) enum Outbound {
 pub(crate) struct Session {
     pub(crate) shard: (u64, u64),
     pub(crate) seq: u64,
-    pub(crate) buffer: VecDeque<(u64, Value)>,
+    /// The last dispatches, as sent, for RESUME.
+    pub(crate) buffer: VecDeque<(u64, Arc<str>)>,
     pub(crate) tx: Option<mpsc::UnboundedSender<Outbound>>,
+    /// The last heartbeats received on the session's connections.
+    pub(crate) heartbeats: VecDeque<HeartbeatRecord>,
 }
 
 impl Session {
+    pub(crate) fn new(shard: (u64, u64), tx: mpsc::UnboundedSender<Outbound>) -> Self {
+        Session {
+            shard,
+            seq: 0,
+            buffer: VecDeque::new(),
+            tx: Some(tx),
+            heartbeats: VecDeque::new(),
+        }
+    }
+
     fn covers(&self, guild: Option<u64>) -> bool {
         match guild {
             None => self.shard.0 == 0,
@@ -46,15 +76,49 @@ impl Session {
     }
 
     /// Numbers, buffers and sends one dispatch.
-    fn dispatch(&mut self, event: &str, data: Value) {
+    pub(crate) fn dispatch(&mut self, event: &str, data: &Value) {
+        self.dispatch_json(&event_json(event), &data.to_string());
+    }
+
+    /// [`Session::dispatch`] with the event name and data already JSON.
+    fn dispatch_json(&mut self, event: &str, data: &str) {
         self.seq += 1;
-        let payload = json!({"op": 0, "s": self.seq, "t": event, "d": data});
-        self.buffer.push_back((self.seq, payload.clone()));
+        let text: Arc<str> = dispatch_text(self.seq, event, data).into();
+        self.remember(self.seq, text.clone());
+        if let Some(tx) = &self.tx {
+            let _ = tx.send(Outbound::Frame(text));
+        }
+    }
+
+    fn remember(&mut self, seq: u64, text: Arc<str>) {
+        self.buffer.push_back((seq, text));
         while self.buffer.len() > REPLAY_BUFFER {
             self.buffer.pop_front();
         }
-        if let Some(tx) = &self.tx {
-            let _ = tx.send(Outbound::Frame(payload));
+    }
+
+    /// Numbers a burst, buffers its last dispatches and queues it; `true` when it was queued to a
+    /// live connection.
+    fn firehose(&mut self, burst: &Arc<BurstData>) -> bool {
+        let first = self.seq + 1;
+        let count = burst.len();
+        self.seq += count as u64;
+        for index in count.saturating_sub(REPLAY_BUFFER)..count {
+            let seq = first + index as u64;
+            self.remember(seq, burst.frame(index, seq).into());
+        }
+        let Some(tx) = &self.tx else {
+            return false;
+        };
+        // A failed send drops the delivery, which counts the connection as cut short.
+        let _ = tx.send(Outbound::Burst(Delivery::new(burst.clone(), first)));
+        true
+    }
+
+    pub(crate) fn record_heartbeat(&mut self, record: HeartbeatRecord) {
+        self.heartbeats.push_back(record);
+        while self.heartbeats.len() > HEARTBEAT_RECORDS {
+            self.heartbeats.pop_front();
         }
     }
 }
@@ -64,6 +128,8 @@ pub(crate) struct Inner {
     pub(crate) sessions: HashMap<String, Session>,
     /// When each IDENTIFY was accepted.
     pub(crate) identifies: Vec<Instant>,
+    /// How many RESUMEs were accepted.
+    pub(crate) resumes: usize,
 }
 
 /// Every session of the sandbox.
@@ -109,13 +175,32 @@ impl GatewayState {
         event: &str,
         data: Value,
     ) {
+        let (event_text, data_text) = (event_json(event), data.to_string());
         let mut inner = self.lock();
         for session in inner.sessions.values_mut().filter(|s| s.covers(guild)) {
-            session.dispatch(event, data.clone());
+            session.dispatch_json(&event_text, &data_text);
         }
         if shared.log_traffic {
             tracing::info!(target: "bot_sandbox::gateway", "dispatch {event} to guild {guild:?}");
         }
+    }
+
+    /// Numbers and queues a burst on every session whose shard holds `guild`.
+    fn firehose(&self, shared: &Shared, guild: Option<u64>, burst: BurstData) -> Burst {
+        let handle = burst.handle();
+        let burst = Arc::new(burst);
+        let mut inner = self.lock();
+        for session in inner.sessions.values_mut().filter(|s| s.covers(guild)) {
+            session.firehose(&burst);
+        }
+        if shared.log_traffic {
+            tracing::info!(
+                target: "bot_sandbox::gateway",
+                "burst of {} dispatches to guild {guild:?}",
+                burst.len()
+            );
+        }
+        handle
     }
 
     fn update_connected(&self) {
@@ -134,97 +219,5 @@ impl GatewayState {
                 let _ = tx.send(make());
             }
         }
-    }
-}
-
-/// Test controls of the gateway, from [`crate::SandboxHandle::gateway`].
-#[derive(Clone, Debug)]
-pub struct GatewayControl {
-    shared: Arc<Shared>,
-}
-
-impl GatewayControl {
-    pub(crate) fn new(shared: Arc<Shared>) -> Self {
-        GatewayControl { shared }
-    }
-
-    /// Sends RECONNECT (op 7) on every connection.
-    pub fn send_reconnect(&self) {
-        self.shared
-            .gateway
-            .send_all(|| Outbound::Frame(json!({"op": 7, "d": null})));
-    }
-
-    /// Sends INVALID_SESSION (op 9) on every connection; with `resumable: false` the sessions are
-    /// forgotten, so only a new IDENTIFY works.
-    pub fn send_invalid_session(&self, resumable: bool) {
-        let gateway = &self.shared.gateway;
-        gateway.send_all(|| Outbound::Frame(json!({"op": 9, "d": resumable})));
-        if !resumable {
-            gateway.lock().sessions.clear();
-            gateway.update_connected();
-        }
-    }
-
-    /// Stops (or resumes) acknowledging heartbeats, so clients see a zombie connection.
-    pub fn acknowledge_heartbeats(&self, on: bool) {
-        self.shared
-            .gateway
-            .ack_heartbeats
-            .store(on, std::sync::atomic::Ordering::SeqCst);
-    }
-
-    /// Drops every connection without a close frame (the client sees 1006).
-    pub fn drop_connections(&self) {
-        self.shared.gateway.send_all(|| Outbound::Drop);
-    }
-
-    /// Closes every connection with `code`.
-    pub fn close_all(&self, code: u16) {
-        self.shared
-            .gateway
-            .send_all(|| Outbound::Close(code, "Closed by the sandbox"));
-    }
-
-    /// Sends a dispatch event to the sessions of `guild`'s shard (`None`: shard 0).
-    pub fn dispatch(&self, guild: Option<u64>, event: &str, data: Value) {
-        self.shared
-            .gateway
-            .dispatch_to_guild(&self.shared, guild, event, data);
-    }
-
-    /// Every dispatch sent to the session with this id, in order (for delivery checks).
-    pub fn sent_dispatches(&self, session_id: &str) -> Vec<Value> {
-        self.shared
-            .gateway
-            .lock()
-            .sessions
-            .get(session_id)
-            .map(|s| s.buffer.iter().map(|(_, p)| p.clone()).collect())
-            .unwrap_or_default()
-    }
-
-    /// The ids of the sessions that exist (connected or resumable).
-    pub fn session_ids(&self) -> Vec<String> {
-        self.shared
-            .gateway
-            .lock()
-            .sessions
-            .keys()
-            .cloned()
-            .collect()
-    }
-
-    /// How many sessions have a live connection.
-    pub fn connected(&self) -> usize {
-        *self.shared.gateway.connected.borrow()
-    }
-
-    /// Waits up to `timeout` until `count` sessions have a live connection.
-    pub async fn wait_for_connected(&self, count: usize, timeout: Duration) -> bool {
-        let mut rx = self.shared.gateway.connected.subscribe();
-        tokio::time::timeout(timeout, rx.wait_for(|n| *n >= count))
-            .await
-            .is_ok()
     }
 }
