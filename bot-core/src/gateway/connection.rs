@@ -128,10 +128,10 @@ impl Shard {
                     return self.zombied(socket).await;
                 }
                 _ = tokio::time::sleep_until(next_beat), if heartbeat.is_some() => {
+                    // A missing ACK is judged by its deadline (one interval by default, as
+                    // Discord advises): a longer `heartbeat_timeout` tolerates ACKs queued
+                    // behind a burst of events.
                     let Some(beat) = heartbeat.as_mut() else { continue };
-                    if beat.is_awaiting_ack() {
-                        return self.zombied(socket).await;
-                    }
                     if let Err(ending) = send(socket, &self.heartbeat_payload()).await {
                         return ending;
                     }

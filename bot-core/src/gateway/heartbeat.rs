@@ -26,7 +26,7 @@ pub(crate) struct Heartbeat {
     interval: Duration,
     timeout: Option<Duration>,
     next_beat: Instant,
-    /// When the unacknowledged beat was sent, if one is.
+    /// When the oldest unacknowledged beat was sent, if one is.
     awaiting: Option<Instant>,
     ack_deadline: Instant,
 }
@@ -62,15 +62,19 @@ impl Heartbeat {
         self.awaiting.map(|_| self.ack_deadline)
     }
 
-    /// Whether the last beat is still unacknowledged (a beat due now means a zombie connection).
+    /// Whether a beat is still unacknowledged.
+    #[cfg(test)]
     pub(crate) fn is_awaiting_ack(&self) -> bool {
         self.awaiting.is_some()
     }
 
-    /// A beat was sent now.
+    /// A beat was sent now. The ACK deadline runs from the oldest unacknowledged beat, so beats
+    /// sent while ACKs are late never push it back.
     pub(crate) fn sent(&mut self) {
-        self.awaiting = Some(Instant::now());
-        self.ack_deadline = deadline_in(self.timeout.unwrap_or(self.interval));
+        if self.awaiting.is_none() {
+            self.awaiting = Some(Instant::now());
+            self.ack_deadline = deadline_in(self.timeout.unwrap_or(self.interval));
+        }
         self.next_beat = deadline_in(self.interval);
     }
 
@@ -123,6 +127,21 @@ mod tests {
         assert_eq!(heartbeat.acked(), Some(Duration::from_millis(40)));
         assert_eq!(heartbeat.acked(), None, "an ACK nobody awaited");
         assert_eq!(heartbeat.ack_deadline(), None);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_later_beat_does_not_push_back_the_deadline_of_an_unacknowledged_one() {
+        let mut heartbeat = Heartbeat::new(Some(100), Some(Duration::from_millis(350)));
+        heartbeat.sent();
+        let first = Instant::now();
+        tokio::time::advance(Duration::from_millis(100)).await;
+        heartbeat.sent();
+        assert_eq!(
+            heartbeat.ack_deadline(),
+            Some(first + Duration::from_millis(350))
+        );
+        assert_eq!(heartbeat.next_beat(), Instant::now() + Duration::from_millis(100));
+        assert_eq!(heartbeat.acked(), Some(Duration::from_millis(100)));
     }
 
     #[tokio::test(start_paused = true)]

@@ -1,0 +1,152 @@
+//! No event lost under a slow consumer: a listener and an `events()` stream that pause for 2 s in
+//! the middle of a burst of 20,000 events — far more than any queue — still get all of them, in
+//! order, and the shard was not reconnected: it stopped reading while they were full and went on
+//! heartbeating, and the sandbox acknowledged those heartbeats.
+
+use bot_core::event::{Event, MessageCreate, Received};
+use bot_core::{Bot, Intents};
+use futures_util::StreamExt;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const BURST: usize = 20_000;
+/// The event in the middle of the burst at which the consumers pause.
+const PAUSE_AT: usize = 5_000;
+const PAUSE: Duration = Duration::from_secs(2);
+
+/// A MESSAGE_CREATE whose content is its number in the burst.
+fn message(channel: u64, author: u64, n: usize) -> serde_json::Value {
+    serde_json::json!({
+        "id": (1_000_000 + n).to_string(),
+        "channel_id": channel.to_string(),
+        "author": {"id": author.to_string(), "username": "bob", "discriminator": "0",
+                   "global_name": null, "avatar": null},
+        "content": n.to_string(),
+        "timestamp": "2026-11-29T12:00:00.000000+00:00",
+        "edited_timestamp": null,
+        "tts": false,
+        "mention_everyone": false,
+        "mentions": [],
+        "mention_roles": [],
+        "attachments": [],
+        "embeds": [],
+        "pinned": false,
+        "type": 0
+    })
+}
+
+/// The numbers a consumer saw, and when it paused.
+#[derive(Default)]
+struct Seen {
+    numbers: Vec<usize>,
+    paused: Option<(Instant, Instant)>,
+}
+
+fn number(content: &str) -> usize {
+    content.parse().expect("the burst numbers its messages")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_paused_listener_and_events_stream_lose_nothing_and_the_shard_keeps_its_session() {
+    let sandbox = bot_sandbox::Sandbox::builder()
+        .timings(bot_sandbox::Timings {
+            heartbeat_interval: Duration::from_millis(300),
+            ..bot_sandbox::Timings::default()
+        })
+        .start()
+        .await
+        .expect("the sandbox starts");
+    let world = sandbox.default_guild().unwrap();
+    let bot = Bot::builder()
+        .token(sandbox.token())
+        .api_base(sandbox.rest_url())
+        .intents(Intents::default() | Intents::MESSAGE_CONTENT)
+        .registry(bot_core::command::CommandRegistry::default())
+        // ACKs wait behind thousands of events once reading resumes: judge them generously.
+        .heartbeat_timeout(Duration::from_secs(10))
+        .build()
+        .unwrap();
+
+    let listener_seen = Arc::new(Mutex::new(Seen::default()));
+    let seen = listener_seen.clone();
+    bot.add_listener(move |message: Received<MessageCreate>| {
+        let seen = seen.clone();
+        async move {
+            let n = number(&message.content);
+            seen.lock().unwrap().numbers.push(n);
+            if n == PAUSE_AT {
+                let from = Instant::now();
+                tokio::time::sleep(PAUSE).await;
+                seen.lock().unwrap().paused = Some((from, Instant::now()));
+            }
+        }
+    });
+
+    let mut events = bot.events();
+    let runner = bot.clone();
+    let task = tokio::spawn(async move { runner.start().await });
+    let stream_seen = Arc::new(Mutex::new(Seen::default()));
+    let seen = stream_seen.clone();
+    let reader = tokio::spawn(async move {
+        while let Some(event) = events.next().await {
+            let Event::MessageCreate(message) = event else {
+                continue;
+            };
+            let n = number(&message.content);
+            seen.lock().unwrap().numbers.push(n);
+            if n == PAUSE_AT {
+                let from = Instant::now();
+                tokio::time::sleep(PAUSE).await;
+                seen.lock().unwrap().paused = Some((from, Instant::now()));
+            }
+            if n == BURST - 1 {
+                return;
+            }
+        }
+    });
+    let ready = tokio::time::timeout(Duration::from_secs(10), bot.wait_until_ready()).await;
+    assert_eq!(ready.ok(), Some(Ok(())), "the bot got ready");
+    let session = sandbox.gateway().session_ids().pop().expect("one session");
+
+    let burst = sandbox.gateway().firehose(
+        Some(world.guild),
+        "MESSAGE_CREATE",
+        (0..BURST).map(|n| message(world.channel, world.member, n)),
+    );
+    assert_eq!(burst.sessions(), 1);
+    let done = tokio::time::timeout(Duration::from_secs(60), reader).await;
+    assert!(done.is_ok(), "the events() stream got the whole burst");
+    let listener_done = tokio::time::timeout(Duration::from_secs(10), async {
+        while listener_seen.lock().unwrap().numbers.len() < BURST {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    })
+    .await;
+    assert!(listener_done.is_ok(), "the listener got the whole burst");
+
+    let expected: Vec<usize> = (0..BURST).collect();
+    for (who, seen) in [("listener", &listener_seen), ("events()", &stream_seen)] {
+        let seen = seen.lock().unwrap();
+        assert!(seen.numbers == expected, "{who}: every event once, in order");
+        assert!(seen.paused.is_some(), "{who} paused");
+    }
+
+    let gateway = sandbox.gateway();
+    assert_eq!(gateway.identify_count(), 1, "no new session");
+    assert_eq!(gateway.resume_count(), 0, "no reconnect");
+    let (from, to) = listener_seen.lock().unwrap().paused.unwrap();
+    let beats = gateway.heartbeats(&session);
+    let during = beats
+        .iter()
+        .filter(|beat| beat.at > from && beat.at < to)
+        .collect::<Vec<_>>();
+    assert!(during.len() >= 4, "heartbeats went on during the pause: {beats:?}");
+    assert!(during.iter().all(|beat| beat.acked), "and were acknowledged");
+    let stats = bot.dispatch_stats();
+    assert!(stats.backpressure_waits >= 1, "{stats:?}");
+    assert!(stats.events >= BURST as u64, "{stats:?}");
+
+    bot.close();
+    let ended = tokio::time::timeout(Duration::from_secs(5), task).await;
+    assert!(matches!(ended, Ok(Ok(Ok(())))), "{ended:?}");
+}
