@@ -63,7 +63,7 @@ pub use bot_mesh as mesh;
 pub use bot::{Bot, BotBuilder, DISCORD_API, Intents};
 pub use error::Error;
 
-pub use bot_macros::{Choice, message_command, slash_command, slash_group, user_command};
+pub use bot_macros::{Choice, listen, message_command, slash_command, slash_group, user_command};
 
 /// The names most bots use.
 pub mod prelude {
@@ -78,7 +78,9 @@ pub mod prelude {
     };
     pub use crate::model::{Attachment, Member, Message, Role, User};
     pub use crate::{Bot, Intents};
-    pub use bot_macros::{Choice, message_command, slash_command, slash_group, user_command};
+    pub use bot_macros::{
+        Choice, listen, message_command, slash_command, slash_group, user_command,
+    };
 }
 
 #[doc(hidden)]

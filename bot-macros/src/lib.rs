@@ -27,6 +27,7 @@ mod command;
 mod diag;
 mod docs;
 mod group;
+mod listen;
 mod literal;
 mod types;
 
@@ -70,4 +71,56 @@ pub fn slash_group(args: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro_derive(Choice, attributes(choice))]
 pub fn derive_choice(item: TokenStream) -> TokenStream {
     choice::expand(item.into()).into()
+}
+
+/// Registers an `async fn` as a listener of the gateway event its parameter's type names.
+///
+/// The function takes the event by reference, optionally after the bot:
+/// `async fn name(event: &E)` or `async fn name(bot: &Bot, event: &E)`, where `E` is the event's
+/// own type (`MessageCreate`, `MessageDelete`, `GuildMemberAdd`, `Ready`, ... from
+/// `bot_core::event`, anything implementing `EventType`), or `Event` for every event. It returns
+/// `()` or `Result<(), E>` (any `ListenerOutput`); an error goes to the bot's error reporting.
+///
+/// ```ignore
+/// use bot_core::event::payload::MessageDelete;
+/// use bot_core::event::{MessageCreate, Ready};
+/// use bot_core::prelude::*;
+///
+/// #[listen]
+/// async fn log_deletes(deleted: &MessageDelete) {
+///     println!("message {} deleted", deleted.id);
+/// }
+///
+/// // Pycord's name for the event, checked against the type while compiling.
+/// #[listen("on_message", concurrent)]
+/// async fn greet(bot: &Bot, message: &MessageCreate) -> Result<(), bot_core::Error> {
+///     let _ = (bot, message);
+///     Ok(())
+/// }
+///
+/// #[listen(once)]
+/// async fn first_ready(ready: &Ready) {
+///     let _ = ready;
+/// }
+/// ```
+///
+/// # Arguments
+///
+/// - `"on_..."`: Pycord's name of the event (`"on_message"`, `"on_raw_reaction_add"`). It must
+///   start with `on_` and be a name of the parameter's event type (with `&Event`, any known name:
+///   the listener then gets the events of that name).
+/// - `once`: called for the first matching event only, then removed.
+/// - `concurrent`: each event on a task of its own, so slow calls overlap (default: one at a
+///   time, in the shard's order).
+///
+/// Listeners are collected with `inventory` when the bot starts, like commands: one defined in
+/// a library crate is found only when the binary links that crate.
+///
+/// Errors are reported at the offending token: a function that is not `async`, takes `self`,
+/// is generic, or takes no, or more than two, parameters; an event taken by value; a first
+/// parameter that is not `&Bot`; a type that is not an event (at the type); a name that does not
+/// fit the type (at the name); a return type that is not a listener's (at the type).
+#[proc_macro_attribute]
+pub fn listen(args: TokenStream, item: TokenStream) -> TokenStream {
+    listen::expand(args.into(), item.into()).into()
 }

@@ -1,0 +1,139 @@
+//! The rules a listener's definition shows: function shape, parameter count and how each
+//! parameter is passed. Whether the types are right (`&Bot`, an `EventType`, a
+//! `ListenerOutput`) is left to the compiler, at code the expansion spans at each type.
+
+use super::ir::{By, ListenerIr, ParamIr};
+use crate::diag::Errors;
+use proc_macro2::TokenStream;
+use quote::ToTokens as _;
+use syn::Type;
+use syn::spanned::Spanned as _;
+
+const FORMS: &str = "`async fn name(event: &MessageCreate)` or \
+                     `async fn name(bot: &Bot, event: &MessageCreate)`";
+
+/// A type as the user would write it (`bot_core::event::MessageCreate`), for messages.
+fn pretty(ty: &Type) -> String {
+    ty.to_token_stream()
+        .to_string()
+        .replace(" :: ", "::")
+        .replace(":: ", "::")
+        .replace(" <", "<")
+        .replace("< ", "<")
+        .replace(" >", ">")
+        .replace("& ", "&")
+        .replace(" ,", ",")
+}
+
+/// What a valid listener's parameters are.
+pub(crate) struct Signature {
+    /// The 2-parameter form's first parameter, as written (`&Bot`).
+    pub(crate) bot: Option<Type>,
+    /// The event's type: `MessageCreate` for `event: &MessageCreate`.
+    pub(crate) event: Type,
+}
+
+/// Checks every rule, recording each violation at its token; the signature when the shape is
+/// right.
+pub(crate) fn check(ir: &ListenerIr, errors: &mut Errors) -> Option<Signature> {
+    let sig = &ir.func.sig;
+    if sig.asyncness.is_none() {
+        errors.add(sig.fn_token.span(), "a listener must be an `async fn`");
+    }
+    if let Some(unsafety) = &sig.unsafety {
+        errors.add(unsafety.span(), "a listener cannot be `unsafe`");
+    }
+    let generics = &sig.generics;
+    let generic_message = "a listener cannot be generic: name its types \
+                           (`event: &MessageCreate`) and leave references' lifetimes elided";
+    if !generics.params.is_empty() {
+        errors.push(syn::Error::new_spanned(generics, generic_message));
+    } else if let Some(clause) = &generics.where_clause {
+        errors.push(syn::Error::new_spanned(clause, generic_message));
+    }
+    let mut receiver = false;
+    let mut typed = Vec::new();
+    for param in &ir.params {
+        match param {
+            ParamIr::Receiver(span) => {
+                receiver = true;
+                errors.add(
+                    *span,
+                    "`#[listen]` goes on a free `async fn`, not a method: remove `self`",
+                );
+            }
+            ParamIr::Typed(param) => typed.push(param),
+        }
+    }
+    let (bot, event) = match typed.as_slice() {
+        [] if receiver => return None,
+        [] => {
+            errors.add(
+                sig.paren_token.span.join(),
+                format!("a listener takes the event it listens to: {FORMS}"),
+            );
+            return None;
+        }
+        [event] => (None, *event),
+        [bot, event] => (Some(*bot), *event),
+        [_, _, extra @ ..] => {
+            let extra: TokenStream = sig
+                .inputs
+                .iter()
+                .skip(sig.inputs.len() - extra.len())
+                .map(|input| input.to_token_stream())
+                .collect();
+            errors.push(syn::Error::new_spanned(
+                extra,
+                format!(
+                    "a listener takes one or two parameters ({FORMS}); found {}",
+                    typed.len()
+                ),
+            ));
+            return None;
+        }
+    };
+    if let Some(bot) = bot
+        && !matches!(bot.by, By::Ref(_))
+    {
+        errors.push(syn::Error::new_spanned(
+            &bot.ty,
+            "a listener's first parameter of two is the bot, by shared reference: `bot: &Bot`",
+        ));
+    }
+    let event_ty = match &event.by {
+        By::Ref(ty) => Some(ty),
+        By::Mut(span) => {
+            errors.add(
+                *span,
+                "a listener takes its event by shared reference (`event: &MessageCreate`): \
+                 remove `mut`",
+            );
+            None
+        }
+        By::Value => {
+            let ty = &event.ty;
+            errors.push(syn::Error::new_spanned(
+                ty,
+                format!("a listener takes its event by reference: `&{}`", pretty(ty)),
+            ));
+            None
+        }
+    };
+    if let Some(ty) = event_ty
+        && matches!(**ty, Type::ImplTrait(_) | Type::Infer(_))
+    {
+        errors.push(syn::Error::new_spanned(
+            ty,
+            "name the event's type: `&MessageCreate`, `&Ready`, ... or `&Event` for every event",
+        ));
+        return None;
+    }
+    if receiver {
+        return None;
+    }
+    Some(Signature {
+        bot: bot.map(|b| b.ty.clone()),
+        event: (**event_ty?).clone(),
+    })
+}
