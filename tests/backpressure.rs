@@ -127,7 +127,10 @@ async fn a_paused_listener_and_events_stream_lose_nothing_and_the_shard_keeps_it
     let expected: Vec<usize> = (0..BURST).collect();
     for (who, seen) in [("listener", &listener_seen), ("events()", &stream_seen)] {
         let seen = seen.lock().unwrap();
-        assert!(seen.numbers == expected, "{who}: every event once, in order");
+        assert!(
+            seen.numbers == expected,
+            "{who}: every event once, in order"
+        );
         assert!(seen.paused.is_some(), "{who} paused");
     }
 
@@ -140,8 +143,14 @@ async fn a_paused_listener_and_events_stream_lose_nothing_and_the_shard_keeps_it
         .iter()
         .filter(|beat| beat.at > from && beat.at < to)
         .collect::<Vec<_>>();
-    assert!(during.len() >= 4, "heartbeats went on during the pause: {beats:?}");
-    assert!(during.iter().all(|beat| beat.acked), "and were acknowledged");
+    assert!(
+        during.len() >= 4,
+        "heartbeats went on during the pause: {beats:?}"
+    );
+    assert!(
+        during.iter().all(|beat| beat.acked),
+        "and were acknowledged"
+    );
     let stats = bot.dispatch_stats();
     assert!(stats.backpressure_waits >= 1, "{stats:?}");
     assert!(stats.events >= BURST as u64, "{stats:?}");

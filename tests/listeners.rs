@@ -4,9 +4,7 @@
 
 mod common;
 
-use bot_core::event::{
-    Event, ListenerOptions, MessageCreate, MessageDelete, Received, WaitError,
-};
+use bot_core::event::{Event, ListenerOptions, MessageCreate, MessageDelete, Received, WaitError};
 use bot_core::{Bot, Intents};
 use common::{Captured, started, stop};
 use futures_util::StreamExt;
@@ -62,12 +60,15 @@ async fn several_listeners_and_a_once_listener_each_get_their_events_and_a_remov
         });
     }
     let count = once.clone();
-    bot.add_listener_with(ListenerOptions::new().once(), move |_: Received<MessageCreate>| {
-        let count = count.clone();
-        async move {
-            count.fetch_add(1, Ordering::SeqCst);
-        }
-    });
+    bot.add_listener_with(
+        ListenerOptions::new().once(),
+        move |_: Received<MessageCreate>| {
+            let count = count.clone();
+            async move {
+                count.fetch_add(1, Ordering::SeqCst);
+            }
+        },
+    );
     let count = removed.clone();
     let id = bot.add_listener(move |_: Received<MessageCreate>| {
         let count = count.clone();
@@ -118,8 +119,15 @@ async fn wait_for_gets_the_event_that_passes_its_check_even_when_it_arrives_befo
     let none = bot
         .wait_for::<MessageDelete>(|_| true, Duration::from_millis(300))
         .await;
-    assert_eq!(none.err(), Some(WaitError::Timeout(Duration::from_millis(300))));
-    assert_eq!(bot.event_consumers(), 1, "only the helper's events() is left");
+    assert_eq!(
+        none.err(),
+        Some(WaitError::Timeout(Duration::from_millis(300)))
+    );
+    assert_eq!(
+        bot.event_consumers(),
+        1,
+        "only the helper's events() is left"
+    );
     stop(&bot, task).await;
 }
 
@@ -130,11 +138,8 @@ async fn a_stream_ends_after_its_limit_or_with_a_timeout() {
     let bot = bot(&sandbox);
     let (task, _events) = started(&bot).await;
     let user = sandbox.user(world.member);
-    let votes = bot.stream::<MessageCreate>(
-        |m| m.content.starts_with("vote"),
-        Duration::from_secs(5),
-        3,
-    );
+    let votes =
+        bot.stream::<MessageCreate>(|m| m.content.starts_with("vote"), Duration::from_secs(5), 3);
     for text in ["vote a", "chatter", "vote b", "vote c", "vote d"] {
         user.send_message(world.channel, text).await.unwrap();
     }
@@ -186,7 +191,10 @@ async fn a_panicking_listener_is_reported_with_the_event_and_the_others_keep_run
     for text in ["boom", "after", "boom", "still"] {
         user.send_message(world.channel, text).await.unwrap();
     }
-    assert!(reaches(&calm, 4).await, "the other listener got every event");
+    assert!(
+        reaches(&calm, 4).await,
+        "the other listener got every event"
+    );
     let waited = tokio::time::timeout(Duration::from_secs(5), async {
         while bot.dispatch_stats().listener_failures < 2 {
             tokio::time::sleep(Duration::from_millis(10)).await;
@@ -196,7 +204,10 @@ async fn a_panicking_listener_is_reported_with_the_event_and_the_others_keep_run
     assert!(waited.is_ok(), "{:?}", bot.dispatch_stats());
     let log = captured.text();
     assert!(log.contains("a listener panicked"), "{log}");
-    assert!(log.contains("listener=\"exploding\"") || log.contains("listener=exploding"), "{log}");
+    assert!(
+        log.contains("listener=\"exploding\"") || log.contains("listener=exploding"),
+        "{log}"
+    );
     assert!(log.contains("MESSAGE_CREATE"), "{log}");
     assert!(log.contains("listener exploded"), "{log}");
     stop(&bot, task).await;

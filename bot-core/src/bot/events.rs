@@ -147,26 +147,29 @@ impl Bot {
             left: limit,
             bot: self.clone(),
         };
-        Box::pin(futures_util::stream::unfold(state, move |mut state| async move {
-            if state.guard.is_none() || state.left == Some(0) {
-                return None;
-            }
-            let next = match timeout {
-                None => state.queue.recv().await.ok_or(WaitError::Closed),
-                Some(after) => match tokio::time::timeout(after, state.queue.recv()).await {
-                    Ok(next) => next.ok_or(WaitError::Closed),
-                    Err(_) => Err(WaitError::Timeout(after)),
-                },
-            };
-            let item = next.and_then(|event| {
-                Received::new(event, state.bot.clone()).ok_or(WaitError::Closed)
-            });
-            match &item {
-                Ok(_) => state.left = state.left.map(|left| left - 1),
-                Err(_) => state.guard = None,
-            }
-            Some((item, state))
-        }))
+        Box::pin(futures_util::stream::unfold(
+            state,
+            move |mut state| async move {
+                if state.guard.is_none() || state.left == Some(0) {
+                    return None;
+                }
+                let next = match timeout {
+                    None => state.queue.recv().await.ok_or(WaitError::Closed),
+                    Some(after) => match tokio::time::timeout(after, state.queue.recv()).await {
+                        Ok(next) => next.ok_or(WaitError::Closed),
+                        Err(_) => Err(WaitError::Timeout(after)),
+                    },
+                };
+                let item = next.and_then(|event| {
+                    Received::new(event, state.bot.clone()).ok_or(WaitError::Closed)
+                });
+                match &item {
+                    Ok(_) => state.left = state.left.map(|left| left - 1),
+                    Err(_) => state.guard = None,
+                }
+                Some((item, state))
+            },
+        ))
     }
 
     fn subscribe<E: EventType>(

@@ -30,8 +30,8 @@ use crate::gateway::{Backlog, EventSink};
 use ready::ReadyTracker;
 pub(crate) use runner::Callback;
 use runner::Runner;
-use slot::{Filter, Offer, Slot, Table};
 pub(crate) use slot::Phase;
+use slot::{Filter, Offer, Slot, Table};
 use stats::Stats;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, RwLock, Weak};
@@ -125,7 +125,8 @@ impl Dispatcher {
             return;
         };
         let runtime = self.runtime.get_or_init(|| runtime);
-        let unstarted = std::mem::take(&mut *self.unstarted.lock().unwrap_or_else(|p| p.into_inner()));
+        let unstarted =
+            std::mem::take(&mut *self.unstarted.lock().unwrap_or_else(|p| p.into_inner()));
         for (runner, queue) in unstarted {
             runtime.spawn(runner.run(queue));
         }
@@ -136,7 +137,10 @@ impl Dispatcher {
     pub(crate) fn close(&self) {
         self.closed.store(true, Ordering::SeqCst);
         *self.table.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(Table::empty());
-        self.unstarted.lock().unwrap_or_else(|p| p.into_inner()).clear();
+        self.unstarted
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clear();
     }
 
     fn next_id(&self) -> u64 {
@@ -216,7 +220,9 @@ impl Dispatcher {
         };
         let (tx, rx) = mpsc::channel(queue);
         let name: Arc<str> = format!("{name} #{id}").into();
-        self.insert(Arc::new(Slot::new(id, name, kinds, phase, filter, limit, tx)));
+        self.insert(Arc::new(Slot::new(
+            id, name, kinds, phase, filter, limit, tx,
+        )));
         let guard = SlotGuard {
             dispatcher: Arc::downgrade(self),
             id,
@@ -278,11 +284,7 @@ impl EventSink for Dispatcher {
         {
             tokio::spawn(router::handle(bot, interaction.0.clone()));
         }
-        let table = self
-            .table
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .clone();
+        let table = self.table.read().unwrap_or_else(|p| p.into_inner()).clone();
         let targets = table.targets(event.kind());
         if targets.is_empty() {
             return None;

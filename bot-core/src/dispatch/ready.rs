@@ -178,7 +178,10 @@ mod tests {
         tokio::time::sleep(Duration::from_millis(1500)).await;
         tracker.observe(0, &guild(10));
         tokio::time::sleep(Duration::from_millis(1900)).await;
-        assert!(!tracker.is_ready(), "2 s after the last guild, not after READY");
+        assert!(
+            !tracker.is_ready(),
+            "2 s after the last guild, not after READY"
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
         assert!(tracker.is_ready());
     }

@@ -98,9 +98,8 @@ impl Slot {
         let last = match &self.remaining {
             None => false,
             Some(remaining) => {
-                let taken = remaining.fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| {
-                    n.checked_sub(1)
-                });
+                let taken = remaining
+                    .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| n.checked_sub(1));
                 match taken {
                     Ok(before) => before == 1,
                     // Already had its last (another shard was first).
@@ -178,20 +177,50 @@ impl Table {
 mod tests {
     use super::*;
 
-    fn slot(id: u64, kinds: Option<Vec<EventKind>>, phase: Phase, limit: Option<usize>) -> (Arc<Slot>, mpsc::Receiver<Arc<Event>>) {
+    fn slot(
+        id: u64,
+        kinds: Option<Vec<EventKind>>,
+        phase: Phase,
+        limit: Option<usize>,
+    ) -> (Arc<Slot>, mpsc::Receiver<Arc<Event>>) {
         let (tx, rx) = mpsc::channel(2);
-        (Arc::new(Slot::new(id, format!("#{id}").into(), kinds, phase, None, limit, tx)), rx)
+        (
+            Arc::new(Slot::new(
+                id,
+                format!("#{id}").into(),
+                kinds,
+                phase,
+                None,
+                limit,
+                tx,
+            )),
+            rx,
+        )
     }
 
     fn delete() -> Arc<Event> {
-        Arc::new(Event::from_dispatch_json("MESSAGE_DELETE", r#"{"id":"2","channel_id":"1"}"#))
+        Arc::new(Event::from_dispatch_json(
+            "MESSAGE_DELETE",
+            r#"{"id":"2","channel_id":"1"}"#,
+        ))
     }
 
     #[test]
-    fn each_kind_lists_its_slots_listeners_first_and_events_without_a_kind_only_go_to_every_event_slots() {
+    fn each_kind_lists_its_slots_listeners_first_and_events_without_a_kind_only_go_to_every_event_slots()
+     {
         let (events, _a) = slot(1, None, Phase::Events, None);
-        let (waiter, _b) = slot(2, Some(vec![EventKind::MessageDelete]), Phase::Waiter, Some(1));
-        let (listener, _c) = slot(3, Some(vec![EventKind::MessageDelete]), Phase::Listener, None);
+        let (waiter, _b) = slot(
+            2,
+            Some(vec![EventKind::MessageDelete]),
+            Phase::Waiter,
+            Some(1),
+        );
+        let (listener, _c) = slot(
+            3,
+            Some(vec![EventKind::MessageDelete]),
+            Phase::Listener,
+            None,
+        );
         let (other, _d) = slot(4, Some(vec![EventKind::Ready]), Phase::Listener, None);
         let table = Table::new(vec![events, waiter, listener, other]);
         let ids = |kind| table.targets(kind).iter().map(|s| s.id).collect::<Vec<_>>();
@@ -221,7 +250,15 @@ mod tests {
     fn a_panicking_check_counts_as_false() {
         let (tx, _rx) = mpsc::channel(1);
         let filter: Filter = Box::new(|_| panic!("boom"));
-        let slot = Slot::new(1, "check".into(), None, Phase::Waiter, Some(filter), Some(1), tx);
+        let slot = Slot::new(
+            1,
+            "check".into(),
+            None,
+            Phase::Waiter,
+            Some(filter),
+            Some(1),
+            tx,
+        );
         assert!(matches!(slot.offer(&delete()), Offer::Skipped));
         assert!(matches!(slot.offer(&delete()), Offer::Skipped));
     }

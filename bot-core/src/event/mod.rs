@@ -15,14 +15,14 @@ mod typed;
 mod wait;
 mod wrappers;
 
+pub use crate::dispatch::DispatchStats;
 pub use decode::RawEvent;
 pub use kind::EventKind;
-pub use listener::{ListenerError, ListenerFuture, ListenerId, ListenerOptions, ListenerOutput};
 #[doc(hidden)]
 pub use listener::{ListenerDef, check_listener_name};
+pub use listener::{ListenerError, ListenerFuture, ListenerId, ListenerOptions, ListenerOutput};
 pub use payload::Ready;
 pub use received::Received;
-pub use crate::dispatch::DispatchStats;
 pub use typed::{EventType, Resumed};
 pub use wait::WaitError;
 pub use wrappers::*;

@@ -3,9 +3,9 @@
 //! connection (to be resumed), never the shard.
 
 use super::Event;
+use super::frame::Frame;
 use super::heartbeat::{Heartbeat, deadline_in};
 use super::inflate::{MAX_MESSAGE, ZlibStream};
-use super::frame::Frame;
 use super::session::Session;
 use super::shard::{Ending, Shard, closed};
 use futures_util::{SinkExt, StreamExt};
@@ -172,7 +172,10 @@ impl Shard {
                 None => return Ending::RESUME,
             };
             let Some(frame) = Frame::parse(bytes) else {
-                tracing::warn!(shard = self.config.id, "a frame that is not a gateway payload; ignored");
+                tracing::warn!(
+                    shard = self.config.id,
+                    "a frame that is not a gateway payload; ignored"
+                );
                 continue;
             };
             if let Err(ending) = self.handle(socket, &frame, &mut heartbeat).await {

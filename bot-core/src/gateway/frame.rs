@@ -38,9 +38,10 @@ mod tests {
 
     #[test]
     fn the_envelope_is_read_in_any_order_and_the_data_kept_as_text() {
-        let frame =
-            Frame::parse(br#"{"t":"MESSAGE_DELETE","d":{"id":"2","channel_id":"1"},"s":42,"op":0}"#)
-                .unwrap();
+        let frame = Frame::parse(
+            br#"{"t":"MESSAGE_DELETE","d":{"id":"2","channel_id":"1"},"s":42,"op":0}"#,
+        )
+        .unwrap();
         assert_eq!((frame.op, frame.s), (0, Some(42)));
         assert_eq!(frame.t.as_deref(), Some("MESSAGE_DELETE"));
         assert_eq!(frame.data(), r#"{"id":"2","channel_id":"1"}"#);

@@ -140,7 +140,10 @@ mod tests {
             heartbeat.ack_deadline(),
             Some(first + Duration::from_millis(350))
         );
-        assert_eq!(heartbeat.next_beat(), Instant::now() + Duration::from_millis(100));
+        assert_eq!(
+            heartbeat.next_beat(),
+            Instant::now() + Duration::from_millis(100)
+        );
         assert_eq!(heartbeat.acked(), Some(Duration::from_millis(100)));
     }
 

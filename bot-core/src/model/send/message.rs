@@ -150,6 +150,25 @@ impl fmt::Debug for AttachmentFile {
     }
 }
 
+/// A message with this text.
+///
+/// ```
+/// use bot_core::model::CreateMessage;
+/// assert_eq!(CreateMessage::from("pong"), CreateMessage::new().content("pong"));
+/// ```
+impl From<&str> for CreateMessage {
+    fn from(content: &str) -> Self {
+        CreateMessage::new().content(content)
+    }
+}
+
+/// A message with this text.
+impl From<String> for CreateMessage {
+    fn from(content: String) -> Self {
+        CreateMessage::new().content(content)
+    }
+}
+
 impl CreateMessage {
     /// Most characters of content.
     pub const CONTENT_LIMIT: usize = 2000;
