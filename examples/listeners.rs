@@ -16,7 +16,10 @@ use std::time::Duration;
 /// By type: the parameter's type says which event.
 #[listen]
 async fn log_messages(message: &MessageCreate) {
-    println!("[listener] {} wrote {:?}", message.author.username, message.content);
+    println!(
+        "[listener] {} wrote {:?}",
+        message.author.username, message.content
+    );
 }
 
 /// By Pycord's name, with the bot to answer through.
@@ -87,12 +90,15 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     // stream: the first three votes.
-    let votes = bot.stream::<MessageCreate>(
-        |m| m.content.starts_with("vote"),
-        Duration::from_secs(5),
-        3,
-    );
-    for text in ["vote rust", "chatter", "vote python", "vote rust", "vote go"] {
+    let votes =
+        bot.stream::<MessageCreate>(|m| m.content.starts_with("vote"), Duration::from_secs(5), 3);
+    for text in [
+        "vote rust",
+        "chatter",
+        "vote python",
+        "vote rust",
+        "vote go",
+    ] {
         bob.send_message(world.channel, text).await?;
     }
     let counted: Vec<String> = votes

@@ -68,8 +68,16 @@ async fn listen_functions_by_type_by_name_and_once_each_get_their_events() {
     })
     .await;
     assert!(all.is_ok(), "every listener got every message");
-    assert_eq!(*BY_TYPE.lock().unwrap(), ["msg 1", "msg 2", "msg 3"], "in order");
+    assert_eq!(
+        *BY_TYPE.lock().unwrap(),
+        ["msg 1", "msg 2", "msg 3"],
+        "in order"
+    );
     assert_eq!(*ONCE.lock().unwrap(), ["msg 1"], "once");
-    assert_eq!(bot.event_consumers(), 4, "the once listener is gone, events() came");
+    assert_eq!(
+        bot.event_consumers(),
+        4,
+        "the once listener is gone, events() came"
+    );
     stop(&bot, task).await;
 }

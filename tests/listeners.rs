@@ -8,8 +8,8 @@ use bot_core::event::{Event, ListenerOptions, MessageCreate, MessageDelete, Rece
 use bot_core::{Bot, Intents};
 use common::{Captured, started, stop};
 use futures_util::StreamExt;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 async fn sandbox() -> bot_sandbox::SandboxHandle {
@@ -239,4 +239,114 @@ async fn the_bot_is_ready_after_every_guild_arrived_and_waiters_end_when_it_clos
     let pending = bot.wait_for::<Event>(|_| false, None);
     stop(&bot, task).await;
     assert_eq!(pending.await.err(), Some(WaitError::Closed));
+}
+
+#[tokio::test]
+async fn a_concurrent_listener_overlaps_its_calls_and_an_ordered_one_does_not() {
+    let sandbox = sandbox().await;
+    let world = sandbox.default_guild().unwrap();
+    let bot = bot(&sandbox);
+    // Each call waits at a barrier for the other: only overlapping calls finish.
+    let barrier = Arc::new(tokio::sync::Barrier::new(2));
+    let finished = counter();
+    let count = finished.clone();
+    bot.add_listener_with(
+        ListenerOptions::new().concurrent(),
+        move |_: Received<MessageCreate>| {
+            let (barrier, count) = (barrier.clone(), count.clone());
+            async move {
+                barrier.wait().await;
+                count.fetch_add(1, Ordering::SeqCst);
+            }
+        },
+    );
+    let ordered = Arc::new(Mutex::new(Vec::new()));
+    let seen = ordered.clone();
+    bot.add_listener(move |message: Received<MessageCreate>| {
+        let seen = seen.clone();
+        async move {
+            seen.lock()
+                .unwrap()
+                .push(format!("start {}", message.content));
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            seen.lock()
+                .unwrap()
+                .push(format!("end {}", message.content));
+        }
+    });
+    let (task, _events) = started(&bot).await;
+    let user = sandbox.user(world.member);
+    for text in ["a", "b"] {
+        user.send_message(world.channel, text).await.unwrap();
+    }
+    assert!(reaches(&finished, 2).await, "both calls ran at once");
+    let waited = tokio::time::timeout(Duration::from_secs(5), async {
+        while ordered.lock().unwrap().len() < 4 {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    })
+    .await;
+    assert!(waited.is_ok());
+    assert_eq!(
+        *ordered.lock().unwrap(),
+        ["start a", "end a", "start b", "end b"]
+    );
+    stop(&bot, task).await;
+}
+
+#[tokio::test]
+async fn an_unpolled_events_stream_stalls_dispatch_with_a_warning_until_it_is_dropped() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    let _default = tracing::subscriber::set_default(subscriber);
+    let sandbox = sandbox().await;
+    let world = sandbox.default_guild().unwrap();
+    let bot = Bot::builder()
+        .token(sandbox.token())
+        .api_base(sandbox.rest_url())
+        .intents(Intents::default() | Intents::MESSAGE_CONTENT)
+        .registry(bot_core::command::CommandRegistry::default())
+        .listener_queue(2)
+        .stall_warning(Duration::from_millis(200))
+        .build()
+        .unwrap();
+    let got = counter();
+    let count = got.clone();
+    bot.add_listener_with(
+        ListenerOptions::new().queue(64),
+        move |_: Received<MessageCreate>| {
+            let count = count.clone();
+            async move {
+                count.fetch_add(1, Ordering::SeqCst);
+            }
+        },
+    );
+    let (task, events) = started(&bot).await;
+    let held = bot.events();
+    let user = sandbox.user(world.member);
+    for n in 0..6 {
+        user.send_message(world.channel, &format!("m{n}"))
+            .await
+            .unwrap();
+    }
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    assert!(
+        got.load(Ordering::SeqCst) < 6,
+        "dispatch waits for the full streams"
+    );
+    assert!(bot.dispatch_stats().backpressure_waits >= 1);
+    let log = captured.text();
+    assert!(log.contains("took no event for 200ms"), "{log}");
+    assert!(log.contains("events()"), "{log}");
+    drop(held);
+    drop(events);
+    assert!(
+        reaches(&got, 6).await,
+        "dropping the streams lets dispatch go on"
+    );
+    stop(&bot, task).await;
 }

@@ -41,6 +41,59 @@
 //! `use my_commands as _;` if nothing else in the binary names it.
 //!
 //! Discord's command model and rules are re-exported from `bot-spec` as [`spec`].
+//!
+//! # Listening to events
+//!
+//! [`listen`] registers a free `async fn` as a listener, collected like commands. The parameter's
+//! type says which event ([`event::MessageCreate`], [`event::GuildMemberAdd`], … — one type per
+//! dispatch, see [`event::EventType`]; [`event::Event`] for all of them), or Pycord's name does
+//! (`#[listen("on_message")]`, checked against the type while compiling). `#[listen(once)]` runs
+//! for the first event only; `#[listen(concurrent)]` runs each event on a task of its own. A
+//! first `&Bot` parameter reaches the bot.
+//!
+//! ```
+//! use bot_core::event::MessageCreate;
+//! use bot_core::{listen, Bot};
+//!
+//! #[listen("on_message")]
+//! async fn echo(bot: &Bot, message: &MessageCreate) -> Result<(), bot_core::Error> {
+//!     if let Some(text) = message.content.strip_prefix("!echo ") {
+//!         bot.http().create_message(message.channel_id, &text.into()).await?;
+//!     }
+//!     Ok(())
+//! }
+//! ```
+//!
+//! While the bot runs: [`Bot::add_listener`] and [`Bot::remove_listener`], [`Bot::wait_for`] (the
+//! next event that passes a check, within a timeout), [`Bot::stream`] (the matching events, up to
+//! a limit), [`Bot::events`] (every event), [`Bot::wait_until_ready`] and [`Bot::is_ready`].
+//!
+//! # The way of an event
+//!
+//! A shard decodes each dispatch once, straight from the frame's text into its typed
+//! [`event::Event`]. The dispatcher — owned by the bot's shared state; [`Bot`] is a cheap handle
+//! to that state and a façade over it — then, on the shard's task and in the shard's `seq`
+//! order: notes READY and GUILD_CREATE for readiness, hands an INTERACTION_CREATE to the command
+//! router (each interaction on its own task), and offers the event, shared rather than copied, to
+//! its consumers: listeners first, then waiters (`wait_for`, `stream`), then `events()` streams.
+//!
+//! # Delivery policy: nothing is dropped
+//!
+//! - Each consumer has its own bounded queue ([`BotBuilder::listener_queue`], 256 by default, or
+//!   [`event::ListenerOptions::queue`]) and gets the events of a shard in `seq` order. A listener
+//!   handles its queue one event at a time; listeners run concurrently with each other; a
+//!   `concurrent` listener spawns a task per event instead (order between calls is then not kept).
+//! - When a queue is full, its shard stops reading the socket until there is room: back-pressure,
+//!   never loss. The shard keeps heartbeating meanwhile, and does not hold the ACKs it cannot read
+//!   yet against the connection, so a paused consumer never looks like a zombie. Each wait is
+//!   counted in [`Bot::dispatch_stats`]; the first is logged.
+//! - A consumer that takes nothing for [`BotBuilder::stall_warning`] (10 s by default) while
+//!   dispatch waits for it is logged as stalling dispatch — typically an [`Bot::events`] stream
+//!   that is held but not polled. Dropping a stream unsubscribes it.
+//! - A listener that fails or panics is reported (logged with its name and the event's) and keeps
+//!   getting events; the other listeners are not affected.
+//! - [`Bot::close`] ends delivery: listeners finish what is queued, waiters and streams end with
+//!   [`event::WaitError::Closed`].
 #![deny(missing_docs)]
 
 mod bot;
