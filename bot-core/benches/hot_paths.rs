@@ -123,7 +123,17 @@ fn compressed_dispatches() -> Vec<Vec<u8>> {
         .collect()
 }
 
+/// A MESSAGE_CREATE dispatch's data, as text.
+fn message_create() -> String {
+    let frame: serde_json::Value = serde_json::from_str(include_str!(
+        "../tests/fixtures/discord/message_create.composed.json"
+    ))
+    .expect("the fixture is JSON");
+    frame["d"].to_string()
+}
+
 fn main() {
+    let message = message_create();
     let blep = blep();
     let frames = compressed_dispatches();
     let large = large();
@@ -165,6 +175,13 @@ fn main() {
             "registry.payloads (bulk-overwrite JSON)",
             median_ns(20_000, || {
                 black_box(registry.payloads(black_box(&config)).is_ok());
+            }),
+        ),
+        (
+            "MESSAGE_CREATE data text -> typed Event (Event::from_dispatch_json)",
+            median_ns(20_000, || {
+                let event = Event::from_dispatch_json("MESSAGE_CREATE", black_box(&message));
+                black_box(matches!(event, Event::MessageCreate(_)));
             }),
         ),
         (

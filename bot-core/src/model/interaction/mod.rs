@@ -126,8 +126,9 @@ struct Wire {
     application_id: Option<Id<ApplicationMarker>>,
     #[serde(rename = "type")]
     kind: InteractionType,
+    /// Kept as JSON text (no intermediate `Value`) until the type is known.
     #[serde(default)]
-    data: Option<serde_json::Value>,
+    data: Option<Box<serde_json::value::RawValue>>,
     #[serde(default)]
     guild_id: Option<Id<GuildMarker>>,
     #[serde(default)]
@@ -148,17 +149,18 @@ struct Wire {
 /// Reads `data` as the data of an interaction of type `kind`.
 fn read_data(
     kind: InteractionType,
-    data: serde_json::Value,
+    data: &serde_json::value::RawValue,
 ) -> Result<Option<InteractionData>, serde_json::Error> {
+    let data = data.get();
     Ok(match kind {
         InteractionType::ApplicationCommand | InteractionType::Autocomplete => Some(
-            InteractionData::ApplicationCommand(Box::new(CommandData::deserialize(data)?)),
+            InteractionData::ApplicationCommand(Box::new(serde_json::from_str(data)?)),
         ),
         InteractionType::MessageComponent => Some(InteractionData::MessageComponent(Box::new(
-            MessageComponentData::deserialize(data)?,
+            serde_json::from_str(data)?,
         ))),
         InteractionType::ModalSubmit => Some(InteractionData::ModalSubmit(Box::new(
-            ModalSubmitData::deserialize(data)?,
+            serde_json::from_str(data)?,
         ))),
         _ => None,
     })
@@ -168,8 +170,9 @@ impl<'de> Deserialize<'de> for Interaction {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let wire = Wire::deserialize(deserializer)?;
         let data = match wire.data {
-            None | Some(serde_json::Value::Null) => None,
-            Some(data) => read_data(wire.kind, data)
+            None => None,
+            Some(data) if data.get() == "null" => None,
+            Some(data) => read_data(wire.kind, &data)
                 .map_err(|e| D::Error::custom(format_args!("data: {e}")))?,
         };
         Ok(Interaction {
