@@ -3,8 +3,9 @@
 //! order, and the shard was not reconnected: it stopped reading while they were full and went on
 //! heartbeating, and the sandbox acknowledged those heartbeats.
 
+mod common;
+
 use bot_core::event::{Event, MessageCreate, Received};
-use bot_core::{Bot, Intents};
 use futures_util::StreamExt;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -42,8 +43,16 @@ struct Seen {
     paused: Option<(Instant, Instant)>,
 }
 
-fn number(content: &str) -> usize {
-    content.parse().expect("the burst numbers its messages")
+/// Notes message `content` in `seen`, and pauses there at [`PAUSE_AT`].
+async fn note(seen: &Mutex<Seen>, content: &str) -> usize {
+    let n: usize = content.parse().expect("the burst numbers its messages");
+    seen.lock().unwrap().numbers.push(n);
+    if n == PAUSE_AT {
+        let from = Instant::now();
+        tokio::time::sleep(PAUSE).await;
+        seen.lock().unwrap().paused = Some((from, Instant::now()));
+    }
+    n
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -57,11 +66,7 @@ async fn a_paused_listener_and_events_stream_lose_nothing_and_the_shard_keeps_it
         .await
         .expect("the sandbox starts");
     let world = sandbox.default_guild().unwrap();
-    let bot = Bot::builder()
-        .token(sandbox.token())
-        .api_base(sandbox.rest_url())
-        .intents(Intents::default() | Intents::MESSAGE_CONTENT)
-        .registry(bot_core::command::CommandRegistry::default())
+    let bot = common::message_bot_builder(&sandbox)
         // ACKs wait behind thousands of events once reading resumes: judge them generously.
         .heartbeat_timeout(Duration::from_secs(10))
         .build()
@@ -72,13 +77,7 @@ async fn a_paused_listener_and_events_stream_lose_nothing_and_the_shard_keeps_it
     bot.add_listener(move |message: Received<MessageCreate>| {
         let seen = seen.clone();
         async move {
-            let n = number(&message.content);
-            seen.lock().unwrap().numbers.push(n);
-            if n == PAUSE_AT {
-                let from = Instant::now();
-                tokio::time::sleep(PAUSE).await;
-                seen.lock().unwrap().paused = Some((from, Instant::now()));
-            }
+            note(&seen, &message.content).await;
         }
     });
 
@@ -92,14 +91,7 @@ async fn a_paused_listener_and_events_stream_lose_nothing_and_the_shard_keeps_it
             let Event::MessageCreate(message) = event else {
                 continue;
             };
-            let n = number(&message.content);
-            seen.lock().unwrap().numbers.push(n);
-            if n == PAUSE_AT {
-                let from = Instant::now();
-                tokio::time::sleep(PAUSE).await;
-                seen.lock().unwrap().paused = Some((from, Instant::now()));
-            }
-            if n == BURST - 1 {
+            if note(&seen, &message.content).await == BURST - 1 {
                 return;
             }
         }

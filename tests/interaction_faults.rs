@@ -7,7 +7,7 @@ mod common;
 use bot_core::command::CommandRegistry;
 use bot_core::prelude::*;
 use bot_sandbox::{Sandbox, SandboxHandle, Timings};
-use common::{Captured, started, stop};
+use common::{capture_logs, started, stop};
 use serde_json::json;
 use std::time::Duration;
 
@@ -56,13 +56,7 @@ fn bot_for(sandbox: &SandboxHandle) -> Bot {
 /// Runs on one thread, so that `set_default` captures the logs of every task.
 #[tokio::test]
 async fn faults_are_answered_logged_without_tokens_and_survived() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer(move || writer.clone())
-        .with_ansi(false)
-        .finish();
-    let _logs = tracing::subscriber::set_default(subscriber);
+    let (captured, _logs) = capture_logs();
 
     let sandbox = sandbox().await;
     let world = sandbox.default_guild().unwrap();

@@ -4,8 +4,8 @@
 mod common;
 
 use bot_core::event::{Event, MessageCreate};
-use bot_core::{Bot, Intents, listen};
-use common::{started, stop};
+use bot_core::{Bot, listen};
+use common::{message_bot_builder, started, stop};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -45,13 +45,7 @@ async fn every_event(event: &Event) {
 async fn listen_functions_by_type_by_name_and_once_each_get_their_events() {
     let sandbox = bot_sandbox::Sandbox::builder().start().await.unwrap();
     let world = sandbox.default_guild().unwrap();
-    let bot = Bot::builder()
-        .token(sandbox.token())
-        .api_base(sandbox.rest_url())
-        .intents(Intents::default() | Intents::MESSAGE_CONTENT)
-        .registry(bot_core::command::CommandRegistry::default())
-        .build()
-        .unwrap();
+    let bot = message_bot_builder(&sandbox).build().unwrap();
     assert_eq!(bot.event_consumers(), 4, "every #[listen] function");
     let (task, _events) = started(&bot).await;
     let user = sandbox.user(world.member);

@@ -4,9 +4,9 @@
 
 mod common;
 
+use bot_core::Bot;
 use bot_core::event::{Event, ListenerOptions, MessageCreate, MessageDelete, Received, WaitError};
-use bot_core::{Bot, Intents};
-use common::{Captured, started, stop};
+use common::{capture_logs, message_bot_builder, started, stop};
 use futures_util::StreamExt;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -20,13 +20,7 @@ async fn sandbox() -> bot_sandbox::SandboxHandle {
 }
 
 fn bot(sandbox: &bot_sandbox::SandboxHandle) -> Bot {
-    Bot::builder()
-        .token(sandbox.token())
-        .api_base(sandbox.rest_url())
-        .intents(Intents::default() | Intents::MESSAGE_CONTENT)
-        .registry(bot_core::command::CommandRegistry::default())
-        .build()
-        .expect("a valid bot")
+    message_bot_builder(sandbox).build().expect("a valid bot")
 }
 
 /// A counter a listener bumps.
@@ -160,13 +154,7 @@ async fn a_stream_ends_after_its_limit_or_with_a_timeout() {
 
 #[tokio::test]
 async fn a_panicking_listener_is_reported_with_the_event_and_the_others_keep_running() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer(move || writer.clone())
-        .with_ansi(false)
-        .finish();
-    let _default = tracing::subscriber::set_default(subscriber);
+    let (captured, _default) = capture_logs();
     let sandbox = sandbox().await;
     let world = sandbox.default_guild().unwrap();
     let bot = bot(&sandbox);
@@ -296,20 +284,10 @@ async fn a_concurrent_listener_overlaps_its_calls_and_an_ordered_one_does_not() 
 
 #[tokio::test]
 async fn an_unpolled_events_stream_stalls_dispatch_with_a_warning_until_it_is_dropped() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer(move || writer.clone())
-        .with_ansi(false)
-        .finish();
-    let _default = tracing::subscriber::set_default(subscriber);
+    let (captured, _default) = capture_logs();
     let sandbox = sandbox().await;
     let world = sandbox.default_guild().unwrap();
-    let bot = Bot::builder()
-        .token(sandbox.token())
-        .api_base(sandbox.rest_url())
-        .intents(Intents::default() | Intents::MESSAGE_CONTENT)
-        .registry(bot_core::command::CommandRegistry::default())
+    let bot = message_bot_builder(&sandbox)
         .listener_queue(2)
         .stall_warning(Duration::from_millis(200))
         .build()

@@ -2,21 +2,11 @@
 
 mod common;
 
-use common::example;
-use std::process::Command;
+use common::run_example;
 
 #[test]
 fn the_listeners_example_shows_each_way_to_listen() {
-    let output = Command::new(example("listeners"))
-        .output()
-        .expect("the listeners example was built by cargo test");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "exit {:?}\n{stdout}\n{}",
-        output.status,
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let stdout = run_example("listeners");
     for line in [
         "ready",
         "[every event] READY",

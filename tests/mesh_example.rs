@@ -3,21 +3,11 @@
 
 mod common;
 
-use common::example;
-use std::process::Command;
+use common::run_example;
 
 #[test]
 fn the_mesh_example_runs_offline() {
-    let output = Command::new(example("mesh"))
-        .output()
-        .expect("the mesh example was built by cargo test");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "exit {:?}\n{stdout}\n{}",
-        output.status,
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let stdout = run_example("mesh");
     for step in [
         r#"apps tagged music: ["my-bot"]"#,
         r#"shard 1 said {"guilds":20} to {"ask":"guild_count"}"#,

@@ -11,7 +11,7 @@ use bot_core::prelude::*;
 use bot_core::spec::CommandSpec;
 use bot_core::sync::{SyncAction, SyncGuard, SyncMethod, SyncOptions};
 use bot_sandbox::{Sandbox, SandboxHandle, Timings};
-use common::{Captured, started, stop};
+use common::{capture_logs, started, stop};
 use serde_json::json;
 use std::time::Duration;
 
@@ -70,13 +70,7 @@ fn names(commands: &[serde_json::Value]) -> Vec<String> {
 
 #[tokio::test]
 async fn an_empty_registry_deletes_nothing_and_warns_unless_allowed() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer(move || writer.clone())
-        .with_ansi(false)
-        .finish();
-    let _logs = tracing::subscriber::set_default(subscriber);
+    let (captured, _logs) = capture_logs();
 
     let sandbox = sandbox().await;
     seed(&sandbox, vec![spec("alpha", "A"), spec("beta", "B")]).await;

@@ -60,6 +60,42 @@ impl Write for Captured {
     }
 }
 
+/// Captures this thread's log output until the guard drops. Under a current-thread test runtime
+/// (`#[tokio::test]`'s default) that is the output of every task.
+pub fn capture_logs() -> (Captured, tracing::subscriber::DefaultGuard) {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    (captured, tracing::subscriber::set_default(subscriber))
+}
+
+/// A builder for `sandbox` with no command, whose bot reads messages' content.
+pub fn message_bot_builder(sandbox: &bot_sandbox::SandboxHandle) -> bot_core::BotBuilder {
+    Bot::builder()
+        .token(sandbox.token())
+        .api_base(sandbox.rest_url())
+        .intents(bot_core::Intents::default() | bot_core::Intents::MESSAGE_CONTENT)
+        .registry(bot_core::command::CommandRegistry::default())
+}
+
+/// Runs an example to its end and returns its standard output, after checking it exited 0.
+pub fn run_example(name: &str) -> String {
+    let output = std::process::Command::new(example(name))
+        .output()
+        .unwrap_or_else(|e| panic!("the {name} example was built by cargo test: {e}"));
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "{name}: exit {:?}\n{stdout}\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout
+}
+
 /// Waits up to 10 s for a RESUMED on `events`.
 pub async fn resumed(events: &mut (impl Stream<Item = Event> + Unpin)) -> bool {
     tokio::time::timeout(Duration::from_secs(10), async {
