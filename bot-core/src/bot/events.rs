@@ -91,7 +91,7 @@ impl Bot {
     /// let reply = bot
     ///     .wait_for::<MessageCreate>(|m| m.content == "yes", Duration::from_secs(30))
     ///     .await?;
-    /// println!("{} said yes", reply.author.name);
+    /// println!("{} said yes", reply.author.username);
     /// # Ok(()) }
     /// ```
     pub fn wait_for<E: EventType>(
