@@ -2,7 +2,7 @@
 
 pub use crate::command::{
     ApplicationContext, ArgumentError, ArgumentSource, CommandEntry, CommandResult, HandlerFuture,
-    MessageCommandTarget, SlashArgument, UserCommandTarget,
+    MessageCommandTarget, SlashArgument, State, StateRequirement, UserCommandTarget,
 };
 pub use bot_spec;
 pub use bot_spec::{
@@ -220,3 +220,10 @@ where
 
 pub use crate::event::{ListenerDef, ListenerFuture, ListenerOutput, check_listener_name};
 pub use std::sync::Arc;
+
+/// A `State<T>` parameter's value (the bot's build checked that it has one).
+pub fn state<T: Send + Sync + 'static>(
+    ctx: &ApplicationContext,
+) -> Result<State<T>, crate::command::CommandError> {
+    Ok(ctx.state::<T>()?)
+}

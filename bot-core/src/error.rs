@@ -17,6 +17,9 @@ pub enum Error {
     Gateway(GatewayError),
     /// The commands break rules across commands.
     Registry(RegistryError),
+    /// Handlers ask for state the bot was not given (`State<T>` parameters without a matching
+    /// [`BotBuilder::data`](crate::BotBuilder::data)): every one of them.
+    MissingData(Vec<crate::command::MissingData>),
     /// Discord allows fewer session starts today than shards to start.
     SessionStartLimit {
         /// Starts left.
@@ -33,6 +36,16 @@ impl fmt::Display for Error {
             Error::Http(error) => write!(f, "{error}"),
             Error::Gateway(error) => write!(f, "{error}"),
             Error::Registry(error) => write!(f, "{error}"),
+            Error::MissingData(missing) => {
+                f.write_str("the bot lacks state its handlers ask for (give it with `Bot::builder().data(...)`): ")?;
+                for (i, one) in missing.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str("; ")?;
+                    }
+                    write!(f, "{one}")?;
+                }
+                Ok(())
+            }
             Error::SessionStartLimit { remaining, needed } => write!(
                 f,
                 "Discord allows {remaining} more session starts today, fewer than the {needed} shards to start"

@@ -80,6 +80,8 @@ fn group_ir(
         func,
         ctx_ty: None,
         params: Vec::new(),
+        states: Vec::new(),
+        args: Vec::new(),
     }
 }
 
@@ -219,6 +221,8 @@ struct Generated {
     literal: TokenStream,
     arms: Vec<TokenStream>,
     assertions: TokenStream,
+    /// Paths to each subcommand's list of state requirements.
+    states: Vec<TokenStream>,
 }
 
 fn generate(
@@ -255,6 +259,8 @@ fn generate(
             };
             let func = &ir.func.sig.ident;
             let wrapper = format_ident!("__bot_invoke_{}", func);
+            let state_list = format_ident!("__bot_state_{}", func);
+            let state_types = ir.states.iter().map(|state| &state.inner);
             let body = expand::invoke(ir, quote!(#func));
             wrappers.push((
                 Vec::from(&path[..depth_of_module]),
@@ -263,6 +269,11 @@ fn generate(
                     pub(crate) fn #wrapper(ctx: #p::ApplicationContext) -> #p::HandlerFuture {
                         ::std::boxed::Box::pin(async move { #body })
                     }
+
+                    #[doc(hidden)]
+                    #[allow(non_upper_case_globals)]
+                    pub(crate) const #state_list: &[#p::StateRequirement] =
+                        &[#(#p::StateRequirement::of::<#state_types>()),*];
                 },
             ));
             let mut full = names;
@@ -282,6 +293,7 @@ fn generate(
                 literal,
                 arms: vec![arm],
                 assertions,
+                states: vec![quote!(#module_path #state_list)],
             }
         }
         Member::Group(group) => {
@@ -299,6 +311,7 @@ fn generate(
             let mut literals = Vec::new();
             let mut arms = Vec::new();
             let mut assertions = TokenStream::new();
+            let mut states = Vec::new();
             for (i, member) in group.members.iter().enumerate() {
                 let mut at = path.clone();
                 at.push(i);
@@ -314,6 +327,7 @@ fn generate(
                 literals.push(generated.literal);
                 arms.extend(generated.arms);
                 assertions.extend(generated.assertions);
+                states.extend(generated.states);
             }
             let literal = quote! {
                 #p::OptionSpec {
@@ -330,6 +344,7 @@ fn generate(
                 literal,
                 arms,
                 assertions,
+                states,
             }
         }
     }
@@ -395,6 +410,7 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let mut arms = Vec::new();
     let mut assertions = TokenStream::new();
     let mut group_positions = Vec::new();
+    let mut states = Vec::new();
     for (i, member) in group.members.iter().enumerate() {
         if let Member::Group(inner) = member {
             group_positions.push((i, inner.module.ident.clone()));
@@ -411,6 +427,7 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
         literals.push(generated.literal);
         arms.extend(generated.arms);
         assertions.extend(generated.assertions);
+        states.extend(generated.states);
     }
     // A wrapper's position says which member module defines it: [] for this module, [i] for the
     // group at position i.
@@ -432,6 +449,7 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
         base.span(),
         true,
         &crate::docs::help(&group.module.attrs),
+        quote!(&[#(#states),*]),
     );
     let mut module = group.module.clone();
     insert_wrappers(&mut module, &wrappers, &group_positions);

@@ -41,12 +41,21 @@ pub struct BotBuilder {
     pub(crate) http_request_timeout: Option<std::time::Duration>,
     pub(crate) registry: Option<CommandRegistry>,
     pub(crate) dispatch: crate::dispatch::DispatchConfig,
+    pub(crate) data: crate::command::DataMap,
 }
 
 impl BotBuilder {
     /// The bot token (required). A leading `Bot ` is accepted.
     pub fn token(mut self, token: impl Into<String>) -> Self {
         self.token = Some(Token::new(token));
+        self
+    }
+
+    /// Gives the bot a value of type `T` (one per type; a second of the same type replaces the
+    /// first), for handlers' `State<T>` parameters and [`Bot::data`]. Wrap what handlers change
+    /// in a `Mutex` or an atomic.
+    pub fn data<T: Send + Sync + 'static>(mut self, value: T) -> Self {
+        self.data.insert(value);
         self
     }
 

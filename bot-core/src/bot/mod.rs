@@ -67,6 +67,7 @@ pub(crate) struct Inner {
     application_info: OnceLock<Application>,
     synced: tokio::sync::Mutex<Option<SyncReport>>,
     dispatch: Arc<Dispatcher>,
+    data: crate::command::DataMap,
     shutdown: watch::Sender<bool>,
     closed: AtomicBool,
     latency: Arc<Mutex<Option<Duration>>>,
@@ -95,8 +96,24 @@ impl Bot {
             Some(registry) => registry,
             None => CommandRegistry::collect()?,
         };
-        // Fail at build time on commands that cannot be placed together.
+        // Fail at build time on commands that cannot be placed together, or that ask for state
+        // the bot lacks.
         registry.payloads(&builder.sync)?;
+        let mut missing: Vec<crate::command::MissingData> = Vec::new();
+        for command in registry.commands() {
+            for needed in command.state_requirements() {
+                let one = crate::command::MissingData {
+                    type_name: needed.type_name(),
+                    needed_by: format!("command {}", command.label()),
+                };
+                if !builder.data.contains(needed.type_id()) && !missing.contains(&one) {
+                    missing.push(one);
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(Error::MissingData(missing));
+        }
         let token = builder
             .token
             .ok_or_else(|| Error::Config("a token is required".to_owned()))?;
@@ -136,6 +153,7 @@ impl Bot {
                 application_info: OnceLock::new(),
                 synced: tokio::sync::Mutex::new(None),
                 dispatch: Dispatcher::new(BotRef(weak.clone()), dispatch_config),
+                data: builder.data,
                 shutdown: watch::channel(false).0,
                 closed: AtomicBool::new(false),
                 latency: Arc::new(Mutex::new(None)),
@@ -146,6 +164,11 @@ impl Bot {
     /// The REST client.
     pub fn http(&self) -> &Http {
         &self.inner.http
+    }
+
+    /// The bot's state of type `T`, given with [`BotBuilder::data`].
+    pub fn data<T: Send + Sync + 'static>(&self) -> Option<crate::command::State<T>> {
+        self.inner.data.get::<T>()
     }
 
     /// The commands.

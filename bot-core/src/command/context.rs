@@ -38,6 +38,7 @@ pub struct ApplicationContext {
     path: Vec<String>,
     options: Vec<DataOption>,
     responder: Option<Responder>,
+    bot: Option<crate::Bot>,
 }
 
 impl ApplicationContext {
@@ -62,6 +63,7 @@ impl ApplicationContext {
             path,
             options,
             responder: None,
+            bot: None,
         })
     }
 
@@ -81,6 +83,34 @@ impl ApplicationContext {
             first_response: Default::default(),
         });
         Ok(ctx)
+    }
+
+    /// The context of an invocation the bot received (what the router builds).
+    pub(crate) fn with_bot(mut self, bot: crate::Bot) -> Self {
+        self.bot = Some(bot);
+        self
+    }
+
+    /// The bot that received the invocation; [`ResponseError::NotConnected`] for a context built
+    /// with [`new`](Self::new).
+    pub fn bot(&self) -> Result<&crate::Bot, ResponseError> {
+        self.bot.as_ref().ok_or(ResponseError::NotConnected)
+    }
+
+    /// The bot's REST client.
+    pub fn http(&self) -> Result<&Http, ResponseError> {
+        Ok(self.bot()?.http())
+    }
+
+    /// The bot's state of type `T` (given with [`BotBuilder::data`](crate::BotBuilder::data)).
+    /// A `State<T>` parameter is the checked way: a bot without the type is refused when built.
+    pub fn state<T: Send + Sync + 'static>(&self) -> Result<super::State<T>, super::MissingState> {
+        self.bot
+            .as_ref()
+            .and_then(crate::Bot::data::<T>)
+            .ok_or(super::MissingState {
+                type_name: std::any::type_name::<T>(),
+            })
     }
 
     fn responder(&self) -> Result<&Responder, ResponseError> {

@@ -5,6 +5,7 @@ mod context;
 mod error;
 mod registry;
 mod respond;
+mod state;
 mod target;
 
 pub use argument::{
@@ -18,4 +19,8 @@ pub use registry::{
     RegistryError, Resolution, SyncConfig,
 };
 pub use respond::{Reply, ResponseError};
+pub(crate) use state::DataMap;
+#[doc(hidden)]
+pub use state::StateRequirement;
+pub use state::{MissingData, MissingState, State};
 pub use target::{MessageCommandTarget, UserCommandTarget};

@@ -31,6 +31,9 @@ pub struct CommandEntry {
     pub source: &'static str,
     /// The doc comment after its first paragraph: longer help than the description.
     pub help: &'static str,
+    /// The types of state its `State<T>` parameters ask for (one list per handler function: a
+    /// group has one per subcommand).
+    pub state: &'static [&'static [super::StateRequirement]],
 }
 
 inventory::collect!(CommandEntry);
@@ -42,6 +45,7 @@ pub struct RegisteredCommand {
     handler: Option<Handler>,
     source: Option<&'static str>,
     help: &'static str,
+    state: &'static [&'static [super::StateRequirement]],
 }
 
 impl RegisteredCommand {
@@ -65,7 +69,12 @@ impl RegisteredCommand {
         self.help
     }
 
-    fn label(&self) -> String {
+    /// The types of state its handler asks for (`State<T>` parameters).
+    pub fn state_requirements(&self) -> impl Iterator<Item = &'static super::StateRequirement> {
+        self.state.iter().flat_map(|list| list.iter())
+    }
+
+    pub(crate) fn label(&self) -> String {
         match self.source {
             Some(source) => format!("`{}` ({source})", self.spec.name),
             None => format!("`{}`", self.spec.name),
@@ -192,6 +201,7 @@ impl CommandRegistry {
                 handler: Some(entry.handler),
                 source: Some(entry.source),
                 help: entry.help,
+                state: entry.state,
             })
             .collect();
         Self::checked(commands)
@@ -209,6 +219,7 @@ impl CommandRegistry {
                 handler: None,
                 source: None,
                 help: "",
+                state: &[],
             })
             .collect();
         Self::checked(commands)

@@ -40,7 +40,7 @@ async fn command(bot: Bot, interaction: Interaction) {
         application,
         bot.allowed_mentions_config(),
     ) {
-        Ok(ctx) => ctx,
+        Ok(ctx) => ctx.with_bot(bot.clone()),
         Err(error) => {
             tracing::warn!(%error, "an interaction without readable command data");
             return;

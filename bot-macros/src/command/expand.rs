@@ -266,7 +266,15 @@ pub(crate) fn context_argument(ir: &CommandIr) -> TokenStream {
 pub(crate) fn invoke(ir: &CommandIr, call_path: TokenStream) -> TokenStream {
     let p = private();
     let ctx_arg = context_argument(ir);
-    let idents: Vec<&Ident> = ir.params.iter().map(|param| &param.ident).collect();
+    let idents = &ir.args;
+    let states: TokenStream = ir
+        .states
+        .iter()
+        .map(|state| {
+            let (ident, ty, inner) = (&state.ident, &state.ty, &state.inner);
+            quote_spanned!(ty.span()=> let #ident: #ty = #p::state::<#inner>(&ctx)?;)
+        })
+        .collect();
     let extract: TokenStream = match ir.kind {
         CommandKind::User | CommandKind::Message => ir
             .params
@@ -290,6 +298,7 @@ pub(crate) fn invoke(ir: &CommandIr, call_path: TokenStream) -> TokenStream {
     };
     let result = quote_spanned!(output_span=> #p::into_command_result(#call_path(#ctx_arg, #(#idents),*).await));
     quote! {
+        #states
         #extract
         #result
     }
@@ -364,6 +373,7 @@ pub(crate) fn registration(
     size_span: Span,
     inside_module: bool,
     help: &str,
+    states: TokenStream,
 ) -> (Ident, TokenStream) {
     let p = private();
     let spec = format_ident!("__bot_spec_{}", base);
@@ -399,6 +409,7 @@ pub(crate) fn registration(
                 handler: #handler,
                 source: #source,
                 help: #help,
+                state: #states,
             }
         }
     };

@@ -79,6 +79,30 @@ pub(crate) struct Param {
 }
 
 /// A parsed command function.
+/// A `State<T>` parameter: filled from the bot's data, not an option.
+pub(crate) struct StateParam {
+    pub(crate) ident: Ident,
+    pub(crate) ty: Type,
+    /// The `T` of `State<T>`.
+    pub(crate) inner: Type,
+}
+
+/// `T` when `ty` is written `State<T>` (any path ending in `State`).
+pub(crate) fn state_inner(ty: &Type) -> Option<Type> {
+    let Type::Path(path) = ty else { return None };
+    let last = path.path.segments.last()?;
+    if last.ident != "State" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.iter().collect::<Vec<_>>().as_slice() {
+        [syn::GenericArgument::Type(inner)] => Some(inner.clone()),
+        _ => None,
+    }
+}
+
 pub(crate) struct CommandIr {
     pub(crate) kind: CommandKind,
     pub(crate) placement: Placement,
@@ -89,6 +113,10 @@ pub(crate) struct CommandIr {
     pub(crate) ctx_ty: Option<Type>,
     /// For slash commands, the option parameters; for context menus, the target.
     pub(crate) params: Vec<Param>,
+    /// The `State<T>` parameters.
+    pub(crate) states: Vec<StateParam>,
+    /// Every parameter after the context, in order: how the function is called.
+    pub(crate) args: Vec<Ident>,
 }
 
 /// Parses a command function: checks its shape and reads its parameters.
@@ -104,6 +132,8 @@ pub(crate) fn parse_command(
     }
     let mut ctx_ty = None;
     let mut params = Vec::new();
+    let mut states = Vec::new();
+    let mut args = Vec::new();
     let fn_name_span = func.sig.ident.span();
     for input in func.sig.inputs.iter_mut() {
         match input {
@@ -124,6 +154,31 @@ pub(crate) fn parse_command(
                         continue;
                     }
                 };
+                args.push(ident.clone());
+                if let Some(inner) = state_inner(&typed.ty) {
+                    // Reported once, and removed so the function still compiles.
+                    let sdk_attr = typed.attrs.iter().find(|attr| {
+                        !super::params::BUILTIN_PARAM_ATTRS
+                            .contains(&super::attrs::key_of(attr.path()).as_str())
+                    });
+                    if let Some(attr) = sdk_attr {
+                        errors.add(
+                            attr.span(),
+                            "a `State<T>` parameter is the bot's data, not an option: it takes no \
+                             option attributes or doc comment",
+                        );
+                    }
+                    typed.attrs.retain(|attr| {
+                        super::params::BUILTIN_PARAM_ATTRS
+                            .contains(&super::attrs::key_of(attr.path()).as_str())
+                    });
+                    states.push(StateParam {
+                        ident,
+                        ty: (*typed.ty).clone(),
+                        inner,
+                    });
+                    continue;
+                }
                 params.push(parse_param(
                     ident,
                     (*typed.ty).clone(),
@@ -170,5 +225,7 @@ pub(crate) fn parse_command(
         func,
         ctx_ty,
         params,
+        states,
+        args,
     }
 }

@@ -48,6 +48,8 @@ pub(crate) fn expand(kind: CommandKind, args: TokenStream, item: TokenStream) ->
     };
     let literal = expand::command_literal(&ir, quote!(#(#options),*));
     let body = expand::invoke(&ir, quote!(#base));
+    let p = expand::private();
+    let state_types = ir.states.iter().map(|state| &state.inner);
     let (spec_ident, registration) = expand::registration(
         base,
         literal,
@@ -55,6 +57,7 @@ pub(crate) fn expand(kind: CommandKind, args: TokenStream, item: TokenStream) ->
         base.span(),
         false,
         &crate::docs::help(&func.attrs),
+        quote!(&[&[#(#p::StateRequirement::of::<#state_types>()),*]]),
     );
     let assertions: TokenStream = match kind {
         CommandKind::ChatInput => ir

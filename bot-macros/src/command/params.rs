@@ -26,7 +26,7 @@ const PARAM_KEYS: &[&str] = &[
     "description_localized",
 ];
 /// Attributes the compiler itself understands on parameters; left in place.
-const BUILTIN_PARAM_ATTRS: &[&str] = &[
+pub(super) const BUILTIN_PARAM_ATTRS: &[&str] = &[
     "cfg", "cfg_attr", "allow", "warn", "deny", "expect", "forbid",
 ];
 
