@@ -2,7 +2,7 @@
 //! type, a subcommand in a group, and each way an option can be wrong, which must end in a typed
 //! error and never a panic.
 
-use bot_core::command::{ArgumentError, CommandError, CommandResult};
+use bot_core::command::{ArgumentError, CommandError, CommandHandler, CommandResult};
 use bot_core::model::{Id, Interaction, InteractionMarker};
 use bot_core::prelude::*;
 use serde_json::{Value, json};
@@ -190,7 +190,7 @@ fn run(interaction: Value) -> CommandResult {
     tokio::runtime::Builder::new_current_thread()
         .build()
         .unwrap()
-        .block_on(handler(ctx))
+        .block_on(handler.invoke(ctx))
 }
 
 fn fixture(name: &str) -> Value {
@@ -519,7 +519,7 @@ mod properties {
                 if let Some(resolution) = registry.resolve(ctx.data()) {
                     let handler = resolution.command.handler().unwrap();
                     let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
-                    let _ = runtime.block_on(handler(ctx));
+                    let _ = runtime.block_on(handler.invoke(ctx));
                 }
             }
         }

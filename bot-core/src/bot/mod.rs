@@ -1,6 +1,7 @@
 //! The bot: log in, sync commands once, run the gateway shards, dispatch interactions.
 
 mod builder;
+mod commands;
 mod events;
 
 pub use crate::model::Intents;
@@ -53,7 +54,8 @@ impl BotRef {
 
 pub(crate) struct Inner {
     http: Http,
-    registry: CommandRegistry,
+    /// Replaced whole on each change; readers take a snapshot.
+    registry: std::sync::RwLock<Arc<CommandRegistry>>,
     sync: SyncConfig,
     sync_options: SyncOptions,
     auto_sync: bool,
@@ -77,7 +79,7 @@ impl std::fmt::Debug for Bot {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Bot")
             .field("http", &self.inner.http)
-            .field("commands", &self.inner.registry.commands().len())
+            .field("commands", &self.registry().commands().len())
             .field("user", &self.inner.user.get().map(|u| u.id))
             .field("application_id", &self.inner.application_id.get())
             .field("closed", &self.is_closed())
@@ -139,7 +141,7 @@ impl Bot {
         Ok(Bot {
             inner: Arc::new_cyclic(|weak| Inner {
                 http,
-                registry,
+                registry: std::sync::RwLock::new(Arc::new(registry)),
                 sync: builder.sync,
                 sync_options: builder.sync_options,
                 auto_sync: builder.auto_sync_commands.unwrap_or(true),
@@ -171,9 +173,13 @@ impl Bot {
         self.inner.data.get::<T>()
     }
 
-    /// The commands.
-    pub fn registry(&self) -> &CommandRegistry {
-        &self.inner.registry
+    /// The commands, as they are now (a snapshot: later changes do not show in it).
+    pub fn registry(&self) -> Arc<CommandRegistry> {
+        self.inner
+            .registry
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 
     /// Checks the token and learns who the bot is: `GET /users/@me`, `GET /applications/@me`.
@@ -210,7 +216,8 @@ impl Bot {
     /// deletes.
     pub async fn register_commands(&self, options: SyncOptions) -> Result<SyncReport, Error> {
         let application = self.require_application()?;
-        let desired = self.inner.registry.payloads(&self.inner.sync)?;
+        let registry = self.registry();
+        let desired = registry.payloads(&self.inner.sync)?;
         let mut scopes: BTreeSet<CommandScope> = desired.keys().copied().collect();
         if self.inner.sync.debug_guilds.is_empty() {
             scopes.insert(CommandScope::Global);
@@ -223,7 +230,7 @@ impl Bot {
                 .map(CommandScope::Guild),
         );
         let scopes: Vec<CommandScope> = scopes.into_iter().collect();
-        let empty = self.inner.registry.commands().is_empty();
+        let empty = registry.commands().is_empty();
         Ok(crate::sync::sync(
             &self.inner.http,
             application,

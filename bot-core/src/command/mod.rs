@@ -15,8 +15,8 @@ pub use argument::{
 pub use context::ApplicationContext;
 pub use error::{ArgumentError, CommandError, CommandResult};
 pub use registry::{
-    CommandEntry, CommandRegistry, CommandScope, Handler, HandlerFuture, RegisteredCommand,
-    RegistryError, Resolution, SyncConfig,
+    CommandEntry, CommandHandler, CommandOwner, CommandRegistry, CommandScope, Handler,
+    HandlerFuture, RegisteredCommand, RegistryError, Resolution, SyncConfig,
 };
 pub use respond::{Reply, ResponseError};
 pub(crate) use state::DataMap;

@@ -16,9 +16,37 @@ use std::pin::Pin;
 /// The future a command handler returns.
 pub type HandlerFuture = Pin<Box<dyn Future<Output = CommandResult> + Send + 'static>>;
 
-/// A type-erased command handler: turns the context's options into typed arguments and calls the
-/// user's function (for a command with subcommands, the one the path names).
+/// What the command macros register: turns the context's options into typed arguments and calls
+/// the user's function (for a command with subcommands, the one the path names).
 pub type Handler = fn(ApplicationContext) -> HandlerFuture;
+
+/// A command's handler, erased: a macro's function, a closure, later a method of a cog — the same
+/// kind of thing to the router, called with the invocation's context (which reaches the bot and
+/// its state).
+pub trait CommandHandler: Send + Sync + 'static {
+    /// Runs the command for `ctx`.
+    fn invoke(&self, ctx: ApplicationContext) -> HandlerFuture;
+}
+
+impl<F> CommandHandler for F
+where
+    F: Fn(ApplicationContext) -> HandlerFuture + Send + Sync + 'static,
+{
+    fn invoke(&self, ctx: ApplicationContext) -> HandlerFuture {
+        self(ctx)
+    }
+}
+
+/// Who added a command: the program (its macros, or the builder's registry) or code at run
+/// time. (Cogs and extensions come later.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CommandOwner {
+    /// Defined in the program: collected from the macros or given to the builder.
+    Program,
+    /// Added while the bot runs, with [`Bot::add_application_command`](crate::Bot::add_application_command).
+    Runtime,
+}
 
 /// What the command macros submit to `inventory`: a command's static spec and its handler.
 #[derive(Debug)]
@@ -39,13 +67,25 @@ pub struct CommandEntry {
 inventory::collect!(CommandEntry);
 
 /// One command of the registry.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct RegisteredCommand {
     spec: Cow<'static, CommandSpec<'static>>,
-    handler: Option<Handler>,
+    handler: Option<std::sync::Arc<dyn CommandHandler>>,
+    owner: CommandOwner,
     source: Option<&'static str>,
     help: &'static str,
     state: &'static [&'static [super::StateRequirement]],
+}
+
+impl fmt::Debug for RegisteredCommand {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RegisteredCommand")
+            .field("spec", &self.spec)
+            .field("handler", &self.handler.is_some())
+            .field("owner", &self.owner)
+            .field("source", &self.source)
+            .finish_non_exhaustive()
+    }
 }
 
 impl RegisteredCommand {
@@ -54,9 +94,42 @@ impl RegisteredCommand {
         &self.spec
     }
 
-    /// The handler, for commands defined with the macros.
-    pub fn handler(&self) -> Option<Handler> {
-        self.handler
+    /// The handler (commands built from specs alone have none).
+    pub fn handler(&self) -> Option<&std::sync::Arc<dyn CommandHandler>> {
+        self.handler.as_ref()
+    }
+
+    /// Who added it.
+    pub fn owner(&self) -> CommandOwner {
+        self.owner
+    }
+
+    /// A command added at run time: its spec, and its handler (an `async` closure or function
+    /// taking the context).
+    ///
+    /// ```
+    /// use bot_core::command::{CommandOwner, RegisteredCommand};
+    /// use bot_core::spec::CommandSpec;
+    /// let command = RegisteredCommand::new(CommandSpec::chat_input("roll", "Rolls a die"), |ctx| async move {
+    ///     ctx.respond("4").await?;
+    ///     Ok(())
+    /// });
+    /// assert_eq!(command.owner(), CommandOwner::Runtime);
+    /// ```
+    pub fn new<F, Fut>(spec: CommandSpec<'static>, handler: F) -> Self
+    where
+        F: Fn(ApplicationContext) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = CommandResult> + Send + 'static,
+    {
+        let erased = move |ctx: ApplicationContext| -> HandlerFuture { Box::pin(handler(ctx)) };
+        RegisteredCommand {
+            spec: Cow::Owned(spec),
+            handler: Some(std::sync::Arc::new(erased)),
+            owner: CommandOwner::Runtime,
+            source: None,
+            help: "",
+            state: &[],
+        }
     }
 
     /// Where the command is defined, for commands defined with the macros.
@@ -72,6 +145,21 @@ impl RegisteredCommand {
     /// The types of state its handler asks for (`State<T>` parameters).
     pub fn state_requirements(&self) -> impl Iterator<Item = &'static super::StateRequirement> {
         self.state.iter().flat_map(|list| list.iter())
+    }
+
+    /// Whether the command is registered in exactly these guilds (empty: globally).
+    pub(crate) fn has_guilds(&self, guild_ids: &[u64]) -> bool {
+        let mut wanted: Vec<CommandScope> = guild_ids
+            .iter()
+            .map(|&id| CommandScope::Guild(Id::new(id)))
+            .collect();
+        if wanted.is_empty() {
+            wanted.push(CommandScope::Global);
+        }
+        wanted.sort();
+        let mut scopes = self.scopes();
+        scopes.sort();
+        scopes == wanted
     }
 
     pub(crate) fn label(&self) -> String {
@@ -198,7 +286,8 @@ impl CommandRegistry {
             .into_iter()
             .map(|entry| RegisteredCommand {
                 spec: Cow::Borrowed(entry.spec),
-                handler: Some(entry.handler),
+                handler: Some(std::sync::Arc::new(entry.handler)),
+                owner: CommandOwner::Program,
                 source: Some(entry.source),
                 help: entry.help,
                 state: entry.state,
@@ -217,6 +306,7 @@ impl CommandRegistry {
             .map(|spec| RegisteredCommand {
                 spec: Cow::Owned(spec),
                 handler: None,
+                owner: CommandOwner::Program,
                 source: None,
                 help: "",
                 state: &[],
@@ -269,6 +359,36 @@ impl CommandRegistry {
         } else {
             Err(error)
         }
+    }
+
+    /// This registry with `command` added, checked across commands (a name taken in one of its
+    /// scopes, or too many commands there, is an error and changes nothing).
+    pub fn with(&self, command: RegisteredCommand) -> Result<Self, RegistryError> {
+        let mut commands = self.commands.clone();
+        commands.push(command);
+        Self::checked(commands)
+    }
+
+    /// This registry without the commands `matches` picks, and those commands.
+    pub fn without(
+        &self,
+        matches: impl Fn(&RegisteredCommand) -> bool,
+    ) -> (Self, Vec<RegisteredCommand>) {
+        let (removed, kept) = self.commands.iter().cloned().partition(|c| matches(c));
+        (CommandRegistry { commands: kept }, removed)
+    }
+
+    /// The command named `name` of `kind` registered in exactly the guilds `guild_ids` (empty:
+    /// global), as Pycord's `get_application_command`.
+    pub fn get(
+        &self,
+        name: &str,
+        guild_ids: &[u64],
+        kind: bot_spec::CommandKind,
+    ) -> Option<&RegisteredCommand> {
+        self.commands
+            .iter()
+            .find(|c| c.spec.name == name && c.spec.kind == kind && c.has_guilds(guild_ids))
     }
 
     /// The commands, sorted by scope, kind and name.

@@ -48,10 +48,10 @@ async fn command(bot: Bot, interaction: Interaction) {
     };
     let span = tracing::info_span!("interaction", command = %ctx.command_path().join(" "));
     async move {
-        let handler = bot
-            .registry()
+        let registry = bot.registry();
+        let handler = registry
             .resolve_in(ctx.data(), bot.sync_config())
-            .and_then(|r| r.command.handler());
+            .and_then(|r| r.command.handler().cloned());
         let Some(handler) = handler else {
             // A command Discord still has but this program does not define: answer, never write.
             tracing::warn!("unknown command");
@@ -62,7 +62,9 @@ async fn command(bot: Bot, interaction: Interaction) {
         };
         // A handler that panics is caught here: logged with its command path (the span), and
         // the user gets the error reply like for an error.
-        let outcome = AssertUnwindSafe(handler(ctx.clone())).catch_unwind().await;
+        let outcome = AssertUnwindSafe(handler.invoke(ctx.clone()))
+            .catch_unwind()
+            .await;
         let failed = match outcome {
             Ok(Ok(())) => false,
             Ok(Err(error)) => {
