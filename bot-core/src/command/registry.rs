@@ -147,6 +147,32 @@ impl RegisteredCommand {
         self.state.iter().flat_map(|list| list.iter())
     }
 
+    /// Whether `path` (the command's name, then subcommand group and subcommand names, as
+    /// [`ApplicationContext::command_path`] gives it) names this command or one of its
+    /// subcommands.
+    pub fn has_path(&self, path: &[String]) -> bool {
+        let Some((name, rest)) = path.split_first() else {
+            return false;
+        };
+        if *name != self.spec.name {
+            return false;
+        }
+        let mut options = self.spec.options.as_ref();
+        for part in rest {
+            let Some(sub) = options.iter().find(|o| {
+                o.name == *part
+                    && matches!(o.kind, OptionKind::SubCommand | OptionKind::SubCommandGroup)
+            }) else {
+                return false;
+            };
+            options = sub.options.as_ref();
+        }
+        // A path ends at a subcommand, never at a group or at a command that has subcommands.
+        !options
+            .iter()
+            .any(|o| matches!(o.kind, OptionKind::SubCommand | OptionKind::SubCommandGroup))
+    }
+
     /// Whether the command is registered in exactly these guilds (empty: globally).
     pub(crate) fn has_guilds(&self, guild_ids: &[u64]) -> bool {
         let mut wanted: Vec<CommandScope> = guild_ids
@@ -403,17 +429,24 @@ impl CommandRegistry {
         self.resolve_in(data, &SyncConfig::default())
     }
 
-    /// Like [`resolve`](Self::resolve), with commands placed as `config` registers them (with
-    /// `debug_guilds`, every command is in each debug guild and nowhere else).
-    pub fn resolve_in(&self, data: &CommandData, config: &SyncConfig) -> Option<Resolution<'_>> {
+    /// The command `data` invokes (by name, type and scope, placed as `config` registers
+    /// commands), without walking its options: the router takes the subcommand path the
+    /// context already computed.
+    pub fn find_in(&self, data: &CommandData, config: &SyncConfig) -> Option<&RegisteredCommand> {
         let scope = data
             .guild_id
             .map_or(CommandScope::Global, CommandScope::Guild);
-        let command = self.commands.iter().find(|c| {
+        self.commands.iter().find(|c| {
             c.spec.name == data.name
                 && c.spec.kind == data.kind
                 && c.placed_scopes(config).contains(&scope)
-        })?;
+        })
+    }
+
+    /// Like [`resolve`](Self::resolve), with commands placed as `config` registers them (with
+    /// `debug_guilds`, every command is in each debug guild and nowhere else).
+    pub fn resolve_in(&self, data: &CommandData, config: &SyncConfig) -> Option<Resolution<'_>> {
+        let command = self.find_in(data, config)?;
         let mut path = [None, None];
         let mut options = &data.options;
         let mut specs = command.spec.options.as_ref();
@@ -484,5 +517,38 @@ impl CommandRegistry {
                 (scope, body)
             })
             .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bot_spec::OptionSpec;
+
+    #[test]
+    fn a_path_names_the_command_or_one_of_its_subcommands() {
+        let plain = RegisteredCommand::new(CommandSpec::chat_input("ping", "Pings"), |_| async {
+            Ok(())
+        });
+        let path = |parts: &[&str]| parts.iter().map(|p| p.to_string()).collect::<Vec<_>>();
+        assert!(plain.has_path(&path(&["ping"])));
+        assert!(!plain.has_path(&path(&["pong"])));
+        assert!(!plain.has_path(&path(&["ping", "extra"])));
+        assert!(!plain.has_path(&[]));
+
+        let group = OptionSpec::new(OptionKind::SubCommandGroup, "user", "Users")
+            .option(OptionSpec::new(OptionKind::SubCommand, "get", "Gets"));
+        let spec = CommandSpec::chat_input("perm", "Permissions")
+            .option(group)
+            .option(OptionSpec::new(OptionKind::SubCommand, "reset", "Resets"));
+        let nested = RegisteredCommand::new(spec, |_| async { Ok(()) });
+        assert!(nested.has_path(&path(&["perm", "user", "get"])));
+        assert!(nested.has_path(&path(&["perm", "reset"])));
+        assert!(
+            !nested.has_path(&path(&["perm"])),
+            "a command with subcommands is not run"
+        );
+        assert!(!nested.has_path(&path(&["perm", "user"])), "nor is a group");
+        assert!(!nested.has_path(&path(&["perm", "user", "set"])));
     }
 }

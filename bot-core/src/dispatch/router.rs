@@ -49,9 +49,12 @@ async fn command(bot: Bot, interaction: Interaction) {
     let span = tracing::info_span!("interaction", command = %ctx.command_path().join(" "));
     async move {
         let registry = bot.registry();
+        // The context parsed the options and computed the subcommand path once; the handler
+        // takes them from it.
         let handler = registry
-            .resolve_in(ctx.data(), bot.sync_config())
-            .and_then(|r| r.command.handler().cloned());
+            .find_in(ctx.data(), bot.sync_config())
+            .filter(|command| command.has_path(ctx.command_path()))
+            .and_then(|command| command.handler().cloned());
         let Some(handler) = handler else {
             // A command Discord still has but this program does not define: answer, never write.
             tracing::warn!("unknown command");
