@@ -15,7 +15,7 @@ use std::sync::Arc;
 /// not an option: the macro fills it in, and [`Bot::builder().build()`](crate::BotBuilder::build)
 /// refuses to build a bot that lacks a type some command asks for.
 ///
-/// ```
+/// ```standalone_crate
 /// use bot_core::command::State;
 /// use bot_core::prelude::*;
 /// use std::sync::atomic::{AtomicU64, Ordering};

@@ -235,9 +235,8 @@ pub(crate) fn param_assertions(param: &Param, spec: &Ident, path: &[usize]) -> T
 
 /// The statement that extracts one argument inside a handler. The type is named only through
 /// `<T as SlashArgument>`, spanned at the type, so an unsupported type gives one error.
-pub(crate) fn extract_argument(param: &Param) -> TokenStream {
+pub(crate) fn extract_argument(param: &Param, ident: &Ident) -> TokenStream {
     let p = private();
-    let ident = &param.ident;
     let ty = &param.ty;
     let name = &param.name.value;
     let extract = quote_spanned!(ty.span()=> <#ty as #p::SlashArgument>::extract);
@@ -266,12 +265,23 @@ pub(crate) fn context_argument(ir: &CommandIr) -> TokenStream {
 pub(crate) fn invoke(ir: &CommandIr, call_path: TokenStream) -> TokenStream {
     let p = private();
     let ctx_arg = context_argument(ir);
-    let idents = &ir.args;
+    // Each argument is bound to a name of the macro's own (`__bot_arg_<position>`): a parameter
+    // named like the function must not shadow it at the call.
+    let binding = |ident: &Ident| -> Ident {
+        let position = ir
+            .args
+            .iter()
+            .position(|a| a == ident)
+            .unwrap_or(usize::MAX);
+        quote::format_ident!("__bot_arg_{}", position)
+    };
+    let idents: Vec<Ident> = ir.args.iter().map(binding).collect();
     let states: TokenStream = ir
         .states
         .iter()
         .map(|state| {
-            let (ident, ty, inner) = (&state.ident, &state.ty, &state.inner);
+            let (ty, inner) = (&state.ty, &state.inner);
+            let ident = binding(&state.ident);
             quote_spanned!(ty.span()=> let #ident: #ty = #p::state::<#inner>(&ctx)?;)
         })
         .collect();
@@ -280,7 +290,7 @@ pub(crate) fn invoke(ir: &CommandIr, call_path: TokenStream) -> TokenStream {
             .params
             .iter()
             .map(|param| {
-                let ident = &param.ident;
+                let ident = binding(&param.ident);
                 let ty = &param.ty;
                 let getter = if ir.kind == CommandKind::User {
                     quote_spanned!(ty.span()=> #p::user_target::<#ty>)
@@ -290,7 +300,11 @@ pub(crate) fn invoke(ir: &CommandIr, call_path: TokenStream) -> TokenStream {
                 quote!(let #ident: #ty = #getter(&ctx)?;)
             })
             .collect(),
-        _ => ir.params.iter().map(extract_argument).collect(),
+        _ => ir
+            .params
+            .iter()
+            .map(|param| extract_argument(param, &binding(&param.ident)))
+            .collect(),
     };
     let output_span = match &ir.func.sig.output {
         syn::ReturnType::Type(_, ty) => ty.span(),
