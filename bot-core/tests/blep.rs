@@ -1,7 +1,7 @@
 //! The docs' `blep` command written with the macros yields exactly the docs' payload, and its
 //! handler receives the typed values.
 
-use bot_core::command::{CommandHandler, CommandScope, SyncConfig};
+use bot_core::command::{CommandScope, SyncConfig};
 use bot_core::model::Interaction;
 use bot_core::prelude::*;
 use serde_json::json;

@@ -2,7 +2,7 @@
 //! type, a subcommand in a group, and each way an option can be wrong, which must end in a typed
 //! error and never a panic.
 
-use bot_core::command::{ArgumentError, CommandError, CommandHandler, CommandResult};
+use bot_core::command::{ArgumentError, CommandError, CommandResult};
 use bot_core::model::{Id, Interaction, InteractionMarker};
 use bot_core::prelude::*;
 use serde_json::{Value, json};
