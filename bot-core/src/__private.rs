@@ -218,5 +218,8 @@ where
     let _ = callback;
 }
 
-pub use crate::event::{ListenerDef, ListenerFuture, ListenerOutput, check_listener_name};
+pub use crate::event::{
+    EventHandlerCall, EventHandlerDef, ListenerDef, ListenerFuture, ListenerOutput,
+    check_listener_name,
+};
 pub use std::sync::Arc;
