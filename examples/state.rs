@@ -4,13 +4,16 @@
 //! cargo run --example state
 //! ```
 //!
-//! A command using two kinds of state given to the builder (no statics), and a command added
-//! while the bot runs, then removed — one write to Discord each. A scripted user invokes them;
-//! the example prints the exchange and exits.
+//! A command using two kinds of state given to the builder (no statics), a command added while
+//! the bot runs, then removed — one write to Discord each — and an `#[event] on_error` that
+//! reports a failing listener. A scripted user plays along; the example prints the exchange and
+//! exits.
 
 use bot_core::command::{RegisteredCommand, State};
+use bot_core::event::{EventError, MessageCreate};
 use bot_core::prelude::*;
 use bot_core::spec::{CommandKind, CommandSpec};
+use bot_core::{event, listen};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -45,6 +48,39 @@ async fn visit(
     Ok(())
 }
 
+/// What went wrong in listeners, kept by `on_error` (state reached through the bot).
+#[derive(Default)]
+struct Incidents {
+    seen: Mutex<Vec<String>>,
+    noticed: tokio::sync::Notify,
+}
+
+/// A listener that fails on "oops".
+#[listen]
+async fn strict(message: &MessageCreate) -> Result<(), String> {
+    if message.content == "oops" {
+        return Err("cannot stand typos".to_owned());
+    }
+    Ok(())
+}
+
+/// Replaces the default `on_error` (which logs): keeps the incident.
+#[event]
+async fn on_error(bot: &Bot, error: &EventError) {
+    if let Some(incidents) = bot.data::<Incidents>() {
+        let text = format!(
+            "{} failed on {}: {}",
+            error.listener, error.event, error.failure
+        );
+        incidents
+            .seen
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(text);
+        incidents.noticed.notify_one();
+    }
+}
+
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let sandbox = bot_sandbox::Sandbox::builder().start().await?;
@@ -64,6 +100,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .api_base(sandbox.rest_url())
         .data(Visits::default())
         .data(Guestbook::default())
+        .data(Incidents::default())
+        .intents(Intents::default() | Intents::MESSAGE_CONTENT)
         .build()?;
     let running = tokio::spawn({
         let bot = bot.clone();
@@ -111,6 +149,21 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         "removed /roll ({} writes in all)",
         sandbox.command_writes() - writes
     );
+
+    sandbox
+        .user(world.member)
+        .send_message(world.channel, "oops")
+        .await?;
+    let incidents = bot.data::<Incidents>().ok_or("the bot has its incidents")?;
+    incidents.noticed.notified().await;
+    for incident in incidents
+        .seen
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .iter()
+    {
+        println!("on_error > {incident}");
+    }
 
     bot.close();
     running.await??;

@@ -1,5 +1,6 @@
 //! The state example runs offline in a fresh process: state shared across invocations, a bot
-//! refused without it, a command added and removed at run time with one write each.
+//! refused without it, a command added and removed at run time with one write each, and an
+//! `#[event] on_error` receiving a listener's failure.
 
 mod common;
 
@@ -16,6 +17,7 @@ fn the_state_example_shares_state_and_changes_commands_at_run_time() {
         "added /roll (1 write); commands: [\"roll\", \"visit\"]",
         "/roll > you rolled 4",
         "removed /roll (2 writes in all)",
+        "on_error > state::strict failed on MESSAGE_CREATE: cannot stand typos",
     ] {
         assert!(stdout.contains(line), "{line:?} not in:\n{stdout}");
     }

@@ -218,7 +218,10 @@ where
     let _ = callback;
 }
 
-pub use crate::event::{ListenerDef, ListenerFuture, ListenerOutput, check_listener_name};
+pub use crate::event::{
+    EventHandlerCall, EventHandlerDef, ListenerDef, ListenerFuture, ListenerOutput,
+    check_listener_name,
+};
 pub use std::sync::Arc;
 
 /// A `State<T>` parameter's value (the bot's build checked that it has one).

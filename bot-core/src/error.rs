@@ -27,6 +27,14 @@ pub enum Error {
         /// Shards to start.
         needed: u64,
     },
+    /// Several `#[event]` functions handle the same event; a program defines at most one per
+    /// event (each replaces the default handler).
+    DuplicateEventHandler {
+        /// The event (`on_ready`, `on_connect`, `on_disconnect` or `on_error`).
+        event: &'static str,
+        /// The path of each function defined for it, sorted.
+        paths: Vec<&'static str>,
+    },
 }
 
 impl fmt::Display for Error {
@@ -50,6 +58,15 @@ impl fmt::Display for Error {
                 f,
                 "Discord allows {remaining} more session starts today, fewer than the {needed} shards to start"
             ),
+            Error::DuplicateEventHandler { event, paths } => {
+                let paths: Vec<String> = paths.iter().map(|path| format!("`{path}`")).collect();
+                write!(
+                    f,
+                    "{} `#[event]` functions handle `{event}`: {}; keep one",
+                    paths.len(),
+                    paths.join(", ")
+                )
+            }
         }
     }
 }

@@ -68,6 +68,46 @@
 //! next event that passes a check, within a timeout), [`Bot::stream`] (the matching events, up to
 //! a limit), [`Bot::events`] (every event), [`Bot::wait_until_ready`] and [`Bot::is_ready`].
 //!
+//! # Replacing the default handlers: `#[event]`
+//!
+//! Besides listeners, the bot has four handlers, each with a default that logs: `on_ready`
+//! (once, when the bot becomes ready), `on_connect` (each time a shard's session starts or
+//! resumes: [`event::Connected`]), `on_disconnect` (each time a shard's connection ends:
+//! [`event::Disconnected`]) and `on_error` (each time a listener fails or panics:
+//! [`event::EventError`]). [`#[event]`](macro@event) replaces one with a free `async fn` named after it, as
+//! Pycord's `@bot.event` does:
+//!
+//! ```standalone_crate
+//! use bot_core::event::EventError;
+//! use bot_core::{Bot, event};
+//!
+//! #[event]
+//! async fn on_error(bot: &Bot, error: &EventError) {
+//!     let _ = bot;
+//!     eprintln!("{} failed on {}: {}", error.listener, error.event, error.failure);
+//! }
+//! ```
+//!
+//! A program has at most one per event: two in one module do not compile, two in different
+//! modules make [`BotBuilder::build`] fail with [`Error::DuplicateEventHandler`]. Each call runs
+//! on a task of its own. A failure of `on_ready`, `on_connect` or `on_disconnect` goes to
+//! `on_error`; one of `on_error` is logged, never handled again. (Command handlers' failures are
+//! not `on_error`'s.) Unlike Pycord's, replacing `on_connect` does not stop the command sync,
+//! which [`Bot::start`] does. A handler returns `()` or `Result<(), E>`; a return type that is
+//! neither does not compile:
+//!
+//! ```compile_fail,E0277
+//! use bot_core::{Bot, event};
+//!
+//! type Count = u32;
+//!
+//! #[event]
+//! async fn on_ready(bot: &Bot) -> Count {
+//!     let _ = bot;
+//!     0
+//! }
+//! ```
+//!
 //! # The way of an event
 //!
 //! A shard decodes each dispatch once, straight from the frame's text into its typed
@@ -90,8 +130,8 @@
 //! - A consumer that takes nothing for [`BotBuilder::stall_warning`] (10 s by default) while
 //!   dispatch waits for it is logged as stalling dispatch — typically an [`Bot::events`] stream
 //!   that is held but not polled. Dropping a stream unsubscribes it.
-//! - A listener that fails or panics is reported (logged with its name and the event's) and keeps
-//!   getting events; the other listeners are not affected.
+//! - A listener that fails or panics is reported to `on_error` (by default, logged with its name
+//!   and the event's) and keeps getting events; the other listeners are not affected.
 //! - [`Bot::close`] ends delivery: listeners finish what is queued, waiters and streams end with
 //!   [`event::WaitError::Closed`].
 #![deny(missing_docs)]
@@ -116,7 +156,9 @@ pub use bot_mesh as mesh;
 pub use bot::{Bot, BotBuilder, DISCORD_API, Intents};
 pub use error::Error;
 
-pub use bot_macros::{Choice, listen, message_command, slash_command, slash_group, user_command};
+pub use bot_macros::{
+    Choice, event, listen, message_command, slash_command, slash_group, user_command,
+};
 
 /// The names most bots use.
 pub mod prelude {
@@ -132,7 +174,7 @@ pub mod prelude {
     pub use crate::model::{Attachment, Member, Message, Role, User};
     pub use crate::{Bot, Intents};
     pub use bot_macros::{
-        Choice, listen, message_command, slash_command, slash_group, user_command,
+        Choice, event, listen, message_command, slash_command, slash_group, user_command,
     };
 }
 

@@ -26,6 +26,7 @@ mod choice;
 mod command;
 mod diag;
 mod docs;
+mod event;
 mod group;
 mod listen;
 mod literal;
@@ -123,4 +124,55 @@ pub fn derive_choice(item: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn listen(args: TokenStream, item: TokenStream) -> TokenStream {
     listen::expand(args.into(), item.into()).into()
+}
+
+/// Replaces one of the bot's default event handlers with an `async fn` named after the event.
+///
+/// | Function | Called | Default |
+/// |---|---|---|
+/// | `async fn on_ready(bot: &Bot)` | once, when the bot becomes ready (every shard's READY and guilds arrived) | logs `ready` |
+/// | `async fn on_connect(bot: &Bot, connected: &Connected)` | each time a shard's session starts (READY) or resumes (RESUMED) | logs `connected` (info) |
+/// | `async fn on_disconnect(bot: &Bot, disconnected: &Disconnected)` | each time a shard's connection ends | logs `disconnected` (debug) |
+/// | `async fn on_error(bot: &Bot, error: &EventError)` | each time a listener (or one of these handlers) fails or panics | logs the listener, the event and the failure |
+///
+/// `Connected`, `Disconnected` and `EventError` are in `bot_core::event`. A handler returns `()`
+/// or `Result<(), E>` (any `ListenerOutput`, as listeners); it runs on a task of its own. When
+/// `on_ready`, `on_connect` or `on_disconnect` fails, the failure goes to `on_error`; when
+/// `on_error` itself fails or panics, that is logged and not handled again.
+///
+/// ```ignore
+/// use bot_core::event::{Connected, EventError};
+/// use bot_core::prelude::*;
+///
+/// #[event]
+/// async fn on_ready(bot: &Bot) {
+///     println!("logged in as {:?}", bot.user().map(|user| &user.username));
+/// }
+///
+/// #[event]
+/// async fn on_connect(_bot: &Bot, connected: &Connected) {
+///     println!("shard {} connected (resumed: {})", connected.shard, connected.resumed);
+/// }
+///
+/// #[event]
+/// async fn on_error(_bot: &Bot, error: &EventError) -> Result<(), bot_core::Error> {
+///     eprintln!("{} failed on {}: {}", error.listener, error.event, error.failure);
+///     Ok(())
+/// }
+/// ```
+///
+/// Unlike `#[listen]`, which adds a listener, `#[event]` replaces: a program has at most one
+/// handler per event. Two in one module do not compile (they have the same name); two in
+/// different modules make `Bot::builder().build()` fail with `Error::DuplicateEventHandler`,
+/// naming both. Handlers are collected with `inventory` like listeners, and apply to every bot
+/// the program builds.
+///
+/// Errors are reported at the offending token: a name that is none of the four (listing them),
+/// arguments to the attribute, a function that is not `async`, is `unsafe`, generic or a
+/// method, a parameter count that is not the event's, a parameter taken by value or by `&mut`,
+/// a parameter of the wrong type (at the type), and a return type that is not `()` or a
+/// `Result` (at the type).
+#[proc_macro_attribute]
+pub fn event(args: TokenStream, item: TokenStream) -> TokenStream {
+    event::expand(args.into(), item.into()).into()
 }

@@ -16,8 +16,8 @@ use tokio::sync::mpsc;
 impl Bot {
     /// Adds a listener for events of type `E` (one kind of dispatch, or [`Event`] for every
     /// event) while the bot runs — as `#[listen]` does at build time. It is called for each
-    /// event in its shard's order, one call at a time; a failure or panic is logged with the
-    /// event's name and the listener goes on.
+    /// event in its shard's order, one call at a time; a failure or panic goes to `on_error`
+    /// (by default, logged with the event's name) and the listener goes on.
     ///
     /// ```no_run
     /// # fn demo(bot: bot_core::Bot) {

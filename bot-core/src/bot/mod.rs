@@ -9,7 +9,7 @@ pub use builder::{BotBuilder, DISCORD_API};
 
 use crate::Error;
 use crate::command::{CommandRegistry, CommandScope, SyncConfig};
-use crate::dispatch::Dispatcher;
+use crate::dispatch::{Dispatcher, HandlerSet};
 use crate::gateway::{GatewayError, Shard, ShardConfig};
 use crate::http::Http;
 use crate::model::{
@@ -44,6 +44,14 @@ pub struct Bot {
 /// A weak reference to a bot: what the dispatcher keeps, to hand user code a [`Bot`].
 #[derive(Clone)]
 pub(crate) struct BotRef(Weak<Inner>);
+
+impl Bot {
+    /// A weak reference to this bot.
+    #[cfg(test)]
+    pub(crate) fn downgrade(&self) -> BotRef {
+        BotRef(Arc::downgrade(&self.inner))
+    }
+}
 
 impl BotRef {
     /// The bot, while any handle to it lives.
@@ -116,6 +124,8 @@ impl Bot {
         if !missing.is_empty() {
             return Err(Error::MissingData(missing));
         }
+        // One `#[event]` function per event.
+        let handlers = HandlerSet::collect()?;
         let token = builder
             .token
             .ok_or_else(|| Error::Config("a token is required".to_owned()))?;
@@ -154,7 +164,7 @@ impl Bot {
                 application_id: OnceLock::new(),
                 application_info: OnceLock::new(),
                 synced: tokio::sync::Mutex::new(None),
-                dispatch: Dispatcher::new(BotRef(weak.clone()), dispatch_config),
+                dispatch: Dispatcher::new(BotRef(weak.clone()), dispatch_config, handlers),
                 data: builder.data,
                 shutdown: watch::channel(false).0,
                 closed: AtomicBool::new(false),

@@ -13,9 +13,14 @@
 //! A consumer that takes nothing for a while (a held but unpolled `events()` stream) is warned
 //! about while dispatch waits for it.
 //!
+//! The bot's event handlers (`on_ready`, `on_connect`, `on_disconnect`, `on_error`; see
+//! `handlers.rs`) are the dispatcher's too: readiness calls `on_ready`, the shards report their
+//! connections through it, and listeners' failures go to `on_error`.
+//!
 //! The dispatcher never holds the bot: it keeps a weak reference to hand user code a `Bot`.
 
 mod backlog;
+mod handlers;
 mod ready;
 pub(crate) mod router;
 mod runner;
@@ -25,8 +30,10 @@ mod stats;
 pub use stats::DispatchStats;
 
 use crate::bot::BotRef;
-use crate::event::{Event, EventKind, ListenerDef, ListenerId};
+use crate::event::{Connected, Disconnected, Event, EventKind, ListenerDef, ListenerId};
 use crate::gateway::{Backlog, EventSink};
+use handlers::EventHandlers;
+pub(crate) use handlers::HandlerSet;
 use ready::ReadyTracker;
 pub(crate) use runner::Callback;
 use runner::Runner;
@@ -91,6 +98,7 @@ pub(crate) struct Dispatcher {
     next_id: AtomicU64,
     stats: Arc<Stats>,
     ready: Arc<ReadyTracker>,
+    handlers: Arc<EventHandlers>,
     runtime: OnceLock<tokio::runtime::Handle>,
     /// Listeners added before the runtime was known.
     unstarted: Mutex<Vec<(Runner, mpsc::Receiver<Arc<Event>>)>>,
@@ -98,11 +106,22 @@ pub(crate) struct Dispatcher {
 }
 
 impl Dispatcher {
-    /// A dispatcher with every `#[listen]` function of the program.
-    pub(crate) fn new(bot: BotRef, config: DispatchConfig) -> Arc<Dispatcher> {
+    /// A dispatcher with every `#[listen]` function of the program, and its `#[event]`
+    /// functions as handlers.
+    pub(crate) fn new(
+        bot: BotRef,
+        config: DispatchConfig,
+        handlers: HandlerSet,
+    ) -> Arc<Dispatcher> {
+        let handlers = EventHandlers::new(bot.clone(), handlers);
+        let on_ready = handlers.clone();
         let dispatcher = Arc::new(Dispatcher {
             bot,
-            ready: ReadyTracker::new(config.guild_ready_timeout),
+            ready: ReadyTracker::new(
+                config.guild_ready_timeout,
+                Box::new(move || on_ready.ready()),
+            ),
+            handlers,
             config,
             table: RwLock::new(Arc::new(Table::empty())),
             next_id: AtomicU64::new(1),
@@ -191,6 +210,7 @@ impl Dispatcher {
             concurrent: listener.concurrent,
             bot: self.bot.clone(),
             stats: self.stats.clone(),
+            handlers: self.handlers.clone(),
         };
         match self.runtime.get() {
             Some(runtime) => drop(runtime.spawn(runner.run(rx))),
@@ -316,5 +336,13 @@ impl EventSink for Dispatcher {
                 self.config.stall_warning,
             )
         })
+    }
+
+    fn connected(&self, connected: Connected) {
+        self.handlers.connected(connected);
+    }
+
+    fn disconnected(&self, disconnected: Disconnected) {
+        self.handlers.disconnected(disconnected);
     }
 }

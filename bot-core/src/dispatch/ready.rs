@@ -1,5 +1,6 @@
 //! When the bot is ready, as Pycord means it: every shard received READY and then a
 //! GUILD_CREATE for each guild READY listed — or waited `guild_ready_timeout` for the next one.
+//! The bot becomes ready once: then `on_ready` is called.
 
 use crate::event::Event;
 use std::collections::{HashMap, HashSet};
@@ -21,21 +22,26 @@ struct Shard {
     epoch: u64,
 }
 
-#[derive(Debug)]
+/// What to do when the bot becomes ready (called once, with the tracker's lock held: it must
+/// not block).
+pub(super) type OnReady = Box<dyn Fn() + Send + Sync>;
+
 pub(super) struct ReadyTracker {
     shards: Mutex<HashMap<u64, Shard>>,
     expected: AtomicU64,
     timeout: Duration,
     ready: watch::Sender<bool>,
+    on_ready: OnReady,
 }
 
 impl ReadyTracker {
-    pub(super) fn new(timeout: Duration) -> Arc<ReadyTracker> {
+    pub(super) fn new(timeout: Duration, on_ready: OnReady) -> Arc<ReadyTracker> {
         Arc::new(ReadyTracker {
             shards: Mutex::new(HashMap::new()),
             expected: AtomicU64::new(1),
             timeout,
             ready: watch::channel(false).0,
+            on_ready,
         })
     }
 
@@ -127,8 +133,8 @@ impl ReadyTracker {
 
     fn update(&self, shards: &HashMap<u64, Shard>) {
         let ready = shards.values().filter(|s| s.ready).count() as u64;
-        if ready >= self.expected.load(Ordering::Relaxed) {
-            self.ready.send_replace(true);
+        if ready >= self.expected.load(Ordering::Relaxed) && !self.ready.send_replace(true) {
+            (self.on_ready)();
         }
     }
 }
@@ -157,9 +163,19 @@ mod tests {
         Event::from_dispatch("GUILD_CREATE", data)
     }
 
+    /// A tracker with a 2 s timeout, and how many times it called `on_ready`.
+    fn tracker() -> (Arc<ReadyTracker>, Arc<AtomicU64>) {
+        let calls = Arc::new(AtomicU64::new(0));
+        let counted = calls.clone();
+        let on_ready = Box::new(move || {
+            counted.fetch_add(1, Ordering::SeqCst);
+        });
+        (ReadyTracker::new(Duration::from_secs(2), on_ready), calls)
+    }
+
     #[tokio::test(start_paused = true)]
     async fn ready_once_every_guild_arrived_on_every_shard() {
-        let tracker = ReadyTracker::new(Duration::from_secs(2));
+        let (tracker, on_ready) = tracker();
         tracker.expect(2);
         assert!(matches!(ready(&[10, 11]), Event::Ready(_)));
         assert!(matches!(guild(10), Event::GuildCreate(_)));
@@ -167,13 +183,28 @@ mod tests {
         tracker.observe(1, &ready(&[]));
         tracker.observe(0, &guild(10));
         assert!(!tracker.is_ready());
+        assert_eq!(on_ready.load(Ordering::SeqCst), 0);
         tracker.observe(0, &guild(11));
         assert!(tracker.is_ready());
+        assert_eq!(on_ready.load(Ordering::SeqCst), 1);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn on_ready_is_called_once_even_when_a_shard_starts_a_new_session() {
+        let (tracker, on_ready) = tracker();
+        tracker.observe(0, &ready(&[]));
+        assert!(tracker.is_ready());
+        tracker.observe(0, &ready(&[]));
+        tracker.observe(0, &ready(&[10]));
+        tracker.observe(0, &guild(10));
+        tokio::time::sleep(Duration::from_secs(5)).await;
+        assert!(tracker.is_ready());
+        assert_eq!(on_ready.load(Ordering::SeqCst), 1);
     }
 
     #[tokio::test(start_paused = true)]
     async fn a_guild_that_never_comes_delays_ready_by_the_timeout_after_the_last_one() {
-        let tracker = ReadyTracker::new(Duration::from_secs(2));
+        let (tracker, on_ready) = tracker();
         tracker.observe(0, &ready(&[10, 11]));
         tokio::time::sleep(Duration::from_millis(1500)).await;
         tracker.observe(0, &guild(10));
@@ -184,5 +215,10 @@ mod tests {
         );
         tokio::time::sleep(Duration::from_millis(200)).await;
         assert!(tracker.is_ready());
+        assert_eq!(
+            on_ready.load(Ordering::SeqCst),
+            1,
+            "on_ready from the timer"
+        );
     }
 }

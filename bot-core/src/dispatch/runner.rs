@@ -1,10 +1,11 @@
 //! A listener's task: takes its queue in order and calls it for each event — one call at a time,
-//! or each on a task of its own when it is concurrent. A failure or a panic is reported and the
-//! listener goes on.
+//! or each on a task of its own when it is concurrent. A failure or a panic goes to the bot's
+//! `on_error` handler and the listener goes on.
 
+use super::handlers::EventHandlers;
 use super::stats::Stats;
 use crate::bot::BotRef;
-use crate::event::{Event, ListenerError, ListenerFuture};
+use crate::event::{Event, EventError, EventFailure, ListenerFuture};
 use futures_util::FutureExt;
 use std::any::Any;
 use std::panic::AssertUnwindSafe;
@@ -22,6 +23,7 @@ pub(super) struct Runner {
     pub(super) concurrent: bool,
     pub(super) bot: BotRef,
     pub(super) stats: Arc<Stats>,
+    pub(super) handlers: Arc<EventHandlers>,
 }
 
 impl Runner {
@@ -34,10 +36,15 @@ impl Runner {
             let call = guarded((self.callback)(bot, event.clone()));
             let name = self.name.clone();
             let stats = self.stats.clone();
+            let handlers = self.handlers.clone();
             let report = async move {
                 if let Err(failure) = call.await {
                     stats.failures.fetch_add(1, Ordering::Relaxed);
-                    on_error(&name, &event, &failure);
+                    handlers.error(EventError {
+                        listener: name.to_string(),
+                        event: event.name().to_owned(),
+                        failure,
+                    });
                 }
             };
             if self.concurrent {
@@ -49,37 +56,14 @@ impl Runner {
     }
 }
 
-/// How a listener call failed.
-#[derive(Debug)]
-pub(super) enum Failure {
-    Error(ListenerError),
-    Panic(String),
-}
-
 /// The call, with its panic caught.
-async fn guarded(call: ListenerFuture) -> Result<(), Failure> {
+pub(super) async fn guarded(call: ListenerFuture) -> Result<(), EventFailure> {
     match AssertUnwindSafe(call).catch_unwind().await {
         Ok(Ok(())) => Ok(()),
-        Ok(Err(error)) => Err(Failure::Error(error)),
-        Err(panic) => Err(Failure::Panic(panic_message(panic.as_ref()).to_owned())),
-    }
-}
-
-/// The default `on_error`: logs the listener, the event's name and what went wrong.
-fn on_error(listener: &str, event: &Event, failure: &Failure) {
-    match failure {
-        Failure::Error(error) => tracing::error!(
-            listener,
-            event = event.name(),
-            %error,
-            "a listener failed"
-        ),
-        Failure::Panic(message) => tracing::error!(
-            listener,
-            event = event.name(),
-            panic = message.as_str(),
-            "a listener panicked"
-        ),
+        Ok(Err(error)) => Err(EventFailure::Error(error)),
+        Err(panic) => Err(EventFailure::Panic(
+            panic_message(panic.as_ref()).to_owned(),
+        )),
     }
 }
 

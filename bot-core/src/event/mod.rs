@@ -5,8 +5,12 @@
 //! A dispatch this version does not know, or one that does not decode even without its odd
 //! optional fields, arrives as [`Event::Unknown`] with its JSON: it is never dropped and never
 //! stops the shard.
+//!
+//! [`Connected`], [`Disconnected`] and [`EventError`] are what the bot's handlers `on_connect`,
+//! `on_disconnect` and `on_error` are given (see [`#[event]`](macro@crate::event) to replace them).
 
 mod decode;
+mod handler;
 mod kind;
 mod listener;
 pub mod payload;
@@ -17,6 +21,9 @@ mod wrappers;
 
 pub use crate::dispatch::DispatchStats;
 pub use decode::RawEvent;
+pub use handler::{Connected, Disconnected, EventError, EventFailure};
+#[doc(hidden)]
+pub use handler::{EventHandlerCall, EventHandlerDef};
 pub use kind::EventKind;
 #[doc(hidden)]
 pub use listener::{ListenerDef, check_listener_name};

@@ -89,6 +89,7 @@ impl Shard {
                 }
             },
         };
+        self.opened = true;
         let ending = self.read(&mut socket, shutdown).await;
         if matches!(ending, Ending::Shutdown) {
             close(&mut socket, WsCloseCode::Normal, "closing").await;
@@ -298,6 +299,7 @@ impl Shard {
                 session.resumed();
             }
             self.backoff.healthy();
+            self.connected(true);
             self.emit(Event::Resumed(crate::event::Resumed::new(self.config.id)));
             return;
         }
@@ -315,6 +317,8 @@ impl Shard {
             let resume_url = self.resume_url(resume_url.as_deref());
             self.session = Some(Session::new(session.session_id, resume_url, frame.s));
             self.backoff.healthy();
+            // Before READY is delivered: `on_connect` comes before the `on_ready` it may bring.
+            self.connected(false);
         }
         self.emit(event);
     }

@@ -7,6 +7,7 @@ use super::payload::{ConnectionProperties, GatewayPayload, Identify, Resume};
 use super::session::Session;
 use super::sink::{Backlog, EventSink, chain};
 use super::{Event, GatewayError};
+use crate::event::{Connected, Disconnected};
 use crate::http::Token;
 use crate::model::{Intents, UpdatePresence};
 use serde_json::Value;
@@ -95,6 +96,10 @@ pub(crate) struct Shard {
     pub(super) backlog: Option<Backlog>,
     pub(super) latency: Arc<Mutex<Option<Duration>>>,
     pub(super) backoff: Backoff,
+    /// Whether this connection completed the WebSocket handshake.
+    pub(super) opened: bool,
+    /// The close code the gateway ended this connection with, if it sent one.
+    close_code: Option<u16>,
 }
 
 impl Shard {
@@ -110,6 +115,8 @@ impl Shard {
             backlog: None,
             latency,
             backoff: Backoff::default(),
+            opened: false,
+            close_code: None,
         }
     }
 
@@ -132,9 +139,17 @@ impl Shard {
             if let Some(session) = &mut self.session {
                 session.resuming();
             }
+            self.opened = false;
+            self.close_code = None;
             let wait = match self.connect_once(&mut shutdown).await {
-                Ending::Shutdown => return Ok(()),
-                Ending::Fatal(error) => return Err(error),
+                Ending::Shutdown => {
+                    self.disconnected(false);
+                    return Ok(());
+                }
+                Ending::Fatal(error) => {
+                    self.disconnected(false);
+                    return Err(error);
+                }
                 Ending::Reconnect { resume, wait } => {
                     if !resume {
                         self.invalidate();
@@ -150,6 +165,7 @@ impl Shard {
                 );
                 self.invalidate();
             }
+            self.disconnected(true);
             let delay = self.backoff.next_delay().max(wait);
             if !delay.is_zero() {
                 tracing::info!(
@@ -170,6 +186,27 @@ impl Shard {
         if let Some(waiting) = self.sink.deliver(self.config.id, event) {
             self.backlog = Some(chain(self.backlog.take(), waiting));
         }
+    }
+
+    /// Tells the sink the session started (READY) or resumed (RESUMED).
+    pub(super) fn connected(&self, resumed: bool) {
+        self.sink.connected(Connected {
+            shard: self.config.id,
+            resumed,
+        });
+    }
+
+    /// Tells the sink the connection ended, if it had opened; whether the shard reconnects.
+    fn disconnected(&self, reconnect: bool) {
+        if !self.opened {
+            return;
+        }
+        self.sink.disconnected(Disconnected {
+            shard: self.config.id,
+            code: self.close_code,
+            reconnect,
+            resume: reconnect && self.session.is_some(),
+        });
     }
 
     /// READY's `resume_gateway_url`, or the main URL when it is missing or unusable.
@@ -197,6 +234,8 @@ impl Shard {
 
     /// What to do after the gateway closed with `code`.
     pub(super) fn closed(&mut self, code: u16) -> Ending {
+        // 1005: the close frame had no code.
+        self.close_code = (code != 1005).then_some(code);
         let typed = CloseCode::from(code);
         if typed.is_fatal() {
             return Ending::Fatal(GatewayError::Fatal {

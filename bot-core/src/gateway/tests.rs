@@ -8,6 +8,7 @@ use super::backoff::Backoff;
 use super::inflate::{MAX_MESSAGE, bomb, ended_stream};
 use super::shard::{Shard, ShardConfig};
 use super::{Event, GatewayError};
+use crate::event::{Connected, Disconnected};
 use crate::http::Token;
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{Value, json};
@@ -178,29 +179,56 @@ struct Running {
     task: JoinHandle<Result<(), GatewayError>>,
     shutdown: watch::Sender<bool>,
     events: mpsc::UnboundedReceiver<Event>,
+    /// The sessions that started or resumed and the connections that ended, in order.
+    notes: Arc<Mutex<Vec<Note>>>,
 }
 
-/// Collects a shard's events, always with room.
-struct Collector(mpsc::UnboundedSender<Event>);
+/// What a shard told its sink besides events.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Note {
+    Connected(Connected),
+    Disconnected(Disconnected),
+}
+
+/// Collects a shard's events, always with room, and its notes.
+struct Collector(mpsc::UnboundedSender<Event>, Arc<Mutex<Vec<Note>>>);
 
 impl super::EventSink for Collector {
     fn deliver(&self, _shard: u64, event: Event) -> Option<super::Backlog> {
         let _ = self.0.send(event);
         None
     }
+
+    fn connected(&self, connected: Connected) {
+        self.1.lock().unwrap().push(Note::Connected(connected));
+    }
+
+    fn disconnected(&self, disconnected: Disconnected) {
+        self.1
+            .lock()
+            .unwrap()
+            .push(Note::Disconnected(disconnected));
+    }
 }
 
 impl Running {
     fn start(config: ShardConfig, backoff: Backoff) -> Running {
         let (tx, events) = mpsc::unbounded_channel();
-        let mut shard = Shard::new(config, Arc::new(Collector(tx)), Arc::default());
+        let notes = Arc::default();
+        let sink = Arc::new(Collector(tx, Arc::clone(&notes)));
+        let mut shard = Shard::new(config, sink, Arc::default());
         shard.backoff = backoff;
         let (shutdown, receiver) = watch::channel(false);
         Running {
             task: tokio::spawn(shard.run(receiver)),
             shutdown,
             events,
+            notes,
         }
+    }
+
+    fn notes(&self) -> Vec<Note> {
+        self.notes.lock().unwrap().clone()
     }
 
     /// Closes the shard and checks it ends, within `within`, with `Ok(())`.
@@ -490,4 +518,93 @@ async fn absurd_heartbeat_intervals_neither_panic_nor_loop() {
         "{beats} heartbeats in about 1 s at the 100 ms floor"
     );
     shard.stop_within(Duration::from_millis(300)).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_sink_hears_of_each_session_started_or_resumed_and_each_connection_that_ended() {
+    // The first connection: READY, then 4000 (resumable). The second: RESUMED, then 4009 (the
+    // session ends). The third: READY, until the shard closes.
+    let resume_url: Arc<Mutex<String>> = Arc::default();
+    let url_for_ready = resume_url.clone();
+    let gateway = Server::ws(move |index, mut ws, log| {
+        let url = url_for_ready.lock().unwrap().clone();
+        async move {
+            hello(&mut ws).await;
+            let Some(payload) = next_op(&mut ws).await else {
+                return;
+            };
+            match (index, payload["op"].as_u64()) {
+                (0, Some(2)) => {
+                    send(&mut ws, ready(&url)).await;
+                    close_with(&mut ws, 4000).await;
+                }
+                (1, Some(6)) => {
+                    send(&mut ws, json!({"op": 0, "s": 2, "t": "RESUMED", "d": {}})).await;
+                    close_with(&mut ws, 4009).await;
+                }
+                (_, Some(2)) => {
+                    log.push("identify again");
+                    send(&mut ws, ready(&url)).await;
+                    serve_session(&mut ws, &log, &url).await;
+                }
+                _ => log.push("unexpected"),
+            }
+        }
+    })
+    .await;
+    *resume_url.lock().unwrap() = gateway.url.clone();
+    let shard = Running::start(config(&gateway.url), quick());
+    assert!(
+        gateway
+            .log
+            .wait_for("identify again", 1, Duration::from_secs(5))
+            .await,
+        "{}",
+        gateway.log.all()
+    );
+    let settled = tokio::time::timeout(Duration::from_secs(5), async {
+        while shard.notes().len() < 5 {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    })
+    .await;
+    assert!(settled.is_ok(), "{:?}", shard.notes());
+    let notes = shard.notes.clone();
+    shard.stop_within(Duration::from_millis(500)).await;
+    let connected = |resumed| Note::Connected(Connected { shard: 0, resumed });
+    let disconnected = |code, reconnect, resume| {
+        Note::Disconnected(Disconnected {
+            shard: 0,
+            code,
+            reconnect,
+            resume,
+        })
+    };
+    assert_eq!(
+        *notes.lock().unwrap(),
+        [
+            connected(false),
+            disconnected(Some(4000), true, true),
+            connected(true),
+            disconnected(Some(4009), true, false),
+            connected(false),
+            disconnected(None, false, false),
+        ]
+    );
+    assert_eq!(gateway.log.count("unexpected"), 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_attempt_that_never_opened_is_no_disconnection() {
+    let gateway = Server::tcp(|_, stream, _| async move { drop(stream) }).await;
+    let shard = Running::start(config(&gateway.url), quick());
+    assert!(
+        gateway
+            .log
+            .wait_for("connect", 3, Duration::from_secs(3))
+            .await
+    );
+    let notes = shard.notes.clone();
+    shard.stop_within(Duration::from_millis(300)).await;
+    assert_eq!(*notes.lock().unwrap(), []);
 }

@@ -13,7 +13,7 @@ const FORMS: &str = "`async fn name(event: &MessageCreate)` or \
                      `async fn name(bot: &Bot, event: &MessageCreate)`";
 
 /// A type as the user would write it (`bot_core::event::MessageCreate`), for messages.
-fn pretty(ty: &Type) -> String {
+pub(crate) fn pretty(ty: &Type) -> String {
     ty.to_token_stream()
         .to_string()
         .replace(" :: ", "::")

@@ -15,7 +15,7 @@ use syn::{ReturnType, Type};
 
 /// The spans of the first and last tokens of `tokens` (`call_site` when empty): code spanned
 /// from one to the other is reported over the whole of `tokens`.
-fn span_range(tokens: &impl ToTokens) -> (Span, Span) {
+pub(crate) fn span_range(tokens: &impl ToTokens) -> (Span, Span) {
     let mut iter = tokens.to_token_stream().into_iter();
     let first = iter.next().map_or_else(Span::call_site, |t| t.span());
     let last = iter.last().map_or(first, |t| t.span());
@@ -23,7 +23,7 @@ fn span_range(tokens: &impl ToTokens) -> (Span, Span) {
 }
 
 /// The function's name without `r#`.
-fn plain_name(ident: &syn::Ident) -> String {
+pub(crate) fn plain_name(ident: &syn::Ident) -> String {
     let text = ident.to_string();
     text.strip_prefix("r#").map(str::to_owned).unwrap_or(text)
 }

@@ -59,8 +59,17 @@ pub(crate) struct ListenerIr {
 
 /// Reads the parameters of `func`.
 pub(crate) fn parse_listener(func: ItemFn, attrs: ListenAttrs) -> ListenerIr {
-    let params = func
-        .sig
+    let params = parse_params(&func);
+    ListenerIr {
+        attrs,
+        func,
+        params,
+    }
+}
+
+/// The parameters of `func`, each with how it is passed (`#[event]` reads them alike).
+pub(crate) fn parse_params(func: &ItemFn) -> Vec<ParamIr> {
+    func.sig
         .inputs
         .iter()
         .map(|input| match input {
@@ -79,12 +88,7 @@ pub(crate) fn parse_listener(func: ItemFn, attrs: ListenAttrs) -> ListenerIr {
                 }))
             }
         })
-        .collect();
-    ListenerIr {
-        attrs,
-        func,
-        params,
-    }
+        .collect()
 }
 
 /// Records a flag key (`once`, `concurrent`), reporting a repeat at the repeated key.

@@ -1,0 +1,153 @@
+//! What the bot's event handlers are given — [`Connected`], [`Disconnected`], [`EventError`] —
+//! and what an `#[event]` function is to the dispatcher ([`EventHandlerDef`], collected with
+//! `inventory`).
+//!
+//! Each handler has a default (it logs); an `#[event]` function replaces it.
+
+use super::ListenerFuture;
+use super::listener::ListenerError;
+use crate::Bot;
+use std::fmt;
+
+/// A shard's session started (READY) or resumed (RESUMED): what `on_connect` is given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Connected {
+    /// The shard.
+    pub shard: u64,
+    /// Whether the session resumed (RESUMED: the events missed meanwhile were replayed) rather
+    /// than started anew (READY).
+    pub resumed: bool,
+}
+
+/// A shard's connection ended: what `on_disconnect` is given.
+///
+/// Only connections the shard had opened end; an attempt that fails before the WebSocket
+/// handshake completes is logged, not reported here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Disconnected {
+    /// The shard.
+    pub shard: u64,
+    /// The close code the gateway sent (`4000`, `4009`, …); `None` when the connection broke
+    /// without one or the bot closed it (to reconnect, or on [`Bot::close`]).
+    pub code: Option<u16>,
+    /// Whether the shard connects again (after its back-off, unless [`Bot::close`] comes
+    /// first): `false` after [`Bot::close`] or a close code after which reconnecting cannot
+    /// help.
+    pub reconnect: bool,
+    /// Whether the next connection resumes the session (the events meanwhile are replayed);
+    /// `false` when it starts a new one (they are lost) or does not reconnect.
+    pub resume: bool,
+}
+
+/// How a listener (or an `#[event]` handler) failed.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum EventFailure {
+    /// It returned this error.
+    Error(ListenerError),
+    /// It panicked with this message (`"a panic without a message"` when the panic's payload
+    /// was not a string).
+    Panic(String),
+}
+
+impl fmt::Display for EventFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EventFailure::Error(error) => write!(f, "{error}"),
+            EventFailure::Panic(message) => write!(f, "panicked: {message}"),
+        }
+    }
+}
+
+/// A listener failed: what `on_error` is given.
+///
+/// ```
+/// # use bot_core::event::EventError;
+/// fn describe(error: &EventError) -> String {
+///     format!("{} failed on {}: {}", error.listener, error.event, error.failure)
+/// }
+/// ```
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct EventError {
+    /// The listener: a `#[listen]` function's path (`my_bot::listeners::greet`), the name given
+    /// with [`ListenerOptions::name`](super::ListenerOptions::name), or `listener #<id>`. When
+    /// an `#[event]` handler other than `on_error` failed, that function's path.
+    pub listener: String,
+    /// The event's name: the dispatch's (`MESSAGE_CREATE`), or the handler's (`on_ready`,
+    /// `on_connect`, `on_disconnect`) when a handler failed.
+    pub event: String,
+    /// What went wrong.
+    pub failure: EventFailure,
+}
+
+impl fmt::Display for EventError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.failure {
+            EventFailure::Error(error) => {
+                write!(f, "`{}` failed on {}: {error}", self.listener, self.event)
+            }
+            EventFailure::Panic(message) => write!(
+                f,
+                "`{}` panicked on {}: {message}",
+                self.listener, self.event
+            ),
+        }
+    }
+}
+
+impl std::error::Error for EventError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.failure {
+            EventFailure::Error(error) => Some(error.as_ref()),
+            EventFailure::Panic(_) => None,
+        }
+    }
+}
+
+/// An `#[event]` function, collected with `inventory` (what the macro emits).
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct EventHandlerDef {
+    /// The function's path (`my_bot::events::on_ready`).
+    pub path: &'static str,
+    /// The event it handles, and how it is called.
+    pub call: EventHandlerCall,
+}
+
+inventory::collect!(EventHandlerDef);
+
+impl EventHandlerDef {
+    /// Every `#[event]` function of the program.
+    pub(crate) fn all() -> impl Iterator<Item = &'static EventHandlerDef> {
+        inventory::iter::<EventHandlerDef>.into_iter()
+    }
+}
+
+/// How an `#[event]` function is called, per event.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug)]
+pub enum EventHandlerCall {
+    /// `on_ready(bot: &Bot)`.
+    Ready(fn(Bot) -> ListenerFuture),
+    /// `on_connect(bot: &Bot, connected: &Connected)`.
+    Connect(fn(Bot, Connected) -> ListenerFuture),
+    /// `on_disconnect(bot: &Bot, disconnected: &Disconnected)`.
+    Disconnect(fn(Bot, Disconnected) -> ListenerFuture),
+    /// `on_error(bot: &Bot, error: &EventError)`.
+    Error(fn(Bot, EventError) -> ListenerFuture),
+}
+
+impl EventHandlerCall {
+    /// The event's name: the function's.
+    pub fn name(&self) -> &'static str {
+        match self {
+            EventHandlerCall::Ready(_) => "on_ready",
+            EventHandlerCall::Connect(_) => "on_connect",
+            EventHandlerCall::Disconnect(_) => "on_disconnect",
+            EventHandlerCall::Error(_) => "on_error",
+        }
+    }
+}

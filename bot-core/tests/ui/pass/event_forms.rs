@@ -1,0 +1,61 @@
+//! Every form of `#[event]` compiles under the strictest lints: the generated code adds no
+//! warning. (Several handlers of one event in different modules compile; the bot refuses them
+//! when it is built.)
+#![deny(warnings, missing_docs, clippy::all)]
+
+use bot_core::event::{Connected, Disconnected, EventError};
+use bot_core::prelude::*;
+
+/// The bot alone.
+#[event]
+async fn on_ready(bot: &Bot) {
+    let _ = bot;
+}
+
+/// A connection, returning a `Result`.
+#[event]
+pub async fn on_connect(bot: &Bot, connected: &Connected) -> Result<(), bot_core::Error> {
+    let _ = (bot, connected);
+    Ok(())
+}
+
+/// Patterns for names.
+#[event]
+async fn on_disconnect(_: &Bot, _: &Disconnected) {}
+
+/// A boxed error.
+#[event]
+async fn on_error(
+    bot: &Bot,
+    error: &EventError,
+) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    let _ = bot;
+    Err(error.to_string().into())
+}
+
+/// Full paths, an explicit `()`, a raw identifier and an alias of `Result`.
+mod full_paths {
+    /// An alias the macro cannot see through.
+    type Outcome = std::io::Result<()>;
+
+    /// Full paths.
+    #[bot_core::event]
+    pub(crate) async fn on_connect(
+        bot: &bot_core::Bot,
+        connected: &bot_core::event::Connected,
+    ) -> () {
+        let _ = (bot, connected);
+    }
+
+    /// A raw identifier and an alias.
+    #[bot_core::event]
+    async fn r#on_error(_bot: &bot_core::Bot, _error: &bot_core::event::EventError) -> Outcome {
+        Ok(())
+    }
+}
+
+/// A local handler.
+fn main() {
+    #[event]
+    async fn on_ready(_bot: &Bot) {}
+}
