@@ -1,11 +1,12 @@
 //! Handlers with state, without statics: `State<T>` parameters of several types, filled from
 //! `Bot::builder().data(...)`, shared and mutated across invocations (also in a group's
-//! subcommands); `ctx.bot()` and `ctx.http()`; and a bot refused at `build()` when a handler asks
-//! for a type it was not given — naming the type and the command.
+//! subcommands, and a listener's); `ctx.bot()` and `ctx.http()`; and a bot refused at `build()`
+//! when a command or listener asks for a type it was not given — naming the type and who asks.
 
 mod common;
 
 use bot_core::command::{CommandRegistry, State};
+use bot_core::event::MessageCreate;
 use bot_core::prelude::*;
 use common::{started, stop};
 use serde_json::json;
@@ -76,10 +77,19 @@ mod notes {
     }
 }
 
+/// A listener with state too: "note: ..." messages become notes.
+#[listen]
+async fn note_messages(message: &MessageCreate, notes: State<Notes>) {
+    if let Some(text) = message.content.strip_prefix("note: ") {
+        notes.0.lock().unwrap().push(text.to_owned());
+    }
+}
+
 fn builder(sandbox: &bot_sandbox::SandboxHandle) -> bot_core::BotBuilder {
     Bot::builder()
         .token(sandbox.token())
         .api_base(sandbox.rest_url())
+        .intents(Intents::default() | Intents::MESSAGE_CONTENT)
         .registry(CommandRegistry::collect().unwrap())
 }
 
@@ -111,6 +121,17 @@ async fn state_of_several_types_is_shared_and_changed_across_invocations() {
             .unwrap();
         assert_eq!(added.response().await.unwrap().content(), Some("noted"));
     }
+    user.send_message(world.channel, "note: bread")
+        .await
+        .unwrap();
+    let notes = bot.data::<Notes>().unwrap();
+    let noted = tokio::time::timeout(std::time::Duration::from_secs(5), async {
+        while notes.0.lock().unwrap().len() < 3 {
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+    })
+    .await;
+    assert!(noted.is_ok(), "the listener took its note");
     let mut listed = user
         .slash(world.channel, "notes list", json!({}))
         .await
@@ -118,7 +139,9 @@ async fn state_of_several_types_is_shared_and_changed_across_invocations() {
     assert_eq!(listed.response().await.unwrap().content(), Some("listed"));
     let messages = sandbox.messages(world.channel);
     assert!(
-        messages.iter().any(|m| m["content"] == "notes: milk, eggs"),
+        messages
+            .iter()
+            .any(|m| m["content"] == "notes: milk, eggs, bread"),
         "{messages:?}"
     );
     stop(&bot, task).await;
@@ -145,13 +168,17 @@ fn build_names_every_missing_state_type_and_the_command_that_asks_for_it() {
         })
         .collect();
     found.sort();
-    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found.len(), 3, "{found:?}");
     assert!(
         found[0].0.contains("`count`") && found[0].1 == "Counter",
         "{found:?}"
     );
     assert!(
         found[1].0.contains("`notes`") && found[1].1 == "Notes",
+        "{found:?}"
+    );
+    assert!(
+        found[2].0 == "listener `state::note_messages`" && found[2].1 == "Notes",
         "{found:?}"
     );
     let text = error.to_string();

@@ -230,3 +230,10 @@ pub fn state<T: Send + Sync + 'static>(
 ) -> Result<State<T>, crate::command::CommandError> {
     Ok(ctx.state::<T>()?)
 }
+
+/// The error of a listener whose `State<T>` the bot lacks (the bot's build checks it does not).
+pub fn missing_state<T: 'static>() -> crate::event::ListenerError {
+    Box::new(crate::command::MissingState {
+        type_name: std::any::type_name::<T>(),
+    })
+}

@@ -49,7 +49,8 @@
 //! dispatch, see [`event::EventType`]; [`event::Event`] for all of them), or Pycord's name does
 //! (`#[listen("on_message")]`, checked against the type while compiling). `#[listen(once)]` runs
 //! for the first event only; `#[listen(concurrent)]` runs each event on a task of its own. A
-//! first `&Bot` parameter reaches the bot.
+//! first `&Bot` parameter reaches the bot, and trailing [`command::State`] parameters the bot's
+//! data (checked when the bot is built, as for commands).
 //!
 //! ```
 //! use bot_core::event::MessageCreate;

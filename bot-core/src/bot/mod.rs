@@ -121,6 +121,17 @@ impl Bot {
                 }
             }
         }
+        for listener in crate::event::ListenerDef::all() {
+            for needed in listener.state {
+                let one = crate::command::MissingData {
+                    type_name: needed.type_name(),
+                    needed_by: format!("listener `{}`", listener.path),
+                };
+                if !builder.data.contains(needed.type_id()) && !missing.contains(&one) {
+                    missing.push(one);
+                }
+            }
+        }
         if !missing.is_empty() {
             return Err(Error::MissingData(missing));
         }

@@ -109,6 +109,8 @@ pub struct ListenerDef {
     pub concurrent: bool,
     /// Calls the function with the event (the call does nothing for another kind).
     pub call: fn(Bot, Arc<Event>) -> ListenerFuture,
+    /// The types of state its `State<T>` parameters ask for.
+    pub state: &'static [crate::command::StateRequirement],
 }
 
 inventory::collect!(ListenerDef);

@@ -10,7 +10,7 @@ use syn::Type;
 use syn::spanned::Spanned as _;
 
 const FORMS: &str = "`async fn name(event: &MessageCreate)` or \
-                     `async fn name(bot: &Bot, event: &MessageCreate)`";
+                     `async fn name(bot: &Bot, event: &MessageCreate)`, then any `State<T>`";
 
 /// A type as the user would write it (`bot_core::event::MessageCreate`), for messages.
 pub(crate) fn pretty(ty: &Type) -> String {
@@ -31,6 +31,8 @@ pub(crate) struct Signature {
     pub(crate) bot: Option<Type>,
     /// The event's type: `MessageCreate` for `event: &MessageCreate`.
     pub(crate) event: Type,
+    /// The trailing `State<T>` parameters: each as written, and its `T`.
+    pub(crate) states: Vec<(Type, Type)>,
 }
 
 /// Checks every rule, recording each violation at its token; the signature when the shape is
@@ -64,6 +66,15 @@ pub(crate) fn check(ir: &ListenerIr, errors: &mut Errors) -> Option<Signature> {
             }
             ParamIr::Typed(param) => typed.push(param),
         }
+    }
+    // Trailing `State<T>` parameters are the bot's data, not the event.
+    let mut states = Vec::new();
+    while let Some(last) = typed.last()
+        && matches!(last.by, By::Value)
+        && let Some(inner) = crate::command::ir::state_inner(&last.ty)
+    {
+        states.insert(0, (last.ty.clone(), inner));
+        typed.pop();
     }
     let (bot, event) = match typed.as_slice() {
         [] if receiver => return None,
@@ -135,5 +146,6 @@ pub(crate) fn check(ir: &ListenerIr, errors: &mut Errors) -> Option<Signature> {
     Some(Signature {
         bot: bot.map(|b| b.ty.clone()),
         event: (**event_ty?).clone(),
+        states,
     })
 }

@@ -78,6 +78,27 @@ pub(crate) fn listener(ir: &ListenerIr, sig: &Signature) -> TokenStream {
         _ => quote!(#p::ListenerOutput::into_result),
     };
 
+    // `State<T>` parameters: taken from the bot's data (the bot's build checked it has them).
+    let state_names: Vec<syn::Ident> = (0..sig.states.len())
+        .map(|i| quote::format_ident!("__bot_listener_state_{}", i))
+        .collect();
+    let bind_states: TokenStream = sig
+        .states
+        .iter()
+        .zip(&state_names)
+        .map(|((ty, inner), name)| {
+            let (at, _) = span_range(ty);
+            quote_spanned! {at=>
+                let #name: #ty = match __bot_listener_bot.data::<#inner>() {
+                    ::core::option::Option::Some(state) => state,
+                    ::core::option::Option::None => {
+                        return ::core::result::Result::Err(#p::missing_state::<#inner>());
+                    }
+                };
+            }
+        })
+        .collect();
+    let state_inners = sig.states.iter().map(|(_, inner)| inner);
     let path = plain_name(ident);
     let once = ir.attrs.once.is_some();
     let concurrent = ir.attrs.concurrent.is_some();
@@ -100,7 +121,9 @@ pub(crate) fn listener(ir: &ListenerIr, sig: &Signature) -> TokenStream {
                     match #event_type::extract(&__bot_listener_event) {
                         ::core::option::Option::Some(__bot_listener_payload) => {
                             #bind_bot
-                            let __bot_listener_out = #ident(#bot_arg __bot_listener_payload).await;
+                            #bind_states
+                            let __bot_listener_out =
+                                #ident(#bot_arg __bot_listener_payload #(, #state_names)*).await;
                             #into_result(__bot_listener_out)
                         }
                         ::core::option::Option::None => ::core::result::Result::Ok(()),
@@ -116,6 +139,7 @@ pub(crate) fn listener(ir: &ListenerIr, sig: &Signature) -> TokenStream {
                     once: #once,
                     concurrent: #concurrent,
                     call: __bot_listener_call,
+                    state: &[#(#p::StateRequirement::of::<#state_inners>()),*],
                 }
             }
         };

@@ -1,4 +1,5 @@
-//! `State<T>` parameters anywhere after the context, between options, in a group's subcommands.
+//! `State<T>` parameters anywhere after the context, between options, in a group's subcommands,
+//! and after a listener's event.
 #![deny(warnings, missing_docs)]
 
 use bot_core::command::State;
@@ -34,6 +35,12 @@ pub mod tools {
         let _ = (ctx, counter);
         Ok(())
     }
+}
+
+/// A listener with state.
+#[listen]
+pub async fn seen(message: &bot_core::event::MessageCreate, counter: State<Counter>, setting: State<Setting>) {
+    let _ = (message, counter, setting);
 }
 
 fn main() {
