@@ -6,12 +6,11 @@
 
 use super::ir::{EventIr, EventName, NAMES};
 use crate::diag::Errors;
-use crate::listen::checks::pretty;
+use crate::listen::checks::{Shape, check_shape, pretty};
 use crate::listen::expand::plain_name;
-use crate::listen::ir::{By, ParamIr};
+use crate::listen::ir::By;
 use proc_macro2::TokenStream;
 use quote::ToTokens as _;
-use syn::spanned::Spanned as _;
 use syn::{ReturnType, Type};
 
 /// What a valid handler's parameters are.
@@ -37,39 +36,17 @@ pub(crate) fn check(ir: &EventIr, errors: &mut Errors) -> Option<Signature> {
             ),
         );
     }
-    if sig.asyncness.is_none() {
-        errors.add(
-            sig.fn_token.span(),
-            "an event handler must be an `async fn`",
-        );
-    }
-    if let Some(unsafety) = &sig.unsafety {
-        errors.add(unsafety.span(), "an event handler cannot be `unsafe`");
-    }
-    let generics = &sig.generics;
-    let generic_message = "an event handler cannot be generic: name its types (`bot: &Bot`) \
-                           and leave references' lifetimes elided";
-    if !generics.params.is_empty() {
-        errors.push(syn::Error::new_spanned(generics, generic_message));
-    } else if let Some(clause) = &generics.where_clause {
-        errors.push(syn::Error::new_spanned(clause, generic_message));
-    }
+    let (receiver, typed) = check_shape(
+        sig,
+        &ir.params,
+        Shape {
+            what: "an event handler",
+            attribute: "#[event]",
+            example: "`bot: &Bot`",
+        },
+        errors,
+    );
     check_output(&sig.output, errors);
-
-    let mut receiver = false;
-    let mut typed = Vec::new();
-    for param in &ir.params {
-        match param {
-            ParamIr::Receiver(span) => {
-                receiver = true;
-                errors.add(
-                    *span,
-                    "`#[event]` goes on a free `async fn`, not a method: remove `self`",
-                );
-            }
-            ParamIr::Typed(param) => typed.push(param),
-        }
-    }
     let event = ir.event.as_ref().map(|event| event.value);
     // The parameters the event takes (all of them when the event is unknown); extra ones are
     // reported together below.
@@ -247,8 +224,8 @@ mod tests {
             "must be an `async fn`",
             "cannot be `unsafe`",
             "cannot be generic",
-            "returns `()` or `Result<(), E>`, not `i32`",
             "not a method",
+            "returns `()` or `Result<(), E>`, not `i32`",
             "by reference: `&Bot`",
             "remove `mut`",
             "1 parameter too many",

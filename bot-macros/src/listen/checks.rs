@@ -35,38 +35,76 @@ pub(crate) struct Signature {
     pub(crate) states: Vec<(Type, Type)>,
 }
 
-/// Checks every rule, recording each violation at its token; the signature when the shape is
-/// right.
-pub(crate) fn check(ir: &ListenerIr, errors: &mut Errors) -> Option<Signature> {
-    let sig = &ir.func.sig;
+/// How [`check_shape`] names the function it checks.
+pub(crate) struct Shape {
+    /// "a listener".
+    pub(crate) what: &'static str,
+    /// "#[listen]".
+    pub(crate) attribute: &'static str,
+    /// A parameter to show in the generics message ("`event: &MessageCreate`").
+    pub(crate) example: &'static str,
+}
+
+/// The rules a listener and an event handler share: `async`, not `unsafe`, not generic, not a
+/// method. Returns whether it has a receiver, and its typed parameters.
+pub(crate) fn check_shape<'a>(
+    sig: &syn::Signature,
+    params: &'a [ParamIr],
+    shape: Shape,
+    errors: &mut Errors,
+) -> (bool, Vec<&'a super::ir::TypedParam>) {
+    let Shape {
+        what,
+        attribute,
+        example,
+    } = shape;
     if sig.asyncness.is_none() {
-        errors.add(sig.fn_token.span(), "a listener must be an `async fn`");
+        errors.add(sig.fn_token.span(), format!("{what} must be an `async fn`"));
     }
     if let Some(unsafety) = &sig.unsafety {
-        errors.add(unsafety.span(), "a listener cannot be `unsafe`");
+        errors.add(unsafety.span(), format!("{what} cannot be `unsafe`"));
     }
     let generics = &sig.generics;
-    let generic_message = "a listener cannot be generic: name its types \
-                           (`event: &MessageCreate`) and leave references' lifetimes elided";
+    let generic_message = format!(
+        "{what} cannot be generic: name its types ({example}) and leave references' lifetimes \
+         elided"
+    );
     if !generics.params.is_empty() {
-        errors.push(syn::Error::new_spanned(generics, generic_message));
+        errors.push(syn::Error::new_spanned(generics, &generic_message));
     } else if let Some(clause) = &generics.where_clause {
-        errors.push(syn::Error::new_spanned(clause, generic_message));
+        errors.push(syn::Error::new_spanned(clause, &generic_message));
     }
     let mut receiver = false;
     let mut typed = Vec::new();
-    for param in &ir.params {
+    for param in params {
         match param {
             ParamIr::Receiver(span) => {
                 receiver = true;
                 errors.add(
                     *span,
-                    "`#[listen]` goes on a free `async fn`, not a method: remove `self`",
+                    format!("`{attribute}` goes on a free `async fn`, not a method: remove `self`"),
                 );
             }
-            ParamIr::Typed(param) => typed.push(param),
+            ParamIr::Typed(param) => typed.push(&**param),
         }
     }
+    (receiver, typed)
+}
+
+/// Checks every rule, recording each violation at its token; the signature when the shape is
+/// right.
+pub(crate) fn check(ir: &ListenerIr, errors: &mut Errors) -> Option<Signature> {
+    let sig = &ir.func.sig;
+    let (receiver, mut typed) = check_shape(
+        sig,
+        &ir.params,
+        Shape {
+            what: "a listener",
+            attribute: "#[listen]",
+            example: "`event: &MessageCreate`",
+        },
+        errors,
+    );
     // Trailing `State<T>` parameters are the bot's data, not the event.
     let mut states = Vec::new();
     while let Some(last) = typed.last()
