@@ -1,7 +1,9 @@
 //! Commands: the context a handler receives, typed arguments, errors and the registry.
 
 mod argument;
+mod concurrency;
 mod context;
+mod cooldown;
 mod error;
 mod registry;
 mod respond;
@@ -12,7 +14,9 @@ pub use argument::{
     AnnouncementChannel, ArgumentSource, CategoryChannel, Channel, ForumChannel, Mentionable,
     SlashArgument, StageChannel, TextChannel, ThreadChannel, VoiceChannel,
 };
+pub use concurrency::{ConcurrencyLimiter, ConcurrencySlot};
 pub use context::ApplicationContext;
+pub use cooldown::{Cooldown, CooldownMapping};
 pub use error::{ArgumentError, CommandError, CommandResult};
 pub use registry::{
     CommandEntry, CommandHandler, CommandOwner, CommandRegistry, CommandScope, Handler,
