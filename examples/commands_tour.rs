@@ -57,11 +57,10 @@ async fn convert(
     Ok(())
 }
 
-async fn suggest_tags(ctx: &ApplicationContext, typed: String) -> Vec<ChoiceSpec<'static>> {
-    let _ = ctx;
+async fn suggest_tags(ctx: &AutocompleteContext) -> Vec<ChoiceSpec<'static>> {
     ["rust", "discord", "bots"]
         .into_iter()
-        .filter(|tag| tag.starts_with(typed.as_str()))
+        .filter(|tag| tag.starts_with(ctx.value()))
         .map(|tag| ChoiceSpec::string(tag, tag))
         .collect()
 }

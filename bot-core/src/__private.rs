@@ -206,17 +206,44 @@ pub fn into_command_result(result: CommandResult) -> CommandResult {
     result
 }
 
-/// The answer to an autocomplete interaction: a suggested choice.
-pub type AutocompleteChoice = ChoiceSpec<'static>;
+pub use crate::checks::{CheckFuture, MacroCheck};
+pub use crate::command::{
+    AutocompleteContext, AutocompleteFuture, CommandError, IntoChoices, MacroAutocomplete,
+};
+pub use crate::invoke::{
+    BucketType, CommandLayer, CommandLayers, GlobalCheckDef, GlobalHookDef, HookFuture,
+    MacroErrorHook, MacroHook,
+};
+pub use std::boxed::Box;
+pub use std::time::Duration;
 
-/// Checks, at compile time, that `callback` is an autocomplete function:
-/// `async fn(&ApplicationContext, String) -> Vec<ChoiceSpec<'static>>`.
-pub fn autocomplete_callback<F>(callback: &F)
-where
-    F: AsyncFn(&ApplicationContext, String) -> Vec<AutocompleteChoice>,
-{
-    let _ = callback;
+/// A check function's result, `false` failing with a `CheckFailure` naming `name`.
+pub fn check_outcome(
+    name: &str,
+    output: impl crate::checks::CheckOutput,
+) -> Result<(), CommandError> {
+    crate::checks::outcome(name, output)
 }
+
+/// A value given in `checks = [...]`: anything implementing `Check`.
+pub fn check_value(check: impl crate::checks::Check) -> impl crate::checks::Check {
+    check
+}
+
+/// A hook's or an error handler's result.
+pub fn hook_outcome(output: impl crate::invoke::HookOutput) -> CommandResult {
+    output.into_result()
+}
+
+/// An autocomplete callback's choices.
+pub fn autocomplete_outcome(
+    output: impl IntoChoices,
+) -> Result<Vec<ChoiceSpec<'static>>, CommandError> {
+    output.into_choices()
+}
+
+/// The setup of a command without checks, limits, hooks or autocomplete callbacks.
+pub fn no_setup(_: &mut CommandLayers) {}
 
 pub use crate::event::{
     EventHandlerCall, EventHandlerDef, ListenerDef, ListenerFuture, ListenerOutput,

@@ -138,12 +138,14 @@
 #![deny(missing_docs)]
 
 mod bot;
+pub mod checks;
 pub mod command;
 mod dispatch;
 mod error;
 pub mod event;
 pub mod gateway;
 pub mod http;
+pub mod invoke;
 pub mod model;
 pub mod sync;
 
@@ -158,16 +160,19 @@ pub use bot::{Bot, BotBuilder, DISCORD_API, Intents};
 pub use error::Error;
 
 pub use bot_macros::{
-    Choice, event, listen, message_command, slash_command, slash_group, user_command,
+    Choice, after_invoke, before_invoke, check, check_once, event, listen, message_command,
+    slash_command, slash_group, user_command,
 };
 
 /// The names most bots use.
 pub mod prelude {
+    pub use crate::command::AutocompleteContext;
     pub use crate::command::{
         ApplicationContext, ArgumentError, Channel, CommandError, CommandRegistry, CommandResult,
         Mentionable, Reply, SyncConfig, TextChannel, ThreadChannel, VoiceChannel,
     };
     pub use crate::gateway::Event;
+    pub use crate::invoke::BucketType;
     pub use crate::model::{
         ActionRow, Activity, AllowedMentions, AttachmentFile, Button, CreateMessage, Embed,
         EmbedBuilder, InteractionResponse, SelectMenu, Status,
@@ -175,7 +180,8 @@ pub mod prelude {
     pub use crate::model::{Attachment, Member, Message, Role, User};
     pub use crate::{Bot, Intents};
     pub use bot_macros::{
-        Choice, event, listen, message_command, slash_command, slash_group, user_command,
+        Choice, after_invoke, before_invoke, check, check_once, event, listen, message_command,
+        slash_command, slash_group, user_command,
     };
 }
 

@@ -111,8 +111,8 @@ async fn upload(
     Ok(())
 }
 
-async fn suggest(ctx: &ApplicationContext, partial: String) -> Vec<ChoiceSpec<'static>> {
-    let _ = ctx;
+async fn suggest(ctx: &bot_core::command::AutocompleteContext) -> Vec<ChoiceSpec<'static>> {
+    let partial = ctx.value().to_owned();
     vec![ChoiceSpec {
         name: partial.clone().into(),
         value: bot_core::spec::ChoiceValue::String(partial.into()),

@@ -17,6 +17,7 @@
 //! ```
 //! becomes `/permissions reset` and `/permissions user get`.
 
+use crate::command::around;
 use crate::command::checks::{self, SpanMap};
 use crate::command::expand::{self, private};
 use crate::command::ir::{self, CommandIr, Placement};
@@ -223,6 +224,8 @@ struct Generated {
     assertions: TokenStream,
     /// Paths to each subcommand's list of state requirements.
     states: Vec<TokenStream>,
+    /// Statements filling the layers of its levels (`layers` in scope).
+    setups: Vec<TokenStream>,
 }
 
 fn generate(
@@ -262,6 +265,8 @@ fn generate(
             let state_list = format_ident!("__bot_state_{}", func);
             let state_types = ir.states.iter().map(|state| &state.inner);
             let body = expand::invoke(ir, quote!(#func));
+            let layer_name = format_ident!("__bot_layer_{}", func);
+            let layer_fn = around::layer_fn(&layer_name, &ir.attrs.around, &ir.params);
             wrappers.push((
                 Vec::from(&path[..depth_of_module]),
                 quote! {
@@ -274,10 +279,14 @@ fn generate(
                     #[allow(non_upper_case_globals)]
                     pub(crate) const #state_list: &[#p::StateRequirement] =
                         &[#(#p::StateRequirement::of::<#state_types>()),*];
+
+                    #layer_fn
                 },
             ));
             let mut full = names;
             full.push(name);
+            let setup = quote!(#module_path #layer_name(layers.layer(&[#(#full),*]));
+            );
             let arm = quote!([#(#full),*] => #module_path #wrapper(ctx).await,);
             let assertions = ir
                 .params
@@ -294,6 +303,7 @@ fn generate(
                 arms: vec![arm],
                 assertions,
                 states: vec![quote!(#module_path #state_list)],
+                setups: vec![setup],
             }
         }
         Member::Group(group) => {
@@ -308,6 +318,14 @@ fn generate(
             let module = &group.module.ident;
             let mut names = names;
             names.push(name.clone());
+            // The group's own layer, in its own module (where its subcommands are).
+            let layer_name = format_ident!("__bot_layer_group_{}", module);
+            wrappers.push((
+                Vec::from(&path[..=depth_of_module]),
+                around::layer_fn(&layer_name, &group.ir.attrs.around, &[]),
+            ));
+            let mut setups =
+                vec![quote!(#module_path #module::#layer_name(layers.layer(&[#(#names),*]));)];
             let mut literals = Vec::new();
             let mut arms = Vec::new();
             let mut assertions = TokenStream::new();
@@ -328,6 +346,7 @@ fn generate(
                 arms.extend(generated.arms);
                 assertions.extend(generated.assertions);
                 states.extend(generated.states);
+                setups.extend(generated.setups);
             }
             let literal = quote! {
                 #p::OptionSpec {
@@ -345,6 +364,7 @@ fn generate(
                 arms,
                 assertions,
                 states,
+                setups,
             }
         }
     }
@@ -411,6 +431,7 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let mut assertions = TokenStream::new();
     let mut group_positions = Vec::new();
     let mut states = Vec::new();
+    let mut setups = Vec::new();
     for (i, member) in group.members.iter().enumerate() {
         if let Member::Group(inner) = member {
             group_positions.push((i, inner.module.ident.clone()));
@@ -428,6 +449,7 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
         arms.extend(generated.arms);
         assertions.extend(generated.assertions);
         states.extend(generated.states);
+        setups.extend(generated.setups);
     }
     // A wrapper's position says which member module defines it: [] for this module, [i] for the
     // group at position i.
@@ -442,18 +464,33 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
             _ => ::core::result::Result::Err(#p::unknown_subcommand(&ctx)),
         }
     };
+    let group_layer = format_ident!("__bot_layer_group_{}", base);
+    let group_layer_fn = around::layer_fn(&group_layer, &group.ir.attrs.around, &[]);
+    let setup = quote! {
+        #[doc(hidden)]
+        fn __bot_setup(layers: &mut #p::CommandLayers) {
+            self::#group_layer(layers.layer(&[]));
+            #(#setups)*
+        }
+
+        #group_layer_fn
+    };
     let (_, registration) = expand::registration(
         base,
         literal,
         body,
         base.span(),
         true,
-        &crate::docs::help(&group.module.attrs),
-        quote!(&[#(#states),*]),
+        expand::EntryExtras {
+            help: crate::docs::help(&group.module.attrs),
+            states: quote!(&[#(#states),*]),
+            setup: quote!(__bot_setup),
+        },
     );
     let mut module = group.module.clone();
     insert_wrappers(&mut module, &wrappers, &group_positions);
     if let Some((_, items)) = &mut module.content {
+        items.push(Item::Verbatim(setup));
         items.push(Item::Verbatim(registration));
         items.push(Item::Verbatim(assertions));
     }

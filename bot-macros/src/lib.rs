@@ -27,6 +27,7 @@ mod command;
 mod diag;
 mod docs;
 mod event;
+mod global;
 mod group;
 mod listen;
 mod literal;
@@ -134,6 +135,7 @@ pub fn listen(args: TokenStream, item: TokenStream) -> TokenStream {
 /// | `async fn on_connect(bot: &Bot, connected: &Connected)` | each time a shard's session starts (READY) or resumes (RESUMED) | logs `connected` (info) |
 /// | `async fn on_disconnect(bot: &Bot, disconnected: &Disconnected)` | each time a shard's connection ends | logs `disconnected` (debug) |
 /// | `async fn on_error(bot: &Bot, error: &EventError)` | each time a listener (or one of these handlers) fails or panics | logs the listener, the event and the failure |
+/// | `async fn on_application_command_error(ctx: &ApplicationContext, error: &CommandError)` | each time an invocation fails (a check, a cooldown, the handler...), after the command's own `on_error`, in the interaction's task | logs, and answers the user with an ephemeral message (`BotBuilder::error_reply`), unless the command has its own `on_error` |
 ///
 /// `Connected`, `Disconnected` and `EventError` are in `bot_core::event`. A handler returns `()`
 /// or `Result<(), E>` (any `ListenerOutput`, as listeners); it runs on a task of its own. When
@@ -167,7 +169,7 @@ pub fn listen(args: TokenStream, item: TokenStream) -> TokenStream {
 /// naming both. Handlers are collected with `inventory` like listeners, and apply to every bot
 /// the program builds.
 ///
-/// Errors are reported at the offending token: a name that is none of the four (listing them),
+/// Errors are reported at the offending token: a name that is none of these (listing them),
 /// arguments to the attribute, a function that is not `async`, is `unsafe`, generic or a
 /// method, a parameter count that is not the event's, a parameter taken by value or by `&mut`,
 /// a parameter of the wrong type (at the type), and a return type that is not `()` or a
@@ -175,4 +177,51 @@ pub fn listen(args: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn event(args: TokenStream, item: TokenStream) -> TokenStream {
     event::expand(args.into(), item.into()).into()
+}
+
+/// Makes an `async fn(ctx: &ApplicationContext) -> bool` a check of every command, run after
+/// the `#[check_once]` checks and before each command's own (see `bot_core::invoke` for the
+/// whole order). It may also return `Result<bool, E>` or `Result<(), E>`: an error fails the
+/// invocation with that error; `false` with a `CheckFailure` naming the function.
+///
+/// ```ignore
+/// use bot_core::prelude::*;
+///
+/// #[check]
+/// async fn not_blocked(ctx: &ApplicationContext) -> bool {
+///     ctx.author().is_some_and(|user| !user.bot)
+/// }
+/// ```
+///
+/// Errors are reported at the offending token: arguments to the attribute, a function that is
+/// not `async`, is generic or a method, a parameter count other than one, a context taken by
+/// value or by `&mut`, a parameter that is not `&ApplicationContext` (at the type), a return
+/// type that is not a check's (at the type).
+#[proc_macro_attribute]
+pub fn check(args: TokenStream, item: TokenStream) -> TokenStream {
+    global::expand(global::Global::Check, args.into(), item.into()).into()
+}
+
+/// Like `#[check]`, but run once per interaction before every other check, as Pycord's
+/// `check_once` (an invocation of a subcommand runs it once, not once per level).
+#[proc_macro_attribute]
+pub fn check_once(args: TokenStream, item: TokenStream) -> TokenStream {
+    global::expand(global::Global::CheckOnce, args.into(), item.into()).into()
+}
+
+/// Makes an `async fn(ctx: &ApplicationContext)` the hook run before every command (after
+/// checks, limits and the command's own before-hook). A program has at most one: a second one,
+/// or one given to `BotBuilder::before_invoke` too, makes `build()` fail naming both.
+/// It returns `()` or `Result<(), E>`; an error fails the invocation.
+#[proc_macro_attribute]
+pub fn before_invoke(args: TokenStream, item: TokenStream) -> TokenStream {
+    global::expand(global::Global::BeforeInvoke, args.into(), item.into()).into()
+}
+
+/// Makes an `async fn(ctx: &ApplicationContext)` the hook run after every command (after the
+/// command's own after-hook), even when the command failed. At most one per program, as
+/// `#[before_invoke]`.
+#[proc_macro_attribute]
+pub fn after_invoke(args: TokenStream, item: TokenStream) -> TokenStream {
+    global::expand(global::Global::AfterInvoke, args.into(), item.into()).into()
 }

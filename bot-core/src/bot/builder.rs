@@ -42,12 +42,69 @@ pub struct BotBuilder {
     pub(crate) registry: Option<CommandRegistry>,
     pub(crate) dispatch: crate::dispatch::DispatchConfig,
     pub(crate) data: crate::command::DataMap,
+    pub(crate) globals: crate::invoke::global::GlobalConfig,
 }
 
 impl BotBuilder {
     /// The bot token (required). A leading `Bot ` is accepted.
     pub fn token(mut self, token: impl Into<String>) -> Self {
         self.token = Some(Token::new(token));
+        self
+    }
+
+    /// Adds a global check, run for every command after the `check_once` checks (see
+    /// [`crate::invoke`] for the order). `#[check]` on an `async fn` does the same.
+    pub fn check(mut self, check: impl crate::checks::Check) -> Self {
+        self.globals
+            .checks
+            .push((false, std::sync::Arc::new(check)));
+        self
+    }
+
+    /// Adds a global check run once per interaction, before every other check. `#[check_once]`
+    /// on an `async fn` does the same.
+    pub fn check_once(mut self, check: impl crate::checks::Check) -> Self {
+        self.globals.checks.push((true, std::sync::Arc::new(check)));
+        self
+    }
+
+    /// The global before-invoke hook (at most one: this or a `#[before_invoke]` function).
+    pub fn before_invoke(mut self, hook: impl crate::invoke::InvokeHook) -> Self {
+        self.globals.before = Some(std::sync::Arc::new(hook));
+        self
+    }
+
+    /// The global after-invoke hook (at most one: this or an `#[after_invoke]` function); it
+    /// runs even when the command failed.
+    pub fn after_invoke(mut self, hook: impl crate::invoke::InvokeHook) -> Self {
+        self.globals.after = Some(std::sync::Arc::new(hook));
+        self
+    }
+
+    /// How the default `on_application_command_error` answers the user: the reply for an
+    /// error, or `None` to answer nothing (default:
+    /// [`default_error_reply`](crate::invoke::default_error_reply)).
+    ///
+    /// ```
+    /// use bot_core::Bot;
+    /// use bot_core::command::{CommandError, Reply};
+    /// use bot_core::invoke::default_error_reply;
+    /// let builder = Bot::builder().error_reply(|error| match error {
+    ///     CommandError::OnCooldown(c) => {
+    ///         Some(Reply::new(format!("Slow down! {:.0}s left", c.retry_after.as_secs_f64())).ephemeral())
+    ///     }
+    ///     other => default_error_reply(other),
+    /// });
+    /// # let _ = builder;
+    /// ```
+    pub fn error_reply(
+        mut self,
+        reply: impl Fn(&crate::command::CommandError) -> Option<crate::command::Reply>
+        + Send
+        + Sync
+        + 'static,
+    ) -> Self {
+        self.globals.error_reply = Some(std::sync::Arc::new(reply));
         self
     }
 

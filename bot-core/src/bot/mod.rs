@@ -3,9 +3,11 @@
 mod builder;
 mod commands;
 mod events;
+mod invocation;
 
 pub use crate::model::Intents;
 pub use builder::{BotBuilder, DISCORD_API};
+pub(crate) use invocation::CommandErrorCall;
 
 use crate::Error;
 use crate::command::{CommandRegistry, CommandScope, SyncConfig};
@@ -78,6 +80,7 @@ pub(crate) struct Inner {
     synced: tokio::sync::Mutex<Option<SyncReport>>,
     dispatch: Arc<Dispatcher>,
     data: crate::command::DataMap,
+    globals: crate::invoke::global::Globals,
     shutdown: watch::Sender<bool>,
     closed: AtomicBool,
     latency: Arc<Mutex<Option<Duration>>>,
@@ -135,8 +138,9 @@ impl Bot {
         if !missing.is_empty() {
             return Err(Error::MissingData(missing));
         }
-        // One `#[event]` function per event.
+        // One `#[event]` function per event; one global hook of each kind.
         let handlers = HandlerSet::collect()?;
+        let globals = crate::invoke::global::Globals::collect(builder.globals)?;
         let token = builder
             .token
             .ok_or_else(|| Error::Config("a token is required".to_owned()))?;
@@ -177,6 +181,7 @@ impl Bot {
                 synced: tokio::sync::Mutex::new(None),
                 dispatch: Dispatcher::new(BotRef(weak.clone()), dispatch_config, handlers),
                 data: builder.data,
+                globals,
                 shutdown: watch::channel(false).0,
                 closed: AtomicBool::new(false),
                 latency: Arc::new(Mutex::new(None)),
@@ -207,14 +212,20 @@ impl Bot {
     pub async fn login(&self) -> Result<(), Error> {
         let user = self.inner.http.current_user().await?;
         let info = self.inner.http.application_info().await?;
-        if let Some(owner) = &info.owner {
+        {
+            // As Pycord: the members of the team that owns the application, else its owner
+            // (unless the builder named the owners).
             let mut owners = self
                 .inner
                 .owner_ids
                 .lock()
                 .unwrap_or_else(|p| p.into_inner());
             if owners.is_empty() {
-                owners.push(owner.id);
+                match (&info.team, &info.owner) {
+                    (Some(team), _) => owners.extend(team.members.iter().map(|m| m.user.id)),
+                    (None, Some(owner)) => owners.push(owner.id),
+                    (None, None) => {}
+                }
             }
         }
         let application_id = info.id;
@@ -432,7 +443,8 @@ impl Bot {
         self.inner.application_info.get()
     }
 
-    /// Whether `user` owns the bot (the configured owners, else the application's owner).
+    /// Whether `user` owns the bot: the owners given to the builder, else (after login) the
+    /// members of the team that owns the application, else the application's owner.
     pub fn is_owner(&self, user: Id<UserMarker>) -> bool {
         self.inner
             .owner_ids

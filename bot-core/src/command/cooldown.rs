@@ -97,6 +97,11 @@ impl<K: Eq + Hash> CooldownMapping<K> {
         self.windows.remove(key);
     }
 
+    /// The cooldown these windows follow.
+    pub fn cooldown(&self) -> Cooldown {
+        self.cooldown
+    }
+
     /// How many buckets are held now (expired ones are dropped as uses come).
     pub fn buckets(&self) -> usize {
         self.windows.len()

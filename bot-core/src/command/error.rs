@@ -95,8 +95,9 @@ impl fmt::Display for ArgumentError {
 
 impl StdError for ArgumentError {}
 
-/// The error of a command handler: a typed argument error, unreadable interaction data, or any
-/// error of the user's own code (`?` converts every `std::error::Error`).
+/// The error of an invocation: a typed argument error, unreadable interaction data, a failed
+/// check, a cooldown, a full concurrency bucket, a caught panic, or any error of the user's own
+/// code (`?` converts every `std::error::Error`).
 ///
 /// Like `anyhow::Error`, it does not itself implement `std::error::Error`, so that `?` can convert
 /// any error into it; [`CommandError::source_error`] gives the inner error.
@@ -108,7 +109,43 @@ pub enum CommandError {
     Data(InteractionDataError),
     /// An error of the handler's own code.
     Other(Box<dyn StdError + Send + Sync + 'static>),
+    /// A check refused the invocation.
+    CheckFailed(crate::checks::CheckFailure),
+    /// The command is on cooldown in the invoker's bucket.
+    OnCooldown(crate::invoke::CommandOnCooldown),
+    /// Every slot of the invoker's bucket is in use.
+    MaxConcurrency(crate::invoke::MaxConcurrencyReached),
+    /// The handler, a check or a hook panicked (the panic was caught).
+    Panicked(Panicked),
 }
+
+/// A panic caught while invoking a command: its message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Panicked {
+    message: String,
+}
+
+impl Panicked {
+    /// A panic with this message.
+    pub fn new(message: impl Into<String>) -> Self {
+        Panicked {
+            message: message.into(),
+        }
+    }
+
+    /// The panic's message.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for Panicked {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "panicked: {}", self.message)
+    }
+}
+
+impl StdError for Panicked {}
 
 impl CommandError {
     /// An error with a message.
@@ -122,21 +159,32 @@ impl CommandError {
             CommandError::Argument(e) => e,
             CommandError::Data(e) => e,
             CommandError::Other(e) => e.as_ref(),
+            CommandError::CheckFailed(e) => e,
+            CommandError::OnCooldown(e) => e,
+            CommandError::MaxConcurrency(e) => e,
+            CommandError::Panicked(e) => e,
         }
     }
+}
+
+/// Takes `boxed` as a `T` if it is one, into the variant `wrap` makes.
+fn take<T: StdError + 'static>(
+    boxed: Box<dyn StdError + Send + Sync>,
+    wrap: fn(T) -> CommandError,
+) -> Result<CommandError, Box<dyn StdError + Send + Sync>> {
+    boxed.downcast::<T>().map(|e| wrap(*e))
 }
 
 impl<E: StdError + Send + Sync + 'static> From<E> for CommandError {
     fn from(error: E) -> Self {
         let boxed: Box<dyn StdError + Send + Sync> = Box::new(error);
-        let boxed = match boxed.downcast::<ArgumentError>() {
-            Ok(argument) => return CommandError::Argument(*argument),
-            Err(other) => other,
-        };
-        match boxed.downcast::<InteractionDataError>() {
-            Ok(data) => CommandError::Data(*data),
-            Err(other) => CommandError::Other(other),
-        }
+        take(boxed, CommandError::Argument)
+            .or_else(|boxed| take(boxed, CommandError::Data))
+            .or_else(|boxed| take(boxed, CommandError::CheckFailed))
+            .or_else(|boxed| take(boxed, CommandError::OnCooldown))
+            .or_else(|boxed| take(boxed, CommandError::MaxConcurrency))
+            .or_else(|boxed| take(boxed, CommandError::Panicked))
+            .unwrap_or_else(CommandError::Other)
     }
 }
 
@@ -152,6 +200,10 @@ impl fmt::Debug for CommandError {
             CommandError::Argument(e) => f.debug_tuple("Argument").field(e).finish(),
             CommandError::Data(e) => f.debug_tuple("Data").field(e).finish(),
             CommandError::Other(e) => f.debug_tuple("Other").field(e).finish(),
+            CommandError::CheckFailed(e) => f.debug_tuple("CheckFailed").field(e).finish(),
+            CommandError::OnCooldown(e) => f.debug_tuple("OnCooldown").field(e).finish(),
+            CommandError::MaxConcurrency(e) => f.debug_tuple("MaxConcurrency").field(e).finish(),
+            CommandError::Panicked(e) => f.debug_tuple("Panicked").field(e).finish(),
         }
     }
 }

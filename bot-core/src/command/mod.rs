@@ -1,6 +1,7 @@
 //! Commands: the context a handler receives, typed arguments, errors and the registry.
 
 mod argument;
+mod autocomplete;
 mod concurrency;
 mod context;
 mod cooldown;
@@ -14,10 +15,17 @@ pub use argument::{
     AnnouncementChannel, ArgumentSource, CategoryChannel, Channel, ForumChannel, Mentionable,
     SlashArgument, StageChannel, TextChannel, ThreadChannel, VoiceChannel,
 };
+#[doc(hidden)]
+pub use autocomplete::MacroAutocomplete;
+pub(crate) use autocomplete::fit_choices;
+pub use autocomplete::{
+    AutocompleteContext, AutocompleteFuture, AutocompleteHandler, FnAutocomplete, IntoChoices,
+    MAX_CHOICES, autocomplete_fn,
+};
 pub use concurrency::{ConcurrencyLimiter, ConcurrencySlot};
 pub use context::ApplicationContext;
 pub use cooldown::{Cooldown, CooldownMapping};
-pub use error::{ArgumentError, CommandError, CommandResult};
+pub use error::{ArgumentError, CommandError, CommandResult, Panicked};
 pub use registry::{
     CommandEntry, CommandHandler, CommandOwner, CommandRegistry, CommandScope, Handler,
     HandlerFuture, RegisteredCommand, RegistryError, Resolution, SyncConfig,

@@ -2,6 +2,7 @@
 //! interactions, and turned into the bulk-overwrite bodies of each scope.
 
 use super::{ApplicationContext, CommandResult};
+use crate::invoke::{CommandLayer, CommandLayers};
 use crate::model::{CommandData, GuildMarker, Id};
 use bot_spec::{
     CommandSpec, IntegrationType, InteractionContextType, OptionKind, ScopeConflict,
@@ -12,6 +13,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 
 /// The future a command handler returns.
 pub type HandlerFuture = Pin<Box<dyn Future<Output = CommandResult> + Send + 'static>>;
@@ -62,6 +64,9 @@ pub struct CommandEntry {
     /// The types of state its `State<T>` parameters ask for (one list per handler function: a
     /// group has one per subcommand).
     pub state: &'static [&'static [super::StateRequirement]],
+    /// Fills the command's layers: checks, limits, hooks and autocomplete callbacks of the
+    /// command and of each of its groups and subcommands.
+    pub setup: fn(&mut CommandLayers),
 }
 
 inventory::collect!(CommandEntry);
@@ -70,11 +75,13 @@ inventory::collect!(CommandEntry);
 #[derive(Clone)]
 pub struct RegisteredCommand {
     spec: Cow<'static, CommandSpec<'static>>,
-    handler: Option<std::sync::Arc<dyn CommandHandler>>,
+    handler: Option<Arc<dyn CommandHandler>>,
     owner: CommandOwner,
     source: Option<&'static str>,
     help: &'static str,
     state: &'static [&'static [super::StateRequirement]],
+    /// Shared by the clones of the command, so cooldowns and slots outlive registry changes.
+    layers: Arc<CommandLayers>,
 }
 
 impl fmt::Debug for RegisteredCommand {
@@ -84,6 +91,7 @@ impl fmt::Debug for RegisteredCommand {
             .field("handler", &self.handler.is_some())
             .field("owner", &self.owner)
             .field("source", &self.source)
+            .field("layers", &self.layers)
             .finish_non_exhaustive()
     }
 }
@@ -95,7 +103,7 @@ impl RegisteredCommand {
     }
 
     /// The handler (commands built from specs alone have none).
-    pub fn handler(&self) -> Option<&std::sync::Arc<dyn CommandHandler>> {
+    pub fn handler(&self) -> Option<&Arc<dyn CommandHandler>> {
         self.handler.as_ref()
     }
 
@@ -124,12 +132,88 @@ impl RegisteredCommand {
         let erased = move |ctx: ApplicationContext| -> HandlerFuture { Box::pin(handler(ctx)) };
         RegisteredCommand {
             spec: Cow::Owned(spec),
-            handler: Some(std::sync::Arc::new(erased)),
+            handler: Some(Arc::new(erased)),
             owner: CommandOwner::Runtime,
             source: None,
             help: "",
             state: &[],
+            layers: Arc::default(),
         }
+    }
+
+    /// The command's layers: what runs around its handler (checks, limits, hooks, error
+    /// handler, autocomplete callbacks) at each level.
+    pub fn layers(&self) -> &CommandLayers {
+        &self.layers
+    }
+
+    /// Changes the layer at `path` below the command's name (`&[]`: the command's own).
+    ///
+    /// ```
+    /// use bot_core::checks;
+    /// use bot_core::command::RegisteredCommand;
+    /// use bot_core::invoke::BucketType;
+    /// use bot_core::spec::CommandSpec;
+    /// use std::time::Duration;
+    /// let command = RegisteredCommand::new(CommandSpec::chat_input("roll", "Rolls a die"), |ctx| async move {
+    ///     ctx.respond("4").await?;
+    ///     Ok(())
+    /// })
+    /// .with_layer(&[], |layer| {
+    ///     layer
+    ///         .check(checks::guild_only())
+    ///         .cooldown(1, Duration::from_secs(5), BucketType::User);
+    /// });
+    /// assert!(format!("{:?}", command.layers()).contains("guild_only"));
+    /// ```
+    pub fn with_layer(mut self, path: &[&str], change: impl FnOnce(&mut CommandLayer)) -> Self {
+        let mut layers = std::mem::take(&mut self.layers);
+        match Arc::get_mut(&mut layers) {
+            Some(owned) => change(owned.layer(path)),
+            None => {
+                // Shared with a clone: this command gets layers of its own.
+                let mut fresh = CommandLayers::default();
+                change(fresh.layer(path));
+                layers = Arc::new(fresh);
+            }
+        }
+        self.layers = layers;
+        self
+    }
+
+    /// Adds a check to the command's own layer.
+    pub fn check(self, check: impl crate::checks::Check) -> Self {
+        self.with_layer(&[], |layer| {
+            layer.check(check);
+        })
+    }
+
+    /// Runs `hook` before the handler (the command's own layer).
+    pub fn before_invoke(self, hook: impl crate::invoke::InvokeHook) -> Self {
+        self.with_layer(&[], |layer| {
+            layer.before_invoke(hook);
+        })
+    }
+
+    /// Runs `hook` after the handler, even when it failed (the command's own layer).
+    pub fn after_invoke(self, hook: impl crate::invoke::InvokeHook) -> Self {
+        self.with_layer(&[], |layer| {
+            layer.after_invoke(hook);
+        })
+    }
+
+    /// Handles the command's errors first (the command's own layer).
+    pub fn on_error(self, handler: impl crate::invoke::ErrorHook) -> Self {
+        self.with_layer(&[], |layer| {
+            layer.on_error(handler);
+        })
+    }
+
+    /// Answers autocomplete requests for `option` of the command.
+    pub fn autocomplete(self, option: &str, handler: impl super::AutocompleteHandler) -> Self {
+        self.with_layer(&[], |layer| {
+            layer.autocomplete(option, handler);
+        })
     }
 
     /// Where the command is defined, for commands defined with the macros.
@@ -310,13 +394,18 @@ impl CommandRegistry {
     pub fn collect() -> Result<Self, RegistryError> {
         let commands = inventory::iter::<CommandEntry>
             .into_iter()
-            .map(|entry| RegisteredCommand {
-                spec: Cow::Borrowed(entry.spec),
-                handler: Some(std::sync::Arc::new(entry.handler)),
-                owner: CommandOwner::Program,
-                source: Some(entry.source),
-                help: entry.help,
-                state: entry.state,
+            .map(|entry| {
+                let mut layers = CommandLayers::default();
+                (entry.setup)(&mut layers);
+                RegisteredCommand {
+                    spec: Cow::Borrowed(entry.spec),
+                    handler: Some(Arc::new(entry.handler)),
+                    owner: CommandOwner::Program,
+                    source: Some(entry.source),
+                    help: entry.help,
+                    state: entry.state,
+                    layers: Arc::new(layers),
+                }
             })
             .collect();
         Self::checked(commands)
@@ -336,6 +425,7 @@ impl CommandRegistry {
                 source: None,
                 help: "",
                 state: &[],
+                layers: Arc::default(),
             })
             .collect();
         Self::checked(commands)

@@ -16,7 +16,13 @@ use crate::{Bot, Error};
 use std::sync::Arc;
 
 /// The events a program may define a handler for, in the order duplicates are reported.
-const EVENTS: [&str; 4] = ["on_ready", "on_connect", "on_disconnect", "on_error"];
+const EVENTS: [&str; 5] = [
+    "on_ready",
+    "on_connect",
+    "on_disconnect",
+    "on_error",
+    "on_application_command_error",
+];
 
 /// A program's handler: its path and its call.
 type Defined<F> = Option<(&'static str, F)>;
@@ -28,6 +34,7 @@ pub(crate) struct HandlerSet {
     connect: Defined<fn(Bot, Connected) -> ListenerFuture>,
     disconnect: Defined<fn(Bot, Disconnected) -> ListenerFuture>,
     error: Defined<fn(Bot, EventError) -> ListenerFuture>,
+    command_error: Defined<crate::bot::CommandErrorCall>,
 }
 
 impl HandlerSet {
@@ -59,6 +66,7 @@ impl HandlerSet {
                 EventHandlerCall::Connect(call) => set.connect = Some((def.path, call)),
                 EventHandlerCall::Disconnect(call) => set.disconnect = Some((def.path, call)),
                 EventHandlerCall::Error(call) => set.error = Some((def.path, call)),
+                EventHandlerCall::CommandError(call) => set.command_error = Some((def.path, call)),
             }
         }
         Ok(set)
@@ -74,6 +82,12 @@ pub(crate) struct EventHandlers {
 impl EventHandlers {
     pub(crate) fn new(bot: BotRef, set: HandlerSet) -> Arc<EventHandlers> {
         Arc::new(EventHandlers { bot, set })
+    }
+
+    /// The program's `on_application_command_error`, if any (the invocation pipeline awaits
+    /// it in the interaction's task).
+    pub(crate) fn command_error(&self) -> Defined<crate::bot::CommandErrorCall> {
+        self.set.command_error
     }
 
     /// The bot became ready (once).

@@ -37,6 +37,7 @@ pub(crate) use handlers::HandlerSet;
 use ready::ReadyTracker;
 pub(crate) use runner::Callback;
 use runner::Runner;
+pub(crate) use runner::panic_message;
 pub(crate) use slot::Phase;
 use slot::{Filter, Offer, Slot, Table};
 use stats::Stats;
@@ -251,6 +252,13 @@ impl Dispatcher {
     }
 
     /// The counters.
+    /// The program's `#[event] on_application_command_error`, if any.
+    pub(crate) fn command_error_handler(
+        &self,
+    ) -> Option<(&'static str, crate::bot::CommandErrorCall)> {
+        self.handlers.command_error()
+    }
+
     pub(crate) fn stats(&self) -> DispatchStats {
         self.stats.snapshot()
     }

@@ -138,6 +138,13 @@ pub enum EventHandlerCall {
     Disconnect(fn(Bot, Disconnected) -> ListenerFuture),
     /// `on_error(bot: &Bot, error: &EventError)`.
     Error(fn(Bot, EventError) -> ListenerFuture),
+    /// `on_application_command_error(ctx: &ApplicationContext, error: &CommandError)`.
+    CommandError(
+        for<'a> fn(
+            &'a crate::command::ApplicationContext,
+            &'a crate::command::CommandError,
+        ) -> crate::invoke::HookFuture<'a>,
+    ),
 }
 
 impl EventHandlerCall {
@@ -148,6 +155,7 @@ impl EventHandlerCall {
             EventHandlerCall::Connect(_) => "on_connect",
             EventHandlerCall::Disconnect(_) => "on_disconnect",
             EventHandlerCall::Error(_) => "on_error",
+            EventHandlerCall::CommandError(_) => "on_application_command_error",
         }
     }
 }

@@ -3,7 +3,7 @@
 use super::{Body, Http, HttpError};
 use crate::model::{
     Application, ApplicationMarker, ChannelMarker, CommandMarker, CreateMessage, GatewayBot,
-    GuildMarker, Id, InteractionMarker, InteractionResponse, Message, User,
+    GuildMarker, Id, InteractionMarker, InteractionResponse, Message, Role, User,
 };
 use reqwest::Method;
 use serde::Serialize;
@@ -57,6 +57,12 @@ impl Http {
     /// `GET /applications/@me`: the application.
     pub async fn application_info(&self) -> Result<Application, HttpError> {
         self.typed(Method::GET, "/applications/@me", Body::Empty)
+            .await
+    }
+
+    /// `GET /guilds/{guild}/roles`: the guild's roles.
+    pub async fn guild_roles(&self, guild: Id<GuildMarker>) -> Result<Vec<Role>, HttpError> {
+        self.typed(Method::GET, &format!("/guilds/{guild}/roles"), Body::Empty)
             .await
     }
 

@@ -18,6 +18,12 @@ const COMMAND_KEYS: &[&str] = &[
     "contexts",
     "integration_types",
     "nsfw",
+    "checks",
+    "cooldown",
+    "max_concurrency",
+    "before_invoke",
+    "after_invoke",
+    "on_error",
 ];
 const TOP_LEVEL_KEYS: &[&str] = &[
     "guild_ids",
@@ -127,6 +133,7 @@ pub(crate) fn parse_command_attrs(
         contexts: None,
         integration_types: None,
         nsfw: None,
+        around: Default::default(),
     };
     let metas =
         match syn::parse::Parser::parse2(Punctuated::<Meta, Token![,]>::parse_terminated, args) {
@@ -198,6 +205,9 @@ pub(crate) fn parse_command_attrs(
                         Some(enum_list(&nv.value, INTEGRATION_TYPES, "integration type")?);
                 }
                 ("nsfw", Meta::Path(path)) => attrs.nsfw = Some(path.span()),
+                (key, meta) if super::around::KEYS.contains(&key) => {
+                    super::around::parse(key, meta, &mut attrs.around)?
+                }
                 (key, meta) => {
                     let form = match key {
                         "nsfw" => "`nsfw`",

@@ -226,9 +226,6 @@ pub(crate) fn param_assertions(param: &Param, spec: &Ident, path: &[usize]) -> T
             "`autocomplete` applies only to string, integer and number options without choices \
              (a `Choice` type already lists its values)",
         ));
-        out.extend(quote_spanned! {path.span()=>
-            const _: fn() = || { #p::autocomplete_callback(&#path); };
-        });
     }
     out
 }
@@ -378,17 +375,32 @@ pub(crate) fn command_literal(ir: &CommandIr, options: TokenStream) -> TokenStre
     }
 }
 
+/// The entry's fields besides its spec and handler.
+pub(crate) struct EntryExtras {
+    /// The doc comment after its first paragraph.
+    pub(crate) help: String,
+    /// The `&[&[StateRequirement]]` of its handler functions.
+    pub(crate) states: TokenStream,
+    /// The path of the function that fills its layers.
+    pub(crate) setup: TokenStream,
+}
+
 /// The static, the size assertion, the handler and the `inventory` entry of a command whose
-/// handler body is `body` (run with `ctx: ApplicationContext` in scope).
+/// handler body is `body` (run with `ctx: ApplicationContext` in scope) and whose layers
+/// `setup` (a function's path) fills.
 pub(crate) fn registration(
     base: &Ident,
     literal: TokenStream,
     body: TokenStream,
     size_span: Span,
     inside_module: bool,
-    help: &str,
-    states: TokenStream,
+    extras: EntryExtras,
 ) -> (Ident, TokenStream) {
+    let EntryExtras {
+        help,
+        states,
+        setup,
+    } = extras;
     let p = private();
     let spec = format_ident!("__bot_spec_{}", base);
     let handler = format_ident!("__bot_handler_{}", base);
@@ -424,6 +436,7 @@ pub(crate) fn registration(
                 source: #source,
                 help: #help,
                 state: #states,
+                setup: #setup,
             }
         }
     };

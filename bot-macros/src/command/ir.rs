@@ -49,6 +49,8 @@ pub(crate) struct CommandAttrs {
     pub(crate) contexts: Option<Spanned<Vec<InteractionContextType>>>,
     pub(crate) integration_types: Option<Spanned<Vec<IntegrationType>>>,
     pub(crate) nsfw: Option<Span>,
+    /// Checks, limits and hooks (`checks = [...]`, `cooldown(...)`, ...).
+    pub(crate) around: super::around::Around,
 }
 
 /// An inline choice: `"a"` or `("Name", value)`.

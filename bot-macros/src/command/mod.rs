@@ -1,5 +1,6 @@
 //! `#[slash_command]`, `#[user_command]` and `#[message_command]` on free functions.
 
+pub(crate) mod around;
 mod attrs;
 pub(crate) mod checks;
 pub(crate) mod expand;
@@ -50,14 +51,28 @@ pub(crate) fn expand(kind: CommandKind, args: TokenStream, item: TokenStream) ->
     let body = expand::invoke(&ir, quote!(#base));
     let p = expand::private();
     let state_types = ir.states.iter().map(|state| &state.inner);
+    let layer_name = quote::format_ident!("__bot_layer_{}", base);
+    let layer_fn = around::layer_fn(&layer_name, &ir.attrs.around, &ir.params);
+    let setup_name = quote::format_ident!("__bot_setup_{}", base);
+    let setup = quote! {
+        #layer_fn
+
+        #[doc(hidden)]
+        fn #setup_name(layers: &mut #p::CommandLayers) {
+            #layer_name(layers.layer(&[]));
+        }
+    };
     let (spec_ident, registration) = expand::registration(
         base,
         literal,
         body,
         base.span(),
         false,
-        &crate::docs::help(&func.attrs),
-        quote!(&[&[#(#p::StateRequirement::of::<#state_types>()),*]]),
+        expand::EntryExtras {
+            help: crate::docs::help(&func.attrs),
+            states: quote!(&[&[#(#p::StateRequirement::of::<#state_types>()),*]]),
+            setup: quote!(#setup_name),
+        },
     );
     let assertions: TokenStream = match kind {
         CommandKind::ChatInput => ir
@@ -70,6 +85,7 @@ pub(crate) fn expand(kind: CommandKind, args: TokenStream, item: TokenStream) ->
     };
     quote! {
         #func
+        #setup
         #registration
         #assertions
     }

@@ -23,8 +23,61 @@ fn bind(binding: &Ident, ty: &Type, value: &Ident) -> TokenStream {
     quote!(let #binding: #ty = #amp #value;)
 }
 
+/// The expansion of `on_application_command_error`: called with borrowed arguments and awaited
+/// in the invocation's task (the error chain), its output a hook's.
+fn command_error_handler(ir: &EventIr, sig: &Signature) -> TokenStream {
+    let p = private();
+    let func = &ir.func;
+    let ident = &func.sig.ident;
+    let ctx = format_ident!("__bot_event_ctx");
+    let ctx_ref = format_ident!("__bot_event_ctx_ref");
+    let error = format_ident!("__bot_event_error");
+    let error_ref = format_ident!("__bot_event_error_ref");
+    let bind_ctx = bind(&ctx_ref, &sig.bot, &ctx);
+    let bind_error = sig
+        .payload
+        .as_ref()
+        .map(|ty| bind(&error_ref, ty, &error))
+        .unwrap_or_default();
+    let outcome = match &func.sig.output {
+        ReturnType::Type(_, ty) => {
+            let (at, _) = span_range(ty);
+            quote_spanned!(at=> <#ty as ::bot_core::invoke::HookOutput>::into_result)
+        }
+        ReturnType::Default => quote!(::bot_core::invoke::HookOutput::into_result),
+    };
+    let path = plain_name(ident);
+    quote! {
+        #func
+
+        const _: () = {
+            fn __bot_event_call<'a>(
+                #ctx: &'a #p::ApplicationContext,
+                #error: &'a #p::CommandError,
+            ) -> #p::HookFuture<'a> {
+                #p::Box::pin(async move {
+                    #bind_ctx
+                    #bind_error
+                    let __bot_event_out = #ident(#ctx_ref, #error_ref).await;
+                    #outcome(__bot_event_out)
+                })
+            }
+
+            #p::inventory::submit! {
+                #p::EventHandlerDef {
+                    path: ::core::concat!(::core::module_path!(), "::", #path),
+                    call: #p::EventHandlerCall::CommandError(__bot_event_call),
+                }
+            }
+        };
+    }
+}
+
 /// The expansion of a valid handler: the function as written, then its registration.
 pub(crate) fn handler(ir: &EventIr, sig: &Signature) -> TokenStream {
+    if sig.event == super::ir::EventName::CommandError {
+        return command_error_handler(ir, sig);
+    }
     let p = private();
     let func = &ir.func;
     let ident = &func.sig.ident;

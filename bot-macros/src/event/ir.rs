@@ -13,10 +13,12 @@ pub(crate) enum EventName {
     Connect,
     Disconnect,
     Error,
+    CommandError,
 }
 
-/// The four names, for messages.
-pub(crate) const NAMES: &str = "`on_ready`, `on_connect`, `on_disconnect` or `on_error`";
+/// The names, for messages.
+pub(crate) const NAMES: &str =
+    "`on_ready`, `on_connect`, `on_disconnect`, `on_error` or `on_application_command_error`";
 
 impl EventName {
     /// The event a function of this name handles.
@@ -26,6 +28,7 @@ impl EventName {
             "on_connect" => Some(EventName::Connect),
             "on_disconnect" => Some(EventName::Disconnect),
             "on_error" => Some(EventName::Error),
+            "on_application_command_error" => Some(EventName::CommandError),
             _ => None,
         }
     }
@@ -37,6 +40,15 @@ impl EventName {
             EventName::Connect => "on_connect",
             EventName::Disconnect => "on_disconnect",
             EventName::Error => "on_error",
+            EventName::CommandError => "on_application_command_error",
+        }
+    }
+
+    /// The first parameter: its usual name and its type's name.
+    pub(crate) fn first(self) -> (&'static str, &'static str) {
+        match self {
+            EventName::CommandError => ("ctx", "ApplicationContext"),
+            _ => ("bot", "Bot"),
         }
     }
 
@@ -48,14 +60,19 @@ impl EventName {
             EventName::Connect => Some(("connected", "Connected")),
             EventName::Disconnect => Some(("disconnected", "Disconnected")),
             EventName::Error => Some(("error", "EventError")),
+            EventName::CommandError => Some(("error", "CommandError")),
         }
     }
 
     /// The handler's signature, for messages: `async fn on_ready(bot: &Bot)`.
     pub(crate) fn signature(self) -> String {
+        let (first, first_ty) = self.first();
         match self.payload() {
-            None => format!("`async fn {}(bot: &Bot)`", self.name()),
-            Some((param, ty)) => format!("`async fn {}(bot: &Bot, {param}: &{ty})`", self.name()),
+            None => format!("`async fn {}({first}: &{first_ty})`", self.name()),
+            Some((param, ty)) => format!(
+                "`async fn {}({first}: &{first_ty}, {param}: &{ty})`",
+                self.name()
+            ),
         }
     }
 
@@ -66,6 +83,7 @@ impl EventName {
             EventName::Connect => "Connect",
             EventName::Disconnect => "Disconnect",
             EventName::Error => "Error",
+            EventName::CommandError => "CommandError",
         }
     }
 }
@@ -97,7 +115,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_four_names_and_no_other() {
+    fn the_names_and_no_other() {
         for name in ["on_ready", "on_connect", "on_disconnect", "on_error"] {
             let event = EventName::from_name(name).unwrap();
             assert_eq!(event.name(), name);
@@ -108,7 +126,12 @@ mod tests {
                     .starts_with(&format!("`async fn {name}(bot: &Bot"))
             );
         }
-        for name in ["on_message", "ready", "on_application_command_error", ""] {
+        let error = EventName::from_name("on_application_command_error").unwrap();
+        assert_eq!(
+            error.signature(),
+            "`async fn on_application_command_error(ctx: &ApplicationContext, error: &CommandError)`"
+        );
+        for name in ["on_message", "ready", "on_command_error", ""] {
             assert_eq!(EventName::from_name(name), None);
         }
         assert_eq!(

@@ -191,6 +191,9 @@ pub struct PartialChannel {
     /// The fields only threads have, for threads.
     #[serde(default)]
     pub thread_metadata: Option<ThreadMetadata>,
+    /// Whether the channel is age-restricted (an interaction's `channel` carries it).
+    #[serde(default)]
+    pub nsfw: bool,
 }
 
 impl PartialChannel {

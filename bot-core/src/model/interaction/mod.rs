@@ -12,9 +12,10 @@ pub use data::{
 pub use value::OptionValue;
 
 use super::{
-    ApplicationMarker, ChannelMarker, GuildMarker, Id, InteractionMarker, PartialMember,
-    Permissions, User,
+    ApplicationMarker, ChannelMarker, GuildMarker, Id, InteractionMarker, PartialChannel,
+    PartialMember, Permissions, User,
 };
+use bot_spec::InteractionContextType;
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
@@ -76,6 +77,12 @@ pub struct Interaction {
     /// The app's permissions in the channel.
     #[serde(default)]
     pub app_permissions: Option<Permissions>,
+    /// The channel it was sent from (partial: id, type, name, `nsfw`, parent, permissions).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<PartialChannel>,
+    /// Where it was triggered: a guild, the bot's DM, or another private channel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<InteractionContextType>,
 }
 
 impl Interaction {
@@ -144,6 +151,10 @@ struct Wire {
     guild_locale: Option<String>,
     #[serde(default)]
     app_permissions: Option<Permissions>,
+    #[serde(default)]
+    channel: Option<PartialChannel>,
+    #[serde(default)]
+    context: Option<InteractionContextType>,
 }
 
 /// Reads `data` as the data of an interaction of type `kind`.
@@ -188,6 +199,8 @@ impl<'de> Deserialize<'de> for Interaction {
             locale: wire.locale,
             guild_locale: wire.guild_locale,
             app_permissions: wire.app_permissions,
+            channel: wire.channel,
+            context: wire.context,
         })
     }
 }

@@ -1,0 +1,81 @@
+//! The error chain: the command's own handler, then `on_application_command_error` (the
+//! program's `#[event]` function, or the default, which logs and answers the user).
+
+use super::layer::CommandLayer;
+use super::pipeline::guarded;
+use crate::Bot;
+use crate::command::{ApplicationContext, CommandError, Reply};
+
+/// Hands `error` down the chain. Nothing here can bring the bot down: a failing or panicking
+/// handler is logged.
+pub(crate) async fn handle(
+    bot: &Bot,
+    ctx: &ApplicationContext,
+    chain: &[&CommandLayer],
+    error: &CommandError,
+) {
+    let local = chain.iter().rev().find_map(|layer| layer.on_error.as_ref());
+    if let Some(handler) = local
+        && let Err(failure) = guarded(handler.call(ctx, error)).await
+    {
+        tracing::error!(%failure, handling = %error, "the command's error handler failed");
+    }
+    match bot.command_error_handler() {
+        Some((path, call)) => {
+            if let Err(failure) = guarded(call(ctx, error)).await {
+                tracing::error!(
+                    handler = path,
+                    %failure,
+                    handling = %error,
+                    "on_application_command_error failed"
+                );
+            }
+        }
+        // As Pycord's default: silent when the command handled its error.
+        None if local.is_some() => {}
+        None => default_handler(bot, ctx, error).await,
+    }
+}
+
+/// The default `on_application_command_error`: logs, and answers the user (ephemeral) with
+/// the bot's error reply unless a message already answers the interaction.
+async fn default_handler(bot: &Bot, ctx: &ApplicationContext, error: &CommandError) {
+    match error {
+        CommandError::CheckFailed(_)
+        | CommandError::OnCooldown(_)
+        | CommandError::MaxConcurrency(_) => tracing::info!(%error, "command refused"),
+        CommandError::Argument(_) => tracing::warn!(%error, "command arguments unreadable"),
+        CommandError::Panicked(panic) => {
+            tracing::error!(panic = panic.message(), "command panicked")
+        }
+        _ => tracing::error!(%error, "command failed"),
+    }
+    let Some(reply) = bot.error_reply(error) else {
+        return;
+    };
+    if !ctx.has_replied()
+        && let Err(failure) = ctx.respond(reply).await
+    {
+        tracing::warn!(error = %failure, "the error reply failed");
+    }
+}
+
+/// The default error reply: what went wrong for check, cooldown, concurrency and argument
+/// failures (Pycord's messages), "Something went wrong." for the rest; always ephemeral.
+///
+/// ```
+/// use bot_core::command::CommandError;
+/// use bot_core::invoke::default_error_reply;
+/// let reply = default_error_reply(&CommandError::msg("database down")).unwrap();
+/// assert_eq!(reply.content(), Some("Something went wrong."));
+/// ```
+pub fn default_error_reply(error: &CommandError) -> Option<Reply> {
+    let text = match error {
+        CommandError::CheckFailed(failure) => failure.to_string(),
+        CommandError::OnCooldown(cooldown) => cooldown.to_string(),
+        CommandError::MaxConcurrency(limit) => limit.to_string(),
+        CommandError::Argument(argument) => format!("Invalid option: {argument}."),
+        _ => "Something went wrong.".to_owned(),
+    };
+    Some(Reply::new(text).ephemeral())
+}

@@ -1,0 +1,165 @@
+//! What runs around one level of a command — the command itself, a group, a subcommand: its
+//! checks, cooldown, concurrency limit, hooks, error handler and autocomplete callbacks.
+
+use super::bucket::BucketType;
+use super::hooks::{ErrorHook, InvokeHook};
+use super::limits::{LayerConcurrency, LayerCooldown};
+use crate::checks::Check;
+use crate::command::{AutocompleteHandler, Cooldown};
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// One level's checks, limits, hooks and callbacks. A command macro's `checks = [...]`,
+/// `cooldown(...)`, `max_concurrency(...)`, `before_invoke`, `after_invoke`, `on_error` and
+/// `#[autocomplete]` fill it; so do [`RegisteredCommand`](crate::command::RegisteredCommand)'s
+/// methods of the same names.
+#[derive(Default)]
+pub struct CommandLayer {
+    pub(crate) checks: Vec<Arc<dyn Check>>,
+    pub(crate) cooldown: Option<LayerCooldown>,
+    pub(crate) concurrency: Option<LayerConcurrency>,
+    pub(crate) before: Option<Arc<dyn InvokeHook>>,
+    pub(crate) after: Option<Arc<dyn InvokeHook>>,
+    pub(crate) on_error: Option<Arc<dyn ErrorHook>>,
+    pub(crate) autocomplete: Vec<(String, Arc<dyn AutocompleteHandler>)>,
+}
+
+impl fmt::Debug for CommandLayer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let checks: Vec<_> = self.checks.iter().map(|check| check.name()).collect();
+        let autocomplete: Vec<_> = self.autocomplete.iter().map(|(name, _)| name).collect();
+        f.debug_struct("CommandLayer")
+            .field("checks", &checks)
+            .field("cooldown", &self.cooldown)
+            .field("concurrency", &self.concurrency)
+            .field("before", &self.before.is_some())
+            .field("after", &self.after.is_some())
+            .field("on_error", &self.on_error.is_some())
+            .field("autocomplete", &autocomplete)
+            .finish()
+    }
+}
+
+impl CommandLayer {
+    /// Adds a check (run after the ones added before it).
+    pub fn check(&mut self, check: impl Check) -> &mut Self {
+        self.checks.push(Arc::new(check));
+        self
+    }
+
+    /// At most `rate` uses per `per` in each bucket.
+    pub fn cooldown(&mut self, rate: u32, per: Duration, bucket: BucketType) -> &mut Self {
+        self.cooldown = Some(LayerCooldown::new(Cooldown::new(rate, per), bucket));
+        self
+    }
+
+    /// At most `limit` invocations at once in each bucket; with `wait`, the next one waits for
+    /// a slot, else it fails with `MaxConcurrencyReached`.
+    pub fn max_concurrency(&mut self, limit: usize, bucket: BucketType, wait: bool) -> &mut Self {
+        self.concurrency = Some(LayerConcurrency::new(limit, bucket, wait));
+        self
+    }
+
+    /// Runs `hook` before the handler (after checks and limits).
+    pub fn before_invoke(&mut self, hook: impl InvokeHook) -> &mut Self {
+        self.before = Some(Arc::new(hook));
+        self
+    }
+
+    /// Runs `hook` after the handler, even when it failed.
+    pub fn after_invoke(&mut self, hook: impl InvokeHook) -> &mut Self {
+        self.after = Some(Arc::new(hook));
+        self
+    }
+
+    /// Handles the errors of invocations of this level (first in the error chain).
+    pub fn on_error(&mut self, handler: impl ErrorHook) -> &mut Self {
+        self.on_error = Some(Arc::new(handler));
+        self
+    }
+
+    /// Answers autocomplete requests for the option `option`.
+    pub fn autocomplete(
+        &mut self,
+        option: impl Into<String>,
+        handler: impl AutocompleteHandler,
+    ) -> &mut Self {
+        self.autocomplete.push((option.into(), Arc::new(handler)));
+        self
+    }
+}
+
+/// The layers of one command: the command's own (path `[]`), and one per group and subcommand
+/// below it (path `["group"]`, `["group", "sub"]`).
+#[derive(Debug, Default)]
+pub struct CommandLayers {
+    layers: Vec<(Vec<String>, CommandLayer)>,
+}
+
+impl CommandLayers {
+    /// The layer at `path` (below the command's name), made if new.
+    pub fn layer(&mut self, path: &[&str]) -> &mut CommandLayer {
+        let index = match self.layers.iter().position(|(at, _)| at == path) {
+            Some(index) => index,
+            None => {
+                let at = path.iter().map(|part| (*part).to_owned()).collect();
+                self.layers.push((at, CommandLayer::default()));
+                self.layers.len() - 1
+            }
+        };
+        &mut self.layers[index].1
+    }
+
+    /// The layers an invocation of `path` (the command's name, then its group and subcommand
+    /// names) goes through, outermost first.
+    pub(crate) fn chain<'a>(&'a self, path: &[String]) -> Vec<&'a CommandLayer> {
+        let below = path.get(1..).unwrap_or_default();
+        let mut chain: Vec<(usize, &CommandLayer)> = self
+            .layers
+            .iter()
+            .filter(|(at, _)| below.starts_with(at))
+            .map(|(at, layer)| (at.len(), layer))
+            .collect();
+        chain.sort_by_key(|(depth, _)| *depth);
+        chain.into_iter().map(|(_, layer)| layer).collect()
+    }
+
+    /// The autocomplete callback for `option` of the subcommand at `path`.
+    pub(crate) fn autocomplete(
+        &self,
+        path: &[String],
+        option: &str,
+    ) -> Option<Arc<dyn AutocompleteHandler>> {
+        self.chain(path).into_iter().rev().find_map(|layer| {
+            layer
+                .autocomplete
+                .iter()
+                .find(|(name, _)| name == option)
+                .map(|(_, handler)| handler.clone())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_invocation_goes_through_its_layers_outermost_first() {
+        let mut layers = CommandLayers::default();
+        layers
+            .layer(&["user", "get"])
+            .check(crate::checks::dm_only());
+        layers.layer(&[]).check(crate::checks::guild_only());
+        layers.layer(&["user"]).check(crate::checks::is_nsfw());
+        layers.layer(&["role"]).check(crate::checks::is_owner());
+        let path: Vec<String> = ["perm", "user", "get"].map(String::from).to_vec();
+        let names: Vec<_> = layers
+            .chain(&path)
+            .iter()
+            .flat_map(|layer| layer.checks.iter().map(|check| check.name()))
+            .collect();
+        assert_eq!(names, ["guild_only", "is_nsfw", "dm_only"]);
+    }
+}

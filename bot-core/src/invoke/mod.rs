@@ -1,0 +1,60 @@
+//! Around every invocation: checks, cooldowns, concurrency limits, hooks and the error chain.
+//!
+//! # The order
+//!
+//! An application command interaction goes, in this order, through:
+//!
+//! 1. the global `check_once` checks (`#[check_once]`, [`BotBuilder::check_once`],
+//!    `Bot::add_check(.., true)`): once per interaction, whatever the command;
+//! 2. the global checks (`#[check]`, [`BotBuilder::check`], `Bot::add_check(.., false)`);
+//! 3. the command's checks (`checks = [...]`), outermost level first: a group's, then its
+//!    subgroup's, then the subcommand's;
+//! 4. the concurrency limits (`max_concurrency(n, bucket, wait)`), outermost first: a slot
+//!    is held until the after-hooks ran;
+//! 5. the cooldowns (`cooldown(rate, per, bucket)`), outermost first;
+//! 6. the command's before-hook (`before_invoke = f`, the innermost level's), then the global
+//!    one (`#[before_invoke]` or [`BotBuilder::before_invoke`]);
+//! 7. the handler (its arguments are read here: a bad option fails it);
+//! 8. the command's after-hook, then the global one — even when the handler failed (not when
+//!    a step before the handler failed);
+//! 9. on any failure, the error chain: the command's `on_error` (innermost level's), then
+//!    `on_application_command_error` — the program's `#[event]` function, else the default,
+//!    which logs with `tracing` and answers the user with an ephemeral message (see
+//!    [`default_error_reply`], replaced with [`BotBuilder::error_reply`]); the default stays
+//!    silent when the command has its own `on_error`, as Pycord's.
+//!
+//! The first failing step ends the invocation with its error: a failed check is
+//! [`CommandError::CheckFailed`] naming it, a cooldown [`CommandError::OnCooldown`] with
+//! `retry_after`, a full bucket [`CommandError::MaxConcurrency`], a panic anywhere
+//! [`CommandError::Panicked`] (caught: the bot stays up).
+//!
+//! [`BotBuilder::check_once`]: crate::BotBuilder::check_once
+//! [`BotBuilder::check`]: crate::BotBuilder::check
+//! [`BotBuilder::before_invoke`]: crate::BotBuilder::before_invoke
+//! [`BotBuilder::error_reply`]: crate::BotBuilder::error_reply
+//! [`CommandError::CheckFailed`]: crate::command::CommandError::CheckFailed
+//! [`CommandError::OnCooldown`]: crate::command::CommandError::OnCooldown
+//! [`CommandError::MaxConcurrency`]: crate::command::CommandError::MaxConcurrency
+//! [`CommandError::Panicked`]: crate::command::CommandError::Panicked
+
+mod bucket;
+mod chain;
+mod errors;
+pub(crate) mod global;
+mod hooks;
+mod layer;
+mod limits;
+pub(crate) mod pipeline;
+
+pub use bucket::BucketType;
+pub use chain::default_error_reply;
+pub use errors::{CommandOnCooldown, MaxConcurrencyReached};
+pub use global::CheckId;
+#[doc(hidden)]
+pub use global::{GlobalCheckDef, GlobalHookDef};
+pub use hooks::{
+    ErrorHook, FnErrorHook, FnHook, HookFuture, HookOutput, InvokeHook, error_fn, hook_fn,
+};
+#[doc(hidden)]
+pub use hooks::{MacroErrorHook, MacroHook};
+pub use layer::{CommandLayer, CommandLayers};

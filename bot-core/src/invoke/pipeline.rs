@@ -1,0 +1,102 @@
+//! One invocation, in the documented order (see the [module](super) docs): checks, limits,
+//! hooks, the handler, then the error chain.
+
+use super::chain;
+use super::layer::CommandLayer;
+use crate::Bot;
+use crate::command::{ApplicationContext, CommandError, Panicked, RegisteredCommand};
+use crate::dispatch::panic_message;
+use futures_util::FutureExt;
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
+
+/// Runs `future`, a panic in it becoming [`CommandError::Panicked`].
+pub(crate) async fn guarded<F, T>(future: F) -> Result<T, CommandError>
+where
+    F: Future<Output = Result<T, CommandError>>,
+{
+    match AssertUnwindSafe(future).catch_unwind().await {
+        Ok(result) => result,
+        Err(panic) => Err(CommandError::Panicked(Panicked::new(panic_message(
+            panic.as_ref(),
+        )))),
+    }
+}
+
+/// Invokes `command` for `ctx`; a failure goes through the error chain, then is returned.
+pub(crate) async fn invoke(
+    bot: &Bot,
+    ctx: &ApplicationContext,
+    command: &RegisteredCommand,
+) -> Result<(), CommandError> {
+    let chain = command.layers().chain(ctx.command_path());
+    let result = run(bot, ctx, command, &chain).await;
+    if let Err(error) = &result {
+        chain::handle(bot, ctx, &chain, error).await;
+    }
+    result
+}
+
+/// Everything up to the error chain.
+async fn run(
+    bot: &Bot,
+    ctx: &ApplicationContext,
+    command: &RegisteredCommand,
+    chain: &[&CommandLayer],
+) -> Result<(), CommandError> {
+    let globals = bot.globals();
+    for check in globals.checks(true) {
+        guarded(check.check(ctx)).await?;
+    }
+    for check in globals.checks(false) {
+        guarded(check.check(ctx)).await?;
+    }
+    for layer in chain {
+        for check in &layer.checks {
+            guarded(check.check(ctx)).await?;
+        }
+    }
+    // Slots are held until the after-hooks ran, and given back on every way out.
+    let mut slots = Vec::new();
+    for layer in chain {
+        if let Some(limit) = &layer.concurrency {
+            slots.push(limit.acquire(ctx).await?);
+        }
+    }
+    for layer in chain {
+        if let Some(cooldown) = &layer.cooldown {
+            cooldown.take(ctx).await?;
+        }
+    }
+    if let Some(hook) = chain.iter().rev().find_map(|layer| layer.before.as_ref()) {
+        guarded(hook.call(ctx)).await?;
+    }
+    if let Some(hook) = &globals.before {
+        guarded(hook.call(ctx)).await?;
+    }
+    let handler = command
+        .handler()
+        .ok_or_else(|| CommandError::msg("the command has no handler"))?;
+    let outcome = guarded(handler.invoke(ctx.clone())).await;
+    // After-hooks run whether the handler succeeded or not; a hook's own failure is the
+    // result only when the handler succeeded (else it is logged, the handler's error kept).
+    let mut after = Vec::new();
+    if let Some(hook) = chain.iter().rev().find_map(|layer| layer.after.as_ref()) {
+        after.push(guarded(hook.call(ctx)).await);
+    }
+    if let Some(hook) = &globals.after {
+        after.push(guarded(hook.call(ctx)).await);
+    }
+    drop(slots);
+    let mut outcome = outcome;
+    for result in after {
+        if let Err(error) = result {
+            if outcome.is_ok() {
+                outcome = Err(error);
+            } else {
+                tracing::error!(%error, "an after-invoke hook failed");
+            }
+        }
+    }
+    outcome
+}
