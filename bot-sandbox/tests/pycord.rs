@@ -1,13 +1,14 @@
 //! An unmodified py-cord bot (PyPI `py-cord` 2.8) runs against the sandbox: it logs in, syncs a
 //! slash command, a scripted user invokes it, and py-cord's reply arrives. A second start against
 //! the same world makes zero command writes: py-cord's own diff finds the commands as it left
-//! them, with Discord's defaults.
+//! them, with Discord's defaults. A second bot's commands carry py-cord's built-in checks, which
+//! pass and fail in guilds and in DMs from what the sandbox sends.
 //!
 //! Python comes from `PYCORD_PYTHON`, else `.venv-pycord/bin/python` at the workspace root (made
 //! by `.ci/run`). With `CI=true` a missing interpreter fails the test; elsewhere it skips with a
 //! printed reason.
 
-use bot_sandbox::{Sandbox, SandboxHandle};
+use bot_sandbox::{Sandbox, SandboxHandle, TeamRole};
 use serde_json::json;
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
@@ -23,6 +24,18 @@ fn python() -> Option<PathBuf> {
     venv.exists().then_some(venv)
 }
 
+/// The interpreter; `None` (the test skips, saying why) when there is none outside CI.
+fn python_or_skip() -> Option<PathBuf> {
+    let found = python();
+    if found.is_none() {
+        if std::env::var("CI").as_deref() == Ok("true") {
+            panic!("CI=true but no py-cord interpreter: .ci/run must create .venv-pycord");
+        }
+        println!("skipped: no PYCORD_PYTHON and no .venv-pycord; run .ci/run to create it");
+    }
+    found
+}
+
 /// A running py-cord bot, killed on drop.
 struct Bot {
     child: Child,
@@ -30,8 +43,10 @@ struct Bot {
 }
 
 impl Bot {
-    fn start(python: &PathBuf, sandbox: &SandboxHandle, guild: u64) -> Bot {
-        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/pycord/ping_bot.py");
+    fn start(python: &PathBuf, script: &str, sandbox: &SandboxHandle, guild: u64) -> Bot {
+        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/pycord")
+            .join(script);
         let mut child = Command::new(python)
             .arg(script)
             .env("SANDBOX_API_BASE", sandbox.api_base())
@@ -74,17 +89,13 @@ impl Drop for Bot {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pycord_logs_in_syncs_answers_and_does_not_rewrite_on_restart() {
-    let Some(python) = python() else {
-        if std::env::var("CI").as_deref() == Ok("true") {
-            panic!("CI=true but no py-cord interpreter: .ci/run must create .venv-pycord");
-        }
-        println!("skipped: no PYCORD_PYTHON and no .venv-pycord; run .ci/run to create it");
+    let Some(python) = python_or_skip() else {
         return;
     };
     let sandbox = Sandbox::builder().start().await.unwrap();
     let world = sandbox.default_guild().unwrap();
 
-    let bot = Bot::start(&python, &sandbox, world.guild);
+    let bot = Bot::start(&python, "ping_bot.py", &sandbox, world.guild);
     tokio::task::block_in_place(|| bot.wait_for_line("SYNCED", Duration::from_secs(60)));
     let commands = sandbox.commands(Some(world.guild));
     assert_eq!(commands.len(), 1, "{commands:?}");
@@ -108,7 +119,7 @@ async fn pycord_logs_in_syncs_answers_and_does_not_rewrite_on_restart() {
     assert_eq!(response.content(), Some("pong 42"));
     drop(bot);
 
-    let bot = Bot::start(&python, &sandbox, world.guild);
+    let bot = Bot::start(&python, "ping_bot.py", &sandbox, world.guild);
     tokio::task::block_in_place(|| bot.wait_for_line("SYNCED", Duration::from_secs(60)));
     assert_eq!(
         sandbox.command_writes(),
@@ -121,4 +132,111 @@ async fn pycord_logs_in_syncs_answers_and_does_not_rewrite_on_restart() {
         .await
         .unwrap();
     assert_eq!(again.response().await.unwrap().content(), Some("pong 10"));
+}
+
+/// What py-cord's bot answered to `user` invoking `command` in `channel` (`None`: their DM).
+async fn answer(sandbox: &SandboxHandle, user: u64, channel: Option<u64>, command: &str) -> String {
+    let scripted = sandbox.user(user);
+    let invoked = match channel {
+        Some(channel) => scripted.slash(channel, command, json!({})).await,
+        None => scripted.slash_in_dm(command, json!({})).await,
+    };
+    let mut invocation = invoked.unwrap_or_else(|e| panic!("/{command}: {e}"));
+    let response = invocation
+        .response()
+        .await
+        .unwrap_or_else(|e| panic!("/{command}: {e}"));
+    response.content().unwrap_or_default().to_owned()
+}
+
+// py-cord's built-in checks (`discord.ext.commands`: is_owner, guild_only, dm_only,
+// has_permissions, bot_has_permissions, has_role, has_any_role, is_nsfw) decide from what the
+// sandbox sends: the application's team, the interaction's place, roles and permissions, the
+// bot's `app_permissions`, and channels' `nsfw` from GUILD_CREATE and CHANNEL_UPDATE.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pycord_checks_decide_from_what_the_sandbox_sends() {
+    let Some(python) = python_or_skip() else {
+        return;
+    };
+    let sandbox = Sandbox::builder().start().await.unwrap();
+    let world = sandbox.default_guild().unwrap();
+    let (alice, bob, general, moderators) = (world.owner, world.member, world.channel, world.role);
+    let carol = sandbox.add_user("carol");
+    let admins = sandbox.add_role(world.guild, "admins", 1 << 3).unwrap();
+    assert!(sandbox.add_member(world.guild, carol, &[admins]));
+    let lounge = sandbox.add_nsfw_channel(world.guild, "lounge").unwrap();
+    sandbox.set_team("Sandbox Devs", alice, &[bob]).unwrap();
+    assert!(sandbox.set_team_member(carol, TeamRole::ReadOnly));
+
+    let bot = Bot::start(&python, "checks_bot.py", &sandbox, world.guild);
+    tokio::task::block_in_place(|| bot.wait_for_line("SYNCED", Duration::from_secs(60)));
+    assert_eq!(
+        sandbox.commands(None).len(),
+        8,
+        "{:?}",
+        sandbox.commands(None)
+    );
+
+    let cases: &[(u64, Option<u64>, &str, &str)] = &[
+        (alice, Some(general), "owner", "ok owner"),
+        (bob, Some(general), "owner", "ok owner"),
+        (carol, Some(general), "owner", "denied NotOwner"),
+        (bob, Some(general), "guildonly", "ok guildonly"),
+        (bob, None, "guildonly", "denied NoPrivateMessage"),
+        (bob, None, "dmonly", "ok dmonly"),
+        (bob, Some(general), "dmonly", "denied PrivateMessageOnly"),
+        (bob, Some(general), "perms", "denied MissingPermissions"),
+        (carol, Some(general), "perms", "ok perms"),
+        (alice, Some(general), "perms", "ok perms"),
+        (bob, None, "perms", "ok perms"),
+        (
+            bob,
+            Some(general),
+            "botperms",
+            "denied BotMissingPermissions",
+        ),
+        (bob, None, "botperms", "ok botperms"),
+        (bob, Some(general), "role", "denied MissingRole"),
+        (bob, None, "role", "denied NoPrivateMessage"),
+        (carol, Some(general), "anyrole", "ok anyrole"),
+        (alice, Some(general), "anyrole", "denied MissingAnyRole"),
+        (bob, Some(general), "nsfw", "denied NSFWChannelRequired"),
+        (bob, Some(lounge), "nsfw", "ok nsfw"),
+        (bob, None, "nsfw", "ok nsfw"),
+    ];
+    for (user, channel, command, expected) in cases {
+        let said = answer(&sandbox, *user, *channel, command).await;
+        assert_eq!(said, *expected, "/{command} by {user} in {channel:?}");
+    }
+
+    // Changes reach py-cord as Discord sends them: GUILD_MEMBER_UPDATE, CHANNEL_UPDATE, and the
+    // next interaction's `member` and `app_permissions`.
+    assert!(sandbox.set_member_roles(world.guild, bob, &[moderators]));
+    assert!(sandbox.set_member_roles(world.guild, sandbox.bot_user_id(), &[moderators]));
+    assert!(sandbox.set_channel_nsfw(general, true));
+    for (command, expected) in [
+        ("perms", "ok perms"),
+        ("role", "ok role"),
+        ("anyrole", "ok anyrole"),
+        ("botperms", "ok botperms"),
+        ("nsfw", "ok nsfw"),
+    ] {
+        assert_eq!(
+            answer(&sandbox, bob, Some(general), command).await,
+            expected
+        );
+    }
+    let dm = sandbox.dm_channel(bob).unwrap();
+    let replies: Vec<&str> = sandbox
+        .messages(dm)
+        .iter()
+        .filter_map(|m| m["content"].as_str())
+        .map(|c| if c.starts_with("ok") { "ok" } else { "denied" })
+        .collect();
+    assert_eq!(
+        replies.len(),
+        6,
+        "bob's DM holds the replies to his DM invocations"
+    );
+    drop(bot);
 }

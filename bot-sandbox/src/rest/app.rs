@@ -84,17 +84,18 @@ pub(crate) async fn guild(state: AppState, Path(id): Path<String>) -> Response {
     }
 }
 
-/// `GET /channels/{channel}`.
+/// `GET /channels/{channel}`: a guild channel, or a user's DM channel with the bot.
 pub(crate) async fn channel(state: AppState, Path(id): Path<String>) -> Response {
     let Ok(id) = id.parse::<u64>() else {
         return error(StatusCode::NOT_FOUND, 10003, "Unknown Channel");
     };
     let world = state.world();
-    match world
+    let found = world
         .guild_of_channel(id)
-        .and_then(|g| g.channel(id).map(|c| (g.id, c)))
-    {
-        Some((guild, channel)) => ok(crate::world::channel_json(guild, channel)),
+        .and_then(|g| g.channel(id).map(|c| crate::world::channel_json(g.id, c)))
+        .or_else(|| world.dm_channel_json(id));
+    match found {
+        Some(channel) => ok(channel),
         None => unknown(10003, "Channel"),
     }
 }

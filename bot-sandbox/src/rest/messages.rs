@@ -69,7 +69,8 @@ pub(crate) fn build_message(
     message
 }
 
-/// `POST /channels/{channel}/messages`.
+/// `POST /channels/{channel}/messages`: in a guild channel or a user's DM channel with the bot
+/// (MESSAGE_CREATE without `guild_id`, on shard 0, as Discord sends DMs).
 pub(crate) async fn create(
     state: AppState,
     Path(channel): Path<String>,
@@ -78,7 +79,7 @@ pub(crate) async fn create(
     let channel = channel
         .parse::<u64>()
         .ok()
-        .filter(|id| state.world().guild_of_channel(*id).is_some())
+        .filter(|id| state.world().channel_exists(*id))
         .ok_or_else(|| unknown(10003, "Channel"))?;
     let limit_headers = limit(&state, RouteName::CreateMessage, &channel.to_string())?;
     let body = payload(request).await?;
@@ -133,7 +134,7 @@ pub(crate) async fn list(
         .unwrap_or(50usize)
         .clamp(1, 100);
     let world = state.world();
-    if world.guild_of_channel(channel).is_none() {
+    if !world.channel_exists(channel) {
         return unknown(10003, "Channel");
     }
     let messages: Vec<Value> = world

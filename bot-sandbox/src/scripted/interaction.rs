@@ -1,10 +1,88 @@
 //! Building INTERACTION_CREATE from the command the bot registered.
 
+use super::envelope;
 use super::options::{insert, invalid, nest, resolve_user};
-use super::{Invoke, InvokeError};
-use crate::world::{InteractionRecord, Invoker, World};
-use bot_spec::CommandKind;
+use super::{Invoke, InvokeError, Place};
+use crate::world::{GuildRecord, InteractionRecord, Invoker, StoredCommand, World};
+use bot_spec::{CommandKind, InteractionContextType};
 use serde_json::{Map, Value, json};
+
+/// Where an interaction happens, once resolved.
+enum Location {
+    /// A guild channel.
+    Guild(GuildRecord, u64),
+    /// The invoker's DM channel with the bot.
+    BotDm(u64),
+}
+
+impl Location {
+    fn channel(&self) -> u64 {
+        match self {
+            Location::Guild(_, channel) | Location::BotDm(channel) => *channel,
+        }
+    }
+
+    fn guild(&self) -> Option<&GuildRecord> {
+        match self {
+            Location::Guild(guild, _) => Some(guild),
+            Location::BotDm(_) => None,
+        }
+    }
+
+    fn context(&self) -> InteractionContextType {
+        match self {
+            Location::Guild(..) => InteractionContextType::Guild,
+            Location::BotDm(_) => InteractionContextType::BotDm,
+        }
+    }
+}
+
+fn locate(world: &mut World, user: u64, place: Place) -> Result<Location, InvokeError> {
+    if !world.users.contains_key(&user) {
+        return Err(InvokeError::UnknownUser(user));
+    }
+    match place {
+        Place::Channel(channel) => world
+            .guild_of_channel(channel)
+            .cloned()
+            .map(|guild| Location::Guild(guild, channel))
+            .ok_or(InvokeError::UnknownChannel(channel)),
+        // A bot has no DM with the bot.
+        Place::BotDm => world
+            .dm_channel(user)
+            .map(Location::BotDm)
+            .ok_or(InvokeError::UnknownUser(user)),
+    }
+}
+
+/// The command a user picks where they are: guild commands first, then global ones; in the bot's
+/// DM global ones only. Refused where its contexts exclude the place, and (age-restricted
+/// commands) in a guild channel that is not age-restricted (AC "Age-Restricted Commands"); in
+/// the bot's DM the user is taken to have allowed age-restricted commands.
+fn pick(
+    world: &World,
+    location: &Location,
+    name: &str,
+    request: &Invoke<'_>,
+) -> Result<(Option<u64>, StoredCommand), InvokeError> {
+    let unknown = || InvokeError::UnknownCommand(request.name.to_owned());
+    let (scope, command) = match location {
+        Location::Guild(guild, _) => world.commands.lookup(Some(guild.id), name, request.kind),
+        Location::BotDm(_) => world.commands.lookup(None, name, request.kind),
+    }
+    .map(|(scope, c)| (scope, c.clone()))
+    .ok_or_else(unknown)?;
+    if !command.allows(location.context(), scope.is_none()) {
+        return Err(InvokeError::ContextExcluded(request.name.to_owned()));
+    }
+    if let Location::Guild(guild, channel) = location
+        && command.spec.nsfw
+        && !guild.channel(*channel).is_some_and(|c| c.nsfw)
+    {
+        return Err(InvokeError::AgeRestricted(request.name.to_owned()));
+    }
+    Ok((scope, command))
+}
 
 /// Builds INTERACTION_CREATE as Discord does, from the command the bot registered.
 pub(super) fn build(
@@ -12,31 +90,22 @@ pub(super) fn build(
     user: u64,
     request: &Invoke<'_>,
 ) -> Result<(Value, InteractionRecord), InvokeError> {
-    let guild = world
-        .guild_of_channel(request.channel)
-        .cloned()
-        .ok_or(InvokeError::UnknownChannel(request.channel))?;
-    if !world.users.contains_key(&user) {
-        return Err(InvokeError::UnknownUser(user));
-    }
+    let location = locate(world, user, request.place)?;
+    let channel = location.channel();
     // Only slash commands have subcommand paths; user and message command names may hold spaces.
     let mut path = request.name.split_whitespace();
     let name = match request.kind {
         CommandKind::ChatInput => path.next().unwrap_or_default(),
         _ => request.name,
     };
-    let (scope, command) = world
-        .commands
-        .lookup(Some(guild.id), name, request.kind)
-        .map(|(scope, c)| (scope, c.clone()))
-        .ok_or_else(|| InvokeError::UnknownCommand(request.name.to_owned()))?;
+    let (scope, command) = pick(world, &location, name, request)?;
     let mut resolved = Map::new();
     let mut options = Vec::new();
     if request.kind == CommandKind::ChatInput {
         let names: Vec<&str> = path.collect();
         options = nest(
             world,
-            &guild,
+            location.guild(),
             &command.spec.options,
             &names,
             &request.options,
@@ -45,18 +114,17 @@ pub(super) fn build(
         )?;
     }
     if let Some(target) = request.target {
-        resolve_target(world, &guild, request, target, &mut resolved)?;
+        resolve_target(
+            world,
+            location.guild(),
+            channel,
+            request,
+            target,
+            &mut resolved,
+        )?;
     }
     let id = world.ids.next();
     let token = crate::ids::interaction_token();
-    let member = guild.member(user).map(|m| {
-        let mut member = world.member_json(m, true);
-        member["permissions"] = json!(guild.permissions_of(user).to_string());
-        member
-    });
-    let channel = guild
-        .channel(request.channel)
-        .map(|c| world.partial_channel_json(&guild, c, user));
     let mut data = json!({
         "id": command.id.to_string(),
         "name": command.spec.name,
@@ -74,29 +142,15 @@ pub(super) fn build(
     if let Some(target) = request.target {
         data["target_id"] = json!(target.to_string());
     }
-    let payload = json!({
-        "id": id.to_string(),
-        "application_id": world.application_id.to_string(),
-        "type": if request.focused.is_some() { 4 } else { 2 },
-        "data": data,
-        "guild_id": guild.id.to_string(),
-        "guild": {"id": guild.id.to_string(), "locale": "en-US", "features": []},
-        "channel": channel,
-        "channel_id": request.channel.to_string(),
-        "member": member,
-        "token": token,
-        "version": 1,
-        "app_permissions": guild.permissions_of(world.bot_id).to_string(),
-        "locale": "en-US",
-        "guild_locale": "en-US",
-        "entitlements": [],
-        "authorizing_integration_owners": {"0": guild.id.to_string()},
-        "context": 0,
-        "attachment_size_limit": 10_485_760,
-    });
+    let interaction_type = if request.focused.is_some() { 4 } else { 2 };
+    let common = envelope::common(world, id, interaction_type, data, &token);
+    let payload = match &location {
+        Location::Guild(guild, _) => envelope::in_guild(world, common, guild, channel, user),
+        Location::BotDm(_) => envelope::in_bot_dm(world, common, channel, user),
+    };
     let invoker = Invoker {
         user,
-        interaction_type: if request.focused.is_some() { 4 } else { 2 },
+        interaction_type,
         command: request.name.to_owned(),
         command_type: command.spec.kind.value(),
         target_user: request.target.filter(|_| request.kind == CommandKind::User),
@@ -104,13 +158,15 @@ pub(super) fn build(
             .target
             .filter(|_| request.kind == CommandKind::Message),
     };
-    let record = InteractionRecord::new(id, token, Some(request.channel), Some(guild.id), invoker);
+    let guild_id = location.guild().map(|g| g.id);
+    let record = InteractionRecord::new(id, token, Some(channel), guild_id, invoker);
     Ok((payload, record))
 }
 
 fn resolve_target(
     world: &World,
-    guild: &crate::world::GuildRecord,
+    guild: Option<&GuildRecord>,
+    channel: u64,
     request: &Invoke<'_>,
     target: u64,
     resolved: &mut Map<String, Value>,
@@ -126,18 +182,13 @@ fn resolve_target(
         _ => {
             let message = world
                 .messages
-                .get(&request.channel)
+                .get(&channel)
                 .and_then(|list| {
                     list.iter()
                         .find(|m| m.get("id").and_then(Value::as_str) == Some(&target.to_string()))
                 })
                 .cloned()
-                .ok_or_else(|| {
-                    invalid(format!(
-                        "no message {target} in channel {}",
-                        request.channel
-                    ))
-                })?;
+                .ok_or_else(|| invalid(format!("no message {target} in channel {channel}")))?;
             insert(resolved, "messages", target, message);
             Ok(())
         }

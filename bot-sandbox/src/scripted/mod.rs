@@ -1,6 +1,7 @@
 //! Scripted users: they invoke the commands the bot registered and send messages, as a person in
 //! Discord's client would.
 
+mod envelope;
 mod interaction;
 mod options;
 
@@ -24,6 +25,11 @@ pub enum InvokeError {
     UnknownCommand(String),
     /// The options do not match the registered command (Discord's client would not send them).
     InvalidOptions(String),
+    /// The command exists but Discord's client does not offer it here: its `contexts` (or, without
+    /// them, `dm_permission: false`) exclude where the user is.
+    ContextExcluded(String),
+    /// The command is age-restricted (`nsfw`) and the guild channel is not.
+    AgeRestricted(String),
 }
 
 impl fmt::Display for InvokeError {
@@ -37,6 +43,13 @@ impl fmt::Display for InvokeError {
             InvokeError::InvalidOptions(why) => {
                 write!(f, "options do not match the command: {why}")
             }
+            InvokeError::ContextExcluded(name) => {
+                write!(f, "the command `{name}` cannot be used in this context")
+            }
+            InvokeError::AgeRestricted(name) => write!(
+                f,
+                "the command `{name}` is age-restricted and the channel is not"
+            ),
         }
     }
 }
@@ -50,9 +63,18 @@ pub struct ScriptedUser {
     id: u64,
 }
 
+/// Where a user invokes a command.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Place {
+    /// A guild channel.
+    Channel(u64),
+    /// The user's DM channel with the bot.
+    BotDm,
+}
+
 /// What an interaction is built from.
 pub(crate) struct Invoke<'a> {
-    pub(crate) channel: u64,
+    pub(crate) place: Place,
     pub(crate) name: &'a str,
     pub(crate) kind: CommandKind,
     pub(crate) options: Value,
@@ -68,7 +90,10 @@ impl ScriptedUser {
 
     /// Invokes a slash command in `channel`. `path` is the command name, then its group and
     /// subcommand names separated by spaces (`"perm user get"`); `options` is a JSON object of
-    /// option name to value (ids for users, channels, roles and mentionables).
+    /// option name to value (ids for users, channels, roles and mentionables). A global command
+    /// whose `contexts` lack GUILD (0) is refused with [`InvokeError::ContextExcluded`], an
+    /// age-restricted (`nsfw`) command in a channel that is not with
+    /// [`InvokeError::AgeRestricted`].
     pub async fn slash(
         &self,
         channel: u64,
@@ -76,7 +101,7 @@ impl ScriptedUser {
         options: Value,
     ) -> Result<Invocation, InvokeError> {
         self.invoke(Invoke {
-            channel,
+            place: Place::Channel(channel),
             name: path,
             kind: CommandKind::ChatInput,
             options,
@@ -93,7 +118,7 @@ impl ScriptedUser {
         target: u64,
     ) -> Result<Invocation, InvokeError> {
         self.invoke(Invoke {
-            channel,
+            place: Place::Channel(channel),
             name,
             kind: CommandKind::User,
             options: json!({}),
@@ -110,7 +135,7 @@ impl ScriptedUser {
         target: u64,
     ) -> Result<Invocation, InvokeError> {
         self.invoke(Invoke {
-            channel,
+            place: Place::Channel(channel),
             name,
             kind: CommandKind::Message,
             options: json!({}),
@@ -130,7 +155,45 @@ impl ScriptedUser {
         focused: &str,
     ) -> Result<Invocation, InvokeError> {
         self.invoke(Invoke {
-            channel,
+            place: Place::Channel(channel),
+            name: path,
+            kind: CommandKind::ChatInput,
+            options,
+            target: None,
+            focused: Some(focused),
+        })
+    }
+
+    /// Invokes a global slash command in the user's DM with the bot (made on first use; see
+    /// [`SandboxHandle::dm_channel`](crate::SandboxHandle::dm_channel)). The bot receives
+    /// INTERACTION_CREATE as Discord sends it from there: no `guild_id`, `guild` or `member`, the
+    /// invoker as a top-level `user`, `channel` the DM channel (type 1, with `recipients`),
+    /// `context` 1 (BOT_DM), `authorizing_integration_owners` `{"0": "0"}` and the bot's DM
+    /// `app_permissions`. Refused with [`InvokeError::UnknownCommand`] for a command registered in
+    /// guilds only, and with [`InvokeError::ContextExcluded`] when its `contexts` lack BOT_DM (1),
+    /// when it has no `contexts` and `dm_permission` is `false`, or when its `integration_types`
+    /// lack GUILD_INSTALL (0). Replies land in the DM channel.
+    pub async fn slash_in_dm(&self, path: &str, options: Value) -> Result<Invocation, InvokeError> {
+        self.invoke(Invoke {
+            place: Place::BotDm,
+            name: path,
+            kind: CommandKind::ChatInput,
+            options,
+            target: None,
+            focused: None,
+        })
+    }
+
+    /// [`ScriptedUser::autocomplete`] in the user's DM with the bot, with the DM's payload and
+    /// refusals as [`ScriptedUser::slash_in_dm`].
+    pub async fn autocomplete_in_dm(
+        &self,
+        path: &str,
+        options: Value,
+        focused: &str,
+    ) -> Result<Invocation, InvokeError> {
+        self.invoke(Invoke {
+            place: Place::BotDm,
             name: path,
             kind: CommandKind::ChatInput,
             options,

@@ -13,7 +13,7 @@ pub(super) fn invalid(why: impl Into<String>) -> InvokeError {
 /// The options array for the subcommand `path` (empty: the command itself).
 pub(super) fn nest(
     world: &World,
-    guild: &crate::world::GuildRecord,
+    guild: Option<&crate::world::GuildRecord>,
     specs: &[OptionSpec<'static>],
     path: &[&str],
     given: &Value,
@@ -88,7 +88,7 @@ pub(super) fn insert(resolved: &mut Map<String, Value>, kind: &str, id: u64, obj
 
 pub(super) fn resolve_user(
     world: &World,
-    guild: &crate::world::GuildRecord,
+    guild: Option<&crate::world::GuildRecord>,
     id: u64,
     resolved: &mut Map<String, Value>,
 ) -> bool {
@@ -96,7 +96,8 @@ pub(super) fn resolve_user(
         return false;
     };
     insert(resolved, "users", id, user);
-    if let Some(member) = guild.member(id) {
+    // Members only in a guild: a DM's interaction resolves users alone.
+    if let Some((guild, member)) = guild.and_then(|g| g.member(id).map(|m| (g, m))) {
         let mut member = world.member_json(member, false);
         member["permissions"] = json!(guild.permissions_of(id).to_string());
         insert(resolved, "members", id, member);
@@ -107,7 +108,7 @@ pub(super) fn resolve_user(
 /// Checks one value against its option and adds what it refers to to `resolved`.
 fn check_value(
     world: &World,
-    guild: &crate::world::GuildRecord,
+    guild: Option<&crate::world::GuildRecord>,
     spec: &OptionSpec<'static>,
     value: &Value,
     resolved: &mut Map<String, Value>,
@@ -140,16 +141,14 @@ fn check_value(
         OptionKind::Role => {
             let id = id_of(value).ok_or_else(wrong)?;
             let role = guild
-                .roles
-                .iter()
-                .find(|r| r.id == id)
+                .and_then(|g| g.roles.iter().find(|r| r.id == id))
                 .ok_or_else(|| invalid(format!("option `{name}`: no role {id}")))?;
             insert(resolved, "roles", id, crate::world::role_json(role));
             json!(id.to_string())
         }
         OptionKind::Mentionable => {
             let id = id_of(value).ok_or_else(wrong)?;
-            if let Some(role) = guild.roles.iter().find(|r| r.id == id) {
+            if let Some(role) = guild.and_then(|g| g.roles.iter().find(|r| r.id == id)) {
                 insert(resolved, "roles", id, crate::world::role_json(role));
             } else if !resolve_user(world, guild, id, resolved) {
                 return Err(invalid(format!("option `{name}`: no user or role {id}")));
@@ -158,8 +157,8 @@ fn check_value(
         }
         OptionKind::Channel => {
             let id = id_of(value).ok_or_else(wrong)?;
-            let channel = guild
-                .channel(id)
+            let (guild, channel) = guild
+                .and_then(|g| g.channel(id).map(|c| (g, c)))
                 .ok_or_else(|| invalid(format!("option `{name}`: no channel {id}")))?;
             if !spec.channel_types.is_empty()
                 && !spec.channel_types.iter().any(|t| t.value() == channel.kind)

@@ -1,12 +1,12 @@
 //! Registered application commands, per scope, with Discord's write semantics (AC L1179-1420).
 
+use super::command_wire::{Parsed, command_json, parse};
 use crate::ids::Snowflakes;
 use bot_spec::{
-    CommandKind, CommandSpec, FieldPath, FormBodyError, Scope, ScopeConflict, check_scope,
-    limits::DAILY_CREATES_PER_SCOPE, validate_command,
+    CommandKind, CommandSpec, FieldPath, FormBodyError, IntegrationType, InteractionContextType,
+    ScopeConflict, check_scope, limits::DAILY_CREATES_PER_SCOPE, validate_command,
 };
-use serde_json::{Value, json};
-use std::borrow::Cow;
+use serde_json::Value;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
@@ -16,6 +16,36 @@ pub(crate) struct StoredCommand {
     pub(crate) id: u64,
     pub(crate) version: u64,
     pub(crate) spec: CommandSpec<'static>,
+    /// The deprecated `dm_permission` a global command was written with.
+    pub(crate) dm_permission: Option<bool>,
+}
+
+impl StoredCommand {
+    fn same(&self, parsed: &Parsed) -> bool {
+        self.spec == parsed.spec && self.dm_permission == parsed.dm_permission
+    }
+
+    /// Whether Discord's client offers this command in `context` (AC "Interaction Contexts").
+    /// Guild commands exist only in their guild. A global command follows its `contexts`; without
+    /// them it is usable in guilds, and in the bot's DM unless `dm_permission` is `false` (AC
+    /// L35, L39). In the bot's DM it must also be installable to guilds, the installation the
+    /// sandbox models (user installs are not).
+    pub(crate) fn allows(&self, context: InteractionContextType, global: bool) -> bool {
+        if !global {
+            return context == InteractionContextType::Guild;
+        }
+        let listed = match &self.spec.contexts {
+            Some(contexts) => contexts.contains(&context),
+            None => context == InteractionContextType::Guild || self.dm_permission != Some(false),
+        };
+        let installed = context == InteractionContextType::Guild
+            || self
+                .spec
+                .integration_types
+                .as_ref()
+                .is_none_or(|types| types.contains(&IntegrationType::GuildInstall));
+        listed && installed
+    }
 }
 
 /// Why a command write was refused.
@@ -45,32 +75,6 @@ pub(crate) struct CommandStore {
 }
 
 const DAY: Duration = Duration::from_secs(24 * 60 * 60);
-
-fn scope_of(guild: Option<u64>) -> Scope<'static> {
-    match guild {
-        None => Scope::Global,
-        Some(id) => Scope::Guilds(Cow::Owned(vec![id])),
-    }
-}
-
-/// Reads and validates a command body for `guild`'s scope.
-fn parse(body: &Value, guild: Option<u64>) -> Result<CommandSpec<'static>, String> {
-    let mut spec: CommandSpec<'static> =
-        serde_json::from_value(body.clone()).map_err(|e| e.to_string())?;
-    spec.scope = scope_of(guild);
-    // Guild commands have no contexts or integration types: Discord ignores them there.
-    if guild.is_some() {
-        spec.contexts = None;
-        spec.integration_types = None;
-    } else if spec.integration_types.is_none() {
-        // Discord stores a global command without them as installed to guilds (discord-api-docs
-        // #6744), so sending `[0]` later is no change.
-        spec.integration_types = Some(std::borrow::Cow::Borrowed(&[
-            bot_spec::IntegrationType::GuildInstall,
-        ]));
-    }
-    Ok(spec)
-}
 
 impl CommandStore {
     /// The commands of a scope.
@@ -107,11 +111,11 @@ impl CommandStore {
         let mut specs = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             match parse(item, guild) {
-                Ok(spec) => {
-                    if let Err(violations) = validate_command(&spec) {
+                Ok(parsed) => {
+                    if let Err(violations) = validate_command(&parsed.spec) {
                         errors.add(&FieldPath::root().index(i), &violations);
                     }
-                    specs.push(spec);
+                    specs.push(parsed);
                 }
                 Err(why) => return Err(CommandError::Malformed(format!("[{i}]: {why}"))),
             }
@@ -119,14 +123,15 @@ impl CommandStore {
         if !errors.is_empty() {
             return Err(CommandError::InvalidBody(errors));
         }
-        check_conflicts(&specs)?;
+        let only_specs: Vec<CommandSpec<'static>> = specs.iter().map(|p| p.spec.clone()).collect();
+        check_conflicts(&only_specs)?;
         let existing = self.scopes.remove(&guild).unwrap_or_default();
         let new = specs
             .iter()
-            .filter(|s| {
+            .filter(|p| {
                 !existing
                     .iter()
-                    .any(|e| e.spec.name == s.name && e.spec.kind == s.kind)
+                    .any(|e| e.spec.name == p.spec.name && e.spec.kind == p.spec.kind)
             })
             .count();
         if let Err(error) = self.spend(guild, new) {
@@ -135,21 +140,23 @@ impl CommandStore {
         }
         let stored = specs
             .into_iter()
-            .map(|spec| {
+            .map(|parsed| {
                 match existing
                     .iter()
-                    .find(|e| e.spec.name == spec.name && e.spec.kind == spec.kind)
+                    .find(|e| e.spec.name == parsed.spec.name && e.spec.kind == parsed.spec.kind)
                 {
-                    Some(old) if old.spec == spec => old.clone(),
+                    Some(old) if old.same(&parsed) => old.clone(),
                     Some(old) => StoredCommand {
                         id: old.id,
                         version: ids.next(),
-                        spec,
+                        spec: parsed.spec,
+                        dm_permission: parsed.dm_permission,
                     },
                     None => StoredCommand {
                         id: ids.next(),
                         version: ids.next(),
-                        spec,
+                        spec: parsed.spec,
+                        dm_permission: parsed.dm_permission,
                     },
                 }
             })
@@ -165,32 +172,37 @@ impl CommandStore {
         body: &Value,
         ids: &Snowflakes,
     ) -> Result<(StoredCommand, bool), CommandError> {
-        let spec = parse(body, guild).map_err(CommandError::Malformed)?;
-        if let Err(violations) = validate_command(&spec) {
+        let parsed = parse(body, guild).map_err(CommandError::Malformed)?;
+        if let Err(violations) = validate_command(&parsed.spec) {
             return Err(CommandError::InvalidBody(FormBodyError::from(&violations)));
         }
         let list = self.scopes.entry(guild).or_default();
         if let Some(old) = list
             .iter_mut()
-            .find(|e| e.spec.name == spec.name && e.spec.kind == spec.kind)
+            .find(|e| e.spec.name == parsed.spec.name && e.spec.kind == parsed.spec.kind)
         {
-            if old.spec != spec {
-                old.spec = spec;
+            if !old.same(&parsed) {
+                old.spec = parsed.spec;
+                old.dm_permission = parsed.dm_permission;
                 old.version = ids.next();
             }
             let updated = old.clone();
             self.writes += 1;
             return Ok((updated, false));
         }
-        let same_kind = list.iter().filter(|c| c.spec.kind == spec.kind).count();
-        if same_kind >= bot_spec::limits::max_commands_per_scope(spec.kind) {
+        let same_kind = list
+            .iter()
+            .filter(|c| c.spec.kind == parsed.spec.kind)
+            .count();
+        if same_kind >= bot_spec::limits::max_commands_per_scope(parsed.spec.kind) {
             return Err(CommandError::TooMany);
         }
         self.spend(guild, 1)?;
         let stored = StoredCommand {
             id: ids.next(),
             version: ids.next(),
-            spec,
+            spec: parsed.spec,
+            dm_permission: parsed.dm_permission,
         };
         self.scopes.entry(guild).or_default().push(stored.clone());
         self.writes += 1;
@@ -217,16 +229,17 @@ impl CommandStore {
                 target.insert(key.clone(), value.clone());
             }
         }
-        let spec = parse(&merged, guild).map_err(CommandError::Malformed)?;
-        if let Err(violations) = validate_command(&spec) {
+        let parsed = parse(&merged, guild).map_err(CommandError::Malformed)?;
+        if let Err(violations) = validate_command(&parsed.spec) {
             return Err(CommandError::InvalidBody(FormBodyError::from(&violations)));
         }
         let mut after: Vec<CommandSpec<'static>> = list.iter().map(|c| c.spec.clone()).collect();
-        after[index] = spec.clone();
+        after[index] = parsed.spec.clone();
         check_conflicts(&after)?;
         let stored = &mut list[index];
-        if stored.spec != spec {
-            stored.spec = spec;
+        if !stored.same(&parsed) {
+            stored.spec = parsed.spec;
+            stored.dm_permission = parsed.dm_permission;
             stored.version = ids.next();
         }
         self.writes += 1;
@@ -287,56 +300,4 @@ fn check_conflicts(specs: &[CommandSpec<'static>]) -> Result<(), CommandError> {
             Err(CommandError::DuplicateName(message))
         }
     }
-}
-
-/// A stored command as a write returns it (with localizations).
-pub(crate) fn command_json(
-    command: &StoredCommand,
-    application_id: u64,
-    guild: Option<u64>,
-) -> Value {
-    command_json_localized(command, application_id, guild, true)
-}
-
-/// A stored command as Discord returns it: the body plus ids, version and Discord's defaults
-/// (`contexts: null`; `integration_types: [0]` for global commands; `nsfw: false`). Guild
-/// commands have no `integration_types`: the field is omitted, not `null` (the spec's
-/// `ApplicationCommandResponse` types it as an array only).
-pub(crate) fn command_json_localized(
-    command: &StoredCommand,
-    application_id: u64,
-    guild: Option<u64>,
-    with_localizations: bool,
-) -> Value {
-    let mut value = serde_json::to_value(&command.spec).unwrap_or_else(|_| json!({}));
-    let Some(map) = value.as_object_mut() else {
-        return value;
-    };
-    map.insert("id".into(), json!(command.id.to_string()));
-    map.insert("application_id".into(), json!(application_id.to_string()));
-    map.insert("version".into(), json!(command.version.to_string()));
-    map.entry("default_member_permissions")
-        .or_insert(Value::Null);
-    map.entry("nsfw").or_insert(json!(false));
-    map.entry("contexts").or_insert(Value::Null);
-    match guild {
-        Some(id) => {
-            map.insert("guild_id".into(), json!(id.to_string()));
-            if map.get("integration_types").is_some_and(Value::is_null) {
-                map.remove("integration_types");
-            }
-        }
-        None => {
-            map.entry("integration_types").or_insert(json!([0]));
-        }
-    }
-    if with_localizations {
-        map.entry("name_localizations").or_insert(Value::Null);
-        map.entry("description_localizations")
-            .or_insert(Value::Null);
-    } else {
-        map.remove("name_localizations");
-        map.remove("description_localizations");
-    }
-    value
 }

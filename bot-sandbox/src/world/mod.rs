@@ -1,16 +1,21 @@
 //! The sandbox's world: the application and its bot, users, guilds with channels, roles and
 //! members, messages, registered commands and live interactions.
 
+mod application;
+mod command_wire;
 mod commands;
+mod dm;
+mod edits;
 mod interactions;
 mod render;
 mod replies;
 
 pub(crate) use render::{channel_json, role_json};
 
-pub(crate) use commands::{
-    CommandError, CommandStore, command_json as command_json_of, command_json_localized,
-};
+pub(crate) use application::TeamRecord;
+pub use application::TeamRole;
+pub(crate) use command_wire::{command_json as command_json_of, command_json_localized};
+pub(crate) use commands::{CommandError, CommandStore, StoredCommand};
 pub use interactions::{DeadlineExceeded, InteractionResponse, Invocation};
 pub(crate) use interactions::{InteractionRecord, Invoker};
 
@@ -32,6 +37,8 @@ pub(crate) struct ChannelRecord {
     pub(crate) name: String,
     pub(crate) kind: u8,
     pub(crate) position: u32,
+    /// Age-restricted (`nsfw` on the wire).
+    pub(crate) nsfw: bool,
 }
 
 /// A role of a guild.
@@ -73,7 +80,9 @@ impl GuildRecord {
         self.members.iter().find(|m| m.user_id == user_id)
     }
 
-    /// The permissions of a member: the union of @everyone's and their roles'.
+    /// The permissions of a member: the union of @everyone's and their roles'; every permission
+    /// for the owner and for a member with ADMINISTRATOR (the docs' `compute_base_permissions`,
+    /// developers/topics/permissions.mdx).
     pub(crate) fn permissions_of(&self, user_id: u64) -> u64 {
         if user_id == self.owner_id {
             return ALL_PERMISSIONS;
@@ -83,17 +92,25 @@ impl GuildRecord {
             .iter()
             .find(|r| r.id == self.id)
             .map_or(0, |r| r.permissions);
-        self.member(user_id).map_or(everyone, |m| {
+        let base = self.member(user_id).map_or(everyone, |m| {
             m.roles
                 .iter()
                 .filter_map(|id| self.roles.iter().find(|r| r.id == *id))
                 .fold(everyone, |acc, r| acc | r.permissions)
-        })
+        });
+        if base & ADMINISTRATOR != 0 {
+            ALL_PERMISSIONS
+        } else {
+            base
+        }
     }
 }
 
 /// Every permission bit Discord defines (bits 0–50).
 pub(crate) const ALL_PERMISSIONS: u64 = (1 << 51) - 1;
+
+/// ADMINISTRATOR: every permission, whatever the other bits.
+pub(crate) const ADMINISTRATOR: u64 = 1 << 3;
 
 /// A fixed join time for seeded members, so snapshots are stable.
 pub(crate) const SEED_TIME: &str = "2024-01-01T00:00:00.000000+00:00";
@@ -112,6 +129,12 @@ pub(crate) struct World {
     pub(crate) commands: CommandStore,
     pub(crate) interactions: HashMap<u64, InteractionRecord>,
     pub(crate) ids: Snowflakes,
+    /// The user who owns the application, when set (else the first guild's owner).
+    pub(crate) owner: Option<u64>,
+    /// The team that owns the application, if any.
+    pub(crate) team: Option<TeamRecord>,
+    /// Each user's DM channel with the bot: user id to channel id.
+    pub(crate) dm_channels: BTreeMap<u64, u64>,
 }
 
 impl World {
@@ -141,6 +164,9 @@ impl World {
             commands: CommandStore::default(),
             interactions: HashMap::new(),
             ids,
+            owner: None,
+            team: None,
+            dm_channels: BTreeMap::new(),
         }
     }
 
@@ -198,6 +224,7 @@ impl World {
             name: name.to_owned(),
             kind,
             position,
+            nsfw: false,
         });
         Some(id)
     }

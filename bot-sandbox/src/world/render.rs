@@ -36,44 +36,6 @@ impl World {
         public_user(id, username, false)
     }
 
-    /// The application object of `GET /applications/@me`: the fields the spec's
-    /// `PrivateApplicationResponse` requires (Discord sends them all), with `bot` and `owner` as
-    /// public users.
-    pub(crate) fn application_json(&self) -> Value {
-        let owner = self
-            .guilds
-            .values()
-            .next()
-            .and_then(|g| self.public_user_json_by_id(g.owner_id))
-            .unwrap_or_else(|| Self::unknown_user_json(0, "owner"));
-        let flags = 0u64;
-        json!({
-            "id": self.application_id.to_string(),
-            "name": self.application_name,
-            "icon": null,
-            "description": "A bot running against bot-sandbox",
-            "type": null,
-            "bot_public": true,
-            "bot_require_code_grant": false,
-            "bot": self.public_user_json_by_id(self.bot_id),
-            "owner": owner,
-            "verify_key": "0".repeat(64),
-            "flags": flags,
-            "flags_new": flags.to_string(),
-            "team": null,
-            "summary": "",
-            "rpc_origins": [],
-            "redirect_uris": [],
-            "interactions_endpoint_url": null,
-            "role_connections_verification_url": null,
-            "approximate_guild_count": self.guilds.len(),
-            "approximate_user_install_count": 0,
-            "approximate_user_authorization_count": 0,
-            "explicit_content_filter": 0,
-            "eligible_oauth2_scopes": [],
-        })
-    }
-
     /// A guild member; `with_user` adds the user object.
     pub(crate) fn member_json(&self, member: &MemberRecord, with_user: bool) -> Value {
         let mut value = json!({
@@ -176,7 +138,7 @@ impl World {
 
 /// The fields of the spec's `UserResponse`, which Discord always sends: `primary_guild` is
 /// `null` for a user without a server tag, `flags` is there beside `public_flags`.
-fn public_user(id: u64, username: &str, bot: bool) -> Value {
+pub(crate) fn public_user(id: u64, username: &str, bot: bool) -> Value {
     let mut value = json!({
         "id": id.to_string(),
         "username": username,
@@ -220,7 +182,7 @@ pub(crate) fn channel_json(guild_id: u64, channel: &ChannelRecord) -> Value {
         "type": channel.kind,
         "position": channel.position,
         "permission_overwrites": [],
-        "nsfw": false,
+        "nsfw": channel.nsfw,
         "parent_id": null,
         "topic": null,
         "last_message_id": null,

@@ -19,9 +19,11 @@ impl World {
         original_response: Option<&str>,
     ) -> Value {
         let invoker = &record.invoker;
+        // RR "Authorizing Integration Owners Object": the guild installation, keyed "0", names the
+        // guild; in the bot's DM (the sandbox's only guild-less interactions) its value is "0".
         let owners = match record.guild_id {
             Some(guild) => json!({"0": guild.to_string()}),
-            None => json!({}),
+            None => json!({"0": "0"}),
         };
         let mut value = json!({
             "id": record.id.to_string(),
