@@ -84,6 +84,17 @@ pub(crate) async fn guild(state: AppState, Path(id): Path<String>) -> Response {
     }
 }
 
+/// `GET /guilds/{guild}/roles`: the guild's roles.
+pub(crate) async fn guild_roles(state: AppState, Path(id): Path<String>) -> Response {
+    let world = state.world();
+    match id.parse().ok().and_then(|id: u64| world.guilds.get(&id)) {
+        Some(guild) => ok(serde_json::Value::Array(
+            guild.roles.iter().map(crate::world::role_json).collect(),
+        )),
+        None => unknown(10004, "Guild"),
+    }
+}
+
 /// `GET /channels/{channel}`: a guild channel, or a user's DM channel with the bot.
 pub(crate) async fn channel(state: AppState, Path(id): Path<String>) -> Response {
     let Ok(id) = id.parse::<u64>() else {

@@ -187,6 +187,7 @@ fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
         .route("/gateway/bot", get(app::gateway_bot))
         .route("/soundboard-default-sounds", get(app::soundboard))
         .route("/guilds/{guild}", get(app::guild))
+        .route("/guilds/{guild}/roles", get(app::guild_roles))
         .route("/channels/{channel}", get(app::channel))
         .route(
             "/applications/{app}/commands",
