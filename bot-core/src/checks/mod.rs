@@ -51,6 +51,10 @@ pub trait Check: Send + Sync + 'static {
 
 /// What a check function may return: `bool` (`false` fails with a [`CheckFailure`] naming the
 /// check), or a `Result` of `bool` or `()` whose error fails the invocation with that error.
+#[diagnostic::on_unimplemented(
+    message = "a check returns `bool`, `Result<bool, E>` or `Result<(), E>`, not `{Self}`",
+    label = "not a check's output"
+)]
 pub trait CheckOutput {
     /// `Ok(true)` to pass, `Ok(false)` to fail with the check's [`CheckFailure`].
     fn into_outcome(self) -> Result<bool, CommandError>;

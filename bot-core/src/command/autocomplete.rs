@@ -156,6 +156,11 @@ pub type AutocompleteFuture<'a> =
 /// What an autocomplete callback may return: choices (`Vec<ChoiceSpec<'static>>`), or plain
 /// values whose text is also their name (`Vec<String>`, `Vec<&'static str>`, `Vec<i64>`,
 /// `Vec<f64>`), or a `Result` of these.
+#[diagnostic::on_unimplemented(
+    message = "an autocomplete callback returns `Vec<ChoiceSpec<'static>>`, `Vec<String>`, \
+               `Vec<&'static str>`, `Vec<i64>`, `Vec<f64>` or a `Result` of one, not `{Self}`",
+    label = "not a list of choices"
+)]
 pub trait IntoChoices {
     /// The choices.
     fn into_choices(self) -> Result<Vec<ChoiceSpec<'static>>, CommandError>;

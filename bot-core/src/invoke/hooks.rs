@@ -10,6 +10,10 @@ pub type HookFuture<'a> = Pin<Box<dyn Future<Output = CommandResult> + Send + 'a
 
 /// What a hook or an error handler function may return: `()` or a `Result` whose error is
 /// reported.
+#[diagnostic::on_unimplemented(
+    message = "a hook or an error handler returns `()` or `Result<(), E>`, not `{Self}`",
+    label = "not a hook's output"
+)]
 pub trait HookOutput {
     /// The output as a result.
     fn into_result(self) -> CommandResult;

@@ -33,11 +33,11 @@ fn command_error_handler(ir: &EventIr, sig: &Signature) -> TokenStream {
     let ctx_ref = format_ident!("__bot_event_ctx_ref");
     let error = format_ident!("__bot_event_error");
     let error_ref = format_ident!("__bot_event_error_ref");
-    let bind_ctx = bind(&ctx_ref, &sig.bot, &ctx);
+    let bind_ctx = bind_borrowed(&ctx_ref, &sig.bot, &ctx);
     let bind_error = sig
         .payload
         .as_ref()
-        .map(|ty| bind(&error_ref, ty, &error))
+        .map(|ty| bind_borrowed(&error_ref, ty, &error))
         .unwrap_or_default();
     let outcome = match &func.sig.output {
         ReturnType::Type(_, ty) => {
@@ -71,6 +71,13 @@ fn command_error_handler(ir: &EventIr, sig: &Signature) -> TokenStream {
             }
         };
     }
+}
+
+/// `let binding: #ty = value;` for a value that is already a reference, checked at `ty`.
+fn bind_borrowed(binding: &Ident, ty: &Type, value: &Ident) -> TokenStream {
+    let (_, last) = span_range(ty);
+    let value = Ident::new(&value.to_string(), last);
+    quote!(let #binding: #ty = #value;)
 }
 
 /// The expansion of a valid handler: the function as written, then its registration.

@@ -8,7 +8,7 @@ enum Unit {
     Kelvin,
 }
 
-async fn suggest(_: &ApplicationContext, _: String) -> Vec<bot_core::spec::ChoiceSpec<'static>> {
+async fn suggest(_: &AutocompleteContext) -> Vec<bot_core::spec::ChoiceSpec<'static>> {
     Vec::new()
 }
 

@@ -2,7 +2,7 @@
 
 use bot_core::prelude::*;
 
-async fn suggest(_: &ApplicationContext, _: String) -> Vec<bot_core::spec::ChoiceSpec<'static>> {
+async fn suggest(_: &AutocompleteContext) -> Vec<bot_core::spec::ChoiceSpec<'static>> {
     Vec::new()
 }
 

@@ -1,4 +1,4 @@
-// expect: expected function that takes 2 arguments
+// expect: expected `&ApplicationContext`, found `&AutocompleteContext`
 
 use bot_core::prelude::*;
 
