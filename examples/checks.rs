@@ -20,7 +20,11 @@ struct Journal(Mutex<Vec<String>>);
 
 fn note(ctx: &ApplicationContext, line: String) {
     if let Ok(journal) = ctx.state::<Journal>() {
-        journal.0.lock().unwrap_or_else(|p| p.into_inner()).push(line);
+        journal
+            .0
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(line);
     }
 }
 
@@ -79,7 +83,9 @@ async fn divide(
     /// The divisor
     b: i64,
 ) -> CommandResult {
-    let quotient = a.checked_div(b).ok_or_else(|| CommandError::msg("division by zero"))?;
+    let quotient = a
+        .checked_div(b)
+        .ok_or_else(|| CommandError::msg("division by zero"))?;
     ctx.respond(format!("{a} / {b} = {quotient}")).await?;
     Ok(())
 }
@@ -134,7 +140,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         (&member, "divide", serde_json::json!({"a": 7, "b": 0})),
     ];
     for (user, command, options) in calls {
-        let who = if std::ptr::eq(user, &owner) { "owner" } else { "member" };
+        let who = if std::ptr::eq(user, &owner) {
+            "owner"
+        } else {
+            "member"
+        };
         let mut call = user.slash(world.channel, command, options).await?;
         let reply = call.response().await?;
         let only_you = if reply.ephemeral() { " (only you)" } else { "" };

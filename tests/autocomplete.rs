@@ -4,10 +4,10 @@
 
 mod common;
 
-use bot_core::command::{AutocompleteContext, CommandRegistry};
+use bot_core::command::AutocompleteContext;
 use bot_core::prelude::*;
 use bot_core::spec::ChoiceSpec;
-use common::{started, stop};
+use common::{commands_bot_builder, started, stop};
 use serde_json::{Value, json};
 
 /// The fruits the bot knows.
@@ -16,8 +16,15 @@ struct Fruits(Vec<&'static str>);
 /// Fruits starting with what was typed, each prefixed with the count given so far.
 async fn fruits(ctx: &AutocompleteContext) -> Vec<ChoiceSpec<'static>> {
     let known = ctx.state::<Fruits>().expect("the bot has fruits");
-    let count = ctx.argument::<Option<i64>>("count").ok().flatten().unwrap_or(1);
-    let by = ctx.author().map(|user| user.username.to_string()).unwrap_or_default();
+    let count = ctx
+        .argument::<Option<i64>>("count")
+        .ok()
+        .flatten()
+        .unwrap_or(1);
+    let by = ctx
+        .author()
+        .map(|user| user.username.to_string())
+        .unwrap_or_default();
     known
         .0
         .iter()
@@ -102,10 +109,7 @@ async fn choices(
 async fn callbacks_answer_from_the_partial_value_and_the_context() {
     let sandbox = bot_sandbox::Sandbox::builder().start().await.unwrap();
     let world = sandbox.default_guild().unwrap();
-    let bot = Bot::builder()
-        .token(sandbox.token())
-        .api_base(sandbox.rest_url())
-        .registry(CommandRegistry::collect().unwrap())
+    let bot = commands_bot_builder(&sandbox)
         .data(Fruits(vec!["apple", "apricot", "banana"]))
         .build()
         .unwrap();
@@ -136,7 +140,14 @@ async fn callbacks_answer_from_the_partial_value_and_the_context() {
     assert_eq!(got[0]["value"], "banana");
 
     // In a subcommand: 40 suggestions are cut to Discord's 25.
-    let got = choices(&user, Some(world.channel), "pick number", json!({"n": 1}), "n").await;
+    let got = choices(
+        &user,
+        Some(world.channel),
+        "pick number",
+        json!({"n": 1}),
+        "n",
+    )
+    .await;
     let values: Vec<i64> = got
         .as_array()
         .unwrap()

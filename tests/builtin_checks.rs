@@ -5,12 +5,12 @@
 mod common;
 
 use bot_core::checks;
-use bot_core::command::{CommandRegistry, RegisteredCommand};
+use bot_core::command::RegisteredCommand;
 use bot_core::model::Permissions;
 use bot_core::prelude::*;
 use bot_core::spec::CommandSpec;
 use bot_sandbox::{Invocation, ScriptedUser};
-use common::{started, stop};
+use common::{commands_bot_builder, started, stop};
 use serde_json::json;
 
 async fn ok(ctx: &ApplicationContext) -> CommandResult {
@@ -114,15 +114,13 @@ async fn each_built_in_check_passes_and_fails() {
         .add_role(guild, "Banner", Permissions::BAN_MEMBERS.bits())
         .unwrap();
 
-    let bot = Bot::builder()
-        .token(sandbox.token())
-        .api_base(sandbox.rest_url())
-        .registry(CommandRegistry::collect().unwrap())
-        .build()
-        .unwrap();
+    let bot = commands_bot_builder(&sandbox).build().unwrap();
     let (task, _events) = started(&bot).await;
-    let (lead_user, dev_user, stranger_user) =
-        (sandbox.user(lead), sandbox.user(dev), sandbox.user(stranger));
+    let (lead_user, dev_user, stranger_user) = (
+        sandbox.user(lead),
+        sandbox.user(dev),
+        sandbox.user(stranger),
+    );
 
     // is_owner: every member of the owning team, nobody else.
     assert_eq!(slash(&lead_user, channel, "owner").await, passed());
@@ -190,17 +188,22 @@ async fn each_built_in_check_passes_and_fails() {
 
     // has_role by id, on a command added at run time.
     bot.add_application_command(
-        RegisteredCommand::new(CommandSpec::chat_input("helpers", "Helpers only"), |ctx| async move {
-            ctx.respond("passed").await?;
-            Ok(())
-        })
+        RegisteredCommand::new(
+            CommandSpec::chat_input("helpers", "Helpers only"),
+            |ctx| async move {
+                ctx.respond("passed").await?;
+                Ok(())
+            },
+        )
         .check(checks::has_role(helper)),
     )
     .await
     .unwrap();
     assert_eq!(
         slash(&stranger_user, channel, "helpers").await,
-        refused(&format!("Role <@&{helper}> is required to run this command."))
+        refused(&format!(
+            "Role <@&{helper}> is required to run this command."
+        ))
     );
     assert!(sandbox.set_member_roles(guild, stranger, &[helper]));
     assert_eq!(slash(&stranger_user, channel, "helpers").await, passed());

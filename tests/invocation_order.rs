@@ -3,16 +3,15 @@
 //! and a subcommand's checks, the cooldown, the subcommand's and the global before/after hooks,
 //! the handler, and the error chain (`on_error`, then `on_application_command_error`) — on
 //! success and on a failure at each step. Also: `check_once` runs once per invocation of a
-//! subcommand, checks added and removed at run time, and the invocation API
-//! (`get_application_context`, `invoke_application_command`).
+//! subcommand, a panicking error handler caught, checks added and removed at run time, and the
+//! invocation API (`get_application_context`, `invoke_application_command`).
 
 mod common;
 
 use bot_core::checks;
-use bot_core::command::CommandRegistry;
 use bot_core::event::InteractionCreate;
 use bot_core::prelude::*;
-use common::{started, stop};
+use common::{commands_bot_builder, started, stop};
 use serde_json::json;
 use std::sync::Mutex;
 use std::time::Duration;
@@ -144,6 +143,18 @@ mod order {
     }
 }
 
+async fn panicking_handler(ctx: &ApplicationContext, error: &CommandError) {
+    trace(ctx, format!("panicking_handler: {}", kind(error)));
+    panic!("the error handler panicked");
+}
+
+/// Fails, and its error handler panics.
+#[slash_command(on_error = panicking_handler)]
+async fn fragile(ctx: &ApplicationContext) -> CommandResult {
+    trace(ctx, "fragile");
+    Err(CommandError::msg("fragile failed"))
+}
+
 /// The steps of interaction `id`, once `last` was recorded (or 5 s passed).
 async fn steps(id: u64, last: &str) -> Vec<String> {
     let read = || -> Vec<String> {
@@ -189,12 +200,7 @@ fn expected(at: &str, rest: &[&str]) -> Vec<String> {
 async fn every_step_runs_in_the_documented_order() {
     let sandbox = bot_sandbox::Sandbox::builder().start().await.unwrap();
     let world = sandbox.default_guild().unwrap();
-    let bot = Bot::builder()
-        .token(sandbox.token())
-        .api_base(sandbox.rest_url())
-        .registry(CommandRegistry::collect().unwrap())
-        .build()
-        .unwrap();
+    let bot = commands_bot_builder(&sandbox).build().unwrap();
     let (task, _events) = started(&bot).await;
     let user = sandbox.user(world.member);
     let run = |fail: Option<&str>| {
@@ -287,6 +293,28 @@ async fn every_step_runs_in_the_documented_order() {
             "global_check",
             "group_check",
             "global_error: cooldown"
+        ]
+    );
+
+    // An error handler that panics: caught, and the chain goes on to the global handler.
+    let mut fragile = user
+        .slash(world.channel, "fragile", json!({}))
+        .await
+        .unwrap();
+    assert_eq!(
+        fragile.response().await.unwrap().content(),
+        Some("failed: error fragile failed")
+    );
+    assert_eq!(
+        steps(fragile.id(), "global_error: error fragile failed").await,
+        [
+            "check_once",
+            "global_check",
+            "global_before",
+            "fragile",
+            "global_after",
+            "panicking_handler: error fragile failed",
+            "global_error: error fragile failed"
         ]
     );
 

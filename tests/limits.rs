@@ -4,9 +4,9 @@
 
 mod common;
 
-use bot_core::command::{CommandRegistry, State};
+use bot_core::command::State;
 use bot_core::prelude::*;
-use common::{started, stop};
+use common::{commands_bot_builder, started, stop};
 use serde_json::json;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -49,7 +49,9 @@ impl Gate {
 }
 
 fn who(ctx: &ApplicationContext) -> String {
-    ctx.author().map(|user| user.username.to_string()).unwrap_or_default()
+    ctx.author()
+        .map(|user| user.username.to_string())
+        .unwrap_or_default()
 }
 
 /// Once per 300 ms per user.
@@ -76,11 +78,7 @@ async fn queued(ctx: &ApplicationContext, gate: State<Gate>) -> CommandResult {
 }
 
 fn builder(sandbox: &bot_sandbox::SandboxHandle) -> bot_core::BotBuilder {
-    Bot::builder()
-        .token(sandbox.token())
-        .api_base(sandbox.rest_url())
-        .registry(CommandRegistry::collect().unwrap())
-        .data(Gate::new())
+    commands_bot_builder(sandbox).data(Gate::new())
 }
 
 #[tokio::test]
@@ -93,11 +91,17 @@ async fn a_cooldown_trips_per_user_and_resets_after_its_window() {
     let tick = |user: bot_sandbox::ScriptedUser| async move {
         let mut invocation = user.slash(world.channel, "tick", json!({})).await.unwrap();
         let response = invocation.response().await.unwrap();
-        (response.content().unwrap_or_default().to_owned(), response.ephemeral())
+        (
+            response.content().unwrap_or_default().to_owned(),
+            response.ephemeral(),
+        )
     };
     assert_eq!(tick(alice.clone()).await, ("tock".to_owned(), false));
     let (text, ephemeral) = tick(alice.clone()).await;
-    assert!(text.starts_with("You are on cooldown. Try again in 0."), "{text}");
+    assert!(
+        text.starts_with("You are on cooldown. Try again in 0."),
+        "{text}"
+    );
     assert!(ephemeral);
     // Another user has a bucket of their own.
     assert_eq!(tick(bob.clone()).await, ("tock".to_owned(), false));
@@ -137,15 +141,28 @@ async fn max_concurrency_refuses_or_queues_the_next_invocation() {
     assert_eq!(third.response().await.unwrap().content(), Some("slow done"));
 
     // Wait: the next one starts when the first ends.
-    let mut first = alice.slash(world.channel, "queued", json!({})).await.unwrap();
+    let mut first = alice
+        .slash(world.channel, "queued", json!({}))
+        .await
+        .unwrap();
     gate.started(3).await;
     let mut second = bob.slash(world.channel, "queued", json!({})).await.unwrap();
     tokio::time::sleep(Duration::from_millis(200)).await;
-    assert_eq!(gate.started.lock().unwrap().len(), 3, "the second waits for a slot");
+    assert_eq!(
+        gate.started.lock().unwrap().len(),
+        3,
+        "the second waits for a slot"
+    );
     assert_eq!(gate.running.load(Ordering::SeqCst), 1);
     gate.permits.add_permits(2);
-    assert_eq!(first.response().await.unwrap().content(), Some("queued done"));
-    assert_eq!(second.response().await.unwrap().content(), Some("queued done"));
+    assert_eq!(
+        first.response().await.unwrap().content(),
+        Some("queued done")
+    );
+    assert_eq!(
+        second.response().await.unwrap().content(),
+        Some("queued done")
+    );
     let started: Vec<String> = gate.started.lock().unwrap().clone();
     assert_eq!(started.len(), 4);
     assert_ne!(started[2], started[3], "both ran, one after the other");
@@ -159,8 +176,11 @@ async fn a_bots_error_reply_replaces_the_default_text() {
     let bot = builder(&sandbox)
         .error_reply(|error| match error {
             CommandError::OnCooldown(cooldown) => Some(
-                Reply::new(format!("slow down ({} per window)", cooldown.cooldown.rate()))
-                    .ephemeral(),
+                Reply::new(format!(
+                    "slow down ({} per window)",
+                    cooldown.cooldown.rate()
+                ))
+                .ephemeral(),
             ),
             other => bot_core::invoke::default_error_reply(other),
         })

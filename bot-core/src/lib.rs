@@ -109,6 +109,16 @@
 //! }
 //! ```
 //!
+//! # Around every invocation: checks, cooldowns, hooks, errors
+//!
+//! The router hands each command interaction to the invocation pipeline
+//! ([`Bot::invoke_application_command`]): global `#[check_once]` and `#[check]` functions, the
+//! command's `checks = [...]` (built-ins in [`checks`]), `max_concurrency(...)`, `cooldown(...)`,
+//! before-hooks, the handler, after-hooks and, on failure, the error chain (the command's
+//! `on_error`, then `#[event] on_application_command_error`). [`invoke`] documents the order;
+//! autocomplete requests go to `#[autocomplete = f]` callbacks with an
+//! [`AutocompleteContext`](command::AutocompleteContext).
+//!
 //! # The way of an event
 //!
 //! A shard decodes each dispatch once, straight from the frame's text into its typed

@@ -81,6 +81,14 @@ pub fn message_bot_builder(sandbox: &bot_sandbox::SandboxHandle) -> bot_core::Bo
         .registry(bot_core::command::CommandRegistry::default())
 }
 
+/// A builder for `sandbox` with every command the test binary defines.
+pub fn commands_bot_builder(sandbox: &bot_sandbox::SandboxHandle) -> bot_core::BotBuilder {
+    Bot::builder()
+        .token(sandbox.token())
+        .api_base(sandbox.rest_url())
+        .registry(bot_core::command::CommandRegistry::collect().expect("the commands fit together"))
+}
+
 /// Runs an example to its end and returns its standard output, after checking it exited 0.
 pub fn run_example(name: &str) -> String {
     let output = std::process::Command::new(example(name))

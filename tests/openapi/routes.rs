@@ -9,6 +9,7 @@ pub const SANDBOX_ROUTES: &[(&str, &str)] = &[
     ("GET", "/gateway/bot"),
     ("GET", "/soundboard-default-sounds"),
     ("GET", "/guilds/{guild}"),
+    ("GET", "/guilds/{guild}/roles"),
     ("GET", "/channels/{channel}"),
     ("GET", "/applications/{app}/commands"),
     ("PUT", "/applications/{app}/commands"),

@@ -197,6 +197,11 @@ pub async fn commands(sandbox: &SandboxHandle, world: DefaultGuild, raw: &Raw, h
     http.commands(Id::from(app), Some(Id::from(guild)))
         .await
         .expect("the SDK lists guild commands");
+    let roles = http
+        .guild_roles(Id::from(guild))
+        .await
+        .expect("the SDK lists the guild's roles");
+    assert!(roles.iter().any(|role| role.id.get() == guild), "@everyone is listed");
     let stored = http
         .bulk_overwrite_commands(
             Id::from(app),
@@ -299,6 +304,7 @@ pub async fn by_hand(sandbox: &SandboxHandle, world: DefaultGuild, raw: &Raw) {
     for (path, code) in [
         ("/users/1", 10013),
         ("/guilds/1", 10004),
+        ("/guilds/1/roles", 10004),
         ("/channels/1", 10003),
     ] {
         let (status, body) = raw.send(Method::GET, path, None).await;

@@ -21,7 +21,9 @@ pub enum BucketType {
     Channel,
     /// One bucket per category: the channel's parent (the channel itself without one).
     Category,
-    /// One bucket per top role: the invoking member's highest role (per channel in DMs).
+    /// One bucket per top role: the invoking member's highest role (per channel in DMs). Finding
+    /// it takes the guild's roles: one `GET /guilds/{id}/roles` per invocation (the cache will
+    /// serve it).
     Role,
 }
 
