@@ -201,7 +201,10 @@ pub async fn commands(sandbox: &SandboxHandle, world: DefaultGuild, raw: &Raw, h
         .guild_roles(Id::from(guild))
         .await
         .expect("the SDK lists the guild's roles");
-    assert!(roles.iter().any(|role| role.id.get() == guild), "@everyone is listed");
+    assert!(
+        roles.iter().any(|role| role.id.get() == guild),
+        "@everyone is listed"
+    );
     let stored = http
         .bulk_overwrite_commands(
             Id::from(app),
