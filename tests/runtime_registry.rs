@@ -128,3 +128,28 @@ async fn with_auto_sync_off_a_change_is_written_by_sync_commands_only() {
     assert_eq!(discord_names(&sandbox), ["hello", "roll"]);
     stop(&bot, task).await;
 }
+
+#[tokio::test]
+async fn removing_the_last_command_at_run_time_deletes_it_from_discord() {
+    let sandbox = bot_sandbox::Sandbox::builder().start().await.unwrap();
+    let bot = Bot::builder()
+        .token(sandbox.token())
+        .api_base(sandbox.rest_url())
+        .registry(CommandRegistry::default())
+        .build()
+        .unwrap();
+    let (task, _events) = started(&bot).await;
+    bot.add_application_command(roll()).await.unwrap();
+    assert_eq!(discord_names(&sandbox), ["roll"]);
+    let writes = sandbox.command_writes();
+    // The registry is empty on purpose now: the guard against a program that lost its commands
+    // before starting does not hold this back.
+    let removed = bot
+        .remove_application_command("roll", &[], CommandKind::ChatInput)
+        .await
+        .unwrap();
+    assert!(removed.is_some());
+    assert_eq!(sandbox.command_writes(), writes + 1, "one write");
+    assert!(discord_names(&sandbox).is_empty());
+    stop(&bot, task).await;
+}

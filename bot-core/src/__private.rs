@@ -207,9 +207,11 @@ pub fn into_command_result(result: CommandResult) -> CommandResult {
 }
 
 pub use crate::checks::{CheckFuture, MacroCheck};
+pub use crate::command::RegisteredCommand;
 pub use crate::command::{
     AutocompleteContext, AutocompleteFuture, CommandError, IntoChoices, MacroAutocomplete,
 };
+pub use crate::event::{ListenerOptions, Received};
 pub use crate::invoke::{
     BucketType, CommandLayer, CommandLayers, GlobalCheckDef, GlobalHookDef, HookFuture,
     MacroErrorHook, MacroHook,

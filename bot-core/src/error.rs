@@ -35,6 +35,11 @@ pub enum Error {
         /// The path of each function defined for it, sorted.
         paths: Vec<&'static str>,
     },
+    /// The bot already holds a cog of this name (`add_cog` without `override_existing`).
+    CogExists {
+        /// The cog's name.
+        name: String,
+    },
 }
 
 impl fmt::Display for Error {
@@ -57,6 +62,11 @@ impl fmt::Display for Error {
             Error::SessionStartLimit { remaining, needed } => write!(
                 f,
                 "Discord allows {remaining} more session starts today, fewer than the {needed} shards to start"
+            ),
+            Error::CogExists { name } => write!(
+                f,
+                "the bot already holds a cog named `{name}` (add it with `override_existing` to \
+                 replace it)"
             ),
             Error::DuplicateEventHandler { event, paths } => {
                 let paths: Vec<String> = paths.iter().map(|path| format!("`{path}`")).collect();

@@ -149,6 +149,7 @@
 
 mod bot;
 pub mod checks;
+pub mod cog;
 pub mod command;
 mod dispatch;
 mod error;
@@ -170,7 +171,7 @@ pub use bot::{Bot, BotBuilder, DISCORD_API, Intents};
 pub use error::Error;
 
 pub use bot_macros::{
-    Choice, after_invoke, before_invoke, check, check_once, event, listen, message_command,
+    Choice, after_invoke, before_invoke, check, check_once, cog, event, listen, message_command,
     slash_command, slash_group, user_command,
 };
 
@@ -190,8 +191,8 @@ pub mod prelude {
     pub use crate::model::{Attachment, Member, Message, Role, User};
     pub use crate::{Bot, Intents};
     pub use bot_macros::{
-        Choice, after_invoke, before_invoke, check, check_once, event, listen, message_command,
-        slash_command, slash_group, user_command,
+        Choice, after_invoke, before_invoke, check, check_once, cog, event, listen,
+        message_command, slash_command, slash_group, user_command,
     };
 }
 

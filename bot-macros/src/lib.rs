@@ -23,6 +23,7 @@
 //! invalid definition yields exactly its own errors.
 
 mod choice;
+mod cog;
 mod command;
 mod diag;
 mod docs;
@@ -224,4 +225,41 @@ pub fn before_invoke(args: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn after_invoke(args: TokenStream, item: TokenStream) -> TokenStream {
     global::expand(global::Global::AfterInvoke, args.into(), item.into()).into()
+}
+
+/// Makes an `impl` block of your own type a cog: its `#[slash_command]`, `#[user_command]`,
+/// `#[message_command]` and `#[listen]` methods take `&self` (the cog's state, shared by every
+/// call) and are added with the cog by `Bot::add_cog`; methods named `cog_check`,
+/// `cog_before_invoke`, `cog_after_invoke`, `cog_command_error` and `cog_unload` run around its
+/// commands and when it is removed.
+///
+/// ```ignore
+/// use bot_core::prelude::*;
+/// use std::sync::atomic::{AtomicU64, Ordering};
+///
+/// #[derive(Default)]
+/// struct Counter { count: AtomicU64 }
+///
+/// #[cog(name = "counter")]
+/// impl Counter {
+///     /// Counts.
+///     #[slash_command(cooldown(1, 2.0, User))]
+///     async fn count(&self, ctx: &ApplicationContext) -> CommandResult {
+///         let n = self.count.fetch_add(1, Ordering::Relaxed) + 1;
+///         ctx.respond(format!("{n}")).await?;
+///         Ok(())
+///     }
+///
+///     async fn cog_check(&self, ctx: &ApplicationContext) -> bool {
+///         ctx.guild_id().is_some()
+///     }
+/// }
+/// ```
+///
+/// Each command and listener is checked as its free form is, at the offending token; a command
+/// method that does not take `&self`, two commands of one name and type, or a special method of
+/// the wrong shape are errors too. On error the block is emitted without this SDK's attributes.
+#[proc_macro_attribute]
+pub fn cog(args: TokenStream, item: TokenStream) -> TokenStream {
+    cog::expand(args.into(), item.into()).into()
 }

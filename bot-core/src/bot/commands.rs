@@ -76,7 +76,7 @@ impl Bot {
     }
 
     /// Replaces the registry with `change`'s result, if it is one the bot can register.
-    fn change_registry(
+    pub(super) fn change_registry(
         &self,
         change: impl FnOnce(&CommandRegistry) -> Result<CommandRegistry, Error>,
     ) -> Result<(), Error> {
@@ -93,7 +93,7 @@ impl Bot {
 
     /// The sync a change ends with: only on a started bot (before, `start` syncs everything),
     /// only with `auto_sync_commands` on. Changes made at once queue for one sync each.
-    async fn sync_after_change(&self) -> Result<Option<SyncReport>, Error> {
+    pub(super) async fn sync_after_change(&self) -> Result<Option<SyncReport>, Error> {
         if !self.inner.auto_sync {
             return Ok(None);
         }
@@ -101,7 +101,15 @@ impl Bot {
         if synced.is_none() {
             return Ok(None);
         }
-        let report = self.sync_commands().await?;
+        // The registry was synced before and changed on purpose: removing the last command
+        // deletes it from Discord (the empty-registry guard is for a program that lost its
+        // commands before it started).
+        let report = self
+            .register_commands(crate::sync::SyncOptions {
+                allow_empty_registry: true,
+                ..self.inner.sync_options.clone()
+            })
+            .await?;
         *synced = Some(report.clone());
         Ok(Some(report))
     }

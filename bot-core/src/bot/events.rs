@@ -13,6 +13,33 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::mpsc;
 
+/// A listener of events of type `E` as the dispatcher takes it.
+pub(crate) fn new_listener<E, F, Fut>(options: ListenerOptions, listener: F) -> NewListener
+where
+    E: EventType,
+    F: Fn(Received<E>) -> Fut + Send + Sync + 'static,
+    Fut: Future + Send + 'static,
+    Fut::Output: ListenerOutput,
+{
+    let callback = move |bot: Bot, event: Arc<Event>| -> crate::event::ListenerFuture {
+        match Received::<E>::new(event, bot) {
+            Some(received) => {
+                let call = listener(received);
+                Box::pin(async move { call.await.into_result() })
+            }
+            None => Box::pin(async { Ok(()) }),
+        }
+    };
+    NewListener {
+        name: options.name,
+        kinds: E::KIND.map(|kind| vec![kind]),
+        once: options.once,
+        concurrent: options.concurrent,
+        queue: options.queue,
+        callback: Arc::new(callback),
+    }
+}
+
 impl Bot {
     /// Adds a listener for events of type `E` (one kind of dispatch, or [`Event`] for every
     /// event) while the bot runs — as `#[listen]` does at build time. It is called for each
@@ -54,23 +81,9 @@ impl Bot {
         Fut: Future + Send + 'static,
         Fut::Output: ListenerOutput,
     {
-        let callback = move |bot: Bot, event: Arc<Event>| -> crate::event::ListenerFuture {
-            match Received::<E>::new(event, bot) {
-                Some(received) => {
-                    let call = listener(received);
-                    Box::pin(async move { call.await.into_result() })
-                }
-                None => Box::pin(async { Ok(()) }),
-            }
-        };
-        self.inner.dispatch.add_listener(NewListener {
-            name: options.name,
-            kinds: E::KIND.map(|kind| vec![kind]),
-            once: options.once,
-            concurrent: options.concurrent,
-            queue: options.queue,
-            callback: Arc::new(callback),
-        })
+        self.inner
+            .dispatch
+            .add_listener(new_listener::<E, F, Fut>(options, listener))
     }
 
     /// Removes a listener added with [`add_listener`](Self::add_listener); `false` when it was

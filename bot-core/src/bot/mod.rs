@@ -1,12 +1,14 @@
 //! The bot: log in, sync commands once, run the gateway shards, dispatch interactions.
 
 mod builder;
+mod cogs;
 mod commands;
 mod events;
 mod invocation;
 
 pub use crate::model::Intents;
 pub use builder::{BotBuilder, DISCORD_API};
+pub(crate) use events::new_listener;
 pub(crate) use invocation::CommandErrorCall;
 
 use crate::Error;
@@ -81,6 +83,7 @@ pub(crate) struct Inner {
     dispatch: Arc<Dispatcher>,
     data: crate::command::DataMap,
     globals: crate::invoke::global::Globals,
+    cogs: Mutex<Vec<crate::cog::LoadedCog>>,
     shutdown: watch::Sender<bool>,
     closed: AtomicBool,
     latency: Arc<Mutex<Option<Duration>>>,
@@ -182,6 +185,7 @@ impl Bot {
                 dispatch: Dispatcher::new(BotRef(weak.clone()), dispatch_config, handlers),
                 data: builder.data,
                 globals,
+                cogs: Mutex::new(Vec::new()),
                 shutdown: watch::channel(false).0,
                 closed: AtomicBool::new(false),
                 latency: Arc::new(Mutex::new(None)),

@@ -48,6 +48,8 @@ pub enum CommandOwner {
     Program,
     /// Added while the bot runs, with [`Bot::add_application_command`](crate::Bot::add_application_command).
     Runtime,
+    /// A cog's ([`RegisteredCommand::cog_name`] names it), added with [`Bot::add_cog`](crate::Bot::add_cog).
+    Cog,
 }
 
 /// What the command macros submit to `inventory`: a command's static spec and its handler.
@@ -82,6 +84,8 @@ pub struct RegisteredCommand {
     state: &'static [&'static [super::StateRequirement]],
     /// Shared by the clones of the command, so cooldowns and slots outlive registry changes.
     layers: Arc<CommandLayers>,
+    /// The cog it belongs to: its name and the cog.
+    cog: Option<(Arc<str>, Arc<dyn crate::cog::Cog>)>,
 }
 
 impl fmt::Debug for RegisteredCommand {
@@ -92,6 +96,7 @@ impl fmt::Debug for RegisteredCommand {
             .field("owner", &self.owner)
             .field("source", &self.source)
             .field("layers", &self.layers)
+            .field("cog", &self.cog_name())
             .finish_non_exhaustive()
     }
 }
@@ -138,7 +143,51 @@ impl RegisteredCommand {
             help: "",
             state: &[],
             layers: Arc::default(),
+            cog: None,
         }
+    }
+
+    /// A command of a cog, as `#[cog]` makes it: its static spec, where it is defined, its help
+    /// text, its state requirements, the setup of its layers and its handler (bound to the
+    /// cog's instance).
+    #[doc(hidden)]
+    pub fn of_cog(
+        spec: &'static CommandSpec<'static>,
+        source: &'static str,
+        help: &'static str,
+        state: &'static [&'static [super::StateRequirement]],
+        setup: fn(&mut CommandLayers),
+        handler: impl CommandHandler,
+    ) -> Self {
+        let mut layers = CommandLayers::default();
+        setup(&mut layers);
+        RegisteredCommand {
+            spec: Cow::Borrowed(spec),
+            handler: Some(Arc::new(handler)),
+            owner: CommandOwner::Cog,
+            source: Some(source),
+            help,
+            state,
+            layers: Arc::new(layers),
+            cog: None,
+        }
+    }
+
+    /// This command as one of the cog `name`'s.
+    pub(crate) fn in_cog(mut self, name: &str, cog: Arc<dyn crate::cog::Cog>) -> Self {
+        self.owner = CommandOwner::Cog;
+        self.cog = Some((Arc::from(name), cog));
+        self
+    }
+
+    /// The name of the cog the command belongs to, if any.
+    pub fn cog_name(&self) -> Option<&str> {
+        self.cog.as_ref().map(|(name, _)| name.as_ref())
+    }
+
+    /// The cog the command belongs to, if any.
+    pub(crate) fn cog(&self) -> Option<&Arc<dyn crate::cog::Cog>> {
+        self.cog.as_ref().map(|(_, cog)| cog)
     }
 
     /// The command's layers: what runs around its handler (checks, limits, hooks, error
@@ -405,6 +454,7 @@ impl CommandRegistry {
                     help: entry.help,
                     state: entry.state,
                     layers: Arc::new(layers),
+                    cog: None,
                 }
             })
             .collect();
@@ -426,6 +476,7 @@ impl CommandRegistry {
                 help: "",
                 state: &[],
                 layers: Arc::default(),
+                cog: None,
             })
             .collect();
         Self::checked(commands)

@@ -1,4 +1,4 @@
-//! The error chain: the command's own handler, then `on_application_command_error` (the
+//! The error chain: the command's own handler, its cog's, then `on_application_command_error` (the
 //! program's `#[event]` function, or the default, which logs and answers the user).
 
 use super::layer::CommandLayer;
@@ -12,6 +12,7 @@ pub(crate) async fn handle(
     bot: &Bot,
     ctx: &ApplicationContext,
     chain: &[&CommandLayer],
+    cog: Option<&std::sync::Arc<dyn crate::cog::Cog>>,
     error: &CommandError,
 ) {
     let local = chain.iter().rev().find_map(|layer| layer.on_error.as_ref());
@@ -19,6 +20,17 @@ pub(crate) async fn handle(
         && let Err(failure) = guarded(handler.call(ctx, error)).await
     {
         tracing::error!(%failure, handling = %error, "the command's error handler failed");
+    }
+    let cog = cog.filter(|cog| cog.has_error_handler());
+    if let Some(cog) = cog
+        && let Err(failure) = guarded(cog.cog_command_error(ctx, error)).await
+    {
+        tracing::error!(
+            cog = %cog.name(),
+            %failure,
+            handling = %error,
+            "the cog's error handler failed"
+        );
     }
     match bot.command_error_handler() {
         Some((path, call)) => {
@@ -31,8 +43,8 @@ pub(crate) async fn handle(
                 );
             }
         }
-        // As Pycord's default: silent when the command handled its error.
-        None if local.is_some() => {}
+        // As Pycord's default: silent when the command or its cog handled the error.
+        None if local.is_some() || cog.is_some() => {}
         None => default_handler(bot, ctx, error).await,
     }
 }

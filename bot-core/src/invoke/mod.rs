@@ -7,21 +7,23 @@
 //! 1. the global `check_once` checks (`#[check_once]`, [`BotBuilder::check_once`],
 //!    `Bot::add_check(.., true)`): once per interaction, whatever the command;
 //! 2. the global checks (`#[check]`, [`BotBuilder::check`], `Bot::add_check(.., false)`);
+//!    then, for a cog's command, the cog's `cog_check`;
 //! 3. the command's checks (`checks = [...]`), outermost level first: a group's, then its
 //!    subgroup's, then the subcommand's;
 //! 4. the concurrency limits (`max_concurrency(n, bucket, wait)`), outermost first: a slot
 //!    is held until the after-hooks ran;
 //! 5. the cooldowns (`cooldown(rate, per, bucket)`), outermost first;
-//! 6. the command's before-hook (`before_invoke = f`, the innermost level's), then the global
-//!    one (`#[before_invoke]` or [`BotBuilder::before_invoke`]);
+//! 6. the command's before-hook (`before_invoke = f`, the innermost level's), the cog's
+//!    `cog_before_invoke`, then the global one (`#[before_invoke]` or
+//!    [`BotBuilder::before_invoke`]);
 //! 7. the handler (its arguments are read here: a bad option fails it);
-//! 8. the command's after-hook, then the global one — even when the handler failed (not when
-//!    a step before the handler failed);
-//! 9. on any failure, the error chain: the command's `on_error` (innermost level's), then
-//!    `on_application_command_error` — the program's `#[event]` function, else the default,
+//! 8. the command's after-hook, the cog's `cog_after_invoke`, then the global one — even when
+//!    the handler failed (not when a step before the handler failed);
+//! 9. on any failure, the error chain: the command's `on_error` (innermost level's), the cog's
+//!    `cog_command_error`, then `on_application_command_error` — the program's `#[event]` function, else the default,
 //!    which logs with `tracing` and answers the user with an ephemeral message (see
 //!    [`default_error_reply`], replaced with [`BotBuilder::error_reply`]); the default stays
-//!    silent when the command has its own `on_error`, as Pycord's.
+//!    silent when the command or its cog has its own handler, as Pycord's.
 //!
 //! The first failing step ends the invocation with its error: a failed check is
 //! [`CommandError::CheckFailed`] naming it, a cooldown [`CommandError::OnCooldown`] with

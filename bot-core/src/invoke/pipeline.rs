@@ -32,7 +32,7 @@ pub(crate) async fn invoke(
     let chain = command.layers().chain(ctx.command_path());
     let result = run(bot, ctx, command, &chain).await;
     if let Err(error) = &result {
-        chain::handle(bot, ctx, &chain, error).await;
+        chain::handle(bot, ctx, &chain, command.cog(), error).await;
     }
     result
 }
@@ -50,6 +50,10 @@ async fn run(
     }
     for check in globals.checks(false) {
         guarded(check.check(ctx)).await?;
+    }
+    let cog = command.cog();
+    if let Some(cog) = cog {
+        guarded(cog.cog_check(ctx)).await?;
     }
     for layer in chain {
         for check in &layer.checks {
@@ -71,6 +75,9 @@ async fn run(
     if let Some(hook) = chain.iter().rev().find_map(|layer| layer.before.as_ref()) {
         guarded(hook.call(ctx)).await?;
     }
+    if let Some(cog) = cog {
+        guarded(cog.cog_before_invoke(ctx)).await?;
+    }
     if let Some(hook) = &globals.before {
         guarded(hook.call(ctx)).await?;
     }
@@ -83,6 +90,9 @@ async fn run(
     let mut after = Vec::new();
     if let Some(hook) = chain.iter().rev().find_map(|layer| layer.after.as_ref()) {
         after.push(guarded(hook.call(ctx)).await);
+    }
+    if let Some(cog) = cog {
+        after.push(guarded(cog.cog_after_invoke(ctx)).await);
     }
     if let Some(hook) = &globals.after {
         after.push(guarded(hook.call(ctx)).await);
