@@ -52,6 +52,11 @@ async fn on_application_command_error(ctx: &ApplicationContext, error: &CommandE
     trace(ctx, "global_error");
 }
 
+async fn cog_layer_check(ctx: &ApplicationContext) -> bool {
+    trace(ctx, "cog_layer_check");
+    true
+}
+
 async fn command_check(ctx: &ApplicationContext) -> bool {
     trace(ctx, "command_check");
     !fails_at(ctx, "command_check")
@@ -78,7 +83,7 @@ struct Jukebox {
     unloaded: AtomicBool,
 }
 
-#[cog(name = "jukebox")]
+#[cog(name = "jukebox", checks = [cog_layer_check], cooldown(100, 60, User))]
 impl Jukebox {
     /// Queues a song.
     #[slash_command(
@@ -109,6 +114,30 @@ impl Jukebox {
     async fn playlist(&self, ctx: &ApplicationContext) -> CommandResult {
         let queue = self.queue.lock().unwrap().join(", ");
         ctx.respond(format!("{}: {queue}", self.label)).await?;
+        Ok(())
+    }
+
+    /// Manages the queue.
+    #[slash_group]
+    fn manage(&self) {}
+
+    /// Empties the queue.
+    #[slash_command(group = manage)]
+    async fn clear(&self, ctx: &ApplicationContext) -> CommandResult {
+        self.queue.lock().unwrap().clear();
+        ctx.respond("cleared").await?;
+        Ok(())
+    }
+
+    /// Edits the queue.
+    #[slash_group(group = manage)]
+    fn edit(&self) {}
+
+    /// Drops the last song.
+    #[slash_command(group = edit)]
+    async fn pop(&self, ctx: &ApplicationContext) -> CommandResult {
+        let song = self.queue.lock().unwrap().pop().unwrap_or_default();
+        ctx.respond(format!("dropped {song}")).await?;
         Ok(())
     }
 
@@ -190,7 +219,10 @@ async fn a_cog_is_added_invoked_replaced_and_removed() {
     };
     bot.add_cog(first, false).await.unwrap();
     assert_eq!(sandbox.command_writes() - writes, 1);
-    assert_eq!(names(&sandbox.commands(None)), ["playlist", "queue"]);
+    assert_eq!(
+        names(&sandbox.commands(None)),
+        ["manage", "playlist", "queue"]
+    );
     assert_eq!(bot.cogs(), ["jukebox"]);
 
     // The state is the cog's, shared by its commands and its listener.
@@ -207,6 +239,7 @@ async fn a_cog_is_added_invoked_replaced_and_removed() {
         [
             "global_check",
             "cog_check",
+            "cog_layer_check",
             "command_check",
             "command_before",
             "cog_before",
@@ -236,6 +269,21 @@ async fn a_cog_is_added_invoked_replaced_and_removed() {
         listed.response().await.unwrap().content(),
         Some("first: intro, outro")
     );
+    // Subcommands in a group and a subgroup, on the same state.
+    let mut popped = user
+        .slash(world.channel, "manage edit pop", json!({}))
+        .await
+        .unwrap();
+    assert_eq!(
+        popped.response().await.unwrap().content(),
+        Some("dropped outro")
+    );
+    let mut cleared = user
+        .slash(world.channel, "manage clear", json!({}))
+        .await
+        .unwrap();
+    assert_eq!(cleared.response().await.unwrap().content(), Some("cleared"));
+    assert!(jukebox.queue.lock().unwrap().is_empty());
 
     // Failures: the cog's check between the global and the command's; the error chain
     // command → cog → global.
@@ -279,6 +327,7 @@ async fn a_cog_is_added_invoked_replaced_and_removed() {
         [
             "global_check",
             "cog_check",
+            "cog_layer_check",
             "command_check",
             "command_before",
             "cog_before",

@@ -30,16 +30,16 @@ use syn::spanned::Spanned;
 use syn::{Item, ItemMod};
 
 /// A subcommand or a group inside a group module.
-enum Member {
+pub(crate) enum Member {
     Sub(Box<CommandIr>),
     Group(Box<Group>),
 }
 
-struct Group {
+pub(crate) struct Group {
     /// The module, with its members' attributes removed.
-    module: ItemMod,
-    ir: CommandIr,
-    members: Vec<Member>,
+    pub(crate) module: ItemMod,
+    pub(crate) ir: CommandIr,
+    pub(crate) members: Vec<Member>,
 }
 
 fn is_attr(attr: &syn::Attribute, name: &str) -> bool {
@@ -60,7 +60,7 @@ fn take_attr(attrs: &mut Vec<syn::Attribute>, name: &str) -> Option<TokenStream>
 }
 
 /// A stand-in function carrying a group module's name and docs, so groups reuse the command IR.
-fn group_ir(
+pub(crate) fn group_ir(
     module: &ItemMod,
     args: TokenStream,
     placement: Placement,
@@ -167,7 +167,7 @@ fn parse_group(mut module: ItemMod, args: TokenStream, depth: usize, errors: &mu
 }
 
 /// The spec of the group as far as the macro can tell, for tier-(a) checks.
-fn group_spec(group: &Group, spans: &mut SpanMap) -> CommandSpec<'static> {
+pub(crate) fn group_spec(group: &Group, spans: &mut SpanMap) -> CommandSpec<'static> {
     let mut spec = checks::command_spec(&group.ir, spans);
     let options = group
         .members
@@ -218,17 +218,17 @@ fn member_spec(member: &Member, path: &str, spans: &mut SpanMap) -> OptionSpec<'
 }
 
 /// The tokens of one member: its `OptionSpec` literal, its dispatch arms and its assertions.
-struct Generated {
-    literal: TokenStream,
+pub(crate) struct Generated {
+    pub(crate) literal: TokenStream,
     arms: Vec<TokenStream>,
-    assertions: TokenStream,
+    pub(crate) assertions: TokenStream,
     /// Paths to each subcommand's list of state requirements.
     states: Vec<TokenStream>,
     /// Statements filling the layers of its levels (`layers` in scope).
     setups: Vec<TokenStream>,
 }
 
-fn generate(
+pub(crate) fn generate(
     member: &Member,
     path: Vec<usize>,
     module_path: TokenStream,

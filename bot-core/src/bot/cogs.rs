@@ -44,10 +44,17 @@ impl Bot {
             if existing.is_some() && !override_existing {
                 return Err(Error::CogExists { name });
             }
+            let mut layer = crate::invoke::CommandLayer::default();
+            dynamic.layer(&mut layer);
+            let handle = Arc::new(crate::cog::CogHandle {
+                name: name.clone(),
+                cog: dynamic.clone(),
+                layer,
+            });
             let commands = parts
                 .commands
                 .into_iter()
-                .map(|command| command.in_cog(&name, dynamic.clone()));
+                .map(|command| command.in_cog(handle.clone()));
             self.change_registry(|registry| {
                 let (mut changed, _) = registry.without(|c| c.cog_name() == Some(name.as_str()));
                 for command in commands {

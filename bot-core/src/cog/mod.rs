@@ -40,6 +40,13 @@ pub trait Cog: Any + Send + Sync {
     /// The cog's commands and listeners, bound to this instance.
     fn parts(self: Arc<Self>) -> CogParts;
 
+    /// Fills the cog's own layer: checks, a cooldown and a concurrency limit for every command
+    /// of the cog (`#[cog(checks = [...], cooldown(...), max_concurrency(...))]`), run after
+    /// [`cog_check`](Cog::cog_check); one cooldown and one limit shared by all its commands.
+    fn layer(&self, layer: &mut crate::invoke::CommandLayer) {
+        let _ = layer;
+    }
+
     /// Runs before the commands' own checks, for every command of the cog.
     fn cog_check<'a>(&'a self, ctx: &'a ApplicationContext) -> CheckFuture<'a> {
         let _ = ctx;
@@ -129,6 +136,13 @@ impl CogParts {
     pub fn command_names(&self) -> impl Iterator<Item = &str> {
         self.commands.iter().map(|c| c.spec().name.as_ref())
     }
+}
+
+/// A cog as its commands see it: its name, the cog, and its layer (kept across invocations).
+pub(crate) struct CogHandle {
+    pub(crate) name: String,
+    pub(crate) cog: Arc<dyn Cog>,
+    pub(crate) layer: crate::invoke::CommandLayer,
 }
 
 /// A cog a bot holds.

@@ -84,8 +84,8 @@ pub struct RegisteredCommand {
     state: &'static [&'static [super::StateRequirement]],
     /// Shared by the clones of the command, so cooldowns and slots outlive registry changes.
     layers: Arc<CommandLayers>,
-    /// The cog it belongs to: its name and the cog.
-    cog: Option<(Arc<str>, Arc<dyn crate::cog::Cog>)>,
+    /// The cog it belongs to.
+    cog: Option<Arc<crate::cog::CogHandle>>,
 }
 
 impl fmt::Debug for RegisteredCommand {
@@ -173,21 +173,21 @@ impl RegisteredCommand {
         }
     }
 
-    /// This command as one of the cog `name`'s.
-    pub(crate) fn in_cog(mut self, name: &str, cog: Arc<dyn crate::cog::Cog>) -> Self {
+    /// This command as one of the cog's.
+    pub(crate) fn in_cog(mut self, cog: Arc<crate::cog::CogHandle>) -> Self {
         self.owner = CommandOwner::Cog;
-        self.cog = Some((Arc::from(name), cog));
+        self.cog = Some(cog);
         self
     }
 
     /// The name of the cog the command belongs to, if any.
     pub fn cog_name(&self) -> Option<&str> {
-        self.cog.as_ref().map(|(name, _)| name.as_ref())
+        self.cog.as_ref().map(|handle| handle.name.as_str())
     }
 
     /// The cog the command belongs to, if any.
-    pub(crate) fn cog(&self) -> Option<&Arc<dyn crate::cog::Cog>> {
-        self.cog.as_ref().map(|(_, cog)| cog)
+    pub(crate) fn cog(&self) -> Option<&Arc<crate::cog::CogHandle>> {
+        self.cog.as_ref()
     }
 
     /// The command's layers: what runs around its handler (checks, limits, hooks, error

@@ -7,10 +7,10 @@
 //! 1. the global `check_once` checks (`#[check_once]`, [`BotBuilder::check_once`],
 //!    `Bot::add_check(.., true)`): once per interaction, whatever the command;
 //! 2. the global checks (`#[check]`, [`BotBuilder::check`], `Bot::add_check(.., false)`);
-//!    then, for a cog's command, the cog's `cog_check`;
+//!    then, for a cog's command, the cog's `cog_check` and the checks of `#[cog(checks = [...])]`;
 //! 3. the command's checks (`checks = [...]`), outermost level first: a group's, then its
 //!    subgroup's, then the subcommand's;
-//! 4. the concurrency limits (`max_concurrency(n, bucket, wait)`), outermost first: a slot
+//! 4. the concurrency limits (`max_concurrency(n, bucket, wait)`), outermost (a cog's) first: a slot
 //!    is held until the after-hooks ran;
 //! 5. the cooldowns (`cooldown(rate, per, bucket)`), outermost first;
 //! 6. the command's before-hook (`before_invoke = f`, the innermost level's), the cog's

@@ -29,10 +29,13 @@ pub(crate) async fn invoke(
     ctx: &ApplicationContext,
     command: &RegisteredCommand,
 ) -> Result<(), CommandError> {
-    let chain = command.layers().chain(ctx.command_path());
+    // A cog's own layer is the outermost.
+    let mut chain: Vec<&CommandLayer> = command.cog().map(|cog| &cog.layer).into_iter().collect();
+    chain.extend(command.layers().chain(ctx.command_path()));
     let result = run(bot, ctx, command, &chain).await;
     if let Err(error) = &result {
-        chain::handle(bot, ctx, &chain, command.cog(), error).await;
+        let cog = command.cog().map(|handle| &handle.cog);
+        chain::handle(bot, ctx, &chain, cog, error).await;
     }
     result
 }
@@ -51,7 +54,7 @@ async fn run(
     for check in globals.checks(false) {
         guarded(check.check(ctx)).await?;
     }
-    let cog = command.cog();
+    let cog = command.cog().map(|handle| &handle.cog);
     if let Some(cog) = cog {
         guarded(cog.cog_check(ctx)).await?;
     }

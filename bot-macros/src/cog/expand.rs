@@ -5,6 +5,7 @@
 use super::ir::{CogCommand, CogIr, CogListener, Special};
 use crate::command::around;
 use crate::command::expand::{self, private};
+use crate::group::{Group, Member};
 use crate::listen::expand::{plain_name, span_range};
 use bot_spec::CommandKind;
 use proc_macro2::TokenStream;
@@ -34,16 +35,15 @@ fn command(ty: &Type, command: &CogCommand) -> (TokenStream, TokenStream) {
             .collect(),
         _ => TokenStream::new(),
     };
-    let size = quote_spanned! {method.span()=>
-        const _: () = ::core::assert!(
-            #p::limits::command_size(&#spec) <= #p::limits::COMMAND_SIZE_MAX,
-            "the command exceeds Discord's maximum size of 8000 characters over names, \
-             descriptions and choices (APPLICATION_COMMAND_TOO_LARGE)"
-        );
-    };
+    let size = size_assertion(&spec, method.span());
+    let state_types = ir.states.iter().map(|state| &state.inner);
+    let state = format_ident!("__bot_state_{}", method);
     let statics = quote! {
         #[allow(non_upper_case_globals)]
         static #spec: #p::CommandSpec<'static> = #literal;
+        #[allow(non_upper_case_globals)]
+        const #state: &[&[#p::StateRequirement]] =
+            &[&[#(#p::StateRequirement::of::<#state_types>()),*]];
         #size
         #assertions
         #layer_fn
@@ -54,7 +54,6 @@ fn command(ty: &Type, command: &CogCommand) -> (TokenStream, TokenStream) {
     };
     let body = expand::invoke(ir, quote!(this.#method));
     let help = crate::docs::help(&ir.func.attrs);
-    let state_types = ir.states.iter().map(|state| &state.inner);
     let source = format!(
         "{}::{}",
         quote!(#ty).to_string().replace(' ', ""),
@@ -66,11 +65,147 @@ fn command(ty: &Type, command: &CogCommand) -> (TokenStream, TokenStream) {
             &#spec,
             ::core::concat!(::core::module_path!(), "::", #source),
             #help,
-            &[&[#(#p::StateRequirement::of::<#state_types>()),*]],
+            #state,
             #setup,
             move |ctx: #p::ApplicationContext| -> #p::HandlerFuture {
                 let this = ::std::sync::Arc::clone(&this);
                 ::std::boxed::Box::pin(async move { #body })
+            },
+        ));
+    }};
+    (statics, add)
+}
+
+/// The size assertion of the spec `spec`, at `span`.
+fn size_assertion(spec: &syn::Ident, span: proc_macro2::Span) -> TokenStream {
+    let p = private();
+    quote_spanned! {span=>
+        const _: () = ::core::assert!(
+            #p::limits::command_size(&#spec) <= #p::limits::COMMAND_SIZE_MAX,
+            "the command exceeds Discord's maximum size of 8000 characters over names, \
+             descriptions and choices (APPLICATION_COMMAND_TOO_LARGE)"
+        );
+    }
+}
+
+/// What a group's members add: layer functions, setup statements, dispatch arms and state
+/// lists, walked depth first.
+#[derive(Default)]
+struct Walk {
+    layer_fns: TokenStream,
+    setups: Vec<TokenStream>,
+    arms: Vec<TokenStream>,
+    states: Vec<TokenStream>,
+}
+
+fn walk(member: &Member, names: &[String], out: &mut Walk) {
+    let p = private();
+    match member {
+        Member::Sub(ir) => {
+            let method = &ir.func.sig.ident;
+            let mut full = names.to_vec();
+            full.push(crate::command::checks::command_name(ir).value);
+            let layer = format_ident!("__bot_layer_{}", method);
+            out.layer_fns
+                .extend(around::layer_fn(&layer, &ir.attrs.around, &ir.params));
+            out.setups
+                .push(quote!(#layer(layers.layer(&[#(#full),*]));));
+            let body = expand::invoke(ir, quote!(this.#method));
+            out.arms.push(quote!([#(#full),*] => { #body }));
+            let state_types = ir.states.iter().map(|state| &state.inner);
+            out.states
+                .push(quote!(&[#(#p::StateRequirement::of::<#state_types>()),*]));
+        }
+        Member::Group(group) => {
+            let ident = &group.module.ident;
+            let mut full = names.to_vec();
+            full.push(crate::command::checks::command_name(&group.ir).value);
+            let layer = format_ident!("__bot_layer_group_{}", ident);
+            out.layer_fns
+                .extend(around::layer_fn(&layer, &group.ir.attrs.around, &[]));
+            out.setups
+                .push(quote!(#layer(layers.layer(&[#(#full),*]));));
+            for inner in &group.members {
+                walk(inner, &full, out);
+            }
+        }
+    }
+}
+
+/// A group's static items and the statement adding it to `parts`.
+fn group_command(ty: &Type, group: &Group) -> (TokenStream, TokenStream) {
+    let p = private();
+    let base = &group.module.ident;
+    let spec = format_ident!("__bot_spec_group_{}", base);
+    let mut unused_wrappers = Vec::new();
+    let mut literals = Vec::new();
+    let mut assertions = TokenStream::new();
+    for (i, member) in group.members.iter().enumerate() {
+        let generated = crate::group::generate(
+            member,
+            vec![i],
+            quote!(self::),
+            Vec::new(),
+            &spec,
+            &mut unused_wrappers,
+            0,
+        );
+        literals.push(generated.literal);
+        assertions.extend(generated.assertions);
+    }
+    let literal = expand::command_literal(&group.ir, quote!(#(#literals),*));
+    let mut members = Walk::default();
+    for member in &group.members {
+        walk(member, &[], &mut members);
+    }
+    let Walk {
+        layer_fns,
+        setups,
+        arms,
+        states,
+    } = members;
+    let group_layer = format_ident!("__bot_layer_group_{}", base);
+    let group_layer_fn = around::layer_fn(&group_layer, &group.ir.attrs.around, &[]);
+    let setup = format_ident!("__bot_setup_group_{}", base);
+    let state = format_ident!("__bot_state_group_{}", base);
+    let size = size_assertion(&spec, base.span());
+    let statics = quote! {
+        #[allow(non_upper_case_globals)]
+        static #spec: #p::CommandSpec<'static> = #literal;
+        #[allow(non_upper_case_globals)]
+        const #state: &[&[#p::StateRequirement]] = &[#(#states),*];
+        #size
+        #assertions
+        #group_layer_fn
+        #layer_fns
+        #[allow(non_snake_case)]
+        fn #setup(layers: &mut #p::CommandLayers) {
+            #group_layer(layers.layer(&[]));
+            #(#setups)*
+        }
+    };
+    let help = crate::docs::help(&group.module.attrs);
+    let source = format!("{}::{}", quote!(#ty).to_string().replace(' ', ""), base);
+    let add = quote! {{
+        let this = ::std::sync::Arc::clone(&self);
+        parts.command(#p::RegisteredCommand::of_cog(
+            &#spec,
+            ::core::concat!(::core::module_path!(), "::", #source),
+            #help,
+            #state,
+            #setup,
+            move |ctx: #p::ApplicationContext| -> #p::HandlerFuture {
+                let this = ::std::sync::Arc::clone(&this);
+                ::std::boxed::Box::pin(async move {
+                    let __bot_path: ::std::vec::Vec<::std::string::String> =
+                        ctx.command_path().get(1..).unwrap_or_default().to_vec();
+                    let __bot_path: ::std::vec::Vec<&str> =
+                        __bot_path.iter().map(::std::string::String::as_str).collect();
+                    match __bot_path.as_slice() {
+                        #(#arms)*
+                        _ => ::core::result::Result::Err(#p::unknown_subcommand(&ctx)),
+                    }
+                })
             },
         ));
     }};
@@ -212,9 +347,16 @@ pub(crate) fn cog(ir: &CogIr) -> TokenStream {
     let block = &ir.block;
     let ty = block.self_ty.as_ref();
     let name = &ir.name;
-    let (statics, adds): (Vec<_>, Vec<_>) = ir.commands.iter().map(|c| command(ty, c)).unzip();
+    let (mut statics, mut adds): (Vec<_>, Vec<_>) =
+        ir.commands.iter().map(|c| command(ty, c)).unzip();
+    for group in &ir.groups {
+        let (group_statics, add) = group_command(ty, group);
+        statics.push(group_statics);
+        adds.push(add);
+    }
     let listeners: Vec<TokenStream> = ir.listeners.iter().map(|l| listener(ty, l)).collect();
     let specials: Vec<TokenStream> = ir.specials.iter().map(|s| special(ty, *s)).collect();
+    let layer_body = around::layer_body(&ir.around, &[]);
     quote! {
         #block
 
@@ -232,6 +374,11 @@ pub(crate) fn cog(ir: &CogIr) -> TokenStream {
                     #(#listeners)*
                     let _ = &self;
                     parts
+                }
+
+                #[allow(unused_variables)]
+                fn layer(&self, layer: &mut #p::CommandLayer) {
+                    #layer_body
                 }
 
                 #(#specials)*

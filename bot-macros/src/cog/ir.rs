@@ -59,7 +59,7 @@ impl Special {
     }
 }
 
-/// A command method.
+/// A command method (of no group).
 pub(crate) struct CogCommand {
     pub(crate) ir: CommandIr,
 }
@@ -77,8 +77,12 @@ pub(crate) struct CogIr {
     /// The cog's name.
     pub(crate) name: String,
     pub(crate) commands: Vec<CogCommand>,
+    /// Slash commands with subcommands, from the block's group methods.
+    pub(crate) groups: Vec<crate::group::Group>,
     pub(crate) listeners: Vec<CogListener>,
     pub(crate) specials: Vec<Special>,
+    /// Checks and limits for every command (`#[cog(checks = [...], cooldown(...))]`).
+    pub(crate) around: crate::command::around::Around,
 }
 
 const COMMAND_ATTRS: [(&str, CommandKind); 3] = [
@@ -156,16 +160,32 @@ fn parse_command(
     kind: CommandKind,
     args: TokenStream,
     errors: &mut Errors,
-) -> CogCommand {
+) -> super::groups::Grouped {
+    let (args, parent) = super::groups::take_parent(args, errors);
+    if let Some(parent) = &parent
+        && kind != CommandKind::ChatInput
+    {
+        errors.add(
+            parent.span(),
+            "only slash commands can be subcommands; a user or message command has no group",
+        );
+    }
+    let placement = if parent.is_some() {
+        Placement::Subcommand
+    } else {
+        Placement::TopLevel
+    };
     let func = without_receiver(method, "a command", errors);
-    let attrs = command_ir::parse_command_attrs(args, kind, Placement::TopLevel, errors);
-    let ir = command_ir::parse_command(func, kind, Placement::TopLevel, attrs, errors);
+    let attrs = command_ir::parse_command_attrs(args, kind, placement, errors);
+    let ir = command_ir::parse_command(func, kind, placement, attrs, errors);
     command_checks::check_types(&ir, errors);
-    let mut spans = command_checks::SpanMap::new(ir.func.sig.ident.span());
-    let spec = command_checks::command_spec(&ir, &mut spans);
-    command_checks::report(&spec, &spans, errors);
+    if parent.is_none() {
+        let mut spans = command_checks::SpanMap::new(ir.func.sig.ident.span());
+        let spec = command_checks::command_spec(&ir, &mut spans);
+        command_checks::report(&spec, &spans, errors);
+    }
     restore(method, &ir.func);
-    CogCommand { ir }
+    super::groups::Grouped { ir, parent }
 }
 
 fn parse_listener(
@@ -204,8 +224,16 @@ fn check_special(method: &ImplItemFn, special: Special, errors: &mut Errors) {
     }
 }
 
-/// Reads the cog's arguments: `name = "..."`.
-fn parse_cog_name(args: TokenStream, default: String, errors: &mut Errors) -> String {
+/// The keys of `#[cog(...)]` besides `name`: what applies to every command of the cog.
+const COG_KEYS: [&str; 3] = ["checks", "cooldown", "max_concurrency"];
+
+/// Reads the cog's arguments: `name = "..."`, and checks and limits for all its commands.
+fn parse_cog_args(
+    args: TokenStream,
+    default: String,
+    around: &mut crate::command::around::Around,
+    errors: &mut Errors,
+) -> String {
     if args.is_empty() {
         return default;
     }
@@ -231,10 +259,26 @@ fn parse_cog_name(args: TokenStream, default: String, errors: &mut Errors) -> St
                     Err(error) => errors.push(error),
                 }
             }
-            other => errors.add(
-                other.path().span(),
-                "unknown `#[cog]` argument; expected `name = \"...\"`",
-            ),
+            other => {
+                let key = other
+                    .path()
+                    .get_ident()
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
+                if COG_KEYS.contains(&key.as_str()) {
+                    if let Err(error) = crate::command::around::parse(&key, other, around) {
+                        errors.push(error);
+                    }
+                } else {
+                    errors.add(
+                        other.path().span(),
+                        "unknown `#[cog]` argument; expected `name = \"...\"`, `checks = [...]`, \
+                         `cooldown(...)` or `max_concurrency(...)` (the cog's hooks and error \
+                         handler are its `cog_before_invoke`, `cog_after_invoke` and \
+                         `cog_command_error` methods)",
+                    );
+                }
+            }
         }
     }
     name
@@ -269,8 +313,10 @@ pub(crate) fn parse(args: TokenStream, mut block: ItemImpl, errors: &mut Errors)
             String::new()
         }
     };
-    let name = parse_cog_name(args, type_name, errors);
+    let mut around = crate::command::around::Around::default();
+    let name = parse_cog_args(args, type_name, &mut around, errors);
     let mut commands = Vec::new();
+    let mut markers = Vec::new();
     let mut listeners = Vec::new();
     let mut specials = Vec::new();
     for item in block.items.iter_mut() {
@@ -290,12 +336,10 @@ pub(crate) fn parse(args: TokenStream, mut block: ItemImpl, errors: &mut Errors)
             }
             continue;
         }
-        if let Some((_, span)) = take_attr(&mut method.attrs, "slash_group") {
-            errors.add(
-                span,
-                "a group of a cog's commands is written outside the cog, as a `#[slash_group]` \
-                 module; a cog holds commands, user and message commands and listeners",
-            );
+        if let Some((args, _)) = take_attr(&mut method.attrs, "slash_group") {
+            markers.push(super::groups::marker(method, args, errors));
+            // Declares the group; never called.
+            method.attrs.push(syn::parse_quote!(#[allow(dead_code)]));
             continue;
         }
         let name = crate::listen::expand::plain_name(&method.sig.ident);
@@ -304,12 +348,18 @@ pub(crate) fn parse(args: TokenStream, mut block: ItemImpl, errors: &mut Errors)
             specials.push(special);
         }
     }
-    // One name per command type within the cog.
-    for (i, command) in commands.iter().enumerate() {
-        let name = command_checks::command_name(&command.ir);
-        let earlier = commands[..i].iter().any(|other| {
-            other.ir.kind == command.ir.kind
-                && command_checks::command_name(&other.ir).value == name.value
+    let (groups, free) = super::groups::build(markers, commands, errors);
+    let commands: Vec<CogCommand> = free.into_iter().map(|ir| CogCommand { ir }).collect();
+    // One name per command type within the cog (a group is a slash command).
+    let top: Vec<&CommandIr> = commands
+        .iter()
+        .map(|c| &c.ir)
+        .chain(groups.iter().map(|g| &g.ir))
+        .collect();
+    for (i, ir) in top.iter().enumerate() {
+        let name = command_checks::command_name(ir);
+        let earlier = top[..i].iter().any(|other| {
+            other.kind == ir.kind && command_checks::command_name(other).value == name.value
         });
         if earlier {
             errors.add(
@@ -326,7 +376,9 @@ pub(crate) fn parse(args: TokenStream, mut block: ItemImpl, errors: &mut Errors)
         block,
         name,
         commands,
+        groups,
         listeners,
         specials,
+        around,
     }
 }

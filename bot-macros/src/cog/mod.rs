@@ -3,6 +3,7 @@
 //! `cog_command_error`, `cog_unload`) override the `Cog` trait's defaults.
 
 mod expand;
+mod groups;
 mod ir;
 
 use crate::diag::Errors;
