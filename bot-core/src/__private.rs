@@ -212,6 +212,7 @@ pub use crate::command::{
     AutocompleteContext, AutocompleteFuture, CommandError, IntoChoices, MacroAutocomplete,
 };
 pub use crate::event::{ListenerOptions, Received};
+pub use crate::extension::{Extension, ExtensionDef, SetupFuture, TeardownFuture};
 pub use crate::invoke::{
     BucketType, CommandLayer, CommandLayers, GlobalCheckDef, GlobalHookDef, HookFuture,
     MacroErrorHook, MacroHook,

@@ -40,6 +40,31 @@ pub enum Error {
         /// The cog's name.
         name: String,
     },
+    /// The program has no extension of this name.
+    ExtensionNotFound {
+        /// The name asked for.
+        name: String,
+        /// The extensions the program has.
+        known: Vec<&'static str>,
+    },
+    /// The extension is loaded already.
+    ExtensionAlreadyLoaded {
+        /// Its name.
+        name: String,
+    },
+    /// The extension is not loaded.
+    ExtensionNotLoaded {
+        /// Its name.
+        name: String,
+    },
+    /// The extension's setup failed, or what it gave could not be installed; the bot is as it
+    /// was.
+    ExtensionFailed {
+        /// Its name.
+        name: String,
+        /// Why.
+        error: Box<dyn std::error::Error + Send + Sync>,
+    },
 }
 
 impl fmt::Display for Error {
@@ -63,6 +88,25 @@ impl fmt::Display for Error {
                 f,
                 "Discord allows {remaining} more session starts today, fewer than the {needed} shards to start"
             ),
+            Error::ExtensionNotFound { name, known } => {
+                let known: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
+                write!(
+                    f,
+                    "no extension named `{name}` in this program (it has: {})",
+                    if known.is_empty() {
+                        "none".to_owned()
+                    } else {
+                        known.join(", ")
+                    }
+                )
+            }
+            Error::ExtensionAlreadyLoaded { name } => {
+                write!(f, "the extension `{name}` is loaded already")
+            }
+            Error::ExtensionNotLoaded { name } => write!(f, "the extension `{name}` is not loaded"),
+            Error::ExtensionFailed { name, error } => {
+                write!(f, "the extension `{name}` failed to load: {error}")
+            }
             Error::CogExists { name } => write!(
                 f,
                 "the bot already holds a cog named `{name}` (add it with `override_existing` to \

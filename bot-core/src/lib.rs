@@ -154,6 +154,7 @@ pub mod command;
 mod dispatch;
 mod error;
 pub mod event;
+pub mod extension;
 pub mod gateway;
 pub mod http;
 pub mod invoke;
@@ -171,8 +172,8 @@ pub use bot::{Bot, BotBuilder, DISCORD_API, Intents};
 pub use error::Error;
 
 pub use bot_macros::{
-    Choice, after_invoke, before_invoke, check, check_once, cog, event, listen, message_command,
-    slash_command, slash_group, user_command,
+    Choice, after_invoke, before_invoke, check, check_once, cog, event, extension, listen,
+    message_command, slash_command, slash_group, user_command,
 };
 
 /// The names most bots use.

@@ -28,6 +28,7 @@ mod command;
 mod diag;
 mod docs;
 mod event;
+mod extension;
 mod global;
 mod group;
 mod listen;
@@ -262,4 +263,29 @@ pub fn after_invoke(args: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn cog(args: TokenStream, item: TokenStream) -> TokenStream {
     cog::expand(args.into(), item.into()).into()
+}
+
+/// Declares an extension: a named bundle of cogs, commands and listeners whose setup is this
+/// `async fn(ext: &mut Extension)`, loaded with `Bot::load_extension(name)`.
+///
+/// ```ignore
+/// use bot_core::extension::Extension;
+///
+/// #[bot_core::extension(name = "music", teardown = stop_music)]
+/// async fn music(ext: &mut Extension) -> Result<(), bot_core::Error> {
+///     ext.add_cog(Jukebox::default());
+///     Ok(())
+/// }
+///
+/// async fn stop_music(bot: &bot_core::Bot) {
+///     let _ = bot;
+/// }
+/// ```
+///
+/// The name defaults to the function's. The setup returns `()` or `Result<(), E>`; an error
+/// (or a panic) leaves the bot as it was and makes the load fail with `Error::ExtensionFailed`.
+/// The teardown, an `async fn(bot: &Bot)`, runs on unload and before a reload's setup.
+#[proc_macro_attribute]
+pub fn extension(args: TokenStream, item: TokenStream) -> TokenStream {
+    extension::expand(args.into(), item.into()).into()
 }

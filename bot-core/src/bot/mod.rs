@@ -1,13 +1,16 @@
 //! The bot: log in, sync commands once, run the gateway shards, dispatch interactions.
 
 mod builder;
+mod bundle;
 mod cogs;
 mod commands;
 mod events;
+mod extensions;
 mod invocation;
 
 pub use crate::model::Intents;
 pub use builder::{BotBuilder, DISCORD_API};
+pub(crate) use bundle::{Bundle, PreparedCog};
 pub(crate) use events::new_listener;
 pub(crate) use invocation::CommandErrorCall;
 
@@ -84,6 +87,7 @@ pub(crate) struct Inner {
     data: crate::command::DataMap,
     globals: crate::invoke::global::Globals,
     cogs: Mutex<Vec<crate::cog::LoadedCog>>,
+    extensions: Mutex<Vec<crate::extension::LoadedExtension>>,
     shutdown: watch::Sender<bool>,
     closed: AtomicBool,
     latency: Arc<Mutex<Option<Duration>>>,
@@ -186,6 +190,7 @@ impl Bot {
                 data: builder.data,
                 globals,
                 cogs: Mutex::new(Vec::new()),
+                extensions: Mutex::new(Vec::new()),
                 shutdown: watch::channel(false).0,
                 closed: AtomicBool::new(false),
                 latency: Arc::new(Mutex::new(None)),

@@ -151,4 +151,6 @@ pub(crate) struct LoadedCog {
     pub(crate) cog: Arc<dyn Cog>,
     pub(crate) instance: Arc<dyn Any + Send + Sync>,
     pub(crate) listeners: Vec<crate::event::ListenerId>,
+    /// The extension that added it, if one did.
+    pub(crate) extension: Option<Arc<str>>,
 }

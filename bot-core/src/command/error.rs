@@ -188,6 +188,22 @@ impl<E: StdError + Send + Sync + 'static> From<E> for CommandError {
     }
 }
 
+/// As `anyhow::Error` does: a `CommandError` becomes a boxed error where one is wanted (a
+/// listener's or an extension's result).
+impl From<CommandError> for Box<dyn StdError + Send + Sync + 'static> {
+    fn from(error: CommandError) -> Self {
+        match error {
+            CommandError::Other(inner) => inner,
+            CommandError::Argument(e) => Box::new(e),
+            CommandError::Data(e) => Box::new(e),
+            CommandError::CheckFailed(e) => Box::new(e),
+            CommandError::OnCooldown(e) => Box::new(e),
+            CommandError::MaxConcurrency(e) => Box::new(e),
+            CommandError::Panicked(e) => Box::new(e),
+        }
+    }
+}
+
 impl fmt::Display for CommandError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(self.source_error(), f)

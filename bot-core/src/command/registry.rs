@@ -86,6 +86,8 @@ pub struct RegisteredCommand {
     layers: Arc<CommandLayers>,
     /// The cog it belongs to.
     cog: Option<Arc<crate::cog::CogHandle>>,
+    /// The extension that added it.
+    extension: Option<Arc<str>>,
 }
 
 impl fmt::Debug for RegisteredCommand {
@@ -144,6 +146,7 @@ impl RegisteredCommand {
             state: &[],
             layers: Arc::default(),
             cog: None,
+            extension: None,
         }
     }
 
@@ -170,6 +173,7 @@ impl RegisteredCommand {
             state,
             layers: Arc::new(layers),
             cog: None,
+            extension: None,
         }
     }
 
@@ -178,6 +182,17 @@ impl RegisteredCommand {
         self.owner = CommandOwner::Cog;
         self.cog = Some(cog);
         self
+    }
+
+    /// This command as one of the extension `name`'s (`None`: of none).
+    pub(crate) fn in_extension(mut self, name: Option<Arc<str>>) -> Self {
+        self.extension = name;
+        self
+    }
+
+    /// The name of the extension that added the command, if one did.
+    pub fn extension(&self) -> Option<&str> {
+        self.extension.as_deref()
     }
 
     /// The name of the cog the command belongs to, if any.
@@ -455,6 +470,7 @@ impl CommandRegistry {
                     state: entry.state,
                     layers: Arc::new(layers),
                     cog: None,
+                    extension: None,
                 }
             })
             .collect();
@@ -477,6 +493,7 @@ impl CommandRegistry {
                 state: &[],
                 layers: Arc::default(),
                 cog: None,
+                extension: None,
             })
             .collect();
         Self::checked(commands)
