@@ -119,6 +119,13 @@
 //! autocomplete requests go to `#[autocomplete = f]` callbacks with an
 //! [`AutocompleteContext`](command::AutocompleteContext).
 //!
+//! # Cogs and extensions
+//!
+//! `#[cog]` on an `impl` block makes a [`cog::Cog`]: commands and listeners taking `&self`,
+//! and the cog's own check, hooks, error handler and unload step; [`Bot::add_cog`] adds one to a
+//! running bot. An [`extension`] bundles cogs, commands and listeners behind a name, loaded
+//! and reloaded atomically.
+//!
 //! # The way of an event
 //!
 //! A shard decodes each dispatch once, straight from the frame's text into its typed
