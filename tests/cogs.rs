@@ -7,28 +7,12 @@ mod common;
 
 use bot_core::event::MessageCreate;
 use bot_core::prelude::*;
+use common::trace::{fails_at, steps, trace};
 use common::{message_bot_builder, started, stop};
 use serde_json::json;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
-
-/// Every step, with the interaction it ran for.
-static TRACE: Mutex<Vec<(u64, String)>> = Mutex::new(Vec::new());
-
-fn trace(ctx: &ApplicationContext, step: &str) {
-    TRACE
-        .lock()
-        .unwrap()
-        .push((ctx.interaction().id.get(), step.to_owned()));
-}
-
-fn fails_at(ctx: &ApplicationContext, step: &str) -> bool {
-    ctx.argument::<Option<String>>("fail")
-        .ok()
-        .flatten()
-        .is_some_and(|at| at == step)
-}
 
 #[check]
 async fn global_check(ctx: &ApplicationContext) -> bool {
@@ -172,26 +156,6 @@ impl Jukebox {
     async fn cog_unload(&self) {
         self.unloaded.store(true, Ordering::SeqCst);
     }
-}
-
-/// The steps of interaction `id`, once `last` is among them.
-async fn steps(id: u64, last: &str) -> Vec<String> {
-    let read = || -> Vec<String> {
-        TRACE
-            .lock()
-            .unwrap()
-            .iter()
-            .filter(|(at, _)| *at == id)
-            .map(|(_, step)| step.clone())
-            .collect()
-    };
-    let _ = tokio::time::timeout(Duration::from_secs(5), async {
-        while !read().iter().any(|step| step == last) {
-            tokio::time::sleep(Duration::from_millis(5)).await;
-        }
-    })
-    .await;
-    read()
 }
 
 fn names(commands: &[serde_json::Value]) -> Vec<String> {

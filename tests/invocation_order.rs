@@ -11,28 +11,10 @@ mod common;
 use bot_core::checks;
 use bot_core::event::InteractionCreate;
 use bot_core::prelude::*;
+use common::trace::{fails_at, steps, trace};
 use common::{commands_bot_builder, started, stop};
 use serde_json::json;
-use std::sync::Mutex;
 use std::time::Duration;
-
-/// Every step run, with the id of the interaction it ran for.
-static TRACE: Mutex<Vec<(u64, String)>> = Mutex::new(Vec::new());
-
-fn trace(ctx: &ApplicationContext, step: impl Into<String>) {
-    TRACE
-        .lock()
-        .unwrap()
-        .push((ctx.interaction().id.get(), step.into()));
-}
-
-/// Where the invocation should fail: its `fail` option.
-fn fails_at(ctx: &ApplicationContext, step: &str) -> bool {
-    ctx.argument::<Option<String>>("fail")
-        .ok()
-        .flatten()
-        .is_some_and(|at| at == step)
-}
 
 fn kind(error: &CommandError) -> String {
     match error {
@@ -153,26 +135,6 @@ async fn panicking_handler(ctx: &ApplicationContext, error: &CommandError) {
 async fn fragile(ctx: &ApplicationContext) -> CommandResult {
     trace(ctx, "fragile");
     Err(CommandError::msg("fragile failed"))
-}
-
-/// The steps of interaction `id`, once `last` was recorded (or 5 s passed).
-async fn steps(id: u64, last: &str) -> Vec<String> {
-    let read = || -> Vec<String> {
-        TRACE
-            .lock()
-            .unwrap()
-            .iter()
-            .filter(|(at, _)| *at == id)
-            .map(|(_, step)| step.clone())
-            .collect()
-    };
-    let _ = tokio::time::timeout(Duration::from_secs(5), async {
-        while !read().iter().any(|step| step == last) {
-            tokio::time::sleep(Duration::from_millis(5)).await;
-        }
-    })
-    .await;
-    read()
 }
 
 const BEFORE_HANDLER: [&str; 6] = [

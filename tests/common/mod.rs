@@ -1,6 +1,8 @@
 //! Helpers shared by the end-to-end tests: run a bot against a sandbox until READY, stop it.
 #![allow(dead_code)]
 
+pub mod trace;
+
 use bot_core::gateway::Event;
 use bot_core::{Bot, Error};
 use futures_util::{Stream, StreamExt};

@@ -12,6 +12,31 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::{ReturnType, Type};
 
+/// The statement adding a command to `parts`: its `[spec, state, setup]` items, where it is
+/// defined, its help, and the handler's body (run with `this`, the cog, and `ctx` in scope).
+fn add_command(
+    [spec, state, setup]: &[&syn::Ident; 3],
+    source: &str,
+    help: &str,
+    body: TokenStream,
+) -> TokenStream {
+    let p = private();
+    quote! {{
+        let this = ::std::sync::Arc::clone(&self);
+        parts.command(#p::RegisteredCommand::of_cog(
+            &#spec,
+            ::core::concat!(::core::module_path!(), "::", #source),
+            #help,
+            #state,
+            #setup,
+            move |ctx: #p::ApplicationContext| -> #p::HandlerFuture {
+                let this = ::std::sync::Arc::clone(&this);
+                ::std::boxed::Box::pin(async move { #body })
+            },
+        ));
+    }}
+}
+
 /// A command's static items (outside the impl) and the statement adding it to `parts`.
 fn command(ty: &Type, command: &CogCommand) -> (TokenStream, TokenStream) {
     let p = private();
@@ -59,20 +84,7 @@ fn command(ty: &Type, command: &CogCommand) -> (TokenStream, TokenStream) {
         quote!(#ty).to_string().replace(' ', ""),
         plain_name(method)
     );
-    let add = quote! {{
-        let this = ::std::sync::Arc::clone(&self);
-        parts.command(#p::RegisteredCommand::of_cog(
-            &#spec,
-            ::core::concat!(::core::module_path!(), "::", #source),
-            #help,
-            #state,
-            #setup,
-            move |ctx: #p::ApplicationContext| -> #p::HandlerFuture {
-                let this = ::std::sync::Arc::clone(&this);
-                ::std::boxed::Box::pin(async move { #body })
-            },
-        ));
-    }};
+    let add = add_command(&[&spec, &state, &setup], &source, &help, body);
     (statics, add)
 }
 
@@ -186,29 +198,17 @@ fn group_command(ty: &Type, group: &Group) -> (TokenStream, TokenStream) {
     };
     let help = crate::docs::help(&group.module.attrs);
     let source = format!("{}::{}", quote!(#ty).to_string().replace(' ', ""), base);
-    let add = quote! {{
-        let this = ::std::sync::Arc::clone(&self);
-        parts.command(#p::RegisteredCommand::of_cog(
-            &#spec,
-            ::core::concat!(::core::module_path!(), "::", #source),
-            #help,
-            #state,
-            #setup,
-            move |ctx: #p::ApplicationContext| -> #p::HandlerFuture {
-                let this = ::std::sync::Arc::clone(&this);
-                ::std::boxed::Box::pin(async move {
-                    let __bot_path: ::std::vec::Vec<::std::string::String> =
-                        ctx.command_path().get(1..).unwrap_or_default().to_vec();
-                    let __bot_path: ::std::vec::Vec<&str> =
-                        __bot_path.iter().map(::std::string::String::as_str).collect();
-                    match __bot_path.as_slice() {
-                        #(#arms)*
-                        _ => ::core::result::Result::Err(#p::unknown_subcommand(&ctx)),
-                    }
-                })
-            },
-        ));
-    }};
+    let dispatch = quote! {
+        let __bot_path: ::std::vec::Vec<::std::string::String> =
+            ctx.command_path().get(1..).unwrap_or_default().to_vec();
+        let __bot_path: ::std::vec::Vec<&str> =
+            __bot_path.iter().map(::std::string::String::as_str).collect();
+        match __bot_path.as_slice() {
+            #(#arms)*
+            _ => ::core::result::Result::Err(#p::unknown_subcommand(&ctx)),
+        }
+    };
+    let add = add_command(&[&spec, &state, &setup], &source, &help, dispatch);
     (statics, add)
 }
 
