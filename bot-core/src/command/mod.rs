@@ -6,6 +6,7 @@ mod concurrency;
 mod context;
 mod cooldown;
 mod error;
+mod registered;
 mod registry;
 mod respond;
 mod state;
@@ -26,10 +27,10 @@ pub use concurrency::{ConcurrencyLimiter, ConcurrencySlot};
 pub use context::ApplicationContext;
 pub use cooldown::{Cooldown, CooldownMapping};
 pub use error::{ArgumentError, CommandError, CommandResult, Panicked};
-pub use registry::{
-    CommandEntry, CommandHandler, CommandOwner, CommandRegistry, CommandScope, Handler,
-    HandlerFuture, RegisteredCommand, RegistryError, Resolution, SyncConfig,
+pub use registered::{
+    CommandEntry, CommandHandler, CommandOwner, Handler, HandlerFuture, RegisteredCommand,
 };
+pub use registry::{CommandRegistry, CommandScope, RegistryError, Resolution, SyncConfig};
 pub use respond::{Reply, ResponseError};
 pub(crate) use state::DataMap;
 #[doc(hidden)]
