@@ -123,8 +123,8 @@
 //!
 //! `#[cog]` on an `impl` block makes a [`cog::Cog`]: commands and listeners taking `&self`,
 //! and the cog's own check, hooks, error handler and unload step; [`Bot::add_cog`] adds one to a
-//! running bot. An [`extension`] bundles cogs, commands and listeners behind a name, loaded
-//! and reloaded atomically.
+//! running bot. An [`extension`](mod@extension) bundles cogs, commands and listeners behind a
+//! name, loaded and reloaded atomically.
 //!
 //! # The way of an event
 //!
