@@ -362,3 +362,62 @@ async fn a_cog_is_added_invoked_replaced_and_removed() {
     );
     stop(&bot, task).await;
 }
+
+/// A cog that asks for state.
+struct Needy;
+
+/// What `Needy` needs.
+struct Secret(&'static str);
+
+#[cog]
+impl Needy {
+    /// Tells the secret.
+    #[slash_command]
+    async fn secret(
+        &self,
+        ctx: &ApplicationContext,
+        secret: bot_core::command::State<Secret>,
+    ) -> CommandResult {
+        ctx.respond(secret.0).await?;
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn a_cog_given_to_the_builder_is_checked_at_build_and_synced_at_start() {
+    let sandbox = bot_sandbox::Sandbox::builder().start().await.unwrap();
+    let world = sandbox.default_guild().unwrap();
+    // Without the state its command asks for, the bot is refused when built.
+    match message_bot_builder(&sandbox).add_cog(Needy).build() {
+        Err(bot_core::Error::MissingData(missing)) => {
+            assert!(
+                missing[0].needed_by.contains("of cog `Needy`"),
+                "{missing:?}"
+            );
+        }
+        other => panic!("expected MissingData, got {:?}", other.err()),
+    }
+    // Two cogs with one name: refused too.
+    assert!(matches!(
+        message_bot_builder(&sandbox)
+            .add_cog(Jukebox::default())
+            .add_cog(Jukebox::default())
+            .build(),
+        Err(bot_core::Error::CogExists { .. })
+    ));
+    let bot = message_bot_builder(&sandbox)
+        .data(Secret("swordfish"))
+        .add_cog(Needy)
+        .build()
+        .unwrap();
+    assert_eq!(bot.cogs(), ["Needy"]);
+    let (task, _events) = started(&bot).await;
+    assert_eq!(names(&sandbox.commands(None)), ["secret"]);
+    let mut told = sandbox
+        .user(world.member)
+        .slash(world.channel, "secret", json!({}))
+        .await
+        .unwrap();
+    assert_eq!(told.response().await.unwrap().content(), Some("swordfish"));
+    stop(&bot, task).await;
+}

@@ -43,12 +43,21 @@ pub struct BotBuilder {
     pub(crate) dispatch: crate::dispatch::DispatchConfig,
     pub(crate) data: crate::command::DataMap,
     pub(crate) globals: crate::invoke::global::GlobalConfig,
+    pub(crate) cogs: Vec<super::bundle::CogInstance>,
 }
 
 impl BotBuilder {
     /// The bot token (required). A leading `Bot ` is accepted.
     pub fn token(mut self, token: impl Into<String>) -> Self {
         self.token = Some(Token::new(token));
+        self
+    }
+
+    /// Adds a cog, installed when the bot is built: its commands are checked with the others
+    /// (and for the state they ask for) by [`build`](Self::build), and synced when the bot
+    /// starts. While the bot runs, [`Bot::add_cog`] and [`Bot::remove_cog`] change them.
+    pub fn add_cog<C: crate::cog::Cog>(mut self, cog: C) -> Self {
+        self.cogs.push(super::bundle::CogInstance::new(cog));
         self
     }
 

@@ -10,6 +10,39 @@ use crate::dispatch::NewListener;
 use crate::event::ListenerId;
 use std::sync::Arc;
 
+/// A cog's instance, as the builder keeps it until the bot is built.
+#[derive(Clone)]
+pub(crate) struct CogInstance {
+    cog: Arc<dyn Cog>,
+    instance: Arc<dyn std::any::Any + Send + Sync>,
+}
+
+impl CogInstance {
+    pub(crate) fn new<C: Cog>(cog: C) -> Self {
+        let cog = Arc::new(cog);
+        CogInstance {
+            cog: cog.clone(),
+            instance: cog,
+        }
+    }
+
+    /// Its parts, ready to install.
+    pub(crate) fn prepare(self) -> PreparedCog {
+        PreparedCog {
+            name: self.cog.name().into_owned(),
+            parts: self.cog.clone().parts(),
+            cog: self.cog,
+            instance: self.instance,
+        }
+    }
+}
+
+impl std::fmt::Debug for CogInstance {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Cog").field(&self.cog.name()).finish()
+    }
+}
+
 /// A cog ready to install: its instance and its parts.
 pub(crate) struct PreparedCog {
     name: String,
@@ -20,14 +53,7 @@ pub(crate) struct PreparedCog {
 
 impl PreparedCog {
     pub(crate) fn new<C: Cog>(cog: C) -> Self {
-        let cog = Arc::new(cog);
-        let dynamic: Arc<dyn Cog> = cog.clone();
-        PreparedCog {
-            name: dynamic.name().into_owned(),
-            parts: dynamic.clone().parts(),
-            cog: dynamic,
-            instance: cog,
-        }
+        CogInstance::new(cog).prepare()
     }
 
     pub(crate) fn name(&self) -> &str {

@@ -170,7 +170,8 @@ impl Bot {
             }
         });
         let dispatch_config = builder.dispatch;
-        Ok(Bot {
+        let cogs = builder.cogs;
+        let bot = Bot {
             inner: Arc::new_cyclic(|weak| Inner {
                 http,
                 registry: std::sync::RwLock::new(Arc::new(registry)),
@@ -195,7 +196,16 @@ impl Bot {
                 closed: AtomicBool::new(false),
                 latency: Arc::new(Mutex::new(None)),
             }),
-        })
+        };
+        // The builder's cogs, checked with the commands like any change.
+        if !cogs.is_empty() {
+            let bundle = Bundle {
+                cogs: cogs.into_iter().map(bundle::CogInstance::prepare).collect(),
+                ..Bundle::default()
+            };
+            bot.install(bundle, None, bundle::Removal::default())?;
+        }
+        Ok(bot)
     }
 
     /// The REST client.
