@@ -91,7 +91,10 @@ impl SandboxBuilder {
     }
 
     /// The privileged intents the application may request (all three by default); IDENTIFY with
-    /// another is closed with 4014.
+    /// another is closed with 4014. Without MESSAGE_CONTENT here, `GET /channels/{id}/messages`
+    /// also returns messages as the gateway sends them to a session without that intent (content
+    /// blanked but for the bot's own messages, DMs and messages that mention the bot): over HTTP,
+    /// what the application may use counts, not what an IDENTIFY asked for.
     pub fn allowed_privileged_intents(mut self, intents: u64) -> Self {
         self.privileged_intents = intents;
         self
@@ -135,11 +138,12 @@ impl SandboxBuilder {
         let addr = listener.local_addr()?;
         let mut world = world::World::new(&self.bot_name, self.same_ids);
         let seeded = self.seed.then(|| seed(&mut world));
+        let bot_id = world.bot_id;
         let shared = Arc::new(Shared {
             world: Mutex::new(world),
             timings: self.timings,
             limits: rest::LimitState::new(self.rate_limits),
-            gateway: gateway::GatewayState::new(self.session_starts),
+            gateway: gateway::GatewayState::new(self.session_starts, bot_id),
             addr,
             gateway_url_shape: self.gateway_url_shape,
             privileged_intents: self.privileged_intents,

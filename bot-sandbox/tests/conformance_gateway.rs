@@ -9,6 +9,8 @@ use serde_json::json;
 use std::time::Duration;
 
 const GUILDS: u64 = 1;
+/// GUILDS | GUILD_MESSAGES | MESSAGE_CONTENT: the sessions below read guild messages' content.
+const READS_MESSAGES: u64 = GUILDS | (1 << 9) | (1 << 15);
 
 async fn sandbox() -> SandboxHandle {
     Sandbox::builder()
@@ -43,7 +45,9 @@ async fn ready(sandbox: &SandboxHandle, zlib: bool) -> (Client, serde_json::Valu
     let mut client = Client::connect(&url(sandbox, query), zlib).await;
     let hello = client.payload().await;
     assert_eq!(hello["op"], 10);
-    client.send(identify(&sandbox.token(), GUILDS)).await;
+    client
+        .send(identify(&sandbox.token(), READS_MESSAGES))
+        .await;
     let ready = client.until(0, Some("READY")).await;
     (client, ready)
 }

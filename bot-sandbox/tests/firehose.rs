@@ -17,6 +17,10 @@ use tokio_tungstenite::{WebSocketStream, client_async};
 
 const BURST: usize = 20_000;
 
+/// GUILDS | GUILD_MESSAGES | GUILD_MESSAGE_TYPING | MESSAGE_CONTENT: the bursts are guild
+/// messages read with their content, and a TYPING_START follows one.
+const INTENTS: u64 = 1 | (1 << 9) | (1 << 11) | (1 << 15);
+
 async fn sandbox(heartbeat_interval: Duration) -> SandboxHandle {
     Sandbox::builder()
         .timings(Timings {
@@ -62,7 +66,7 @@ async fn identified(sandbox: &SandboxHandle, zlib: bool) -> (Client, String, u64
     let url = format!("{}/?v=10&encoding=json{compress}", sandbox.gateway_url());
     let mut client = Client::connect(&url, zlib).await;
     assert_eq!(client.payload().await["op"], 10);
-    client.send(identify(&sandbox.token(), 1)).await;
+    client.send(identify(&sandbox.token(), INTENTS)).await;
     let ready = client.until(0, Some("READY")).await;
     let session = ready["d"]["session_id"].as_str().unwrap().to_owned();
     let guild_create = client.until(0, Some("GUILD_CREATE")).await;
@@ -218,7 +222,7 @@ async fn a_client_that_stops_reading_keeps_its_connection_and_its_acks() {
         dispatches: Vec::new(),
     };
     assert_eq!(reader.next().await["d"]["heartbeat_interval"], 300);
-    let identify = identify(&sandbox.token(), 1).to_string();
+    let identify = identify(&sandbox.token(), INTENTS).to_string();
     write.send(Message::Text(identify.into())).await.unwrap();
 
     // Heartbeats every 200 ms (the sandbox closes after 450 ms without one), whatever the reader

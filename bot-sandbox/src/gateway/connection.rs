@@ -203,17 +203,17 @@ impl Reader {
         if !self.token_ok(data) {
             return Some(End::Close(4004, "Authentication failed"));
         }
-        let intents = data.get("intents").and_then(Value::as_u64);
-        match intents {
+        let intents = match data.get("intents").and_then(Value::as_u64) {
             Some(bits) if bits & !KNOWN_INTENTS == 0 => {
                 let privileged =
                     bits & (crate::GUILD_MEMBERS | crate::GUILD_PRESENCES | crate::MESSAGE_CONTENT);
                 if privileged & !self.shared.privileged_intents != 0 {
                     return Some(End::Close(4014, "Disallowed intent(s)"));
                 }
+                bits
             }
             _ => return Some(End::Close(4013, "Invalid intent(s)")),
-        }
+        };
         let shard = match data.get("shard") {
             None | Some(Value::Null) => (0, 1),
             Some(value) => match value.as_array().map(|a| {
@@ -275,10 +275,14 @@ impl Reader {
         };
         {
             let mut inner = self.shared.gateway.lock();
-            let mut session = Session::new(shard, self.tx.clone());
+            let mut session = Session::new(shard, intents, self.tx.clone());
             session.dispatch("READY", &ready);
-            for (_, guild) in guilds {
-                session.dispatch("GUILD_CREATE", &guild);
+            // READY lists every guild; GUILD_CREATE, which fills them in, needs GUILDS like any
+            // other (GW "List of Intents": an intent not asked for means none of its events).
+            if intents & super::intents::GUILDS != 0 {
+                for (_, guild) in guilds {
+                    session.dispatch("GUILD_CREATE", &guild);
+                }
             }
             inner.sessions.insert(session_id.clone(), session);
         }

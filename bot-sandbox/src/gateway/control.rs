@@ -1,7 +1,6 @@
 //! [`GatewayControl`]: what a test does to the gateway (faults, dispatches, bursts) and what it
 //! reads back (sessions, heartbeats, IDENTIFY and RESUME counts).
 
-use super::firehose::BurstData;
 use super::{Burst, Outbound};
 use crate::Shared;
 use serde_json::{Value, json};
@@ -73,7 +72,13 @@ impl GatewayControl {
             .send_all(|| Outbound::Close(code, "Closed by the sandbox"));
     }
 
-    /// Sends a dispatch event to the sessions of `guild`'s shard (`None`: shard 0).
+    /// Sends a dispatch event to the sessions of `guild`'s shard (`None`: shard 0, for a DM or
+    /// an event of no guild) whose intents ask for it, as Discord would: `event` is looked up in
+    /// the docs' table of intents (an event listed under none goes to every session), with the
+    /// guild intents for a guild and the direct-message ones for `None`. A MESSAGE_CREATE or
+    /// MESSAGE_UPDATE reaches a session without MESSAGE_CONTENT with `content`, `embeds`,
+    /// `attachments` and `components` emptied and `poll` left out, unless the bot wrote it, it
+    /// mentions the bot (the bot is in its `mentions`) or `guild` is `None`.
     pub fn dispatch(&self, guild: Option<u64>, event: &str, data: Value) {
         self.shared
             .gateway
@@ -81,8 +86,9 @@ impl GatewayControl {
     }
 
     /// Streams one dispatch `event` per payload to the sessions of `guild`'s shard (`None`:
-    /// shard 0), as fast as each socket takes them, and returns at once with a [`Burst`] that
-    /// tells how far the writing got ([`Burst::wait_written`] waits for the end).
+    /// shard 0) whose intents ask for `event`, as fast as each socket takes them, and returns at
+    /// once with a [`Burst`] that tells how far the writing got ([`Burst::wait_written`] waits
+    /// for the end).
     ///
     /// Each session numbers the dispatches (`s`) in order like any other and keeps the last 1000
     /// for RESUME; a session without a live connection only numbers and keeps them. The payloads
@@ -90,14 +96,21 @@ impl GatewayControl {
     /// them as it is written, so 200,000 dispatches of 1 KB cost about 200 MB while queued.
     /// Pass an iterator to avoid holding the payloads as [`Value`]s at the same time. Serializing
     /// is the caller's only cost (an unoptimized `serde_json` takes about 25 ns a byte).
+    ///
+    /// Intents are checked once per session, by the event name alone (the payload-dependent
+    /// caveats of [`GatewayControl::dispatch`] about the bot's own member do not apply). When a
+    /// session without MESSAGE_CONTENT is to get a MESSAGE_CREATE or MESSAGE_UPDATE burst, each
+    /// payload is also serialized blanked (with the exceptions of [`GatewayControl::dispatch`]),
+    /// once for all such sessions, which doubles the caller's cost; otherwise nothing is added.
     pub fn firehose(
         &self,
         guild: Option<u64>,
         event: &str,
         payloads: impl IntoIterator<Item = Value>,
     ) -> Burst {
-        let burst = BurstData::new(event, payloads);
-        self.shared.gateway.firehose(&self.shared, guild, burst)
+        self.shared
+            .gateway
+            .firehose(&self.shared, guild, event, payloads)
     }
 
     /// Every dispatch sent to the session with this id, in order (for delivery checks; the last

@@ -2,6 +2,7 @@
 //! writer of each connection builds the frames (`t`, `s`, `op`, `d`) one by one as the socket
 //! takes them, so a burst of 200,000 costs its serialized payloads and nothing per frame.
 
+use super::intents;
 use serde_json::Value;
 use std::fmt::Write as _;
 use std::sync::Arc;
@@ -57,27 +58,103 @@ pub(crate) struct BurstData {
     progress: Arc<Progress>,
 }
 
+/// A burst's payloads as one `String` and where each ends.
+#[derive(Debug, Default)]
+struct Texts {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Texts {
+    fn with_capacity(count: usize) -> Self {
+        Texts {
+            text: String::new(),
+            ends: Vec::with_capacity(count),
+        }
+    }
+
+    fn push(&mut self, payload: &Value) {
+        // Writing to a `String` cannot fail.
+        let _ = write!(self.text, "{payload}");
+        self.ends.push(self.text.len());
+    }
+}
+
+/// Which messages of a burst a session without MESSAGE_CONTENT sees blanked: every one but the
+/// bot's own, those that mention it, and all of them in a DM (see [`intents::keeps_content`]).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct BlankRule<'a> {
+    /// The bot user's id.
+    pub(crate) bot: &'a str,
+    /// The burst goes to a DM (no guild).
+    pub(crate) in_dm: bool,
+}
+
+impl BlankRule<'_> {
+    fn apply(self, payload: &mut Value) {
+        intents::hide_content(payload, self.bot, self.in_dm);
+    }
+}
+
 impl BurstData {
-    /// Serializes every payload once.
-    pub(crate) fn new(event: &str, payloads: impl IntoIterator<Item = Value>) -> Self {
+    /// Serializes every payload once; with `blank`, also each payload as a session without
+    /// MESSAGE_CONTENT sees it, in the same pass, as a second burst that shares the first one's
+    /// progress (one [`Burst`] tells about both).
+    pub(crate) fn new(
+        event: &str,
+        payloads: impl IntoIterator<Item = Value>,
+        blank: Option<BlankRule<'_>>,
+    ) -> (Self, Option<Self>) {
         let payloads = payloads.into_iter();
-        let mut text = String::new();
-        let mut ends = Vec::with_capacity(payloads.size_hint().0);
-        for payload in payloads {
-            // Writing to a `String` cannot fail.
-            let _ = write!(text, "{payload}");
-            ends.push(text.len());
+        let count = payloads.size_hint().0;
+        let mut full = Texts::with_capacity(count);
+        let mut blanked = blank.map(|_| Texts::with_capacity(count));
+        for mut payload in payloads {
+            full.push(&payload);
+            if let (Some(rule), Some(blanked)) = (blank, blanked.as_mut()) {
+                rule.apply(&mut payload);
+                blanked.push(&payload);
+            }
         }
         let progress = Arc::new(Progress {
-            frames: ends.len(),
+            frames: full.ends.len(),
             written: AtomicU64::new(0),
             tally: watch::channel(Tally::default()).0,
         });
-        BurstData {
-            event: event_json(event),
-            text,
-            ends,
+        let event = event_json(event);
+        let blanked = blanked.map(|texts| BurstData {
+            event: event.clone(),
+            text: texts.text,
+            ends: texts.ends,
+            progress: progress.clone(),
+        });
+        let full = BurstData {
+            event,
+            text: full.text,
+            ends: full.ends,
             progress,
+        };
+        (full, blanked)
+    }
+
+    /// This burst as a session without MESSAGE_CONTENT sees it, from the serialized payloads,
+    /// sharing this one's progress (for a session that identified after [`BurstData::new`] was
+    /// told none lacked the intent).
+    pub(crate) fn blanked(&self, rule: BlankRule<'_>) -> Self {
+        let mut texts = Texts::with_capacity(self.len());
+        for index in 0..self.len() {
+            let mut payload = self
+                .payload(index)
+                .and_then(|text| serde_json::from_str(text).ok())
+                .unwrap_or(Value::Null);
+            rule.apply(&mut payload);
+            texts.push(&payload);
+        }
+        BurstData {
+            event: self.event.clone(),
+            text: texts.text,
+            ends: texts.ends,
+            progress: self.progress.clone(),
         }
     }
 
@@ -88,11 +165,15 @@ impl BurstData {
 
     /// The text of dispatch `index` numbered `seq` (`d: null` past the end: never asked for).
     pub(crate) fn frame(&self, index: usize, seq: u64) -> String {
-        let data = self.ends.get(index).and_then(|&end| {
+        dispatch_text(seq, &self.event, self.payload(index).unwrap_or("null"))
+    }
+
+    /// The serialized `d` of dispatch `index`.
+    fn payload(&self, index: usize) -> Option<&str> {
+        self.ends.get(index).and_then(|&end| {
             let start = index.checked_sub(1).map_or(0, |i| self.ends[i]);
             self.text.get(start..end)
-        });
-        dispatch_text(seq, &self.event, data.unwrap_or("null"))
+        })
     }
 
     /// The handle a test keeps.
@@ -219,10 +300,14 @@ mod tests {
 
     #[test]
     fn frames_are_built_from_the_serialized_payloads_in_order() {
-        let burst = Arc::new(BurstData::new(
-            "MESSAGE_CREATE",
-            (0..3).map(|i| json!({"id": i.to_string(), "content": "a \"quote\""})),
-        ));
+        let burst = Arc::new(
+            BurstData::new(
+                "MESSAGE_CREATE",
+                (0..3).map(|i| json!({"id": i.to_string(), "content": "a \"quote\""})),
+                None,
+            )
+            .0,
+        );
         let handle = burst.handle();
         let mut delivery = Delivery::new(burst.clone(), 7);
         let mut seen = Vec::new();
@@ -248,7 +333,7 @@ mod tests {
 
     #[test]
     fn a_delivery_dropped_early_is_cut_short() {
-        let burst = Arc::new(BurstData::new("X", vec![json!(1), json!(2)]));
+        let burst = Arc::new(BurstData::new("X", vec![json!(1), json!(2)], None).0);
         let handle = burst.handle();
         let mut delivery = Delivery::new(burst, 1);
         delivery.advance();
@@ -260,8 +345,63 @@ mod tests {
 
     #[test]
     fn an_empty_burst_is_finished_at_once() {
-        let burst = BurstData::new("X", Vec::new());
+        let burst = BurstData::new("X", Vec::new(), None).0;
         assert_eq!(burst.len(), 0);
         assert!(burst.handle().is_finished());
+    }
+
+    #[test]
+    fn a_blanked_burst_shares_the_progress_and_keeps_the_exceptions() {
+        let rule = BlankRule {
+            bot: "42",
+            in_dm: false,
+        };
+        let payloads = || {
+            vec![
+                json!({"author": {"id": "7"}, "content": "secret", "mentions": []}),
+                json!({"author": {"id": "42"}, "content": "mine", "mentions": []}),
+                json!({"author": {"id": "7"}, "content": "hey <@42>", "mentions": [{"id": "42"}]}),
+            ]
+        };
+        let (full, blanked) = BurstData::new("MESSAGE_CREATE", payloads(), Some(rule));
+        let blanked = blanked.expect("asked for");
+        let contents = |burst: &BurstData| -> Vec<Value> {
+            (0..burst.len())
+                .map(|i| {
+                    serde_json::from_str::<Value>(&burst.frame(i, 1)).unwrap()["d"]["content"]
+                        .clone()
+                })
+                .collect()
+        };
+        assert_eq!(
+            contents(&full),
+            [json!("secret"), json!("mine"), json!("hey <@42>")]
+        );
+        assert_eq!(
+            contents(&blanked),
+            [json!(""), json!("mine"), json!("hey <@42>")]
+        );
+        assert_eq!(contents(&full.blanked(rule)), contents(&blanked));
+        let in_dm = BlankRule {
+            in_dm: true,
+            ..rule
+        };
+        assert_eq!(contents(&full.blanked(in_dm)), contents(&full));
+
+        let (full, blanked) = (Arc::new(full), Arc::new(blanked));
+        let handle = full.handle();
+        for burst in [full, blanked] {
+            let mut delivery = Delivery::new(burst, 1);
+            while delivery.next_frame().is_some() {
+                delivery.advance();
+            }
+            delivery.finish();
+        }
+        assert_eq!(
+            (handle.sessions(), handle.frames(), handle.written()),
+            (2, 3, 6)
+        );
+        assert!(handle.is_finished() && handle.cut_short() == 0);
+        assert!(BurstData::new("X", payloads(), None).1.is_none());
     }
 }

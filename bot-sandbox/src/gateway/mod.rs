@@ -3,6 +3,7 @@
 mod connection;
 mod control;
 mod firehose;
+pub(crate) mod intents;
 mod writer;
 mod zlib;
 
@@ -11,7 +12,8 @@ pub use control::{GatewayControl, HeartbeatRecord};
 pub use firehose::Burst;
 
 use crate::Shared;
-use firehose::{BurstData, Delivery, dispatch_text, event_json};
+use firehose::{BlankRule, BurstData, Delivery, dispatch_text, event_json};
+use intents::{MESSAGE_CONTENT, Needs};
 use serde_json::Value;
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -49,6 +51,9 @@ impl Outbound {
 #[derive(Debug)]
 pub(crate) struct Session {
     pub(crate) shard: (u64, u64),
+    /// The intents of its IDENTIFY (a RESUME keeps them): which dispatches it gets, and whether
+    /// it sees message content.
+    pub(crate) intents: u64,
     pub(crate) seq: u64,
     /// The last dispatches, as sent, for RESUME.
     pub(crate) buffer: VecDeque<(u64, Arc<str>)>,
@@ -58,9 +63,14 @@ pub(crate) struct Session {
 }
 
 impl Session {
-    pub(crate) fn new(shard: (u64, u64), tx: mpsc::UnboundedSender<Outbound>) -> Self {
+    pub(crate) fn new(
+        shard: (u64, u64),
+        intents: u64,
+        tx: mpsc::UnboundedSender<Outbound>,
+    ) -> Self {
         Session {
             shard,
+            intents,
             seq: 0,
             buffer: VecDeque::new(),
             tx: Some(tx),
@@ -73,6 +83,17 @@ impl Session {
             None => self.shard.0 == 0,
             Some(id) => (id >> 22) % self.shard.1.max(1) == self.shard.0,
         }
+    }
+
+    /// Whether a dispatch of `guild` (`None`: a DM or no guild) that `needs` these intents goes
+    /// to this session: its shard holds the guild and its intents meet the need.
+    fn receives(&self, guild: Option<u64>, needs: Needs) -> bool {
+        self.covers(guild) && needs.met_by(self.intents)
+    }
+
+    /// Whether the session sees message content (it identified with MESSAGE_CONTENT).
+    fn sees_content(&self) -> bool {
+        self.intents & MESSAGE_CONTENT != 0
     }
 
     /// Numbers, buffers and sends one dispatch.
@@ -138,16 +159,19 @@ pub(crate) struct GatewayState {
     inner: Mutex<Inner>,
     connected: watch::Sender<usize>,
     session_starts: u64,
+    /// The bot user's id as JSON has it (for the intents' exceptions about the bot itself).
+    bot_id: String,
     /// Whether heartbeats are acknowledged (tests turn it off to make a connection a zombie).
     pub(crate) ack_heartbeats: std::sync::atomic::AtomicBool,
 }
 
 impl GatewayState {
-    pub(crate) fn new(session_starts: u64) -> Self {
+    pub(crate) fn new(session_starts: u64, bot_id: u64) -> Self {
         GatewayState {
             inner: Mutex::new(Inner::default()),
             connected: watch::channel(0).0,
             session_starts,
+            bot_id: bot_id.to_string(),
             ack_heartbeats: std::sync::atomic::AtomicBool::new(true),
         }
     }
@@ -167,31 +191,111 @@ impl GatewayState {
         self.session_starts
     }
 
-    /// Sends a dispatch to every session whose shard holds `guild` (`None`: shard 0).
+    /// Sends a dispatch to every session whose shard holds `guild` (`None`: shard 0, a DM or an
+    /// event of no guild) and whose intents ask for `event` (see [`intents::Needs`]). A message
+    /// event reaches sessions without MESSAGE_CONTENT blanked, unless an exception keeps its
+    /// content; the blanked text is built once, for the first such session.
     pub(crate) fn dispatch_to_guild(
         &self,
         shared: &Shared,
         guild: Option<u64>,
         event: &str,
-        data: Value,
+        mut data: Value,
     ) {
+        let needs = Needs::of_dispatch(event, guild.is_some(), &data, &self.bot_id);
+        let guards_content = intents::carries_message(event)
+            && !intents::keeps_content(&data, &self.bot_id, guild.is_none());
         let (event_text, data_text) = (event_json(event), data.to_string());
+        let mut blanked: Option<String> = None;
         let mut inner = self.lock();
-        for session in inner.sessions.values_mut().filter(|s| s.covers(guild)) {
-            session.dispatch_json(&event_text, &data_text);
+        for session in inner
+            .sessions
+            .values_mut()
+            .filter(|s| s.receives(guild, needs))
+        {
+            let text = if guards_content && !session.sees_content() {
+                blanked
+                    .get_or_insert_with(|| {
+                        intents::blank_content(&mut data);
+                        data.to_string()
+                    })
+                    .as_str()
+            } else {
+                data_text.as_str()
+            };
+            session.dispatch_json(&event_text, text);
         }
         if shared.log_traffic {
             tracing::info!(target: "bot_sandbox::gateway", "dispatch {event} to guild {guild:?}");
         }
     }
 
-    /// Numbers and queues a burst on every session whose shard holds `guild`.
-    fn firehose(&self, shared: &Shared, guild: Option<u64>, burst: BurstData) -> Burst {
+    /// Whether a burst of `event` for `guild` would reach a session that must see its messages
+    /// blanked (so [`BurstData::new`] builds the blanked copy too).
+    fn burst_blanks_content(&self, guild: Option<u64>, event: &str) -> bool {
+        if !intents::carries_message(event) {
+            return false;
+        }
+        let needs = Needs::of_event(event, guild.is_some());
+        self.lock()
+            .sessions
+            .values()
+            .any(|s| s.receives(guild, needs) && !s.sees_content())
+    }
+
+    /// The rule blanking a burst's messages for `guild`.
+    fn blank_rule(&self, guild: Option<u64>) -> BlankRule<'_> {
+        BlankRule {
+            bot: &self.bot_id,
+            in_dm: guild.is_none(),
+        }
+    }
+
+    /// Serializes a burst (and, if a session will need it, its blanked copy), then queues it.
+    fn firehose(
+        &self,
+        shared: &Shared,
+        guild: Option<u64>,
+        event: &str,
+        payloads: impl IntoIterator<Item = Value>,
+    ) -> Burst {
+        let blank = self
+            .burst_blanks_content(guild, event)
+            .then(|| self.blank_rule(guild));
+        let (burst, blanked) = BurstData::new(event, payloads, blank);
+        self.queue_burst(shared, guild, event, burst, blanked)
+    }
+
+    /// Numbers and queues a burst on every session whose shard holds `guild` and whose intents
+    /// ask for `event`: the intents are checked once per session, and sessions without
+    /// MESSAGE_CONTENT get the blanked copy of a message burst.
+    fn queue_burst(
+        &self,
+        shared: &Shared,
+        guild: Option<u64>,
+        event: &str,
+        burst: BurstData,
+        blanked: Option<BurstData>,
+    ) -> Burst {
         let handle = burst.handle();
+        let needs = Needs::of_event(event, guild.is_some());
+        let guards_content = intents::carries_message(event);
         let burst = Arc::new(burst);
+        let mut blanked = blanked.map(Arc::new);
         let mut inner = self.lock();
-        for session in inner.sessions.values_mut().filter(|s| s.covers(guild)) {
-            session.firehose(&burst);
+        for session in inner
+            .sessions
+            .values_mut()
+            .filter(|s| s.receives(guild, needs))
+        {
+            if guards_content && !session.sees_content() {
+                // Built here only if the session identified after `burst_blanks_content` looked.
+                let blanked =
+                    blanked.get_or_insert_with(|| Arc::new(burst.blanked(self.blank_rule(guild))));
+                session.firehose(blanked);
+            } else {
+                session.firehose(&burst);
+            }
         }
         if shared.log_traffic {
             tracing::info!(

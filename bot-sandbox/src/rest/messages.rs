@@ -1,6 +1,7 @@
 //! Channel messages (MSG): create, list, and the message objects other routes return.
 
 use super::{AppState, Reply, RouteName, json_reply, limit, ok, payload, unknown};
+use crate::gateway::intents;
 use crate::world::World;
 use axum::extract::{Path, Query, Request};
 use axum::http::StatusCode;
@@ -119,7 +120,8 @@ pub(crate) async fn create(
     Ok(json_reply(StatusCode::OK, limit_headers, message))
 }
 
-/// `GET /channels/{channel}/messages?limit=`.
+/// `GET /channels/{channel}/messages?limit=`: newest first; blanked as the MESSAGE_CONTENT
+/// intent says when the application may not use it.
 pub(crate) async fn list(
     state: AppState,
     Path(channel): Path<String>,
@@ -137,10 +139,19 @@ pub(crate) async fn list(
     if !world.channel_exists(channel) {
         return unknown(10003, "Channel");
     }
-    let messages: Vec<Value> = world
+    let mut messages: Vec<Value> = world
         .messages
         .get(&channel)
         .map(|list| list.iter().rev().take(count).cloned().collect())
         .unwrap_or_default();
+    // An application not allowed MESSAGE_CONTENT reads messages over HTTP as the gateway sends
+    // them without it; the intents of an IDENTIFY play no part here (GW "HTTP Restrictions").
+    if state.privileged_intents & crate::MESSAGE_CONTENT == 0 {
+        let bot = world.bot_id.to_string();
+        let in_dm = world.dm_recipient(channel).is_some();
+        for message in &mut messages {
+            intents::hide_content(message, &bot, in_dm);
+        }
+    }
     ok(Value::Array(messages))
 }

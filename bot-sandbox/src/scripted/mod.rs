@@ -202,7 +202,11 @@ impl ScriptedUser {
         })
     }
 
-    /// Sends a message to `channel`; the bot receives MESSAGE_CREATE. Returns the message.
+    /// Sends a message to the guild channel `channel`; the bot receives MESSAGE_CREATE (with the
+    /// GUILD_MESSAGES intent; its `content`, `embeds`, `attachments` and `components` are empty
+    /// without MESSAGE_CONTENT unless the message mentions the bot). Users mentioned in `content`
+    /// as `<@ID>` or `<@!ID>` are its `mentions`, in MESSAGE_CREATE each with a partial `member`
+    /// when they are members of the guild. Returns the message as dispatched.
     pub async fn send_message(&self, channel: u64, content: &str) -> Result<Value, InvokeError> {
         let (message, guild) = {
             let mut world = self.shared.world();
@@ -213,23 +217,25 @@ impl ScriptedUser {
             if !world.users.contains_key(&self.id) {
                 return Err(InvokeError::UnknownUser(self.id));
             }
-            let id = world.ids.next();
-            let mut message = crate::rest::build_message(
-                &world,
-                channel,
-                self.id,
-                &json!({"content": content}),
-                id,
-                0,
-            );
-            if let Some(member) = world.guilds.get(&guild).and_then(|g| g.member(self.id)) {
+            let mut message = self.user_message(&mut world, channel, content);
+            let guild_record = world.guilds.get(&guild);
+            if let Some(member) = guild_record.and_then(|g| g.member(self.id)) {
                 message["member"] = world.member_json(member, false);
             }
-            world
-                .messages
-                .entry(channel)
-                .or_default()
-                .push(message.clone());
+            let stored = message.clone();
+            if let Some(mentions) = message["mentions"].as_array_mut() {
+                for mention in mentions {
+                    let member = mention
+                        .get("id")
+                        .and_then(Value::as_str)
+                        .and_then(|id| id.parse().ok())
+                        .and_then(|id| guild_record.and_then(|g| g.member(id)));
+                    if let Some(member) = member {
+                        mention["member"] = world.member_json(member, false);
+                    }
+                }
+            }
+            world.messages.entry(channel).or_default().push(stored);
             (message, guild)
         };
         self.shared.gateway.dispatch_to_guild(
@@ -239,6 +245,48 @@ impl ScriptedUser {
             message.clone(),
         );
         Ok(message)
+    }
+
+    /// Sends a message to the bot in the user's DM channel with it
+    /// ([`SandboxHandle::dm_channel`](crate::SandboxHandle::dm_channel)); the bot receives
+    /// MESSAGE_CREATE on shard 0, without `guild_id` or `member`, with the DIRECT_MESSAGES intent
+    /// and its content whatever MESSAGE_CONTENT says (a DM with the bot is an exception).
+    /// Refused with [`InvokeError::UnknownUser`] for an unknown user or a bot. Returns the message.
+    pub async fn send_message_in_dm(&self, content: &str) -> Result<Value, InvokeError> {
+        let message = {
+            let mut world = self.shared.world();
+            let channel = world
+                .dm_channel(self.id)
+                .ok_or(InvokeError::UnknownUser(self.id))?;
+            let message = self.user_message(&mut world, channel, content);
+            world
+                .messages
+                .entry(channel)
+                .or_default()
+                .push(message.clone());
+            message
+        };
+        self.shared.gateway.dispatch_to_guild(
+            &self.shared,
+            None,
+            "MESSAGE_CREATE",
+            message.clone(),
+        );
+        Ok(message)
+    }
+
+    /// The user's message in `channel`, with the users its content mentions as `mentions`.
+    fn user_message(&self, world: &mut crate::world::World, channel: u64, content: &str) -> Value {
+        let id = world.ids.next();
+        let body = json!({"content": content});
+        let mut message = crate::rest::build_message(world, channel, self.id, &body, id, 0);
+        let mentions: Vec<Value> = world
+            .mentioned_users(content)
+            .into_iter()
+            .filter_map(|user| world.public_user_json_by_id(user))
+            .collect();
+        message["mentions"] = Value::Array(mentions);
+        message
     }
 
     fn invoke(&self, request: Invoke<'_>) -> Result<Invocation, InvokeError> {

@@ -36,6 +36,28 @@ impl World {
         public_user(id, username, false)
     }
 
+    /// The users a message's content mentions (`<@ID>` or `<@!ID>`, REF "Message Formatting"),
+    /// each known user once, in order of first mention: its `mentions`.
+    pub(crate) fn mentioned_users(&self, content: &str) -> Vec<u64> {
+        let mut found = Vec::new();
+        for (start, _) in content.match_indices("<@") {
+            let rest = &content[start + 2..];
+            let rest = rest.strip_prefix('!').unwrap_or(rest);
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            let Some(id) = rest[..digits]
+                .parse::<u64>()
+                .ok()
+                .filter(|_| rest[digits..].starts_with('>'))
+            else {
+                continue;
+            };
+            if self.users.contains_key(&id) && !found.contains(&id) {
+                found.push(id);
+            }
+        }
+        found
+    }
+
     /// A guild member; `with_user` adds the user object.
     pub(crate) fn member_json(&self, member: &MemberRecord, with_user: bool) -> Value {
         let mut value = json!({
