@@ -253,7 +253,14 @@ async fn messages(
 async fn resume_delivers_every_dispatch_exactly_once_in_order() {
     let sandbox = sandbox().await;
     let world = sandbox.default_guild().unwrap();
-    let bot = bot_for(&sandbox, CommandRegistry::from_specs([]).unwrap());
+    // Reading messages' content takes the MESSAGE_CONTENT intent, as on Discord.
+    let bot = Bot::builder()
+        .token(sandbox.token())
+        .api_base(sandbox.rest_url())
+        .registry(CommandRegistry::default())
+        .intents(Intents::default() | Intents::MESSAGE_CONTENT)
+        .build()
+        .unwrap();
     let (task, mut events) = started(&bot).await;
     let alice = sandbox.user(world.owner);
     alice.send_message(world.channel, "before").await.unwrap();
@@ -409,4 +416,22 @@ async fn a_wrong_token_is_a_typed_error_that_does_not_show_the_token() {
     for shown in [format!("{error:?}"), error.to_string(), format!("{bot:?}")] {
         assert!(!shown.contains("not.the.token"), "{shown}");
     }
+}
+
+#[tokio::test]
+async fn without_the_message_content_intent_a_bot_sees_messages_without_content() {
+    let sandbox = sandbox().await;
+    let world = sandbox.default_guild().unwrap();
+    let bot = bot_for(&sandbox, CommandRegistry::default());
+    let (task, mut events) = started(&bot).await;
+    let alice = sandbox.user(world.owner);
+    alice
+        .send_message(world.channel, "secret plans")
+        .await
+        .unwrap();
+    // A mention of the bot is one of Discord's exceptions.
+    let mention = format!("<@{}> hello", sandbox.bot_user_id());
+    alice.send_message(world.channel, &mention).await.unwrap();
+    assert_eq!(messages(&mut events, 2).await, ["".to_owned(), mention]);
+    stop(&bot, task).await;
 }
