@@ -113,7 +113,7 @@ async fn callbacks_answer_from_the_partial_value_and_the_context() {
         .data(Fruits(vec!["apple", "apricot", "banana"]))
         .build()
         .unwrap();
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     let user = sandbox.user(world.member);
     let got = choices(
         &user,

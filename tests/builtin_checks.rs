@@ -115,7 +115,7 @@ async fn each_built_in_check_passes_and_fails() {
         .unwrap();
 
     let bot = commands_bot_builder(&sandbox).build().unwrap();
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     let (lead_user, dev_user, stranger_user) = (
         sandbox.user(lead),
         sandbox.user(dev),

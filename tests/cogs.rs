@@ -172,7 +172,7 @@ async fn a_cog_is_added_invoked_replaced_and_removed() {
     let sandbox = bot_sandbox::Sandbox::builder().start().await.unwrap();
     let world = sandbox.default_guild().unwrap();
     let bot = message_bot_builder(&sandbox).build().unwrap();
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     let user = sandbox.user(world.member);
 
     // Added on a started bot: its commands written once.
@@ -411,7 +411,7 @@ async fn a_cog_given_to_the_builder_is_checked_at_build_and_synced_at_start() {
         .build()
         .unwrap();
     assert_eq!(bot.cogs(), ["Needy"]);
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     assert_eq!(names(&sandbox.commands(None)), ["secret"]);
     let mut told = sandbox
         .user(world.member)

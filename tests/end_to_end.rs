@@ -8,7 +8,7 @@ use bot_core::command::{CommandRegistry, SyncConfig};
 use bot_core::prelude::*;
 use bot_core::spec::CommandSpec;
 use bot_sandbox::{RouteName, Sandbox, SandboxHandle, Timings};
-use common::{started, stop};
+use common::{started, started_with_events, stop};
 use futures_util::StreamExt;
 use serde_json::json;
 use std::time::Duration;
@@ -66,7 +66,7 @@ async fn a_bot_logs_in_syncs_and_answers() {
     let sandbox = sandbox().await;
     let world = sandbox.default_guild().unwrap();
     let bot = bot_for(&sandbox, CommandRegistry::collect().unwrap());
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     assert_eq!(bot.application_id(), Some(sandbox.application_id().into()));
     assert_eq!(bot.user().unwrap().id, sandbox.bot_user_id().into());
     assert_eq!(sandbox.command_writes(), 1, "one PUT for the global scope");
@@ -261,7 +261,7 @@ async fn resume_delivers_every_dispatch_exactly_once_in_order() {
         .intents(Intents::default() | Intents::MESSAGE_CONTENT)
         .build()
         .unwrap();
-    let (task, mut events) = started(&bot).await;
+    let (task, mut events) = started_with_events(&bot).await;
     let alice = sandbox.user(world.owner);
     alice.send_message(world.channel, "before").await.unwrap();
     assert_eq!(messages(&mut events, 1).await, ["before"]);
@@ -314,7 +314,7 @@ async fn resume_delivers_every_dispatch_exactly_once_in_order() {
 async fn invalid_session_false_announces_session_invalidated_then_a_new_ready() {
     let sandbox = sandbox().await;
     let bot = bot_for(&sandbox, CommandRegistry::from_specs([]).unwrap());
-    let (task, mut events) = started(&bot).await;
+    let (task, mut events) = started_with_events(&bot).await;
     sandbox.gateway().send_invalid_session(false);
     let order = tokio::time::timeout(Duration::from_secs(10), async {
         let mut order = Vec::new();
@@ -423,7 +423,7 @@ async fn without_the_message_content_intent_a_bot_sees_messages_without_content(
     let sandbox = sandbox().await;
     let world = sandbox.default_guild().unwrap();
     let bot = bot_for(&sandbox, CommandRegistry::default());
-    let (task, mut events) = started(&bot).await;
+    let (task, mut events) = started_with_events(&bot).await;
     let alice = sandbox.user(world.owner);
     alice
         .send_message(world.channel, "secret plans")

@@ -133,7 +133,7 @@ async fn the_event_functions_replace_the_default_handlers() {
             }
         },
     );
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
 
     // The session started, then the bot became ready: once each.
     until("ready", || READY.load(Ordering::SeqCst) == 1).await;

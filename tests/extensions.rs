@@ -132,7 +132,7 @@ async fn an_extension_loads_reloads_fails_atomically_and_unloads() {
     let config = Config::default();
     *config.greeting.lock().unwrap() = "hello there".to_owned();
     let bot = message_bot_builder(&sandbox).data(config).build().unwrap();
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     let config = bot.data::<Config>().unwrap();
     let user = sandbox.user(world.member);
 

@@ -5,7 +5,7 @@
 mod common;
 
 use bot_sandbox::GatewayUrlShape;
-use common::{bot_without_commands, resumed, sandbox_with_shape, started, stop};
+use common::{bot_without_commands, resumed, sandbox_with_shape, started_with_events, stop};
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -71,7 +71,7 @@ async fn connect_and_resume(advertised: impl FnOnce(SocketAddr) -> String) -> Ve
     let sandbox = sandbox_with_shape(GatewayUrlShape::Custom(advertised(proxy_addr))).await;
     let proxy = RecordingProxy::start(listener, sandbox.addr());
     let bot = bot_without_commands(&sandbox);
-    let (task, mut events) = started(&bot).await;
+    let (task, mut events) = started_with_events(&bot).await;
     sandbox.gateway().send_reconnect();
     assert!(
         resumed(&mut events).await,
@@ -127,7 +127,7 @@ async fn every_shape_the_sandbox_advertises_is_reached() {
     ] {
         let sandbox = sandbox_with_shape(shape.clone()).await;
         let bot = bot_without_commands(&sandbox);
-        let (task, mut events) = started(&bot).await;
+        let (task, mut events) = started_with_events(&bot).await;
         sandbox.gateway().send_reconnect();
         assert!(resumed(&mut events).await, "{shape:?}: resumed");
         stop(&bot, task).await;

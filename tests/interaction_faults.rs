@@ -61,7 +61,7 @@ async fn faults_are_answered_logged_without_tokens_and_survived() {
     let sandbox = sandbox().await;
     let world = sandbox.default_guild().unwrap();
     let bot = bot_for(&sandbox);
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     let user = sandbox.user(world.member);
 
     // A panicking handler: caught, logged with its command path, answered with the error reply.

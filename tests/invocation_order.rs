@@ -163,7 +163,7 @@ async fn every_step_runs_in_the_documented_order() {
     let sandbox = bot_sandbox::Sandbox::builder().start().await.unwrap();
     let world = sandbox.default_guild().unwrap();
     let bot = commands_bot_builder(&sandbox).build().unwrap();
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     let user = sandbox.user(world.member);
     let run = |fail: Option<&str>| {
         let options = match fail {

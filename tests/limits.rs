@@ -86,7 +86,7 @@ async fn a_cooldown_trips_per_user_and_resets_after_its_window() {
     let sandbox = bot_sandbox::Sandbox::builder().start().await.unwrap();
     let world = sandbox.default_guild().unwrap();
     let bot = builder(&sandbox).build().unwrap();
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     let (alice, bob) = (sandbox.user(world.member), sandbox.user(world.owner));
     let tick = |user: bot_sandbox::ScriptedUser| async move {
         let mut invocation = user.slash(world.channel, "tick", json!({})).await.unwrap();
@@ -115,7 +115,7 @@ async fn max_concurrency_refuses_or_queues_the_next_invocation() {
     let sandbox = bot_sandbox::Sandbox::builder().start().await.unwrap();
     let world = sandbox.default_guild().unwrap();
     let bot = builder(&sandbox).build().unwrap();
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     let gate = bot.data::<Gate>().unwrap();
     let (alice, bob) = (sandbox.user(world.member), sandbox.user(world.owner));
 
@@ -186,7 +186,7 @@ async fn a_bots_error_reply_replaces_the_default_text() {
         })
         .build()
         .unwrap();
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     let user = sandbox.user(world.member);
     let mut first = user.slash(world.channel, "tick", json!({})).await.unwrap();
     assert_eq!(first.response().await.unwrap().content(), Some("tock"));

@@ -5,7 +5,9 @@
 mod common;
 
 use bot_core::Bot;
-use bot_core::event::{Event, ListenerOptions, MessageCreate, MessageDelete, Received, WaitError};
+use bot_core::event::{
+    Budget, Event, ListenerOptions, MessageCreate, MessageDelete, Received, WaitError,
+};
 use common::{capture_logs, message_bot_builder, started, stop};
 use futures_util::StreamExt;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -72,7 +74,7 @@ async fn several_listeners_and_a_once_listener_each_get_their_events_and_a_remov
     });
     assert!(bot.remove_listener(id));
     assert!(!bot.remove_listener(id), "removed once");
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     let user = sandbox.user(world.member);
     for text in ["one", "two", "three"] {
         user.send_message(world.channel, text).await.unwrap();
@@ -89,7 +91,7 @@ async fn wait_for_gets_the_event_that_passes_its_check_even_when_it_arrives_befo
     let sandbox = sandbox().await;
     let world = sandbox.default_guild().unwrap();
     let bot = bot(&sandbox);
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     let user = sandbox.user(world.member);
 
     // Registered now, polled after the event arrived.
@@ -119,8 +121,8 @@ async fn wait_for_gets_the_event_that_passes_its_check_even_when_it_arrives_befo
     );
     assert_eq!(
         bot.event_consumers(),
-        1,
-        "only the helper's events() is left"
+        0,
+        "every waiter is gone"
     );
     stop(&bot, task).await;
 }
@@ -130,7 +132,7 @@ async fn a_stream_ends_after_its_limit_or_with_a_timeout() {
     let sandbox = sandbox().await;
     let world = sandbox.default_guild().unwrap();
     let bot = bot(&sandbox);
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     let user = sandbox.user(world.member);
     let votes =
         bot.stream::<MessageCreate>(|m| m.content.starts_with("vote"), Duration::from_secs(5), 3);
@@ -174,7 +176,7 @@ async fn a_panicking_listener_is_reported_with_the_event_and_the_others_keep_run
             count.fetch_add(1, Ordering::SeqCst);
         }
     });
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     let user = sandbox.user(world.member);
     for text in ["boom", "after", "boom", "still"] {
         user.send_message(world.channel, text).await.unwrap();
@@ -218,7 +220,7 @@ async fn the_bot_is_ready_after_every_guild_arrived_and_waiters_end_when_it_clos
             count.fetch_add(1, Ordering::SeqCst);
         }
     });
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     let waited = tokio::time::timeout(Duration::from_secs(5), ready).await;
     assert_eq!(waited.unwrap().unwrap(), Ok(()));
     assert!(bot.is_ready());
@@ -262,7 +264,7 @@ async fn a_concurrent_listener_overlaps_its_calls_and_an_ordered_one_does_not() 
                 .push(format!("end {}", message.content));
         }
     });
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     let user = sandbox.user(world.member);
     for text in ["a", "b"] {
         user.send_message(world.channel, text).await.unwrap();
@@ -283,48 +285,67 @@ async fn a_concurrent_listener_overlaps_its_calls_and_an_ordered_one_does_not() 
 }
 
 #[tokio::test]
-async fn an_unpolled_events_stream_stalls_dispatch_with_a_warning_until_it_is_dropped() {
+async fn an_unpolled_events_stream_lags_with_a_report_while_every_other_consumer_gets_everything() {
     let (captured, _default) = capture_logs();
     let sandbox = sandbox().await;
     let world = sandbox.default_guild().unwrap();
     let bot = message_bot_builder(&sandbox)
-        .listener_queue(2)
-        .stall_warning(Duration::from_millis(200))
+        .event_budget(Budget::events_only(2))
+        .lag_report_interval(Duration::from_millis(200))
         .build()
         .unwrap();
-    let got = counter();
-    let count = got.clone();
+    let got = Arc::new(Mutex::new(Vec::new()));
+    let seen = got.clone();
     bot.add_listener_with(
-        ListenerOptions::new().queue(64),
-        move |_: Received<MessageCreate>| {
-            let count = count.clone();
+        ListenerOptions::new().budget(Budget::events_only(64)),
+        move |message: Received<MessageCreate>| {
+            let seen = seen.clone();
             async move {
-                count.fetch_add(1, Ordering::SeqCst);
+                seen.lock().unwrap().push(message.content.clone());
             }
         },
     );
-    let (task, events) = started(&bot).await;
+    let task = started(&bot).await;
+    let mut read = bot.events_with_budget(Budget::events_only(64));
     let held = bot.events();
     let user = sandbox.user(world.member);
-    for n in 0..6 {
-        user.send_message(world.channel, &format!("m{n}"))
-            .await
-            .unwrap();
+    let sent: Vec<String> = (0..6).map(|n| format!("m{n}")).collect();
+    for content in &sent {
+        user.send_message(world.channel, content).await.unwrap();
     }
-    tokio::time::sleep(Duration::from_millis(600)).await;
-    assert!(
-        got.load(Ordering::SeqCst) < 6,
-        "dispatch waits for the full streams"
+    let mut streamed = Vec::new();
+    while streamed.len() < sent.len() {
+        let next = tokio::time::timeout(Duration::from_secs(5), read.next()).await;
+        let Ok(Some(Event::MessageCreate(message))) = next else {
+            panic!("the polled stream gets every message: {next:?}");
+        };
+        streamed.push(message.content.clone());
+    }
+    assert_eq!(streamed, sent, "the polled stream keeps up: all, in order");
+    let listened = tokio::time::timeout(Duration::from_secs(5), async {
+        while got.lock().unwrap().len() < sent.len() {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    })
+    .await;
+    assert!(listened.is_ok());
+    assert_eq!(*got.lock().unwrap(), sent, "the listener: all, in order");
+    let reported = tokio::time::timeout(Duration::from_secs(5), async {
+        while bot.dispatch_stats().lag_reports == 0 {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    })
+    .await;
+    assert!(reported.is_ok(), "{:?}", bot.dispatch_stats());
+    assert_eq!(
+        bot.dispatch_stats().lagged,
+        4,
+        "the held stream lost the 4 oldest of 6 past its budget of 2"
     );
-    assert!(bot.dispatch_stats().backpressure_waits >= 1);
     let log = captured.text();
-    assert!(log.contains("took no event for 200ms"), "{log}");
-    assert!(log.contains("events()"), "{log}");
+    assert!(log.contains("lost events"), "{log}");
+    assert!(log.contains("events() #"), "named in the report: {log}");
+    assert!(log.contains("dropped=4"), "{log}");
     drop(held);
-    drop(events);
-    assert!(
-        reaches(&got, 6).await,
-        "dropping the streams lets dispatch go on"
-    );
     stop(&bot, task).await;
 }

@@ -179,7 +179,7 @@ async fn every_route_matches_discords_openapi_description() {
         .registry(CommandRegistry::collect().expect("this binary's commands"))
         .build()
         .expect("a bot");
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     interactions(&sandbox, world, &raw, &bot).await;
     stop(&bot, task).await;
     callback_by_hand(&sandbox, world, &raw).await;

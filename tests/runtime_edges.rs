@@ -9,7 +9,7 @@ use bot_core::prelude::*;
 use bot_core::spec::CommandSpec;
 use bot_core::sync::{SyncMethod, SyncOptions};
 use bot_sandbox::{RouteName, Sandbox, Timings};
-use common::{started, stop};
+use common::{started, started_with_events, stop};
 use futures_util::StreamExt;
 use serde_json::json;
 use std::sync::Arc;
@@ -184,7 +184,7 @@ async fn a_zombie_connection_is_closed_and_resumed() {
         .registry(empty())
         .build()
         .unwrap();
-    let (task, mut events) = started(&bot).await;
+    let (task, mut events) = started_with_events(&bot).await;
     sandbox.gateway().acknowledge_heartbeats(false);
     tokio::time::sleep(Duration::from_millis(700)).await;
     sandbox.gateway().acknowledge_heartbeats(true);
@@ -238,7 +238,7 @@ async fn autocomplete_is_answered_with_no_choices_and_never_reaches_a_handler() 
         .registry(CommandRegistry::from_specs([search]).unwrap())
         .build()
         .unwrap();
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     let mut typing = sandbox
         .user(world.member)
         .autocomplete(world.channel, "search", json!({"query": "ru"}), "query")
@@ -373,7 +373,7 @@ async fn an_unknown_command_is_answered_and_never_triggers_a_write() {
         .registry(empty())
         .build()
         .unwrap();
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     let writes = sandbox.command_writes();
     let mut invocation = sandbox
         .user(world.member)

@@ -55,7 +55,7 @@ async fn a_command_added_and_removed_at_run_time_costs_one_write_each() {
         .registry(CommandRegistry::collect().unwrap())
         .build()
         .unwrap();
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     assert_eq!(names(&bot), ["hello"]);
     let writes = sandbox.command_writes();
 
@@ -118,7 +118,7 @@ async fn with_auto_sync_off_a_change_is_written_by_sync_commands_only() {
         .auto_sync_commands(false)
         .build()
         .unwrap();
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     let writes = sandbox.command_writes();
     let report = bot.add_application_command(roll()).await.unwrap();
     assert!(report.is_none());
@@ -138,7 +138,7 @@ async fn removing_the_last_command_at_run_time_deletes_it_from_discord() {
         .registry(CommandRegistry::default())
         .build()
         .unwrap();
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     bot.add_application_command(roll()).await.unwrap();
     assert_eq!(discord_names(&sandbox), ["roll"]);
     let writes = sandbox.command_writes();

@@ -103,7 +103,7 @@ async fn state_of_several_types_is_shared_and_changed_across_invocations() {
         .data(Notes::default())
         .build()
         .unwrap();
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     let user = sandbox.user(world.member);
     for n in 1..=3 {
         let mut invocation = user.slash(world.channel, "count", json!({})).await.unwrap();

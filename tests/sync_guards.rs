@@ -125,7 +125,7 @@ async fn debug_guild_commands_answer_there_and_the_global_scope_is_untouched() {
         .debug_guilds([world.guild])
         .build()
         .unwrap();
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     let report = bot.last_sync().await.unwrap();
     assert!(
         report

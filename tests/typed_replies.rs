@@ -53,7 +53,7 @@ async fn a_reply_over_the_limits_fails_before_sending() {
         .registry(CommandRegistry::collect().unwrap())
         .build()
         .unwrap();
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     let mut invocation = sandbox
         .user(world.member)
         .slash(world.channel, "oversized", json!({}))

@@ -20,6 +20,10 @@ pub enum Error {
     /// Handlers ask for state the bot was not given (`State<T>` parameters without a matching
     /// [`BotBuilder::data`](crate::BotBuilder::data)): every one of them.
     MissingData(Vec<crate::command::MissingData>),
+    /// [`Bot::start`](crate::Bot::start), [`run`](crate::Bot::run) or
+    /// [`connect`](crate::Bot::connect) was called while the bot was already started (a bot
+    /// connects once; clones share that connection).
+    AlreadyStarted,
     /// Discord allows fewer session starts today than shards to start.
     SessionStartLimit {
         /// Starts left.
@@ -84,6 +88,9 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
+            Error::AlreadyStarted => f.write_str(
+                "the bot was already started: a bot connects once (clones share the connection)",
+            ),
             Error::SessionStartLimit { remaining, needed } => write!(
                 f,
                 "Discord allows {remaining} more session starts today, fewer than the {needed} shards to start"

@@ -13,8 +13,20 @@ use std::time::Duration;
 /// The task running `Bot::start`.
 pub type Running = tokio::task::JoinHandle<Result<(), Error>>;
 
-/// Starts the bot and waits for its first READY; returns the task and the events after READY.
-pub async fn started(bot: &Bot) -> (Running, impl Stream<Item = Event> + Send + Unpin + 'static) {
+/// Starts the bot and waits until it is ready (READY and its guilds); returns the task.
+pub async fn started(bot: &Bot) -> Running {
+    let runner = bot.clone();
+    let task = tokio::spawn(async move { runner.start().await });
+    let ready = tokio::time::timeout(Duration::from_secs(10), bot.wait_until_ready()).await;
+    assert!(matches!(ready, Ok(Ok(()))), "the bot got ready: {ready:?}");
+    task
+}
+
+/// Starts the bot and waits for its first READY; returns the task and the events after READY,
+/// for a test that reads them (a stream held but not read lags).
+pub async fn started_with_events(
+    bot: &Bot,
+) -> (Running, impl Stream<Item = Event> + Send + Unpin + 'static) {
     let mut events = bot.events();
     let runner = bot.clone();
     let task = tokio::spawn(async move { runner.start().await });
@@ -28,6 +40,27 @@ pub async fn started(bot: &Bot) -> (Running, impl Stream<Item = Event> + Send + 
     .await;
     assert!(ready.is_ok(), "the bot reached READY");
     (task, events)
+}
+
+/// A MESSAGE_CREATE payload from `author` in `channel` whose content is `n` (for bursts).
+pub fn numbered_message(channel: u64, author: u64, n: usize) -> serde_json::Value {
+    serde_json::json!({
+        "id": (1_000_000 + n).to_string(),
+        "channel_id": channel.to_string(),
+        "author": {"id": author.to_string(), "username": "bob", "discriminator": "0",
+                   "global_name": null, "avatar": null},
+        "content": n.to_string(),
+        "timestamp": "2026-11-29T12:00:00.000000+00:00",
+        "edited_timestamp": null,
+        "tts": false,
+        "mention_everyone": false,
+        "mentions": [],
+        "mention_roles": [],
+        "attachments": [],
+        "embeds": [],
+        "pinned": false,
+        "type": 0
+    })
 }
 
 /// Closes the bot and checks `start` ended without an error.

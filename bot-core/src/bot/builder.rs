@@ -125,18 +125,28 @@ impl BotBuilder {
         self
     }
 
-    /// How many events may wait for each listener, stream or `events()` stream (default 256):
-    /// when one is full, its shard stops reading until there is room (back-pressure; nothing is
-    /// dropped). A listener may set its own with [`ListenerOptions::queue`](crate::event::ListenerOptions::queue).
-    pub fn listener_queue(mut self, capacity: usize) -> Self {
-        self.dispatch.queue = capacity.max(1);
+    /// How far behind each listener, waiter, stream or `events()` stream may fall before it
+    /// lags (default [`Budget::DEFAULT`](crate::event::Budget::DEFAULT): 4,096 events or 16 MiB
+    /// of wire text). A consumer past it loses its oldest events, counted in
+    /// [`Bot::dispatch_stats`] and reported to `on_error`; its shard never stops reading. A
+    /// listener may set its own with
+    /// [`ListenerOptions::budget`](crate::event::ListenerOptions::budget).
+    ///
+    /// ```
+    /// use bot_core::{Bot, event::Budget};
+    /// let builder = Bot::builder().event_budget(Budget::new(10_000, 64 << 20));
+    /// # let _ = builder;
+    /// ```
+    pub fn event_budget(mut self, budget: crate::event::Budget) -> Self {
+        self.dispatch.budget = budget;
         self
     }
 
-    /// How long a consumer may take no event, while dispatch waits for it, before a warning is
-    /// logged (default 10 s; logged again each time).
-    pub fn stall_warning(mut self, after: std::time::Duration) -> Self {
-        self.dispatch.stall_warning = after;
+    /// How long a consumer's lag episode may last before it is reported to `on_error` (default
+    /// 1 s): a consumer stuck for good is reported at this pace; one that takes events again is
+    /// reported when it takes the next.
+    pub fn lag_report_interval(mut self, every: std::time::Duration) -> Self {
+        self.dispatch.lag_report = every.max(std::time::Duration::from_millis(1));
         self
     }
 

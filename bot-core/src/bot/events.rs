@@ -2,16 +2,15 @@
 //! is the dispatcher's (`crate::dispatch`).
 
 use super::Bot;
-use crate::dispatch::{NewListener, Phase, SlotGuard};
+use crate::dispatch::{NewListener, Phase, Receiver, SlotGuard};
 use crate::event::{
-    DispatchStats, Event, EventType, ListenerId, ListenerOptions, ListenerOutput, Received,
-    WaitError,
+    Budget, DispatchStats, Event, EventType, ListenerId, ListenerOptions, ListenerOutput,
+    Received, WaitError,
 };
 use futures_util::Stream;
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::mpsc;
 
 /// A listener of events of type `E` as the dispatcher takes it.
 pub(crate) fn new_listener<E, F, Fut>(options: ListenerOptions, listener: F) -> NewListener
@@ -35,7 +34,7 @@ where
         kinds: E::KIND.map(|kind| vec![kind]),
         once: options.once,
         concurrent: options.concurrent,
-        queue: options.queue,
+        budget: options.budget,
         callback: Arc::new(callback),
     }
 }
@@ -43,8 +42,10 @@ where
 impl Bot {
     /// Adds a listener for events of type `E` (one kind of dispatch, or [`Event`] for every
     /// event) while the bot runs — as `#[listen]` does at build time. It is called for each
-    /// event in its shard's order, one call at a time; a failure or panic goes to `on_error`
-    /// (by default, logged with the event's name) and the listener goes on.
+    /// event in its shard's order, one call at a time; a failure or panic (in the closure or
+    /// in the future it returns) goes to `on_error` (by default, logged with the event's name)
+    /// and the listener goes on. It gets every event while it keeps within its
+    /// [`Budget`]; past it, it lags (see [`Budget`]).
     ///
     /// ```no_run
     /// # fn demo(bot: bot_core::Bot) {
@@ -72,8 +73,8 @@ impl Bot {
         self.add_listener_with(ListenerOptions::new(), listener)
     }
 
-    /// [`add_listener`](Self::add_listener) with options: `once`, `concurrent`, its own queue
-    /// size, a name for the logs.
+    /// [`add_listener`](Self::add_listener) with options: `once`, `concurrent`, its own
+    /// [`Budget`], a name for the logs and lag reports.
     pub fn add_listener_with<E, F, Fut>(&self, options: ListenerOptions, listener: F) -> ListenerId
     where
         E: EventType,
@@ -113,13 +114,13 @@ impl Bot {
         timeout: impl Into<Option<Duration>>,
     ) -> impl Future<Output = Result<Received<E>, WaitError>> + Send + 'static {
         let timeout = timeout.into();
-        let (mut queue, guard) = self.subscribe::<E>("wait_for", check, Some(1));
+        let (queue, guard) = self.subscribe::<E>("wait_for", check, Some(1));
         let bot = self.clone();
         async move {
             let _guard = guard;
             let next = match timeout {
-                None => queue.recv().await,
-                Some(after) => tokio::time::timeout(after, queue.recv())
+                None => queue.next().await,
+                Some(after) => tokio::time::timeout(after, queue.next())
                     .await
                     .map_err(|_| WaitError::Timeout(after))?,
             };
@@ -132,7 +133,8 @@ impl Bot {
     /// after `limit` events (`None`: no limit), or with one `Err(WaitError::Timeout)` when no
     /// event came within `timeout` of the previous one (or of the start), or with
     /// `Err(WaitError::Closed)` when the bot closes. It is registered when this is called, and
-    /// keeps every event from then on (a full stream holds its shard back, as a listener does).
+    /// keeps every event from then on within the bot's [`Budget`] (a stream not polled for
+    /// long lags: it loses its oldest events, reported to `on_error`; the shard goes on).
     ///
     /// ```no_run
     /// # async fn demo(bot: bot_core::Bot) {
@@ -167,8 +169,8 @@ impl Bot {
                     return None;
                 }
                 let next = match timeout {
-                    None => state.queue.recv().await.ok_or(WaitError::Closed),
-                    Some(after) => match tokio::time::timeout(after, state.queue.recv()).await {
+                    None => state.queue.next().await.ok_or(WaitError::Closed),
+                    Some(after) => match tokio::time::timeout(after, state.queue.next()).await {
                         Ok(next) => next.ok_or(WaitError::Closed),
                         Err(_) => Err(WaitError::Timeout(after)),
                     },
@@ -190,7 +192,7 @@ impl Bot {
         name: &str,
         check: impl Fn(&E) -> bool + Send + Sync + 'static,
         limit: Option<usize>,
-    ) -> (mpsc::Receiver<Arc<Event>>, SlotGuard) {
+    ) -> (Receiver, SlotGuard) {
         let filter = move |event: &Event| E::extract(event).is_some_and(&check);
         self.inner.dispatch.subscribe(
             name,
@@ -198,22 +200,40 @@ impl Bot {
             Phase::Waiter,
             Some(Box::new(filter)),
             limit,
+            None,
         )
     }
 
-    /// Every event from now on, after the listeners and waiters got it. The stream holds its
-    /// events in a queue of [`BotBuilder::listener_queue`](crate::BotBuilder::listener_queue):
-    /// a stream that is held but not polled fills it and then stalls dispatch (with a warning)
-    /// rather than lose events; dropping it unsubscribes. It ends when the bot closes.
+    /// Every event from now on, after the listeners and waiters got it, within the bot's
+    /// [`Budget`] ([`BotBuilder::event_budget`](crate::BotBuilder::event_budget)): a stream
+    /// held but not polled lags — it loses its oldest events, counted and reported to
+    /// `on_error` — and never holds its shard back. Dropping it unsubscribes. It ends when the
+    /// bot closes.
     pub fn events(&self) -> impl Stream<Item = Event> + Send + Unpin + 'static {
+        self.events_within(None)
+    }
+
+    /// [`events`](Self::events) with its own [`Budget`] (say [`Budget::LOSSLESS`] for a
+    /// consumer that must see everything, up to its memory cap).
+    pub fn events_with_budget(
+        &self,
+        budget: Budget,
+    ) -> impl Stream<Item = Event> + Send + Unpin + 'static {
+        self.events_within(Some(budget))
+    }
+
+    fn events_within(
+        &self,
+        budget: Option<Budget>,
+    ) -> impl Stream<Item = Event> + Send + Unpin + 'static {
         let (queue, guard) =
             self.inner
                 .dispatch
-                .subscribe("events()", None, Phase::Events, None, None);
+                .subscribe("events()", None, Phase::Events, None, None, budget);
         Box::pin(futures_util::stream::unfold(
             (queue, guard),
-            |(mut queue, guard)| async move {
-                let event = queue.recv().await?;
+            |(queue, guard)| async move {
+                let event = queue.next().await?;
                 Some((Arc::unwrap_or_clone(event), (queue, guard)))
             },
         ))
@@ -237,7 +257,8 @@ impl Bot {
         }
     }
 
-    /// The dispatcher's counters: events, back-pressure waits, listener failures.
+    /// The dispatcher's counters: events, events lost by consumers that lagged, lag reports,
+    /// listener failures.
     pub fn dispatch_stats(&self) -> DispatchStats {
         self.inner.dispatch.stats()
     }
@@ -250,7 +271,7 @@ impl Bot {
 
 /// A [`Bot::stream`] between items.
 struct StreamState {
-    queue: mpsc::Receiver<Arc<Event>>,
+    queue: Receiver,
     /// Dropped (unsubscribing) when the stream ends early.
     guard: Option<SlotGuard>,
     left: Option<usize>,

@@ -90,6 +90,8 @@ pub(crate) struct Inner {
     extensions: Mutex<Vec<crate::extension::LoadedExtension>>,
     shutdown: watch::Sender<bool>,
     closed: AtomicBool,
+    /// Whether `start`, `run` or `connect` was called.
+    started: AtomicBool,
     latency: Arc<Mutex<Option<Duration>>>,
 }
 
@@ -194,6 +196,7 @@ impl Bot {
                 extensions: Mutex::new(Vec::new()),
                 shutdown: watch::channel(false).0,
                 closed: AtomicBool::new(false),
+                started: AtomicBool::new(false),
                 latency: Arc::new(Mutex::new(None)),
             }),
         };
@@ -317,8 +320,22 @@ impl Bot {
     /// Connects the gateway shards and dispatches until [`close`](Self::close) or a fatal close
     /// code. Refuses to start when the session start limit is below the shard count. Returns
     /// `Ok(())` at once when the bot is closed (before or while it connects), and an error when
-    /// a shard stops on a fatal close code or its task panics.
+    /// a shard stops on a fatal close code or its task panics; [`Error::AlreadyStarted`] when
+    /// the bot was already started.
     pub async fn connect(&self) -> Result<(), Error> {
+        self.claim_start()?;
+        self.connect_shards().await
+    }
+
+    /// Marks the bot started; [`Error::AlreadyStarted`] if it was.
+    fn claim_start(&self) -> Result<(), Error> {
+        if self.inner.started.swap(true, Ordering::SeqCst) {
+            return Err(Error::AlreadyStarted);
+        }
+        Ok(())
+    }
+
+    async fn connect_shards(&self) -> Result<(), Error> {
         let Some(gateway) = self.unless_closed(self.inner.http.gateway_bot()).await else {
             return Ok(());
         };
@@ -387,7 +404,9 @@ impl Bot {
 
     /// Logs in, syncs the commands once per process (unless disabled), and connects.
     /// [`close`](Self::close), before or during any of these, makes it return `Ok(())` promptly.
+    /// A bot starts once: a second call, while it runs or after, is [`Error::AlreadyStarted`].
     pub async fn start(&self) -> Result<(), Error> {
+        self.claim_start()?;
         let prepare = async {
             if self.application_id().is_none() {
                 self.login().await?;
@@ -404,7 +423,7 @@ impl Bot {
             None => Ok(()),
             Some(prepared) => {
                 prepared?;
-                self.connect().await
+                self.connect_shards().await
             }
         }
     }

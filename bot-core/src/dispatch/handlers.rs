@@ -192,6 +192,15 @@ fn log_error(error: &EventError) {
             panic = message.as_str(),
             "a listener panicked"
         ),
+        EventFailure::Lagged(lag) => tracing::warn!(
+            consumer = listener,
+            last_event = event,
+            shard = lag.shard,
+            dropped = lag.dropped,
+            first_seq = lag.first_seq,
+            last_seq = lag.last_seq,
+            "a consumer fell behind its budget and lost events (see `Budget`)"
+        ),
     }
 }
 
@@ -210,6 +219,7 @@ fn log_failed_on_error(path: &str, handling: &str, failure: &EventFailure) {
             panic = message.as_str(),
             "the on_error handler panicked"
         ),
+        EventFailure::Lagged(_) => {}
     }
 }
 

@@ -7,20 +7,24 @@
 //! to its consumers in this order: listeners, waiters (`wait_for`, `stream`), `events()`
 //! streams. (The cache, when it comes, is updated before the listeners.)
 //!
-//! Each consumer has a bounded queue. When one is full, the dispatcher gives the shard the rest
-//! of the delivery to await; the shard stops reading the socket until it is done (heartbeats go
-//! on): that is back-pressure, counted in [`DispatchStats`] and logged once. Nothing is dropped.
-//! A consumer that takes nothing for a while (a held but unpolled `events()` stream) is warned
-//! about while dispatch waits for it.
+//! Delivery never waits: each consumer has a queue within its [`Budget`](crate::event::Budget)
+//! (`queue.rs`); past it the consumer lags — its oldest events are dropped, counted in
+//! [`DispatchStats`] and reported to `on_error` once per episode. So the shard never stops
+//! reading because of a consumer, and interactions and waiters are never behind a listener.
+//! Consumers are kept in ordered maps per kind (`index.rs`): adding or removing one costs
+//! O(log n) under a short write lock, and an event's targets are collected under a read lock
+//! and offered after it is released (a user's check may add a waiter).
 //!
 //! The bot's event handlers (`on_ready`, `on_connect`, `on_disconnect`, `on_error`; see
 //! `handlers.rs`) are the dispatcher's too: readiness calls `on_ready`, the shards report their
-//! connections through it, and listeners' failures go to `on_error`.
+//! connections through it, and listeners' failures and lags go to `on_error`.
 //!
 //! The dispatcher never holds the bot: it keeps a weak reference to hand user code a `Bot`.
 
-mod backlog;
 mod handlers;
+mod index;
+mod lag;
+mod queue;
 mod ready;
 pub(crate) mod router;
 mod runner;
@@ -30,29 +34,35 @@ mod stats;
 pub use stats::DispatchStats;
 
 use crate::bot::BotRef;
-use crate::event::{Connected, Disconnected, Event, EventKind, ListenerDef, ListenerId};
-use crate::gateway::{Backlog, EventSink};
+use crate::event::{
+    Budget, Connected, Disconnected, Event, EventError, EventFailure, EventKind, ListenerDef,
+    ListenerId,
+};
+use crate::gateway::EventSink;
 use handlers::EventHandlers;
 pub(crate) use handlers::HandlerSet;
+use index::Index;
+pub(crate) use queue::{Delivery, Receiver};
+use queue::{DropCounter, LagReport, Queue};
 use ready::ReadyTracker;
 pub(crate) use runner::Callback;
 use runner::Runner;
 pub(crate) use runner::panic_message;
 pub(crate) use slot::Phase;
-use slot::{Filter, Offer, Slot, Table};
+use slot::{Filter, Offer, Slot};
 use stats::Stats;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, RwLock, Weak};
 use std::time::Duration;
-use tokio::sync::{mpsc, watch};
+use tokio::sync::watch;
 
 /// The dispatcher's settings, from the builder.
 #[derive(Clone, Debug)]
 pub(crate) struct DispatchConfig {
-    /// Each consumer's queue, unless it sets its own.
-    pub(crate) queue: usize,
-    /// How long a consumer may take nothing before it is warned about.
-    pub(crate) stall_warning: Duration,
+    /// Each consumer's budget, unless it sets its own.
+    pub(crate) budget: Budget,
+    /// How long a lag episode may stay open before it is reported.
+    pub(crate) lag_report: Duration,
     /// How long to wait for the next GUILD_CREATE before a shard counts as ready.
     pub(crate) guild_ready_timeout: Duration,
 }
@@ -60,8 +70,8 @@ pub(crate) struct DispatchConfig {
 impl Default for DispatchConfig {
     fn default() -> Self {
         DispatchConfig {
-            queue: 256,
-            stall_warning: Duration::from_secs(10),
+            budget: Budget::DEFAULT,
+            lag_report: Duration::from_secs(1),
             guild_ready_timeout: Duration::from_secs(2),
         }
     }
@@ -73,7 +83,7 @@ pub(crate) struct NewListener {
     pub(crate) kinds: Option<Vec<EventKind>>,
     pub(crate) once: bool,
     pub(crate) concurrent: bool,
-    pub(crate) queue: Option<usize>,
+    pub(crate) budget: Option<Budget>,
     pub(crate) callback: Callback,
 }
 
@@ -95,14 +105,14 @@ impl Drop for SlotGuard {
 pub(crate) struct Dispatcher {
     bot: BotRef,
     config: DispatchConfig,
-    table: RwLock<Arc<Table>>,
+    index: RwLock<Index>,
     next_id: AtomicU64,
     stats: Arc<Stats>,
     ready: Arc<ReadyTracker>,
     handlers: Arc<EventHandlers>,
     runtime: OnceLock<tokio::runtime::Handle>,
     /// Listeners added before the runtime was known.
-    unstarted: Mutex<Vec<(Runner, mpsc::Receiver<Arc<Event>>)>>,
+    unstarted: Mutex<Vec<(Runner, Receiver)>>,
     closed: AtomicBool,
 }
 
@@ -124,7 +134,7 @@ impl Dispatcher {
             ),
             handlers,
             config,
-            table: RwLock::new(Arc::new(Table::empty())),
+            index: RwLock::new(Index::new()),
             next_id: AtomicU64::new(1),
             stats: Arc::default(),
             runtime: OnceLock::new(),
@@ -156,7 +166,8 @@ impl Dispatcher {
     /// waiters and streams end).
     pub(crate) fn close(&self) {
         self.closed.store(true, Ordering::SeqCst);
-        *self.table.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(Table::empty());
+        let removed = self.index.write().unwrap_or_else(|p| p.into_inner()).clear();
+        drop(removed);
         self.unstarted
             .lock()
             .unwrap_or_else(|p| p.into_inner())
@@ -167,24 +178,43 @@ impl Dispatcher {
         self.next_id.fetch_add(1, Ordering::Relaxed)
     }
 
+    /// A queue named `name` within `budget`, reporting its lag to `on_error`.
+    fn queue(&self, name: Arc<str>, budget: Budget) -> Arc<Queue> {
+        let stats = self.stats.clone();
+        let handlers = self.handlers.clone();
+        let report: LagReport = Arc::new(move |lag, last_event| {
+            stats.lag_reports.fetch_add(1, Ordering::Relaxed);
+            handlers.error(EventError {
+                listener: lag.consumer.clone(),
+                event: last_event.to_owned(),
+                failure: EventFailure::Lagged(lag),
+            });
+        });
+        let stats = self.stats.clone();
+        let count_drop: DropCounter = Arc::new(move || {
+            stats.lagged.fetch_add(1, Ordering::Relaxed);
+        });
+        Queue::new(name, budget, self.config.lag_report, report, count_drop)
+    }
+
     fn insert(&self, slot: Arc<Slot>) {
         if self.closed.load(Ordering::SeqCst) {
             return;
         }
-        let mut table = self.table.write().unwrap_or_else(|p| p.into_inner());
-        *table = Arc::new(table.with(slot));
+        self.index
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(slot);
     }
 
     /// Removes consumers; whether any was there.
     pub(crate) fn remove_slots(&self, ids: &[u64]) -> bool {
-        let mut table = self.table.write().unwrap_or_else(|p| p.into_inner());
-        match table.without(ids) {
-            Some(smaller) => {
-                *table = Arc::new(smaller);
-                true
-            }
-            None => false,
-        }
+        let removed: Vec<Arc<Slot>> = {
+            let mut index = self.index.write().unwrap_or_else(|p| p.into_inner());
+            ids.iter().filter_map(|id| index.remove(*id)).collect()
+        };
+        // Dropped (ending their queues) outside the lock.
+        !removed.is_empty()
     }
 
     /// Adds a listener; its task starts now, or with [`start`](Self::start).
@@ -194,16 +224,15 @@ impl Dispatcher {
             .name
             .unwrap_or_else(|| format!("listener #{id}"))
             .into();
-        let (tx, rx) = mpsc::channel(listener.queue.unwrap_or(self.config.queue).max(1));
+        let queue = self.queue(name.clone(), listener.budget.unwrap_or(self.config.budget));
         let limit = listener.once.then_some(1);
         self.insert(Arc::new(Slot::new(
             id,
-            name.clone(),
             listener.kinds,
             Phase::Listener,
             None,
             limit,
-            tx,
+            queue.clone(),
         )));
         let runner = Runner {
             name,
@@ -213,13 +242,14 @@ impl Dispatcher {
             stats: self.stats.clone(),
             handlers: self.handlers.clone(),
         };
+        let receiver = Receiver(queue);
         match self.runtime.get() {
-            Some(runtime) => drop(runtime.spawn(runner.run(rx))),
+            Some(runtime) => drop(runtime.spawn(runner.run(receiver))),
             None => self
                 .unstarted
                 .lock()
                 .unwrap_or_else(|p| p.into_inner())
-                .push((runner, rx)),
+                .push((runner, receiver)),
         }
         ListenerId(id)
     }
@@ -233,25 +263,26 @@ impl Dispatcher {
         phase: Phase,
         filter: Option<Filter>,
         limit: Option<usize>,
-    ) -> (mpsc::Receiver<Arc<Event>>, SlotGuard) {
+        budget: Option<Budget>,
+    ) -> (Receiver, SlotGuard) {
         let id = self.next_id();
-        let queue = match limit {
-            Some(limit) => limit.clamp(1, self.config.queue.max(1)),
-            None => self.config.queue.max(1),
-        };
-        let (tx, rx) = mpsc::channel(queue);
         let name: Arc<str> = format!("{name} #{id}").into();
+        let queue = self.queue(name, budget.unwrap_or(self.config.budget));
         self.insert(Arc::new(Slot::new(
-            id, name, kinds, phase, filter, limit, tx,
+            id,
+            kinds,
+            phase,
+            filter,
+            limit,
+            queue.clone(),
         )));
         let guard = SlotGuard {
             dispatcher: Arc::downgrade(self),
             id,
         };
-        (rx, guard)
+        (Receiver(queue), guard)
     }
 
-    /// The counters.
     /// The program's `#[event] on_application_command_error`, if any.
     pub(crate) fn command_error_handler(
         &self,
@@ -259,6 +290,7 @@ impl Dispatcher {
         self.handlers.command_error()
     }
 
+    /// The counters.
     pub(crate) fn stats(&self) -> DispatchStats {
         self.stats.snapshot()
     }
@@ -273,11 +305,7 @@ impl Dispatcher {
 
     /// How many consumers take events now (listeners, waiters, streams).
     pub(crate) fn consumers(&self) -> usize {
-        self.table
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .slots()
-            .len()
+        self.index.read().unwrap_or_else(|p| p.into_inner()).len()
     }
 }
 
@@ -294,56 +322,40 @@ impl NewListener {
             kinds,
             once: def.once,
             concurrent: def.concurrent,
-            queue: None,
+            budget: None,
             callback: Arc::new(call),
         }
     }
 }
 
 impl EventSink for Dispatcher {
-    fn deliver(&self, shard: u64, event: Event) -> Option<Backlog> {
+    fn deliver(&self, delivery: Delivery) {
         if self.closed.load(Ordering::Relaxed) {
-            return None;
+            return;
         }
         self.stats.events.fetch_add(1, Ordering::Relaxed);
-        self.ready.observe(shard, &event);
-        if let Event::InteractionCreate(interaction) = &event
+        self.ready.observe(delivery.shard, &delivery.event);
+        if let Event::InteractionCreate(interaction) = &*delivery.event
             && let Some(bot) = self.bot.upgrade()
         {
             tokio::spawn(router::handle(bot, interaction.0.clone()));
         }
-        let table = self.table.read().unwrap_or_else(|p| p.into_inner()).clone();
-        let targets = table.targets(event.kind());
-        if targets.is_empty() {
-            return None;
-        }
-        let event = Arc::new(event);
-        let mut waiting = Vec::new();
+        let mut targets = Vec::new();
+        self.index
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .targets(delivery.event.kind(), &mut targets);
         let mut finished = Vec::new();
-        for slot in targets {
-            match slot.offer(&event) {
+        for slot in &targets {
+            match slot.offer(&delivery) {
                 Offer::Skipped | Offer::Taken(false) => {}
-                Offer::Taken(true) => finished.push(slot.id),
-                Offer::Full(event, last) => {
-                    if last {
-                        finished.push(slot.id);
-                    }
-                    waiting.push((slot.clone(), event));
-                }
-                Offer::Gone => finished.push(slot.id),
+                Offer::Taken(true) | Offer::Gone => finished.push(slot.id),
             }
         }
+        drop(targets);
         if !finished.is_empty() {
             self.remove_slots(&finished);
         }
-        (!waiting.is_empty()).then(|| {
-            backlog::wait(
-                waiting,
-                self.stats.clone(),
-                shard,
-                self.config.stall_warning,
-            )
-        })
     }
 
     fn connected(&self, connected: Connected) {

@@ -1,8 +1,10 @@
 //! A listener's task: takes its queue in order and calls it for each event — one call at a time,
-//! or each on a task of its own when it is concurrent. A failure or a panic goes to the bot's
-//! `on_error` handler and the listener goes on.
+//! or each on a task of its own when it is concurrent. Each event counts against the listener's
+//! budget until its call returns. A failure or a panic (in the call or in building it) goes to
+//! the bot's `on_error` handler and the listener goes on.
 
 use super::handlers::EventHandlers;
+use super::queue::Receiver;
 use super::stats::Stats;
 use crate::bot::BotRef;
 use crate::event::{Event, EventError, EventFailure, ListenerFuture};
@@ -11,7 +13,6 @@ use std::any::Any;
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
-use tokio::sync::mpsc;
 
 /// Calls a listener with an event (a `#[listen]` function's glue or a run-time closure).
 pub(crate) type Callback = Arc<dyn Fn(crate::Bot, Arc<Event>) -> ListenerFuture + Send + Sync>;
@@ -27,18 +28,21 @@ pub(super) struct Runner {
 }
 
 impl Runner {
-    /// Runs until the queue's sender is gone (the listener removed, the bot closed).
-    pub(super) async fn run(self, mut queue: mpsc::Receiver<Arc<Event>>) {
-        while let Some(event) = queue.recv().await {
+    /// Runs until the queue ends (the listener removed, the bot closed).
+    pub(super) async fn run(self, queue: Receiver) {
+        while let Some((delivery, held)) = queue.take().await {
             let Some(bot) = self.bot.upgrade() else {
                 return;
             };
-            let call = guarded((self.callback)(bot, event.clone()));
+            let event = delivery.event;
+            let call = call_guarded(&self.callback, bot, event.clone());
             let name = self.name.clone();
             let stats = self.stats.clone();
             let handlers = self.handlers.clone();
             let report = async move {
-                if let Err(failure) = call.await {
+                let outcome = call.await;
+                drop(held);
+                if let Err(failure) = outcome {
                     stats.failures.fetch_add(1, Ordering::Relaxed);
                     handlers.error(EventError {
                         listener: name.to_string(),
@@ -52,6 +56,23 @@ impl Runner {
             } else {
                 report.await;
             }
+        }
+    }
+}
+
+/// Calls `callback` and runs what it returns, a panic in either caught.
+fn call_guarded(
+    callback: &Callback,
+    bot: crate::Bot,
+    event: Arc<Event>,
+) -> impl std::future::Future<Output = Result<(), EventFailure>> + Send + 'static {
+    let call = std::panic::catch_unwind(AssertUnwindSafe(|| callback(bot, event)));
+    async move {
+        match call {
+            Ok(call) => guarded(call).await,
+            Err(panic) => Err(EventFailure::Panic(
+                panic_message(panic.as_ref()).to_owned(),
+            )),
         }
     }
 }

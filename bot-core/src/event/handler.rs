@@ -5,6 +5,7 @@
 //! Each handler has a default (it logs); an `#[event]` function replaces it.
 
 use super::ListenerFuture;
+use super::budget::Lagged;
 use super::listener::ListenerError;
 use crate::Bot;
 use std::fmt;
@@ -50,6 +51,9 @@ pub enum EventFailure {
     /// It panicked with this message (`"a panic without a message"` when the panic's payload
     /// was not a string).
     Panic(String),
+    /// It fell more than its [`Budget`](super::Budget) behind and lost events (reported once
+    /// per episode; the consumer goes on with the events after those).
+    Lagged(Lagged),
 }
 
 impl fmt::Display for EventFailure {
@@ -57,6 +61,7 @@ impl fmt::Display for EventFailure {
         match self {
             EventFailure::Error(error) => write!(f, "{error}"),
             EventFailure::Panic(message) => write!(f, "panicked: {message}"),
+            EventFailure::Lagged(lag) => write!(f, "{lag}"),
         }
     }
 }
@@ -77,7 +82,8 @@ pub struct EventError {
     /// an `#[event]` handler other than `on_error` failed, that function's path.
     pub listener: String,
     /// The event's name: the dispatch's (`MESSAGE_CREATE`), or the handler's (`on_ready`,
-    /// `on_connect`, `on_disconnect`) when a handler failed.
+    /// `on_connect`, `on_disconnect`) when a handler failed. For a lag, the name of the last
+    /// dispatch dropped.
     pub event: String,
     /// What went wrong.
     pub failure: EventFailure,
@@ -94,6 +100,7 @@ impl fmt::Display for EventError {
                 "`{}` panicked on {}: {message}",
                 self.listener, self.event
             ),
+            EventFailure::Lagged(lag) => write!(f, "{lag}, the last a {}", self.event),
         }
     }
 }
@@ -102,7 +109,7 @@ impl std::error::Error for EventError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &self.failure {
             EventFailure::Error(error) => Some(error.as_ref()),
-            EventFailure::Panic(_) => None,
+            EventFailure::Panic(_) | EventFailure::Lagged(_) => None,
         }
     }
 }

@@ -44,14 +44,15 @@ pub struct ListenerId(pub(crate) u64);
 ///
 /// ```
 /// use bot_core::event::ListenerOptions;
-/// let options = ListenerOptions::new().once().queue(64);
+/// use bot_core::event::Budget;
+/// let options = ListenerOptions::new().once().budget(Budget::events_only(64));
 /// assert!(options.is_once());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ListenerOptions {
     pub(crate) once: bool,
     pub(crate) concurrent: bool,
-    pub(crate) queue: Option<usize>,
+    pub(crate) budget: Option<super::Budget>,
     pub(crate) name: Option<String>,
 }
 
@@ -74,14 +75,15 @@ impl ListenerOptions {
         self
     }
 
-    /// How many events may wait for this listener before its shard stops reading (default:
-    /// [`BotBuilder::listener_queue`](crate::BotBuilder::listener_queue)).
-    pub fn queue(mut self, capacity: usize) -> Self {
-        self.queue = Some(capacity.max(1));
+    /// How far behind it may fall before it lags (default: the bot's,
+    /// [`BotBuilder::event_budget`](crate::BotBuilder::event_budget)); see
+    /// [`Budget`](super::Budget).
+    pub fn budget(mut self, budget: super::Budget) -> Self {
+        self.budget = Some(budget);
         self
     }
 
-    /// The name it is reported under (default: `listener #<id>`).
+    /// The name it is reported under, in logs and lag reports (default: `listener #<id>`).
     pub fn name(mut self, name: impl Into<String>) -> Self {
         self.name = Some(name.into());
         self

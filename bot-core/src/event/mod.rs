@@ -9,6 +9,7 @@
 //! [`Connected`], [`Disconnected`] and [`EventError`] are what the bot's handlers `on_connect`,
 //! `on_disconnect` and `on_error` are given (see [`#[event]`](macro@crate::event) to replace them).
 
+mod budget;
 mod decode;
 mod handler;
 mod kind;
@@ -20,6 +21,7 @@ mod wait;
 mod wrappers;
 
 pub use crate::dispatch::DispatchStats;
+pub use budget::{Budget, Lagged};
 pub use decode::RawEvent;
 pub use handler::{Connected, Disconnected, EventError, EventFailure};
 #[doc(hidden)]

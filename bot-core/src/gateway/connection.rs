@@ -104,13 +104,6 @@ impl Shard {
         let mut heartbeat: Option<Heartbeat> = None;
         let far = deadline_in(Duration::MAX);
         loop {
-            if let Some(backlog) = self.backlog.take()
-                && let Err(ending) = self
-                    .wait_for_room(socket, backlog, &mut heartbeat, shutdown)
-                    .await
-            {
-                return ending;
-            }
             let next_beat = heartbeat.as_ref().map_or(far, Heartbeat::next_beat);
             let ack_deadline = heartbeat.as_ref().and_then(Heartbeat::ack_deadline);
             let frame = tokio::select! {
@@ -183,36 +176,6 @@ impl Shard {
                 return ending;
             }
         }
-    }
-
-    /// Back-pressure: a consumer's queue is full, so the shard stops reading until the backlog is
-    /// delivered. Heartbeats go on meanwhile; their ACKs wait unread behind the events, so a
-    /// missing ACK does not count against the connection until reading resumes.
-    async fn wait_for_room(
-        &mut self,
-        socket: &mut Socket,
-        mut backlog: super::Backlog,
-        heartbeat: &mut Option<Heartbeat>,
-        shutdown: &mut watch::Receiver<bool>,
-    ) -> Result<(), Ending> {
-        let far = deadline_in(Duration::MAX);
-        loop {
-            let next_beat = heartbeat.as_ref().map_or(far, Heartbeat::next_beat);
-            tokio::select! {
-                () = &mut backlog => break,
-                _ = closed(shutdown) => return Err(Ending::Shutdown),
-                _ = tokio::time::sleep_until(next_beat), if heartbeat.is_some() => {
-                    send(socket, &self.heartbeat_payload()).await?;
-                    if let Some(beat) = heartbeat.as_mut() {
-                        beat.sent();
-                    }
-                }
-            }
-        }
-        if let Some(beat) = heartbeat.as_mut() {
-            beat.reading_again();
-        }
-        Ok(())
     }
 
     async fn zombied(&self, socket: &mut Socket) -> Ending {
@@ -300,7 +263,11 @@ impl Shard {
             }
             self.backoff.healthy();
             self.connected(true);
-            self.emit(Event::Resumed(crate::event::Resumed::new(self.config.id)));
+            self.emit(
+                Event::Resumed(crate::event::Resumed::new(self.config.id)),
+                frame.s,
+                frame.data().len(),
+            );
             return;
         }
         let event = Event::from_dispatch_json(name, frame.data());
@@ -320,6 +287,6 @@ impl Shard {
             // Before READY is delivered: `on_connect` comes before the `on_ready` it may bring.
             self.connected(false);
         }
-        self.emit(event);
+        self.emit(event, frame.s, frame.data().len());
     }
 }

@@ -78,14 +78,6 @@ impl Heartbeat {
         self.next_beat = deadline_in(self.interval);
     }
 
-    /// Reading resumes after back-pressure: ACKs that arrived meanwhile are still unread, so the
-    /// awaited one gets a full timeout from now.
-    pub(crate) fn reading_again(&mut self) {
-        if self.awaiting.is_some() {
-            self.ack_deadline = deadline_in(self.timeout.unwrap_or(self.interval));
-        }
-    }
-
     /// An ACK arrived: the round trip, if a beat was awaiting it.
     pub(crate) fn acked(&mut self) -> Option<Duration> {
         self.awaiting.take().map(|sent| sent.elapsed())
@@ -145,20 +137,6 @@ mod tests {
             Instant::now() + Duration::from_millis(100)
         );
         assert_eq!(heartbeat.acked(), Some(Duration::from_millis(100)));
-    }
-
-    #[tokio::test(start_paused = true)]
-    async fn reading_again_gives_the_awaited_ack_a_full_timeout() {
-        let mut heartbeat = Heartbeat::new(Some(1000), Some(Duration::from_millis(300)));
-        heartbeat.reading_again();
-        assert_eq!(heartbeat.ack_deadline(), None, "nothing awaited");
-        heartbeat.sent();
-        tokio::time::advance(Duration::from_millis(900)).await;
-        heartbeat.reading_again();
-        assert_eq!(
-            heartbeat.ack_deadline(),
-            Some(Instant::now() + Duration::from_millis(300))
-        );
     }
 
     #[tokio::test(start_paused = true)]

@@ -31,7 +31,7 @@ pub use payload::{
 };
 pub(crate) use shard::Shard;
 pub use shard::ShardConfig;
-pub(crate) use sink::{Backlog, EventSink};
+pub(crate) use sink::EventSink;
 
 use std::fmt;
 

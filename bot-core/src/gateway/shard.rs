@@ -5,7 +5,7 @@ use super::backoff::Backoff;
 use super::close_code::CloseCode;
 use super::payload::{ConnectionProperties, GatewayPayload, Identify, Resume};
 use super::session::Session;
-use super::sink::{Backlog, EventSink, chain};
+use super::sink::EventSink;
 use super::{Event, GatewayError};
 use crate::event::{Connected, Disconnected};
 use crate::http::Token;
@@ -92,8 +92,6 @@ pub(crate) struct Shard {
     pub(super) config: ShardConfig,
     pub(super) session: Option<Session>,
     sink: Arc<dyn EventSink>,
-    /// Events delivered but waiting for room in a consumer: awaited before the next frame.
-    pub(super) backlog: Option<Backlog>,
     pub(super) latency: Arc<Mutex<Option<Duration>>>,
     pub(super) backoff: Backoff,
     /// Whether this connection completed the WebSocket handshake.
@@ -112,7 +110,6 @@ impl Shard {
             config,
             session: None,
             sink,
-            backlog: None,
             latency,
             backoff: Backoff::default(),
             opened: false,
@@ -128,13 +125,6 @@ impl Shard {
         loop {
             if *shutdown.borrow() {
                 return Ok(());
-            }
-            if let Some(backlog) = self.backlog.take() {
-                // Delivered before the connection ended: consumers get them before anything new.
-                tokio::select! {
-                    _ = closed(&mut shutdown) => return Ok(()),
-                    () = backlog => {}
-                }
             }
             if let Some(session) = &mut self.session {
                 session.resuming();
@@ -181,11 +171,14 @@ impl Shard {
         }
     }
 
-    /// Hands `event` to the sink; what must wait for room joins the backlog, in order.
-    pub(super) fn emit(&mut self, event: Event) {
-        if let Some(waiting) = self.sink.deliver(self.config.id, event) {
-            self.backlog = Some(chain(self.backlog.take(), waiting));
-        }
+    /// Hands `event` (sequence number `seq`, `bytes` of wire text) to the sink.
+    pub(super) fn emit(&mut self, event: Event, seq: Option<u64>, bytes: usize) {
+        self.sink.deliver(crate::dispatch::Delivery {
+            event: std::sync::Arc::new(event),
+            shard: self.config.id,
+            seq,
+            bytes,
+        });
     }
 
     /// Tells the sink the session started (READY) or resumed (RESUMED).
@@ -226,9 +219,13 @@ impl Shard {
     /// Drops the session (the next connection identifies on the main URL).
     pub(super) fn invalidate(&mut self) {
         if self.session.take().is_some() {
-            self.emit(Event::SessionInvalidated {
-                shard: self.config.id,
-            });
+            self.emit(
+                Event::SessionInvalidated {
+                    shard: self.config.id,
+                },
+                None,
+                0,
+            );
         }
     }
 

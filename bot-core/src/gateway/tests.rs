@@ -194,9 +194,8 @@ enum Note {
 struct Collector(mpsc::UnboundedSender<Event>, Arc<Mutex<Vec<Note>>>);
 
 impl super::EventSink for Collector {
-    fn deliver(&self, _shard: u64, event: Event) -> Option<super::Backlog> {
-        let _ = self.0.send(event);
-        None
+    fn deliver(&self, delivery: crate::dispatch::Delivery) {
+        let _ = self.0.send(std::sync::Arc::unwrap_or_clone(delivery.event));
     }
 
     fn connected(&self, connected: Connected) {
