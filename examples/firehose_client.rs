@@ -1,6 +1,7 @@
 //! The firehose benchmark's client (`../shared/bench/firehose/`): a normal bot that counts
 //! MESSAGE_CREATE with a `#[listen]` listener and, on `__END__`, posts `__END__ <count>`, then
-//! exits.
+//! exits. It prints how many events consumers lost to lag (the delivery policy's default budget)
+//! on stderr.
 //!
 //! usage: firehose_client PORT
 
@@ -23,6 +24,8 @@ async fn count(bot: &Bot, message: &MessageCreate) -> Result<(), bot_core::Error
         return Ok(());
     }
     let text = format!("__END__ {}", COUNT.load(Ordering::Relaxed));
+    // Under the default delivery policy: events lost by a consumer past its budget (0 expected).
+    eprintln!("lagged events: {}", bot.dispatch_stats().lagged);
     bot.http()
         .create_message(message.channel_id, &CreateMessage::new().content(text))
         .await?;

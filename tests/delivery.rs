@@ -198,7 +198,12 @@ async fn a_stuck_consumer_lags_alone(stuck: Stuck) {
         reports.lost_by(&stuck_name)
     );
     tokio::time::sleep(Duration::from_millis(400)).await;
-    assert_eq!(reports.lost_by(&stuck_name), expected_loss, "exactly that");
+    assert_eq!(
+        reports.lost_by(&stuck_name),
+        expected_loss,
+        "exactly that: {:?}",
+        reports.lags.lock().unwrap()
+    );
     assert!(
         reports
             .lags
@@ -256,10 +261,7 @@ async fn the_quiz_idiom_a_listener_awaiting_wait_for_gets_its_answer() {
                 }
                 let reply = message
                     .bot()
-                    .wait_for::<MessageCreate>(
-                        |m| m.content == "answer",
-                        Duration::from_secs(10),
-                    )
+                    .wait_for::<MessageCreate>(|m| m.content == "answer", Duration::from_secs(10))
                     .await;
                 *answer.lock().unwrap() = Some(match reply {
                     Ok(reply) => reply.content.clone(),
@@ -269,8 +271,15 @@ async fn the_quiz_idiom_a_listener_awaiting_wait_for_gets_its_answer() {
         },
     );
     let task = started(&bot).await;
+    let consumers = bot.event_consumers();
     let user = sandbox.user(world.member);
     user.send_message(world.channel, "quiz").await.unwrap();
+    assert!(
+        eventually(Duration::from_secs(5), || bot.event_consumers()
+            == consumers + 1)
+        .await,
+        "the listener waits for the answer"
+    );
     for n in 0..6 {
         user.send_message(world.channel, &format!("filler {n}"))
             .await
@@ -278,8 +287,14 @@ async fn the_quiz_idiom_a_listener_awaiting_wait_for_gets_its_answer() {
     }
     user.send_message(world.channel, "answer").await.unwrap();
     assert!(
-        eventually(Duration::from_secs(12), || answered.lock().unwrap().is_some()).await,
-        "the waiter ended"
+        eventually(Duration::from_secs(12), || answered
+            .lock()
+            .unwrap()
+            .is_some())
+        .await,
+        "the waiter ended; the listener saw {:?}; {:?}",
+        later.lock().unwrap(),
+        bot.dispatch_stats()
     );
     assert_eq!(answered.lock().unwrap().as_deref(), Some("answer"));
     assert!(
@@ -441,7 +456,14 @@ async fn a_panicking_listener_closure_is_reported_and_the_listener_goes_on() {
     );
     assert_eq!(*seen.lock().unwrap(), ["before", "after"]);
     let reports = bot.data::<Reports>().unwrap();
-    assert!(eventually(Duration::from_secs(5), || !reports.panics.lock().unwrap().is_empty()).await);
+    assert!(
+        eventually(Duration::from_secs(5), || !reports
+            .panics
+            .lock()
+            .unwrap()
+            .is_empty())
+        .await
+    );
     assert_eq!(
         *reports.panics.lock().unwrap(),
         [("brittle".to_owned(), "the closure exploded".to_owned())]

@@ -68,10 +68,6 @@ async fn listen_functions_by_type_by_name_and_once_each_get_their_events() {
         "in order"
     );
     assert_eq!(*ONCE.lock().unwrap(), ["msg 1"], "once");
-    assert_eq!(
-        bot.event_consumers(),
-        3,
-        "the once listener is gone"
-    );
+    assert_eq!(bot.event_consumers(), 3, "the once listener is gone");
     stop(&bot, task).await;
 }

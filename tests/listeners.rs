@@ -119,11 +119,7 @@ async fn wait_for_gets_the_event_that_passes_its_check_even_when_it_arrives_befo
         none.err(),
         Some(WaitError::Timeout(Duration::from_millis(300)))
     );
-    assert_eq!(
-        bot.event_consumers(),
-        0,
-        "every waiter is gone"
-    );
+    assert_eq!(bot.event_consumers(), 0, "every waiter is gone");
     stop(&bot, task).await;
 }
 

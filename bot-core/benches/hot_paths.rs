@@ -3,7 +3,8 @@
 //! - validating a command against every rule (`bot_spec::validate_command`);
 //! - an INTERACTION_CREATE payload to a handler's typed arguments (parse, resolve, extract);
 //! - collecting the registry and rendering the bulk-overwrite bodies;
-//! - inflating a connection's `zlib-stream` frames.
+//! - inflating a connection's `zlib-stream` frames;
+//! - adding and dropping a `wait_for` waiter while 20,000 others are live.
 //!
 //! ```text
 //! cargo bench -p bot-core --bench hot_paths
@@ -139,6 +140,14 @@ fn main() {
     let large = large();
     let registry = CommandRegistry::collect().expect("valid commands");
     let config = SyncConfig::default();
+    let bot = Bot::builder()
+        .token("MTIz.abc.def")
+        .registry(CommandRegistry::default())
+        .build()
+        .expect("a bot");
+    let live: Vec<_> = (0..20_000)
+        .map(|_| bot.wait_for::<MessageCreate>(|_| false, None))
+        .collect();
     let figures = [
         (
             "validate_command (docs' blep)",
@@ -185,6 +194,12 @@ fn main() {
             }),
         ),
         (
+            "wait_for: add and drop a waiter, 20,000 live",
+            median_ns(20_000, || {
+                drop(black_box(bot.wait_for::<MessageCreate>(|_| false, None)));
+            }),
+        ),
+        (
             "zlib-stream: inflate one INTERACTION_CREATE frame (of a connection's 100)",
             median_ns(500, || {
                 let mut stream = ZlibStream::new();
@@ -194,6 +209,8 @@ fn main() {
             }) / 100.0,
         ),
     ];
+    assert_eq!(bot.event_consumers(), live.len(), "the live waiters stayed");
+    drop(live);
     println!("| operation | ns/op (median of 7) |");
     println!("|---|---:|");
     for (name, ns) in figures {

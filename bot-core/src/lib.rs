@@ -131,25 +131,36 @@
 //! A shard decodes each dispatch once, straight from the frame's text into its typed
 //! [`event::Event`]. The dispatcher — owned by the bot's shared state; [`Bot`] is a cheap handle
 //! to that state and a façade over it — then, on the shard's task and in the shard's `seq`
-//! order: notes READY and GUILD_CREATE for readiness, hands an INTERACTION_CREATE to the command
-//! router (each interaction on its own task), and offers the event, shared rather than copied, to
-//! its consumers: listeners first, then waiters (`wait_for`, `stream`), then `events()` streams.
+//! order: hands an INTERACTION_CREATE to the command router (each interaction on its own task),
+//! offers the event, shared rather than copied, to its consumers (listeners first, then waiters
+//! — `wait_for`, `stream` — then `events()` streams), and notes READY and GUILD_CREATE for
+//! readiness.
 //!
-//! # Delivery policy: nothing is dropped
+//! # Delivery policy: the shard never waits for a consumer
 //!
-//! - Each consumer has its own bounded queue ([`BotBuilder::listener_queue`], 256 by default, or
-//!   [`event::ListenerOptions::queue`]) and gets the events of a shard in `seq` order. A listener
-//!   handles its queue one event at a time; listeners run concurrently with each other; a
-//!   `concurrent` listener spawns a task per event instead (order between calls is then not kept).
-//! - When a queue is full, its shard stops reading the socket until there is room: back-pressure,
-//!   never loss. The shard keeps heartbeating meanwhile, and does not hold the ACKs it cannot read
-//!   yet against the connection, so a paused consumer never looks like a zombie. Each wait is
-//!   counted in [`Bot::dispatch_stats`]; the first is logged.
-//! - A consumer that takes nothing for [`BotBuilder::stall_warning`] (10 s by default) while
-//!   dispatch waits for it is logged as stalling dispatch — typically an [`Bot::events`] stream
-//!   that is held but not polled. Dropping a stream unsubscribes it.
-//! - A listener that fails or panics is reported to `on_error` (by default, logged with its name
-//!   and the event's) and keeps getting events; the other listeners are not affected.
+//! - A shard reads its socket whatever its consumers do: interactions reach the command router,
+//!   and waiters get their events, whatever any listener or stream is doing.
+//! - Each consumer (a listener, a `wait_for` or `stream` waiter, an [`Bot::events`] stream) has
+//!   its own [`event::Budget`]: 4,096 events or 16 MiB of the dispatches' wire text by default
+//!   ([`BotBuilder::event_budget`], [`event::ListenerOptions::budget`],
+//!   [`Bot::events_with_budget`]). An event counts against it from delivery until the consumer
+//!   is done with it (a listener's call returned, a stream's item taken). A consumer within its
+//!   budget gets every event of a shard, in `seq` order, even across a resumed connection.
+//! - Past its budget a consumer **lags**: its oldest queued events are dropped, counted in
+//!   [`Bot::dispatch_stats`] (`lagged`), and reported to `on_error` as
+//!   [`event::EventFailure::Lagged`] with the consumer, the shard, the count and the range of
+//!   sequence numbers — once per episode: when the consumer takes its next event, or after
+//!   [`BotBuilder::lag_report_interval`] (1 s) for one that stays stuck. Nothing is dropped
+//!   silently. [`event::Budget::LOSSLESS`] is the opt-in for a consumer that must see
+//!   everything: a hard cap of 256 MiB, then the same lag.
+//! - A listener handles its queue one event at a time; listeners run concurrently with each
+//!   other; a `concurrent` listener spawns a task per event instead (order between calls is then
+//!   not kept; its running calls count against its budget).
+//! - A listener that fails or panics (in its closure or its future) is reported to `on_error` (by
+//!   default, logged with its name and the event's) and keeps getting events; the other
+//!   listeners are not affected.
+//! - Listeners and waiters are added and removed in O(log n) of the live ones, so thousands of
+//!   pending `wait_for`s cost delivery nothing but their checks.
 //! - [`Bot::close`] ends delivery: listeners finish what is queued, waiters and streams end with
 //!   [`event::WaitError::Closed`].
 #![deny(missing_docs)]

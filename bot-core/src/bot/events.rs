@@ -4,8 +4,8 @@
 use super::Bot;
 use crate::dispatch::{NewListener, Phase, Receiver, SlotGuard};
 use crate::event::{
-    Budget, DispatchStats, Event, EventType, ListenerId, ListenerOptions, ListenerOutput,
-    Received, WaitError,
+    Budget, DispatchStats, Event, EventType, ListenerId, ListenerOptions, ListenerOutput, Received,
+    WaitError,
 };
 use futures_util::Stream;
 use std::future::Future;

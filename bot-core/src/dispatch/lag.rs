@@ -105,6 +105,9 @@ mod tests {
         );
         assert!(!episodes.is_open());
         assert!(episodes.close("slow").is_empty());
-        assert!(episodes.dropped(0, Some(10), "MESSAGE_CREATE"), "a new episode");
+        assert!(
+            episodes.dropped(0, Some(10), "MESSAGE_CREATE"),
+            "a new episode"
+        );
     }
 }

@@ -2,10 +2,11 @@
 //!
 //! A shard decodes each dispatch once, straight from the frame into its typed [`Event`], and
 //! hands it to the [`Dispatcher`], which — on the shard's task, in the shard's `seq` order —
-//! notes READY and GUILD_CREATE for [`Bot::is_ready`](crate::Bot::is_ready), starts the command
-//! router on its own task for an INTERACTION_CREATE, then offers the event (shared, not copied)
-//! to its consumers in this order: listeners, waiters (`wait_for`, `stream`), `events()`
-//! streams. (The cache, when it comes, is updated before the listeners.)
+//! starts the command router on its own task for an INTERACTION_CREATE, offers the event
+//! (shared, not copied) to its consumers in this order: listeners, waiters (`wait_for`,
+//! `stream`), `events()` streams; then notes READY and GUILD_CREATE for
+//! [`Bot::is_ready`](crate::Bot::is_ready), so a consumer added once the bot is ready gets no
+//! event of the start-up. (The cache, when it comes, is updated before the listeners.)
 //!
 //! Delivery never waits: each consumer has a queue within its [`Budget`](crate::event::Budget)
 //! (`queue.rs`); past it the consumer lags — its oldest events are dropped, counted in
@@ -166,7 +167,11 @@ impl Dispatcher {
     /// waiters and streams end).
     pub(crate) fn close(&self) {
         self.closed.store(true, Ordering::SeqCst);
-        let removed = self.index.write().unwrap_or_else(|p| p.into_inner()).clear();
+        let removed = self
+            .index
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .clear();
         drop(removed);
         self.unstarted
             .lock()
@@ -334,7 +339,6 @@ impl EventSink for Dispatcher {
             return;
         }
         self.stats.events.fetch_add(1, Ordering::Relaxed);
-        self.ready.observe(delivery.shard, &delivery.event);
         if let Event::InteractionCreate(interaction) = &*delivery.event
             && let Some(bot) = self.bot.upgrade()
         {
@@ -356,6 +360,8 @@ impl EventSink for Dispatcher {
         if !finished.is_empty() {
             self.remove_slots(&finished);
         }
+        // After the consumers got it: whoever waits for readiness comes after the last guild.
+        self.ready.observe(delivery.shard, &delivery.event);
     }
 
     fn connected(&self, connected: Connected) {

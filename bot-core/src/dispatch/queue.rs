@@ -353,7 +353,10 @@ mod tests {
         }
         tokio::time::sleep(Duration::from_millis(1001)).await;
         let reported = std::mem::take(&mut *reports.lock().unwrap());
-        assert_eq!(reported[0].0.dropped, 2, "a new episode, counted from the last report");
+        assert_eq!(
+            reported[0].0.dropped, 2,
+            "a new episode, counted from the last report"
+        );
         assert_eq!(reported[0].0.first_seq, Some(3));
     }
 
