@@ -47,17 +47,21 @@ mod config;
 mod dsn;
 mod error;
 mod events;
+mod lag;
 mod metadata;
 mod protocol;
 mod query;
 mod server_error;
 
 pub use backoff::Backoff;
-pub use client::{ApiVersion, Client, ProxyMethod, ProxyResponse};
-pub use config::{ClientBuilder, DEFAULT_MAX_FRAME_SIZE};
+pub use client::{ApiVersion, Client, ProxyMethod, ProxyResponse, Subscription};
+pub use config::{
+    ClientBuilder, DEFAULT_MAX_FRAME_SIZE, DEFAULT_SEND_QUEUE, DEFAULT_SEND_TIMEOUT,
+};
 pub use dsn::{Dsn, DsnError};
 pub use error::Error;
 pub use events::{Delivery, Disconnect, Event, EventKind, Message};
+pub use lag::Lag;
 pub use metadata::{Metadata, MetadataError, MetadataValue, RESERVED_KEYS, Version};
 pub use protocol::Opcode;
 pub use query::{Application, Node, Op, Query};
