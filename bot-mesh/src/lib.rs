@@ -55,9 +55,7 @@ mod server_error;
 
 pub use backoff::Backoff;
 pub use client::{ApiVersion, Client, ProxyMethod, ProxyResponse, Subscription};
-pub use config::{
-    ClientBuilder, DEFAULT_MAX_FRAME_SIZE, DEFAULT_SEND_QUEUE, DEFAULT_SEND_TIMEOUT,
-};
+pub use config::{ClientBuilder, DEFAULT_MAX_FRAME_SIZE, DEFAULT_SEND_QUEUE, DEFAULT_SEND_TIMEOUT};
 pub use dsn::{Dsn, DsnError};
 pub use error::Error;
 pub use events::{Delivery, Disconnect, Event, EventKind, Message};

@@ -23,7 +23,10 @@ async fn a_dropped_client_is_gone_and_its_query_reaches_the_live_client() {
     let ghost = client(&mesh, "bot", "ghost").await;
     let metadata = Metadata::new().with("shard_id", 1);
     for member in [&live, &ghost] {
-        member.update_metadata(metadata.clone(), true).await.unwrap();
+        member
+            .update_metadata(metadata.clone(), true)
+            .await
+            .unwrap();
     }
     eventually("both stored with the same metadata", WAIT, || {
         ["live", "ghost"].iter().all(|id| {
@@ -39,9 +42,14 @@ async fn a_dropped_client_is_gone_and_its_query_reaches_the_live_client() {
     tokio::time::sleep(Duration::from_millis(200)).await;
     assert!(mesh.clients("bot").contains(&"ghost".to_owned()));
     drop(other_handle);
-    eventually("the dropped client unregistered", Duration::from_secs(1), || {
-        !mesh.clients("bot").contains(&"ghost".to_owned()) && mesh.sockets_of("bot", "ghost") == 0
-    })
+    eventually(
+        "the dropped client unregistered",
+        Duration::from_secs(1),
+        || {
+            !mesh.clients("bot").contains(&"ghost".to_owned())
+                && mesh.sockets_of("bot", "ghost") == 0
+        },
+    )
     .await;
 
     let target = Query::new("bot").eq("shard_id", 1);
@@ -80,6 +88,10 @@ async fn a_client_dropped_during_an_outage_does_not_come_back() {
     tokio::time::sleep(Duration::from_millis(200)).await;
     forwarder.restore();
     tokio::time::sleep(Duration::from_millis(500)).await;
-    assert_eq!(mesh.identify_count("bot", "ghost"), 1, "it never registered again");
+    assert_eq!(
+        mesh.identify_count("bot", "ghost"),
+        1,
+        "it never registered again"
+    );
     assert!(mesh.clients("bot").is_empty());
 }

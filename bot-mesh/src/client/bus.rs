@@ -139,7 +139,11 @@ mod tests {
         assert_eq!(slow.recv().await, Err(Gap::Lagged(lag)));
         assert_eq!(slow.position(), 6);
         for n in 7..=10 {
-            assert_eq!(slow.recv().await, Ok(event(n)), "the retained events follow");
+            assert_eq!(
+                slow.recv().await,
+                Ok(event(n)),
+                "the retained events follow"
+            );
         }
         // A second episode starts where the first left off.
         for n in 11..=20 {

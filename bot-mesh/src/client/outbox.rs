@@ -219,7 +219,11 @@ mod tests {
             assert!(matches!(outbox.push("c".into()), Err(Failure::Full(2))));
         }
         assert_eq!(outbox.len(), 2);
-        assert_eq!(Outbox::new(0).capacity, 1, "a zero capacity still holds one frame");
+        assert_eq!(
+            Outbox::new(0).capacity,
+            1,
+            "a zero capacity still holds one frame"
+        );
     }
 
     #[tokio::test(start_paused = true)]
@@ -231,7 +235,10 @@ mod tests {
         assert_eq!(started.elapsed(), Duration::from_millis(300));
         assert_eq!(outbox.len(), 0);
         outbox.set_connected(true);
-        assert!(outbox.take().is_none(), "a withdrawn frame is never written");
+        assert!(
+            outbox.take().is_none(),
+            "a withdrawn frame is never written"
+        );
     }
 
     #[tokio::test(start_paused = true)]
