@@ -3,9 +3,10 @@
 
 mod common;
 
-use bot_mesh::{Event, EventKind, Metadata, Query};
+use bot_mesh::{Error, Event, EventKind, Metadata, Query};
 use common::forwarder::Forwarder;
 use common::{client, eventually, mesh};
+use futures_util::StreamExt;
 use serde_json::json;
 use std::time::Duration;
 
@@ -36,7 +37,9 @@ async fn a_dropped_client_is_gone_and_its_query_reaches_the_live_client() {
     })
     .await;
 
-    // A clone is a handle too: the client goes when the last one does.
+    // Neither a stream nor a clone is left out: the stream does not keep the client alive, a
+    // clone is a handle, and the client goes with the last handle.
+    let mut ghost_events = ghost.stream(EventKind::Data, None, None, |_| true);
     let other_handle = ghost.clone();
     drop(ghost);
     tokio::time::sleep(Duration::from_millis(200)).await;
@@ -51,6 +54,12 @@ async fn a_dropped_client_is_gone_and_its_query_reaches_the_live_client() {
         },
     )
     .await;
+    let ended = tokio::time::timeout(WAIT, ghost_events.next()).await;
+    assert!(
+        matches!(ended, Ok(Some(Err(Error::Closed)))),
+        "the dropped client's stream ends with Closed: {ended:?}"
+    );
+    assert!(ghost_events.next().await.is_none());
 
     let target = Query::new("bot").eq("shard_id", 1);
     for round in 0..20 {
