@@ -18,10 +18,21 @@ pub struct ClientBuilder {
     pub(crate) http_timeout: Duration,
     pub(crate) max_frame_size: usize,
     pub(crate) event_capacity: usize,
+    pub(crate) send_queue: usize,
+    pub(crate) send_timeout: Duration,
 }
 
 /// The default frame limit, tungstenite's default frame size: 16 MiB.
 pub const DEFAULT_MAX_FRAME_SIZE: usize = 16 << 20;
+
+/// The default capacity of the send queue: 1024 frames. While connected the queue empties as
+/// fast as the socket takes frames, so only a burst larger than this fills it; during an
+/// outage it bounds what waits for the next connection.
+pub const DEFAULT_SEND_QUEUE: usize = 1024;
+
+/// The default send deadline: 10 s, a few reconnect attempts at the default back-off, and
+/// shorter than most callers' own request timeouts.
+pub const DEFAULT_SEND_TIMEOUT: Duration = Duration::from_secs(10);
 
 impl ClientBuilder {
     pub(crate) fn new(dsn: Dsn, client_id: String) -> ClientBuilder {
@@ -38,6 +49,8 @@ impl ClientBuilder {
             http_timeout: Duration::from_secs(30),
             max_frame_size: DEFAULT_MAX_FRAME_SIZE,
             event_capacity: 1024,
+            send_queue: DEFAULT_SEND_QUEUE,
+            send_timeout: DEFAULT_SEND_TIMEOUT,
         }
     }
 
@@ -96,10 +109,29 @@ impl ClientBuilder {
         self
     }
 
-    /// How many events a slow [`crate::Client::wait_for`] or [`crate::Client::stream`] may
-    /// fall behind before it skips some (default 1024).
+    /// How many events a slow [`crate::Client::wait_for`], [`crate::Client::stream`] or
+    /// [`crate::Subscription`] may fall behind before it misses some (default 1024, at least
+    /// 1); it is then told which with [`crate::Error::Lagged`].
     pub fn event_capacity(mut self, capacity: usize) -> Self {
         self.event_capacity = capacity.max(1);
+        self
+    }
+
+    /// How many frames may wait to be written (default [`DEFAULT_SEND_QUEUE`], at least 1).
+    /// A send that finds the queue full fails at once with [`crate::Error::QueueFull`]; the
+    /// memory held is at most this many frames of at most
+    /// [`max_frame_size`](Self::max_frame_size) each.
+    pub fn send_queue(mut self, capacity: usize) -> Self {
+        self.send_queue = capacity.max(1);
+        self
+    }
+
+    /// How long a send waits for its frame to be written (default
+    /// [`DEFAULT_SEND_TIMEOUT`]): past it the frame is withdrawn, never sent, and the send
+    /// fails with [`crate::Error::Disconnected`] (no connection) or [`crate::Error::Timeout`].
+    /// [`crate::Client::with_send_timeout`] sets it per handle.
+    pub fn send_timeout(mut self, timeout: Duration) -> Self {
+        self.send_timeout = timeout;
         self
     }
 

@@ -64,12 +64,29 @@ pub enum Error {
     /// The server sent something that breaks the protocol.
     #[error("protocol violation: {0}")]
     Protocol(String),
-    /// No answer in time.
+    /// No answer in time; for a send, the deadline passed while connected with the frame
+    /// still queued: it was withdrawn and is never sent.
     #[error("timed out")]
     Timeout,
-    /// The event stream fell behind and skipped this many events.
-    #[error("the event receiver fell behind by {0} events")]
-    Lagged(u64),
+    /// The send queue was full ([`crate::ClientBuilder::send_queue`]); nothing was queued or
+    /// sent.
+    #[error("the send queue is full ({capacity} frames)")]
+    QueueFull {
+        /// The queue's capacity.
+        capacity: usize,
+    },
+    /// The send deadline passed while the client had no connection (an outage, a reconnect):
+    /// the frame was withdrawn and is never sent.
+    #[error("not connected before the send deadline; the frame was not sent")]
+    Disconnected,
+    /// The connection broke, or stalled past the send deadline, while this frame was being
+    /// written: it may or may not have reached the server. It is not sent again.
+    #[error("the connection broke while the frame was being written; it may not have arrived")]
+    Interrupted,
+    /// The receiver fell behind: these events are gone for it (never dropped silently). A
+    /// stream or [`crate::Subscription`] goes on after reporting it.
+    #[error("the event receiver fell behind: {0}")]
+    Lagged(crate::Lag),
     /// The client was closed with [`crate::Client::close`].
     #[error("the client is closed")]
     Closed,

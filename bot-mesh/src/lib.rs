@@ -5,8 +5,8 @@
 //!   [`send`](Client::send), [`broadcast`](Client::broadcast),
 //!   [`update_metadata`](Client::update_metadata), [`discover`](Client::discover),
 //!   [`proxy_request`](Client::proxy_request), [`wait_for`](Client::wait_for),
-//!   [`stream`](Client::stream), [`latency`](Client::latency), [`close`](Client::close),
-//!   [`is_closed`](Client::is_closed).
+//!   [`stream`](Client::stream), [`subscribe`](Client::subscribe),
+//!   [`latency`](Client::latency), [`close`](Client::close), [`is_closed`](Client::is_closed).
 //! - [`Query`] and [`Node`]: routing queries with the JSON shinkei's `QueryBuilder` emits.
 //! - [`Metadata`]: typed values (string, integer, float, version, list); reserved keys are
 //!   refused before anything is sent.
@@ -16,6 +16,12 @@
 //! it is never registered twice) and re-sends its cached metadata; `wait_for` works on events
 //! without data; proxied requests carry a JSON body and the given headers; a fatal rejection
 //! stops the client with a typed [`Error`] instead of looping.
+//!
+//! Under faults: dropping the last [`Client`] handle closes the connection (the server
+//! unregisters it at once); sends wait in a bounded queue with a deadline and fail with typed
+//! errors ([`Error::QueueFull`], [`Error::Disconnected`]), and a frame whose caller gave up is
+//! never sent later (see [Sending](Client#sending) for what a successful send means); a receiver
+//! of events that falls behind is told which events it missed ([`Lag`]).
 //!
 //! ```no_run
 //! use bot_mesh::{Client, Event, EventKind, Metadata, Query};
@@ -47,17 +53,19 @@ mod config;
 mod dsn;
 mod error;
 mod events;
+mod lag;
 mod metadata;
 mod protocol;
 mod query;
 mod server_error;
 
 pub use backoff::Backoff;
-pub use client::{ApiVersion, Client, ProxyMethod, ProxyResponse};
-pub use config::{ClientBuilder, DEFAULT_MAX_FRAME_SIZE};
+pub use client::{ApiVersion, Client, ProxyMethod, ProxyResponse, Subscription};
+pub use config::{ClientBuilder, DEFAULT_MAX_FRAME_SIZE, DEFAULT_SEND_QUEUE, DEFAULT_SEND_TIMEOUT};
 pub use dsn::{Dsn, DsnError};
 pub use error::Error;
 pub use events::{Delivery, Disconnect, Event, EventKind, Message};
+pub use lag::Lag;
 pub use metadata::{Metadata, MetadataError, MetadataValue, RESERVED_KEYS, Version};
 pub use protocol::Opcode;
 pub use query::{Application, Node, Op, Query};

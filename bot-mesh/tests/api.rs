@@ -46,8 +46,8 @@ async fn send_and_broadcast_route_by_metadata() {
     assert_eq!(message.payload, json!({"hello": "world"}));
     assert!(message.timestamp.is_some());
 
-    let mut at_b = b.stream(EventKind::Data, Some(WAIT), Some(1));
-    let mut at_c = c.stream(EventKind::Data, Some(WAIT), Some(1));
+    let mut at_b = b.stream(EventKind::Data, Some(WAIT), Some(1), data_with_nonce("b-1"));
+    let mut at_c = c.stream(EventKind::Data, Some(WAIT), Some(1), |_| true);
     let others = Query::new("bot")
         .gte("shard_id", 1)
         .contains("features", "music");
@@ -106,7 +106,7 @@ async fn consistent_key_logical_ops_and_tags() {
         .key("user-42");
     let receivers = workers.iter().enumerate().map(|(index, worker)| {
         worker
-            .stream(EventKind::Data, None, None)
+            .stream(EventKind::Data, None, None, |_| true)
             .map(move |event| (index, event))
     });
     let mut received = futures_util::stream::select_all(receivers);

@@ -2,8 +2,9 @@
 //! reconnecting with back-off. One socket at a time: the old one is closed before a new one
 //! opens, so the client is never registered twice.
 
-use super::handshake::{CLOSE_GRACE, End, Pending, Socket, close, handshake, send_text};
-use super::{Command, Shared, Stop, lock};
+use super::handshake::{CLOSE_GRACE, End, Socket, close as close_socket, handshake, send_text};
+use super::outbox::{Failure, Taken};
+use super::{Shared, Stop, lock};
 use crate::Error;
 use crate::backoff::Backoff;
 use crate::events::{Disconnect, Event, Message};
@@ -17,29 +18,30 @@ use tokio::sync::{mpsc, oneshot};
 use tokio::time::{Instant, MissedTickBehavior};
 use tokio_tungstenite::tungstenite::Message as WsMessage;
 
+/// The least time a write may take before the connection is taken for dead (the heartbeat
+/// interval when longer).
+const WRITE_FLOOR: Duration = Duration::from_secs(1);
+
+/// Asks for [`super::Client::close`]'s graceful close; the channel closes when every handle is
+/// gone.
+pub(crate) type Closes = mpsc::UnboundedReceiver<oneshot::Sender<()>>;
+
 pub(crate) async fn run(
     shared: Arc<Shared>,
-    mut commands: mpsc::UnboundedReceiver<Command>,
+    mut closes: Closes,
     first: oneshot::Sender<Result<(), Error>>,
 ) {
     let config = &shared.config;
     let mut backoff = Backoff::new(config.backoff_initial, config.backoff_max);
     let mut first = Some(first);
-    let mut pending = Pending::new();
     let mut reconnecting = false;
     let stop = loop {
-        let end = session(
-            &shared,
-            &mut commands,
-            &mut pending,
-            reconnecting,
-            &mut first,
-            &mut backoff,
-        )
-        .await;
+        let end = session(&shared, &mut closes, reconnecting, &mut first, &mut backoff).await;
         let (disconnect, error) = match end {
             End::Closed(done) => {
-                let _ = done.send(());
+                if let Some(done) = done {
+                    let _ = done.send(());
+                }
                 break Stop::Closed;
             }
             End::Fatal(error) => break fail(&mut first, error),
@@ -56,8 +58,10 @@ pub(crate) async fn run(
         }
         reconnecting = true;
         tracing::info!(?disconnect, "singyeong connection lost; reconnecting");
-        if let Some(done) = wait_backoff(&mut backoff, &mut commands, &mut pending).await {
-            let _ = done.send(());
+        if let Some(done) = wait_backoff(&mut backoff, &mut closes).await {
+            if let Some(done) = done {
+                let _ = done.send(());
+            }
             break Stop::Closed;
         }
     };
@@ -68,6 +72,8 @@ pub(crate) async fn run(
         }
         was_running
     });
+    // After the stop is set, so their callers read why.
+    shared.outbox.stop();
 }
 
 fn fail(first: &mut Option<oneshot::Sender<Result<(), Error>>>, error: Error) -> Stop {
@@ -85,32 +91,22 @@ fn lost_error(disconnect: &Disconnect) -> Error {
     Error::Protocol(format!("connection lost: {disconnect:?}"))
 }
 
-/// Sleeps the back-off, queueing frames meanwhile; `Some` if the client was closed.
+/// Sleeps the back-off (queued frames wait in the outbox meanwhile); `Some` if the client was
+/// closed (`Some(None)`: every handle is gone).
 async fn wait_backoff(
     backoff: &mut Backoff,
-    commands: &mut mpsc::UnboundedReceiver<Command>,
-    pending: &mut Pending,
-) -> Option<oneshot::Sender<()>> {
-    let sleep = backoff.wait();
-    tokio::pin!(sleep);
-    loop {
-        tokio::select! {
-            _ = &mut sleep => return None,
-            command = commands.recv() => match command {
-                Some(Command::Frame { text, written }) => pending.push_back((text, written)),
-                Some(Command::Close { done }) => return Some(done),
-                // Every handle is gone: nobody can use the client any more.
-                None => return None,
-            },
-        }
+    closes: &mut Closes,
+) -> Option<Option<oneshot::Sender<()>>> {
+    tokio::select! {
+        _ = backoff.wait() => None,
+        close = closes.recv() => Some(close),
     }
 }
 
 /// One socket from connect to disconnect.
 async fn session(
     shared: &Shared,
-    commands: &mut mpsc::UnboundedReceiver<Command>,
-    pending: &mut Pending,
+    closes: &mut Closes,
     reconnecting: bool,
     first: &mut Option<oneshot::Sender<Result<(), Error>>>,
     backoff: &mut Backoff,
@@ -137,14 +133,16 @@ async fn session(
     if let Some(first) = first.take() {
         let _ = first.send(Ok(()));
     }
+    shared.outbox.set_connected(true);
     let end = Session {
         shared,
         socket,
         interval,
         unacked: None,
     }
-    .run(commands, pending)
+    .run(closes)
     .await;
+    shared.outbox.set_connected(false);
     shared.emit(Event::Disconnect(match &end {
         End::Closed(_) => Disconnect::Closed,
         End::Lost(disconnect, _) => disconnect.clone(),
@@ -162,20 +160,10 @@ struct Session<'a> {
 }
 
 impl Session<'_> {
-    async fn run(
-        mut self,
-        commands: &mut mpsc::UnboundedReceiver<Command>,
-        pending: &mut Pending,
-    ) -> End {
-        while let Some((text, written)) = pending.pop_front() {
-            if let Err(end) = send_text(&mut self.socket, text.clone()).await {
-                pending.push_front((text, written));
-                return end;
-            }
-            let _ = written.send(());
-        }
+    async fn run(mut self, closes: &mut Closes) -> End {
         let mut heartbeat = tokio::time::interval_at(Instant::now() + self.interval, self.interval);
         heartbeat.set_missed_tick_behavior(MissedTickBehavior::Delay);
+        let outbox = self.shared.outbox.clone();
         loop {
             tokio::select! {
                 _ = heartbeat.tick() => {
@@ -188,24 +176,50 @@ impl Session<'_> {
                         return end;
                     }
                 }
-                command = commands.recv() => match command {
-                    Some(Command::Frame { text, written }) => {
-                        if let Err(end) = send_text(&mut self.socket, text.clone()).await {
-                            pending.push_back((text, written));
-                            return end;
+                taken = outbox.next() => {
+                    if let Err(end) = self.write_taken(taken).await {
+                        return end;
+                    }
+                }
+                close = closes.recv() => {
+                    if close.is_some() {
+                        // Graceful: what was queued before the close goes out first.
+                        for _ in 0..outbox.len() {
+                            let Some(taken) = outbox.take() else { break };
+                            if let Err(end) = self.write_taken(taken).await {
+                                return end;
+                            }
                         }
-                        let _ = written.send(());
                     }
-                    Some(Command::Close { done }) => {
-                        close(&mut self.socket).await;
-                        return End::Closed(done);
-                    }
-                    None => {
-                        close(&mut self.socket).await;
-                        let (done, _) = oneshot::channel();
-                        return End::Closed(done);
-                    }
-                },
+                    close_socket(&mut self.socket).await;
+                    // `None`: every handle is gone; nobody waits for the close.
+                    return End::Closed(close);
+                }
+            }
+        }
+    }
+
+    /// Writes a frame within the write limit: a write that takes longer means a dead peer.
+    async fn write(&mut self, text: String) -> Result<(), End> {
+        let limit = self.interval.max(WRITE_FLOOR);
+        match tokio::time::timeout(limit, send_text(&mut self.socket, text)).await {
+            Ok(written) => written,
+            Err(_) => Err(End::Lost(Disconnect::Dropped, Some(Error::Timeout))),
+        }
+    }
+
+    /// Writes a frame taken from the outbox and tells its caller. A failed write is not
+    /// retried: the frame may have reached the server.
+    async fn write_taken(&mut self, mut taken: Taken) -> Result<(), End> {
+        let text = std::mem::take(&mut taken.text);
+        match self.write(text).await {
+            Ok(()) => {
+                taken.finish(Ok(()));
+                Ok(())
+            }
+            Err(end) => {
+                taken.finish(Err(Failure::Interrupted));
+                Err(end)
             }
         }
     }
@@ -225,7 +239,7 @@ impl Session<'_> {
         };
         let frame = protocol::encode(Opcode::Heartbeat, None, &d)
             .map_err(|error| End::Fatal(Error::Serialize(error)))?;
-        send_text(&mut self.socket, frame).await?;
+        self.write(frame).await?;
         self.unacked = Some(Instant::now());
         Ok(())
     }
@@ -277,7 +291,7 @@ impl Session<'_> {
                 self.shared.emit(Event::Error(error));
             }
             Opcode::Goodbye => {
-                close(&mut self.socket).await;
+                close_socket(&mut self.socket).await;
                 return Some(End::Lost(Disconnect::Goodbye, None));
             }
             other => tracing::warn!(?other, "ignoring an unexpected frame"),

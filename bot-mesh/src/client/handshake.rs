@@ -7,7 +7,6 @@ use crate::protocol::{self, Incoming, Opcode};
 use crate::server_error::ServerError;
 use futures_util::{SinkExt, StreamExt};
 use serde::Serialize;
-use std::collections::VecDeque;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 use tokio::net::TcpStream;
@@ -24,16 +23,13 @@ pub(super) const CLOSE_GRACE: Duration = Duration::from_secs(1);
 
 /// How a session ended.
 pub(super) enum End {
-    /// [`super::Client::close`].
-    Closed(oneshot::Sender<()>),
+    /// [`super::Client::close`] (with its caller to tell), or every handle dropped (`None`).
+    Closed(Option<oneshot::Sender<()>>),
     /// A fatal rejection: stop with this error.
     Fatal(Error),
     /// The connection was lost: reconnect (if allowed).
     Lost(Disconnect, Option<Error>),
 }
-
-/// Frames waiting for a socket, in order.
-pub(super) type Pending = VecDeque<(String, oneshot::Sender<()>)>;
 
 #[derive(Serialize)]
 struct Identify<'a> {
@@ -158,7 +154,8 @@ pub(super) async fn close(socket: &mut Socket) {
         code: CloseCode::Normal,
         reason: "".into(),
     };
-    if socket.send(WsMessage::Close(Some(frame))).await.is_err() {
+    let sent = tokio::time::timeout(CLOSE_GRACE, socket.send(WsMessage::Close(Some(frame))));
+    if !matches!(sent.await, Ok(Ok(()))) {
         return;
     }
     let drain = async { while let Some(Ok(_)) = socket.next().await {} };

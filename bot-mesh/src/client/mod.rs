@@ -1,11 +1,16 @@
-//! The client handle: a cheap `Clone` around the state shared with the connection task.
+//! The client handle: a cheap `Clone` around the state shared with the connection task, and
+//! the owner token whose last drop closes the connection.
 
+mod bus;
 mod connection;
 mod handshake;
 mod http;
+mod outbox;
+mod subscription;
 mod waiters;
 
 pub use http::{ApiVersion, ProxyMethod, ProxyResponse};
+pub use subscription::Subscription;
 
 use crate::config::ClientBuilder;
 use crate::events::Event;
@@ -13,11 +18,14 @@ use crate::metadata::Metadata;
 use crate::protocol::{self, Opcode};
 use crate::query::Query;
 use crate::{Dsn, Error};
+use bus::Bus;
+use outbox::{Failure, Outbox};
 use serde::Serialize;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
-use tokio::sync::{broadcast, mpsc, oneshot, watch};
+use tokio::sync::{mpsc, oneshot, watch};
+use tokio::time::Instant;
 
 /// A singyeong client (shinkei's `Client`/`BotClient`): connected, heartbeating, and
 /// reconnecting with its metadata until [`Client::close`].
@@ -36,9 +44,39 @@ use tokio::sync::{broadcast, mpsc, oneshot, watch};
 /// client.close().await;
 /// # Ok(()) }
 /// ```
+///
+/// # Lifetime
+///
+/// Clones are handles to the same connection. When the last handle is dropped the connection
+/// closes (code 1000, no GOODBYE needed): the server unregisters the client at once and it no
+/// longer reconnects. [`Client::close`] is the graceful way: it writes the frames already
+/// queued first, and waits for the close. Streams, waiters and [`Subscription`]s do not keep
+/// the client alive; they end with [`Error::Closed`] when it goes.
+///
+/// # Sending
+///
+/// [`send`](Client::send), [`broadcast`](Client::broadcast) and
+/// [`update_metadata`](Client::update_metadata) put a frame in a bounded queue
+/// ([`ClientBuilder::send_queue`]) that the connection writes in order, and wait until it is
+/// written or until the send deadline ([`ClientBuilder::send_timeout`],
+/// [`Client::with_send_timeout`]). `Ok(())` means *written to the socket*: V2019 has no
+/// acknowledgement, so the frame may still be lost if the connection breaks right after, and a
+/// SEND that matches nobody comes back later as an [`Event::Error`]. While the client
+/// reconnects, frames wait in the queue for the next connection. Every error but
+/// [`Error::Interrupted`] means the frame was never written and never will be:
+///
+/// - [`Error::QueueFull`]: the queue was full; refused at once.
+/// - [`Error::Disconnected`]: no connection came back before the deadline; withdrawn.
+/// - [`Error::Timeout`]: connected, but the frame was still queued at the deadline; withdrawn.
+/// - [`Error::Closed`] / [`Error::Stopped`]: the client stopped first.
+///
+/// Dropping a send's future (with `tokio::time::timeout`, say) withdraws its frame the same
+/// way, unless the connection already took it for writing.
 #[derive(Clone)]
 pub struct Client {
     shared: Arc<Shared>,
+    owner: Arc<Owner>,
+    send_timeout: Duration,
 }
 
 impl std::fmt::Debug for Client {
@@ -47,8 +85,17 @@ impl std::fmt::Debug for Client {
             .field("application", &self.shared.config.dsn.application())
             .field("client_id", &self.shared.config.client_id)
             .field("closed", &self.is_closed())
+            .field("queued", &self.queued())
+            .field("send_timeout", &self.send_timeout)
             .finish()
     }
+}
+
+/// Held only by [`Client`] handles: when the last one goes, the close channel closes and the
+/// connection task closes the socket.
+#[derive(Debug)]
+struct Owner {
+    closes: mpsc::UnboundedSender<oneshot::Sender<()>>,
 }
 
 /// Why the client stopped.
@@ -58,25 +105,14 @@ pub(crate) enum Stop {
     Failed(Arc<Error>),
 }
 
-/// A frame for the connection task, with a channel that says when it was written.
-#[derive(Debug)]
-pub(crate) enum Command {
-    Frame {
-        text: String,
-        written: oneshot::Sender<()>,
-    },
-    Close {
-        done: oneshot::Sender<()>,
-    },
-}
-
-/// What the handle and the connection task share.
+/// What the handles, the receivers of events and the connection task share. It holds no
+/// close channel, so the task does not keep the client alive.
 #[derive(Debug)]
 pub(crate) struct Shared {
     pub(crate) config: ClientBuilder,
     pub(crate) http: reqwest::Client,
-    pub(crate) commands: mpsc::UnboundedSender<Command>,
-    pub(crate) events: broadcast::Sender<Event>,
+    pub(crate) outbox: Arc<Outbox>,
+    pub(crate) bus: Bus,
     pub(crate) stop: watch::Sender<Option<Stop>>,
     pub(crate) restricted: AtomicBool,
     pub(crate) latency: Mutex<Option<Duration>>,
@@ -92,8 +128,7 @@ pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 
 impl Shared {
     pub(crate) fn emit(&self, event: Event) {
-        // No receiver is fine: nobody waits for this kind of event.
-        let _ = self.events.send(event);
+        self.bus.emit(event);
     }
 
     fn stop_error(&self) -> Error {
@@ -116,23 +151,30 @@ impl Client {
         let http = reqwest::Client::builder()
             .timeout(config.http_timeout)
             .build()?;
-        let (commands, receiver) = mpsc::unbounded_channel();
-        let (events, _) = broadcast::channel(config.event_capacity);
+        let (closes, receiver) = mpsc::unbounded_channel();
+        let send_timeout = config.send_timeout;
         let shared = Arc::new(Shared {
+            outbox: Arc::new(Outbox::new(config.send_queue)),
+            bus: Bus::new(config.event_capacity),
             config,
             http,
-            commands,
-            events,
             stop: watch::Sender::new(None),
             restricted: AtomicBool::new(false),
             latency: Mutex::new(None),
             cache: Mutex::new(Metadata::new()),
             api_version: tokio::sync::OnceCell::new(),
         });
+        // Made before the task starts: if this future is dropped while connecting, the task
+        // sees the close channel close and closes the socket.
+        let owner = Arc::new(Owner { closes });
         let (ready, first) = oneshot::channel();
         tokio::spawn(connection::run(shared.clone(), receiver, ready));
         match first.await {
-            Ok(Ok(())) => Ok(Client { shared }),
+            Ok(Ok(())) => Ok(Client {
+                shared,
+                owner,
+                send_timeout,
+            }),
             Ok(Err(error)) => Err(error),
             Err(_) => Err(shared.stop_error()),
         }
@@ -181,10 +223,33 @@ impl Client {
         }
     }
 
-    /// Closes the socket with code 1000 and stops reconnecting.
+    /// How many frames wait in the send queue, at most
+    /// [`send_queue`](ClientBuilder::send_queue)'s capacity.
+    pub fn queued(&self) -> usize {
+        self.shared.outbox.len()
+    }
+
+    /// The send deadline of this handle (by default
+    /// [`ClientBuilder::send_timeout`]).
+    pub fn send_timeout(&self) -> Duration {
+        self.send_timeout
+    }
+
+    /// Another handle to the same client whose sends wait at most `timeout` (see
+    /// [Sending](Client#sending)); the other handles keep theirs.
+    pub fn with_send_timeout(&self, timeout: Duration) -> Client {
+        Client {
+            send_timeout: timeout,
+            ..self.clone()
+        }
+    }
+
+    /// Writes the frames already queued, closes the socket with code 1000 and stops
+    /// reconnecting. Queued frames the connection could not write (it was down) fail with
+    /// [`Error::Closed`].
     pub async fn close(&self) {
         let (done, closed) = oneshot::channel();
-        if self.shared.commands.send(Command::Close { done }).is_ok() {
+        if self.owner.closes.send(done).is_ok() {
             let _ = closed.await;
         }
         self.shared.stop.send_if_modified(|stop| {
@@ -196,9 +261,10 @@ impl Client {
         });
     }
 
-    /// Sends `payload` to one client matching `target` (SEND). Returns once the frame is on
-    /// the socket; while reconnecting it waits for the next connection. Nothing comes back:
-    /// replies are messages of their own, matched by `nonce`.
+    /// Sends `payload` to one client matching `target` (SEND). Returns once the frame is
+    /// written to the socket; while reconnecting it waits in the send queue for the next
+    /// connection, until the send deadline (see [Sending](Client#sending) for what each error
+    /// means). Nothing comes back: replies are messages of their own, matched by `nonce`.
     pub async fn send<T: Serialize + ?Sized>(
         &self,
         payload: &T,
@@ -208,7 +274,8 @@ impl Client {
         self.route("SEND", payload, target, nonce).await
     }
 
-    /// Sends `payload` to every client matching `target` (BROADCAST).
+    /// Sends `payload` to every client matching `target` (BROADCAST), as
+    /// [`send`](Client::send) does.
     pub async fn broadcast<T: Serialize + ?Sized>(
         &self,
         payload: &T,
@@ -247,8 +314,9 @@ impl Client {
     }
 
     /// Sets metadata (merged key by key on the server). With `cache`, it is also kept and
-    /// re-sent after every reconnect. Reserved keys and invalid values are refused before
-    /// anything is sent.
+    /// re-sent after every reconnect — even when this call fails during an outage, the next
+    /// connection applies it. Reserved keys and invalid values are refused before anything is
+    /// sent. The frame is queued as [`send`](Client::send)'s is.
     pub async fn update_metadata(&self, metadata: Metadata, cache: bool) -> Result<(), Error> {
         metadata.validate()?;
         let frame = protocol::encode(Opcode::Dispatch, Some("UPDATE_METADATA"), &metadata)
@@ -276,11 +344,26 @@ impl Client {
         if self.is_closed() {
             return Err(self.shared.stop_error());
         }
-        let (written, done) = oneshot::channel();
-        self.shared
-            .commands
-            .send(Command::Frame { text, written })
-            .map_err(|_| self.shared.stop_error())?;
-        done.await.map_err(|_| self.shared.stop_error())
+        // A deadline too far to represent is no deadline.
+        let deadline = Instant::now().checked_add(self.send_timeout);
+        let ticket = self
+            .shared
+            .outbox
+            .push(text)
+            .map_err(|failure| self.failure(failure))?;
+        ticket
+            .wait(deadline)
+            .await
+            .map_err(|failure| self.failure(failure))
+    }
+
+    fn failure(&self, failure: Failure) -> Error {
+        match failure {
+            Failure::Full(capacity) => Error::QueueFull { capacity },
+            Failure::Disconnected => Error::Disconnected,
+            Failure::Timeout => Error::Timeout,
+            Failure::Interrupted => Error::Interrupted,
+            Failure::Stopped => self.shared.stop_error(),
+        }
     }
 }

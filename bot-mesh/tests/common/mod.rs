@@ -2,6 +2,7 @@
 //! HTTP service for proxied requests.
 #![allow(dead_code)]
 
+pub mod forwarder;
 pub mod recorder;
 
 use axum::extract::Path;
