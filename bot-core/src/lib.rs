@@ -185,7 +185,7 @@ pub use bot_macros::{
 
 /// The names most bots use.
 pub mod prelude {
-    pub use crate::command::AutocompleteContext;
+    pub use crate::command::{AutoDefer, AutocompleteContext};
     pub use crate::command::{
         ApplicationContext, ArgumentError, Channel, CommandError, CommandRegistry, CommandResult,
         Mentionable, Reply, SyncConfig, TextChannel, ThreadChannel, VoiceChannel,

@@ -44,9 +44,11 @@ mod chain;
 mod errors;
 pub(crate) mod global;
 mod hooks;
+pub(crate) mod inflight;
 mod layer;
 mod limits;
 pub(crate) mod pipeline;
+mod watchdog;
 
 pub use bucket::BucketType;
 pub use chain::default_error_reply;
