@@ -163,7 +163,10 @@ async fn an_invocation_queued_behind_a_slow_one_is_deferred_and_both_are_answere
     let bot = commands_bot_builder(&sandbox).build().unwrap();
     let (task, _events) = started(&bot).await;
     let (alice, bob) = (sandbox.user(world.owner), sandbox.user(world.member));
-    let mut first = alice.slash(world.channel, "crawl", json!({})).await.unwrap();
+    let mut first = alice
+        .slash(world.channel, "crawl", json!({}))
+        .await
+        .unwrap();
     tokio::time::sleep(Duration::from_millis(100)).await;
     let mut second = bob.slash(world.channel, "crawl", json!({})).await.unwrap();
     // Both were answered within Discord's 3 s: deferred (the first by the auto-defer, the
@@ -249,7 +252,10 @@ async fn two_clones_replying_at_once_send_one_initial_response_and_one_follow_up
         assert_eq!(followups.len(), 1, "the other reply followed up");
         let mut texts = [
             first.content().unwrap_or_default().to_owned(),
-            followups[0]["content"].as_str().unwrap_or_default().to_owned(),
+            followups[0]["content"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned(),
         ];
         texts.sort();
         assert_eq!(texts, ["one", "two"]);
@@ -281,7 +287,10 @@ async fn send_modal_after_a_deferral_is_a_typed_error_and_opting_out_keeps_modal
     let bot = commands_bot_builder(&sandbox).build().unwrap();
     let (task, _events) = started(&bot).await;
     let user = sandbox.user(world.member);
-    let mut survey = user.slash(world.channel, "survey", json!({})).await.unwrap();
+    let mut survey = user
+        .slash(world.channel, "survey", json!({}))
+        .await
+        .unwrap();
     assert_eq!(survey.response().await.unwrap().kind, 5, "auto-deferred");
     let edited = survey
         .wait_for_edit("modal refused: deferred", Duration::from_secs(3))
@@ -308,16 +317,26 @@ async fn a_response_after_the_window_is_a_typed_error_logged_once_without_a_requ
     let (task, _events) = started(&bot).await;
     let user = sandbox.user(world.member);
     let (requests_before, _) = sandbox.request_counts();
-    let mut late = user.slash(world.channel, "dawdle", json!({})).await.unwrap();
+    let mut late = user
+        .slash(world.channel, "dawdle", json!({}))
+        .await
+        .unwrap();
     assert!(late.response().await.is_err(), "nothing answered in time");
     assert!(
         eventually(Duration::from_secs(3), || DAWDLED.lock().unwrap().is_some()).await,
         "the handler responded"
     );
-    assert_eq!(*DAWDLED.lock().unwrap(), Some(true), "ResponseError::Expired");
+    assert_eq!(
+        *DAWDLED.lock().unwrap(),
+        Some(true),
+        "ResponseError::Expired"
+    );
     // The error chain ran; neither the response nor the default error reply made a request.
     assert!(
-        eventually(Duration::from_secs(2), || captured.text().contains("handled")).await,
+        eventually(Duration::from_secs(2), || captured
+            .text()
+            .contains("handled"))
+        .await,
         "the invocation ended"
     );
     let (requests_after, _) = sandbox.request_counts();
@@ -349,7 +368,9 @@ async fn close_during_a_handler_sends_its_reply_before_run_returns() {
         .await
         .unwrap();
     assert!(
-        eventually(Duration::from_secs(3), || WRAPPING.load(Ordering::SeqCst) > 0).await,
+        eventually(Duration::from_secs(3), || WRAPPING.load(Ordering::SeqCst)
+            > 0)
+        .await,
         "the handler started"
     );
     bot.close();
@@ -385,5 +406,8 @@ async fn close_waits_no_longer_than_its_grace_for_a_stuck_handler() {
     stop(&bot, task).await;
     let took = closing.elapsed();
     assert!(took >= Duration::from_millis(500), "it waited: {took:?}");
-    assert!(took < Duration::from_secs(3), "no longer than the grace: {took:?}");
+    assert!(
+        took < Duration::from_secs(3),
+        "no longer than the grace: {took:?}"
+    );
 }

@@ -238,7 +238,10 @@ mod tests {
             }
         });
         tokio::time::sleep(Duration::from_millis(100)).await;
-        assert!(!waiting.is_finished(), "it waits while the claim is in flight");
+        assert!(
+            !waiting.is_finished(),
+            "it waits while the claim is in flight"
+        );
         claim.settle(&Ok::<(), HttpError>(()), Stage::Deferred);
         assert_eq!(waiting.await.unwrap(), "deferred");
         assert!(answer.first_response_at().is_some());
@@ -262,7 +265,9 @@ mod tests {
             .settle(&api(40060), Stage::Deferred);
         assert_eq!(answer.stage(), Stage::Answered, "someone else answered");
         let late = Answer::new(Instant::now());
-        late.try_claim().unwrap().settle(&api(10062), Stage::Answered);
+        late.try_claim()
+            .unwrap()
+            .settle(&api(10062), Stage::Answered);
         assert_eq!(late.stage(), Stage::Expired);
         assert!(matches!(late.turn().await, Err(ResponseError::Expired)));
     }

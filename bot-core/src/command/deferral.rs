@@ -154,7 +154,10 @@ mod tests {
             AutoDefer::after(Duration::from_secs(60)).delay(),
             Some(AutoDefer::MAX_DELAY)
         );
-        assert_eq!(AutoDefer::after(Duration::ZERO).delay(), Some(Duration::ZERO));
+        assert_eq!(
+            AutoDefer::after(Duration::ZERO).delay(),
+            Some(Duration::ZERO)
+        );
         assert!(!AutoDefer::off().is_on());
         assert!(AutoDefer::off().ephemeral().delay().is_none());
     }

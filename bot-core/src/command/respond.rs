@@ -1,11 +1,11 @@
 //! Answering an interaction: the first response, deferral, follow-ups and edits (RR L266-494).
 
+use super::answer::Answer;
 use crate::http::{Http, HttpError};
 use crate::model::{
     AllowedMentions, ApplicationMarker, AttachmentFile, Component, CreateMessage,
     CreateMessageError, Embed, Id, MessageFlags,
 };
-use super::answer::Answer;
 use std::fmt;
 use std::sync::Arc;
 

@@ -42,9 +42,10 @@ async fn command(bot: Bot, interaction: Interaction, received: Instant) {
         // under the auto-defer watchdog.
         let _ = bot.invoke_application_command(&ctx).await;
         // Latency to the first response (or deferral), and to the handler's end.
-        let first_response_ms = ctx
-            .first_response_at()
-            .map(|at| at.saturating_duration_since(received.into_std()).as_millis() as u64);
+        let first_response_ms = ctx.first_response_at().map(|at| {
+            at.saturating_duration_since(received.into_std())
+                .as_millis() as u64
+        });
         tracing::info!(
             first_response_ms,
             total_ms = received.elapsed().as_millis() as u64,

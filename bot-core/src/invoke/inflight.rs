@@ -101,6 +101,10 @@ mod tests {
         let _held = stuck.enter().unwrap();
         let start = tokio::time::Instant::now();
         assert_eq!(stuck.drain().await, 1);
-        assert_eq!(start.elapsed(), Duration::from_secs(2), "no longer than the grace");
+        assert_eq!(
+            start.elapsed(),
+            Duration::from_secs(2),
+            "no longer than the grace"
+        );
     }
 }
