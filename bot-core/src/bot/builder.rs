@@ -119,16 +119,17 @@ impl BotBuilder {
     }
 
     /// When commands that set no `auto_defer` of their own are deferred for their handler
-    /// (default: [`AutoDefer::default`](crate::command::AutoDefer::default), a public deferral
-    /// 2 s after receipt if nothing answered by then; [`AutoDefer::off`](crate::command::AutoDefer::off)
-    /// to never defer for them). An invocation that has to wait for a concurrency slot is
+    /// (default: [`AutoDefer::default`](crate::command::AutoDefer::default), a public
+    /// deferral 2 s after receipt if nothing answered by then;
+    /// [`AutoDefer::off`](crate::command::AutoDefer::off) to never defer for them). An invocation that has to wait for a concurrency slot is
     /// deferred before it waits, unless its auto-defer is off.
     ///
     /// ```
     /// use bot_core::Bot;
     /// use bot_core::command::AutoDefer;
     /// use std::time::Duration;
-    /// let builder = Bot::builder().auto_defer(AutoDefer::after(Duration::from_millis(1500)).ephemeral());
+    /// let quiet = AutoDefer::after(Duration::from_millis(1500)).ephemeral();
+    /// let builder = Bot::builder().auto_defer(quiet);
     /// # let _ = builder;
     /// ```
     pub fn auto_defer(mut self, setting: crate::command::AutoDefer) -> Self {

@@ -322,10 +322,10 @@ impl Bot {
     }
 
     /// Connects the gateway shards and dispatches until [`close`](Self::close) or a fatal close
-    /// code; then waits for the invocations under way, up to
-    /// [`BotBuilder::close_grace`]. Refuses to start when the session start limit is below the shard count. Returns
-    /// `Ok(())` at once when the bot is closed (before or while it connects), and an error when
-    /// a shard stops on a fatal close code or its task panics.
+    /// code; then waits for the invocations under way, up to [`BotBuilder::close_grace`].
+    /// Refuses to start when the session start limit is below the shard count. Returns `Ok(())`
+    /// at once when the bot is closed (before or while it connects), and an error when a shard
+    /// stops on a fatal close code or its task panics.
     pub async fn connect(&self) -> Result<(), Error> {
         let Some(gateway) = self.unless_closed(self.inner.http.gateway_bot()).await else {
             return Ok(());

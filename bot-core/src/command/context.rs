@@ -227,10 +227,11 @@ impl ApplicationContext {
     /// `auto_defer = false`), after a reply [`ResponseError::AlreadyAnswered`].
     ///
     /// ```no_run
-    /// # async fn demo(ctx: &bot_core::command::ApplicationContext) -> bot_core::command::CommandResult {
+    /// # use bot_core::command::{ApplicationContext, CommandResult};
+    /// # async fn demo(ctx: &ApplicationContext) -> CommandResult {
     /// use bot_core::model::{Label, Modal, TextInput, TextInputStyle};
-    /// let form = Modal::new("feedback", "Tell us")
-    ///     .component(Label::new("What went well?", TextInput::new("good", TextInputStyle::Paragraph)));
+    /// let input = TextInput::new("good", TextInputStyle::Paragraph);
+    /// let form = Modal::new("feedback", "Tell us").component(Label::new("What went well?", input));
     /// ctx.send_modal(form).await?;
     /// # Ok(()) }
     /// ```
