@@ -1,6 +1,7 @@
 //! Cooldowns and concurrency limits end to end, with short real windows: a cooldown per user
 //! that trips and resets, `max_concurrency` refusing (no wait) and queueing (wait), the default
-//! ephemeral replies, and a bot's own `error_reply`.
+//! ephemeral replies, and a bot's own `error_reply`. An invocation that has to wait for a slot
+//! is deferred before it waits.
 
 mod common;
 
@@ -159,10 +160,13 @@ async fn max_concurrency_refuses_or_queues_the_next_invocation() {
         first.response().await.unwrap().content(),
         Some("queued done")
     );
-    assert_eq!(
-        second.response().await.unwrap().content(),
-        Some("queued done")
-    );
+    // The second had to wait: it was deferred before it did, and its reply replaced
+    // "thinking…".
+    assert_eq!(second.response().await.unwrap().kind, 5);
+    let edited = second
+        .wait_for_edit("queued done", Duration::from_secs(5))
+        .await;
+    assert_eq!(edited.unwrap()["content"], "queued done");
     let started: Vec<String> = gate.started.lock().unwrap().clone();
     assert_eq!(started.len(), 4);
     assert_ne!(started[2], started[3], "both ran, one after the other");

@@ -209,7 +209,8 @@ pub fn into_command_result(result: CommandResult) -> CommandResult {
 pub use crate::checks::{CheckFuture, MacroCheck};
 pub use crate::command::RegisteredCommand;
 pub use crate::command::{
-    AutocompleteContext, AutocompleteFuture, CommandError, IntoChoices, MacroAutocomplete,
+    AutoDefer, AutocompleteContext, AutocompleteFuture, CommandError, IntoChoices,
+    MacroAutocomplete,
 };
 pub use crate::event::{ListenerOptions, Received};
 pub use crate::extension::{Extension, ExtensionDef, SetupFuture, TeardownFuture};

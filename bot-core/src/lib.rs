@@ -119,6 +119,11 @@
 //! autocomplete requests go to `#[autocomplete = f]` callbacks with an
 //! [`AutocompleteContext`](command::AutocompleteContext).
 //!
+//! All of it runs under an auto-defer watchdog that keeps Discord's 3-second deadline: a
+//! command, group or cog sets it with `auto_defer` (`auto_defer = false` for a command that may
+//! open a modal, `auto_defer(ephemeral)`, `auto_defer(after = 1.5)`), every other command
+//! takes [`BotBuilder::auto_defer`]'s ([`command::AutoDefer`]).
+//!
 //! # Cogs and extensions
 //!
 //! `#[cog]` on an `impl` block makes a [`cog::Cog`]: commands and listeners taking `&self`,
@@ -196,11 +201,11 @@ pub use bot_macros::{
 
 /// The names most bots use.
 pub mod prelude {
-    pub use crate::command::AutocompleteContext;
     pub use crate::command::{
         ApplicationContext, ArgumentError, Channel, CommandError, CommandRegistry, CommandResult,
         Mentionable, Reply, SyncConfig, TextChannel, ThreadChannel, VoiceChannel,
     };
+    pub use crate::command::{AutoDefer, AutocompleteContext};
     pub use crate::gateway::Event;
     pub use crate::invoke::BucketType;
     pub use crate::model::{

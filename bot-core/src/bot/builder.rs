@@ -44,6 +44,7 @@ pub struct BotBuilder {
     pub(crate) data: crate::command::DataMap,
     pub(crate) globals: crate::invoke::global::GlobalConfig,
     pub(crate) cogs: Vec<super::bundle::CogInstance>,
+    pub(crate) close_grace: Option<std::time::Duration>,
 }
 
 impl BotBuilder {
@@ -114,6 +115,34 @@ impl BotBuilder {
         + 'static,
     ) -> Self {
         self.globals.error_reply = Some(std::sync::Arc::new(reply));
+        self
+    }
+
+    /// When commands that set no `auto_defer` of their own are deferred for their handler
+    /// (default: [`AutoDefer::default`](crate::command::AutoDefer::default), a public
+    /// deferral 2 s after receipt if nothing answered by then;
+    /// [`AutoDefer::off`](crate::command::AutoDefer::off) to never defer for them). An invocation that has to wait for a concurrency slot is
+    /// deferred before it waits, unless its auto-defer is off.
+    ///
+    /// ```
+    /// use bot_core::Bot;
+    /// use bot_core::command::AutoDefer;
+    /// use std::time::Duration;
+    /// let quiet = AutoDefer::after(Duration::from_millis(1500)).ephemeral();
+    /// let builder = Bot::builder().auto_defer(quiet);
+    /// # let _ = builder;
+    /// ```
+    pub fn auto_defer(mut self, setting: crate::command::AutoDefer) -> Self {
+        self.globals.auto_defer = Some(setting);
+        self
+    }
+
+    /// How long closing the bot ([`Bot::close`], or Ctrl-C / SIGTERM under [`Bot::run`]) waits
+    /// for the invocations under way to finish before `start` / `run` return (default 10 s,
+    /// within the usual 30 s a deploy allows between SIGTERM and SIGKILL). New interactions
+    /// are not taken meanwhile. `Duration::ZERO` does not wait.
+    pub fn close_grace(mut self, grace: std::time::Duration) -> Self {
+        self.close_grace = Some(grace);
         self
     }
 

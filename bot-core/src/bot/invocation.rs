@@ -3,7 +3,9 @@
 
 use super::Bot;
 use crate::checks::Check;
-use crate::command::{ApplicationContext, AutocompleteContext, CommandError, Reply, fit_choices};
+use crate::command::{
+    AUTOCOMPLETE_BUDGET, ApplicationContext, AutocompleteContext, CommandError, Reply, fit_choices,
+};
 use crate::invoke::global::Globals;
 use crate::invoke::pipeline::guarded;
 use crate::invoke::{CheckId, HookFuture};
@@ -17,6 +19,11 @@ pub(crate) type CommandErrorCall =
 impl Bot {
     pub(crate) fn globals(&self) -> &Globals {
         &self.inner.globals
+    }
+
+    /// The invocations under way.
+    pub(crate) fn invocations(&self) -> &crate::invoke::inflight::InFlight {
+        &self.inner.invocations
     }
 
     /// The default error handler's reply to `error`.
@@ -84,7 +91,10 @@ impl Bot {
                     }
                 }
             }
-            InteractionType::Autocomplete => self.answer_autocomplete(interaction).await,
+            InteractionType::Autocomplete => {
+                self.answer_autocomplete(interaction, tokio::time::Instant::now())
+                    .await
+            }
             _ => {}
         }
     }
@@ -114,12 +124,33 @@ impl Bot {
         crate::invoke::pipeline::invoke(self, ctx, command).await
     }
 
-    /// Answers an autocomplete request with the focused option's callback: at most 25 choices
-    /// of the option's type; none (logged) when there is no callback or it fails.
-    async fn answer_autocomplete(&self, interaction: Interaction) {
+    /// Answers an autocomplete request (received at `received`) with the focused option's
+    /// callback: at most 25 choices of the option's type; none (logged) when there is no
+    /// callback, it fails, or it has not finished [`AUTOCOMPLETE_BUDGET`] after receipt (its
+    /// late result is discarded: autocomplete cannot be deferred).
+    pub(crate) async fn answer_autocomplete(
+        &self,
+        interaction: Interaction,
+        received: tokio::time::Instant,
+    ) {
         let (id, token) = (interaction.id, interaction.token.clone());
         let choices = match self.get_autocomplete_context(interaction) {
-            Ok(ctx) => self.choices(&ctx).await,
+            Ok(ctx) => {
+                let budget = received + AUTOCOMPLETE_BUDGET;
+                match tokio::time::timeout_at(budget, self.choices(&ctx)).await {
+                    Ok(choices) => choices,
+                    Err(_) => {
+                        tracing::warn!(
+                            command = %ctx.command_path().join(" "),
+                            option = ctx.focused(),
+                            budget_ms = AUTOCOMPLETE_BUDGET.as_millis() as u64,
+                            "the autocomplete callback was too slow for Discord's deadline; \
+                             answered no choices"
+                        );
+                        Vec::new()
+                    }
+                }
+            }
             Err(error) => {
                 tracing::warn!(%error, "an autocomplete request without a focused option");
                 Vec::new()

@@ -93,6 +93,8 @@ pub(crate) struct Inner {
     /// Whether `start`, `run` or `connect` was called.
     started: AtomicBool,
     latency: Arc<Mutex<Option<Duration>>>,
+    /// The invocations under way, which closing waits for.
+    invocations: crate::invoke::inflight::InFlight,
 }
 
 impl std::fmt::Debug for Bot {
@@ -198,6 +200,11 @@ impl Bot {
                 closed: AtomicBool::new(false),
                 started: AtomicBool::new(false),
                 latency: Arc::new(Mutex::new(None)),
+                invocations: crate::invoke::inflight::InFlight::new(
+                    builder
+                        .close_grace
+                        .unwrap_or(crate::invoke::inflight::DEFAULT_CLOSE_GRACE),
+                ),
             }),
         };
         // The builder's cogs, checked with the commands like any change.
@@ -318,10 +325,11 @@ impl Bot {
     }
 
     /// Connects the gateway shards and dispatches until [`close`](Self::close) or a fatal close
-    /// code. Refuses to start when the session start limit is below the shard count. Returns
-    /// `Ok(())` at once when the bot is closed (before or while it connects), and an error when
-    /// a shard stops on a fatal close code or its task panics; [`Error::AlreadyStarted`] when
-    /// the bot was already started.
+    /// code; then waits for the invocations under way, up to [`BotBuilder::close_grace`].
+    /// Refuses to start when the session start limit is below the shard count. Returns `Ok(())`
+    /// at once when the bot is closed (before or while it connects), and an error when a shard
+    /// stops on a fatal close code or its task panics; [`Error::AlreadyStarted`] when the bot was
+    /// already started.
     pub async fn connect(&self) -> Result<(), Error> {
         self.claim_start()?;
         self.connect_shards().await
@@ -389,6 +397,8 @@ impl Bot {
         }
         self.inner.dispatch.close();
         self.inner.closed.store(true, Ordering::SeqCst);
+        // The invocations under way finish (up to the grace period) before it returns.
+        self.inner.invocations.drain().await;
         outcome
     }
 
@@ -442,9 +452,11 @@ impl Bot {
         start.await
     }
 
-    /// Closes every shard with code 1000. A [`start`](Self::start) or [`run`](Self::run) under
-    /// way, even one still logging in, connecting or waiting to reconnect, returns `Ok(())`
-    /// promptly; the bot cannot be started again.
+    /// Closes every shard with code 1000 and takes no new interaction. A
+    /// [`start`](Self::start) or [`run`](Self::run) under way, even one still logging in,
+    /// connecting or waiting to reconnect, returns `Ok(())` promptly — once the invocations
+    /// under way have finished, or [`BotBuilder::close_grace`] has passed; the bot cannot be
+    /// started again.
     pub fn close(&self) {
         self.inner.shutdown.send_replace(true);
         self.inner.closed.store(true, Ordering::SeqCst);

@@ -1,11 +1,13 @@
 //! The context a command handler receives.
 
-use super::respond::{Responder, Stage};
+use super::answer::{Answer, Stage, Turn};
+use super::deferral::{AutoDefer, deferral_for};
+use super::respond::Responder;
 use super::{ArgumentError, ArgumentSource, Reply, ResponseError, SlashArgument};
 use crate::http::Http;
 use crate::model::{
     AllowedMentions, ApplicationMarker, ChannelMarker, CommandData, DataOption, GuildMarker, Id,
-    Interaction, InteractionDataError, InteractionResponse, Message, Resolved, User,
+    Interaction, InteractionDataError, InteractionResponse, Message, Modal, Resolved, User,
 };
 use bot_spec::OptionKind;
 use std::sync::Arc;
@@ -15,6 +17,11 @@ use std::sync::Arc;
 /// `respond` answers the interaction the first time and sends follow-ups after; after `defer` it
 /// edits the "thinking" message. A context built with [`ApplicationContext::new`] has no
 /// connection: its response methods return [`ResponseError::NotConnected`].
+///
+/// The initial response is claimed before its request is sent, so clones of one context (and
+/// the auto-defer, see [`AutoDefer`]) never send two: the one that loses waits for the other,
+/// then edits the original response or follows up. Nothing can be sent once Discord's 3 s
+/// window passed unanswered ([`ResponseError::Expired`], without a request).
 ///
 /// ```
 /// use bot_core::command::ApplicationContext;
@@ -79,10 +86,18 @@ impl ApplicationContext {
             http,
             application_id,
             allowed_mentions,
-            stage: Default::default(),
-            first_response: Default::default(),
+            answer: Arc::new(Answer::new(tokio::time::Instant::now())),
         });
         Ok(ctx)
+    }
+
+    /// The same context, its interaction received at `at` (when the router got it): the 3 s
+    /// window counts from there.
+    pub(crate) fn received_at(mut self, at: tokio::time::Instant) -> Self {
+        if let Some(responder) = &mut self.responder {
+            responder.answer = Arc::new(Answer::new(at));
+        }
+        self
     }
 
     /// The context of an invocation the bot received (what the router builds).
@@ -117,85 +132,179 @@ impl ApplicationContext {
         self.responder.as_ref().ok_or(ResponseError::NotConnected)
     }
 
+    /// The answer's state, for a connected context.
+    pub(crate) fn answer(&self) -> Option<&Answer> {
+        self.responder.as_ref().map(|r| r.answer.as_ref())
+    }
+
     /// When the first response (or deferral) was sent, if it was.
     pub(crate) fn first_response_at(&self) -> Option<std::time::Instant> {
-        self.responder
-            .as_ref()
-            .and_then(|r| *r.first_response.lock().unwrap_or_else(|p| p.into_inner()))
+        self.answer().and_then(Answer::first_response_at)
     }
 
     /// Whether the interaction has been answered or deferred.
     pub fn is_answered(&self) -> bool {
-        self.responder
-            .as_ref()
-            .is_some_and(|r| r.stage() != Stage::Unanswered)
+        self.answer()
+            .is_some_and(|a| matches!(a.stage(), Stage::Deferred | Stage::Answered))
     }
 
     /// Whether a message answers the interaction: a response, or a reply that replaced a
     /// deferral's "thinking…" (a deferral alone is not one).
     pub fn has_replied(&self) -> bool {
-        self.responder
-            .as_ref()
-            .is_some_and(|r| r.stage() == Stage::Answered)
+        self.answer().is_some_and(|a| a.stage() == Stage::Answered)
+    }
+
+    /// Whether Discord's 3 s window passed with nothing sent: no response can be sent any more.
+    pub fn is_expired(&self) -> bool {
+        self.answer().is_some_and(|a| a.stage() == Stage::Expired)
     }
 
     /// Replies: answers the interaction the first time, then sends follow-ups; after
-    /// [`defer`](Self::defer) the first reply replaces the "thinking" message.
+    /// [`defer`](Self::defer) (or an auto-defer) the first reply replaces the "thinking"
+    /// message, keeping its visibility.
     ///
-    /// A reply over Discord's limits fails with [`ResponseError::Invalid`] before any request.
+    /// A reply over Discord's limits fails with [`ResponseError::Invalid`] before any request;
+    /// one after Discord's 3 s window passed unanswered with [`ResponseError::Expired`].
     pub async fn respond(&self, reply: impl Into<Reply>) -> Result<(), ResponseError> {
         let responder = self.responder()?;
         let message = reply
             .into()
             .into_message(responder.allowed_mentions.as_ref());
-        let interaction = &self.interaction;
-        match responder.stage() {
-            Stage::Unanswered => {
+        message.check()?;
+        let token = &self.interaction.token;
+        match responder.answer.turn().await? {
+            Turn::Initial(claim) => {
                 let response = InteractionResponse::Message(message);
-                responder
+                let sent = responder
                     .http
-                    .interaction_callback(interaction.id, &interaction.token, &response)
-                    .await?;
+                    .interaction_callback(self.interaction.id, token, &response)
+                    .await;
+                claim.settle(&sent, Stage::Answered);
+                sent?;
             }
-            Stage::Deferred => {
-                message.check()?;
+            Turn::Deferred => {
                 responder
                     .http
-                    .edit_original_response(responder.application_id, &interaction.token, &message)
+                    .edit_original_response(responder.application_id, token, &message)
                     .await?;
+                responder.answer.mark_answered();
             }
-            Stage::Answered => {
+            Turn::Answered => {
                 responder
                     .http
-                    .create_followup(responder.application_id, &interaction.token, &message)
+                    .create_followup(responder.application_id, token, &message)
                     .await?;
             }
         }
-        responder.set_stage(Stage::Answered);
         Ok(())
     }
 
     /// Tells Discord an answer is coming (the user sees "thinking"); you then have 15 minutes.
+    /// Already deferred (by an earlier call or the auto-defer): nothing to do. Already
+    /// answered: [`ResponseError::AlreadyAnswered`].
     pub async fn defer(&self, ephemeral: bool) -> Result<(), ResponseError> {
         let responder = self.responder()?;
-        if responder.stage() != Stage::Unanswered {
-            return Err(ResponseError::AlreadyAnswered);
+        match responder.answer.turn().await? {
+            Turn::Initial(claim) => {
+                let sent = responder
+                    .http
+                    .interaction_callback(
+                        self.interaction.id,
+                        &self.interaction.token,
+                        &InteractionResponse::deferred(ephemeral),
+                    )
+                    .await;
+                claim.settle(&sent, Stage::Deferred);
+                Ok(sent?)
+            }
+            Turn::Deferred => Ok(()),
+            Turn::Answered => Err(ResponseError::AlreadyAnswered),
         }
-        responder
+    }
+
+    /// Answers with a modal (a form the user fills in). It must be the first response: after a
+    /// deferral [`ResponseError::ModalAfterDefer`] (give a command that may open a modal
+    /// `auto_defer = false`), after a reply [`ResponseError::AlreadyAnswered`].
+    ///
+    /// ```no_run
+    /// # use bot_core::command::{ApplicationContext, CommandResult};
+    /// # async fn demo(ctx: &ApplicationContext) -> CommandResult {
+    /// use bot_core::model::{Label, Modal, TextInput, TextInputStyle};
+    /// let input = TextInput::new("good", TextInputStyle::Paragraph);
+    /// let form = Modal::new("feedback", "Tell us").component(Label::new("What went well?", input));
+    /// ctx.send_modal(form).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn send_modal(&self, modal: Modal) -> Result<(), ResponseError> {
+        let responder = self.responder()?;
+        match responder.answer.turn().await? {
+            Turn::Initial(claim) => {
+                let sent = responder
+                    .http
+                    .interaction_callback(
+                        self.interaction.id,
+                        &self.interaction.token,
+                        &InteractionResponse::Modal(modal),
+                    )
+                    .await;
+                claim.settle(&sent, Stage::Answered);
+                Ok(sent?)
+            }
+            Turn::Deferred => Err(ResponseError::ModalAfterDefer),
+            Turn::Answered => Err(ResponseError::AlreadyAnswered),
+        }
+    }
+
+    /// The auto-defer's deferral: only if nothing was sent or is being sent, and the window is
+    /// open; never waits. The deferral fits the interaction (a component's is a deferred
+    /// update). Failures are logged.
+    pub(crate) async fn auto_defer(&self, setting: AutoDefer, why: &'static str) {
+        let Ok(responder) = self.responder() else {
+            return;
+        };
+        let Some(deferral) = deferral_for(self.interaction.kind, setting.is_ephemeral()) else {
+            return;
+        };
+        let Ok(claim) = responder.answer.try_claim() else {
+            return;
+        };
+        let sent = responder
             .http
-            .interaction_callback(
-                self.interaction.id,
-                &self.interaction.token,
-                &InteractionResponse::deferred(ephemeral),
-            )
-            .await?;
-        responder.set_stage(Stage::Deferred);
-        Ok(())
+            .interaction_callback(self.interaction.id, &self.interaction.token, &deferral)
+            .await;
+        claim.settle(&sent, Stage::Deferred);
+        match sent {
+            Ok(()) => tracing::debug!(why, "deferred for the handler"),
+            Err(error) => tracing::warn!(why, %error, "the auto-defer failed"),
+        }
+    }
+
+    /// Before waiting (for a concurrency slot): defers now, as the command's auto-defer would
+    /// later, unless it is off.
+    pub(crate) async fn defer_before_waiting(&self) {
+        let setting = self
+            .answer()
+            .and_then(Answer::auto_defer)
+            .unwrap_or_default();
+        if setting.is_on() {
+            self.auto_defer(setting, "waiting for a concurrency slot")
+                .await;
+        }
+    }
+
+    /// The stage once no initial response is in flight; [`ResponseError::Expired`] when the
+    /// window passed unanswered.
+    async fn settled(&self, responder: &Responder) -> Result<Stage, ResponseError> {
+        match responder.answer.settled().await {
+            Stage::Expired => Err(responder.answer.expired()),
+            stage => Ok(stage),
+        }
     }
 
     /// Sends a follow-up message; answers the message sent.
     pub async fn followup(&self, reply: impl Into<Reply>) -> Result<Message, ResponseError> {
         let responder = self.responder()?;
+        self.settled(responder).await?;
         let message = reply
             .into()
             .into_message(responder.allowed_mentions.as_ref());
@@ -209,6 +318,7 @@ impl ApplicationContext {
     /// message as edited.
     pub async fn edit_response(&self, reply: impl Into<Reply>) -> Result<Message, ResponseError> {
         let responder = self.responder()?;
+        self.settled(responder).await?;
         let message = reply
             .into()
             .into_message(responder.allowed_mentions.as_ref());
@@ -216,13 +326,14 @@ impl ApplicationContext {
             .http
             .edit_original_response(responder.application_id, &self.interaction.token, &message)
             .await?;
-        responder.set_stage(Stage::Answered);
+        responder.answer.mark_answered();
         Ok(edited)
     }
 
     /// Deletes the original response.
     pub async fn delete_response(&self) -> Result<(), ResponseError> {
         let responder = self.responder()?;
+        self.settled(responder).await?;
         Ok(responder
             .http
             .delete_original_response(responder.application_id, &self.interaction.token)

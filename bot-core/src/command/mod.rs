@@ -1,10 +1,12 @@
 //! Commands: the context a handler receives, typed arguments, errors and the registry.
 
+mod answer;
 mod argument;
 mod autocomplete;
 mod concurrency;
 mod context;
 mod cooldown;
+mod deferral;
 mod error;
 mod registered;
 mod registry;
@@ -26,6 +28,7 @@ pub use autocomplete::{
 pub use concurrency::{ConcurrencyLimiter, ConcurrencySlot};
 pub use context::ApplicationContext;
 pub use cooldown::{Cooldown, CooldownMapping};
+pub use deferral::{AUTOCOMPLETE_BUDGET, AutoDefer, INITIAL_RESPONSE_WINDOW};
 pub use error::{ArgumentError, CommandError, CommandResult, Panicked};
 pub use registered::{
     CommandEntry, CommandHandler, CommandOwner, Handler, HandlerFuture, RegisteredCommand,

@@ -1,12 +1,13 @@
 //! Answering an interaction: the first response, deferral, follow-ups and edits (RR L266-494).
 
+use super::answer::Answer;
 use crate::http::{Http, HttpError};
 use crate::model::{
     AllowedMentions, ApplicationMarker, AttachmentFile, Component, CreateMessage,
     CreateMessageError, Embed, Id, MessageFlags,
 };
 use std::fmt;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 /// A message to send in reply: text, embeds, components (a view), files, allowed mentions,
 /// flags, ephemeral or not. A thin builder over [`CreateMessage`]; anything that converts into
@@ -182,8 +183,15 @@ impl From<Reply> for CreateMessage {
 pub enum ResponseError {
     /// The context has no connection to Discord (built by hand, e.g. in a unit test).
     NotConnected,
-    /// `defer` after the interaction was already answered.
+    /// `defer` (or `send_modal`) after the interaction was already answered.
     AlreadyAnswered,
+    /// `send_modal` after the interaction was deferred (by the handler or by auto-defer): a
+    /// modal must be the first response. Give a command that may open one `auto_defer = false`.
+    ModalAfterDefer,
+    /// Discord's initial-response window (3 s after receipt) passed with nothing sent: no
+    /// response, deferral, edit or follow-up can be sent any more. Returned without a request,
+    /// and logged once per interaction.
+    Expired,
     /// The message breaks Discord's limits: refused before sending.
     Invalid(CreateMessageError),
     /// Discord refused the request.
@@ -197,6 +205,12 @@ impl fmt::Display for ResponseError {
                 f.write_str("this context has no connection to respond through")
             }
             ResponseError::AlreadyAnswered => f.write_str("the interaction was already answered"),
+            ResponseError::ModalAfterDefer => f.write_str(
+                "a modal must be the first response, and the interaction was already deferred",
+            ),
+            ResponseError::Expired => f.write_str(
+                "the interaction was not answered within Discord's 3 s and can no longer be",
+            ),
             ResponseError::Invalid(error) => write!(f, "{error}"),
             ResponseError::Http(error) => write!(f, "{error}"),
         }
@@ -221,46 +235,22 @@ impl From<HttpError> for ResponseError {
     }
 }
 
-/// How far the answer to an interaction has got.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) enum Stage {
-    #[default]
-    Unanswered,
-    Deferred,
-    Answered,
-}
-
 /// The connection a context responds through.
 #[derive(Clone)]
 pub(crate) struct Responder {
     pub(crate) http: Http,
     pub(crate) application_id: Id<ApplicationMarker>,
     pub(crate) allowed_mentions: Option<AllowedMentions>,
-    pub(crate) stage: Arc<Mutex<Stage>>,
-    /// When the first response (or deferral) was sent.
-    pub(crate) first_response: Arc<Mutex<Option<std::time::Instant>>>,
+    /// How far the answer has got, shared by every clone of the context.
+    pub(crate) answer: Arc<Answer>,
 }
 
 impl fmt::Debug for Responder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Responder")
             .field("application_id", &self.application_id)
-            .field("stage", &self.stage())
+            .field("stage", &self.answer.stage())
             .finish_non_exhaustive()
-    }
-}
-
-impl Responder {
-    pub(crate) fn stage(&self) -> Stage {
-        *self.stage.lock().unwrap_or_else(|p| p.into_inner())
-    }
-
-    pub(crate) fn set_stage(&self, stage: Stage) {
-        *self.stage.lock().unwrap_or_else(|p| p.into_inner()) = stage;
-        self.first_response
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .get_or_insert_with(std::time::Instant::now);
     }
 }
 

@@ -4,7 +4,7 @@
 use super::layer::CommandLayer;
 use super::pipeline::guarded;
 use crate::Bot;
-use crate::command::{ApplicationContext, CommandError, Reply};
+use crate::command::{ApplicationContext, CommandError, Reply, ResponseError};
 
 /// Hands `error` down the chain. Nothing here can bring the bot down: a failing or panicking
 /// handler is logged.
@@ -50,9 +50,13 @@ pub(crate) async fn handle(
 }
 
 /// The default `on_application_command_error`: logs, and answers the user (ephemeral) with
-/// the bot's error reply unless a message already answers the interaction.
+/// the bot's error reply unless a message already answers the interaction or Discord's window
+/// to answer it passed (then nothing can be sent: no request is made, and the expiry, already
+/// logged when it was met, is not logged again).
 async fn default_handler(bot: &Bot, ctx: &ApplicationContext, error: &CommandError) {
+    let expired = is_expiry(error);
     match error {
+        _ if expired => {}
         CommandError::CheckFailed(_)
         | CommandError::OnCooldown(_)
         | CommandError::MaxConcurrency(_) => tracing::info!(%error, "command refused"),
@@ -66,10 +70,19 @@ async fn default_handler(bot: &Bot, ctx: &ApplicationContext, error: &CommandErr
         return;
     };
     if !ctx.has_replied()
+        && !ctx.is_expired()
         && let Err(failure) = ctx.respond(reply).await
     {
         tracing::warn!(error = %failure, "the error reply failed");
     }
+}
+
+/// Whether `error` is a response refused because Discord's window had passed.
+fn is_expiry(error: &CommandError) -> bool {
+    error
+        .source_error()
+        .downcast_ref::<ResponseError>()
+        .is_some_and(|e| matches!(e, ResponseError::Expired))
 }
 
 /// The default error reply: what went wrong for check, cooldown, concurrency and argument

@@ -53,6 +53,8 @@ pub(crate) struct Globals {
     pub(crate) before: Option<Arc<dyn InvokeHook>>,
     pub(crate) after: Option<Arc<dyn InvokeHook>>,
     pub(crate) error_reply: ErrorReplyFn,
+    /// When commands that set none are deferred for their handler.
+    pub(crate) auto_defer: crate::command::AutoDefer,
 }
 
 /// How the default error handler answers an error (`None`: it does not).
@@ -66,6 +68,7 @@ pub(crate) struct GlobalConfig {
     pub(crate) before: Option<Arc<dyn InvokeHook>>,
     pub(crate) after: Option<Arc<dyn InvokeHook>>,
     pub(crate) error_reply: Option<ErrorReplyFn>,
+    pub(crate) auto_defer: Option<crate::command::AutoDefer>,
 }
 
 impl std::fmt::Debug for GlobalConfig {
@@ -80,6 +83,7 @@ impl std::fmt::Debug for GlobalConfig {
             .field("before", &self.before.is_some())
             .field("after", &self.after.is_some())
             .field("error_reply", &self.error_reply.is_some())
+            .field("auto_defer", &self.auto_defer)
             .finish()
     }
 }
@@ -133,6 +137,7 @@ impl Globals {
             error_reply: config
                 .error_reply
                 .unwrap_or_else(|| Arc::new(super::default_error_reply)),
+            auto_defer: config.auto_defer.unwrap_or_default(),
         })
     }
 

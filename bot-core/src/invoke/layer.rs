@@ -5,14 +5,14 @@ use super::bucket::BucketType;
 use super::hooks::{ErrorHook, InvokeHook};
 use super::limits::{LayerConcurrency, LayerCooldown};
 use crate::checks::Check;
-use crate::command::{AutocompleteHandler, Cooldown};
+use crate::command::{AutoDefer, AutocompleteHandler, Cooldown};
 use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
 /// One level's checks, limits, hooks and callbacks. A command macro's `checks = [...]`,
-/// `cooldown(...)`, `max_concurrency(...)`, `before_invoke`, `after_invoke`, `on_error` and
-/// `#[autocomplete]` fill it; so do [`RegisteredCommand`](crate::command::RegisteredCommand)'s
+/// `cooldown(...)`, `max_concurrency(...)`, `auto_defer`, `before_invoke`, `after_invoke`,
+/// `on_error` and `#[autocomplete]` fill it; so do [`RegisteredCommand`](crate::command::RegisteredCommand)'s
 /// methods of the same names.
 #[derive(Default)]
 pub struct CommandLayer {
@@ -23,6 +23,7 @@ pub struct CommandLayer {
     pub(crate) after: Option<Arc<dyn InvokeHook>>,
     pub(crate) on_error: Option<Arc<dyn ErrorHook>>,
     pub(crate) autocomplete: Vec<(String, Arc<dyn AutocompleteHandler>)>,
+    pub(crate) auto_defer: Option<AutoDefer>,
 }
 
 impl fmt::Debug for CommandLayer {
@@ -37,6 +38,7 @@ impl fmt::Debug for CommandLayer {
             .field("after", &self.after.is_some())
             .field("on_error", &self.on_error.is_some())
             .field("autocomplete", &autocomplete)
+            .field("auto_defer", &self.auto_defer)
             .finish()
     }
 }
@@ -58,6 +60,15 @@ impl CommandLayer {
     /// a slot, else it fails with `MaxConcurrencyReached`.
     pub fn max_concurrency(&mut self, limit: usize, bucket: BucketType, wait: bool) -> &mut Self {
         self.concurrency = Some(LayerConcurrency::new(limit, bucket, wait));
+        self
+    }
+
+    /// When the SDK defers an invocation of this level that its handler has not answered (the
+    /// innermost level that sets it wins over outer ones and over
+    /// [`BotBuilder::auto_defer`](crate::BotBuilder::auto_defer)); [`AutoDefer::off`] for a
+    /// command that may open a modal.
+    pub fn auto_defer(&mut self, setting: AutoDefer) -> &mut Self {
+        self.auto_defer = Some(setting);
         self
     }
 

@@ -57,16 +57,21 @@ impl LayerConcurrency {
         }
     }
 
-    /// A slot of `ctx`'s bucket (waiting for one with `wait`), held until dropped.
+    /// A slot of `ctx`'s bucket (waiting for one with `wait`), held until dropped. An
+    /// invocation that has to wait is deferred first (unless its auto-defer is off), so that
+    /// it still beats Discord's 3 s deadline however long it waits.
     pub(crate) async fn acquire(
         &self,
         ctx: &ApplicationContext,
     ) -> Result<ConcurrencySlot<BucketKey>, CommandError> {
         let key = self.bucket.key(ctx).await?;
-        let slot = if self.wait {
-            self.limiter.acquire(key).await
-        } else {
-            self.limiter.try_acquire(key)
+        let slot = match self.limiter.try_acquire(key) {
+            Some(slot) => Some(slot),
+            None if self.wait => {
+                ctx.defer_before_waiting().await;
+                self.limiter.acquire(key).await
+            }
+            None => None,
         };
         slot.ok_or(CommandError::MaxConcurrency(MaxConcurrencyReached {
             limit: self.limit,

@@ -3,6 +3,7 @@
 
 use super::chain;
 use super::layer::CommandLayer;
+use super::watchdog;
 use crate::Bot;
 use crate::command::{ApplicationContext, CommandError, Panicked, RegisteredCommand};
 use crate::dispatch::panic_message;
@@ -23,7 +24,8 @@ where
     }
 }
 
-/// Invokes `command` for `ctx`; a failure goes through the error chain, then is returned.
+/// Invokes `command` for `ctx` under the auto-defer watchdog; a failure goes through the error
+/// chain, then is returned.
 pub(crate) async fn invoke(
     bot: &Bot,
     ctx: &ApplicationContext,
@@ -32,12 +34,16 @@ pub(crate) async fn invoke(
     // A cog's own layer is the outermost.
     let mut chain: Vec<&CommandLayer> = command.cog().map(|cog| &cog.layer).into_iter().collect();
     chain.extend(command.layers().chain(ctx.command_path()));
-    let result = run(bot, ctx, command, &chain).await;
-    if let Err(error) = &result {
-        let cog = command.cog().map(|handle| &handle.cog);
-        chain::handle(bot, ctx, &chain, cog, error).await;
-    }
-    result
+    let auto_defer = watchdog::setting(&chain, bot.globals().auto_defer);
+    watchdog::watched(ctx, auto_defer, async {
+        let result = run(bot, ctx, command, &chain).await;
+        if let Err(error) = &result {
+            let cog = command.cog().map(|handle| &handle.cog);
+            chain::handle(bot, ctx, &chain, cog, error).await;
+        }
+        result
+    })
+    .await
 }
 
 /// Everything up to the error chain.

@@ -225,7 +225,7 @@ fn check_special(method: &ImplItemFn, special: Special, errors: &mut Errors) {
 }
 
 /// The keys of `#[cog(...)]` besides `name`: what applies to every command of the cog.
-const COG_KEYS: [&str; 3] = ["checks", "cooldown", "max_concurrency"];
+const COG_KEYS: [&str; 4] = ["checks", "cooldown", "max_concurrency", "auto_defer"];
 
 /// Reads the cog's arguments: `name = "..."`, and checks and limits for all its commands.
 fn parse_cog_args(
@@ -273,7 +273,8 @@ fn parse_cog_args(
                     errors.add(
                         other.path().span(),
                         "unknown `#[cog]` argument; expected `name = \"...\"`, `checks = [...]`, \
-                         `cooldown(...)` or `max_concurrency(...)` (the cog's hooks and error \
+                         `cooldown(...)`, `max_concurrency(...)` or `auto_defer(...)` (the cog's \
+                         hooks and error \
                          handler are its `cog_before_invoke`, `cog_after_invoke` and \
                          `cog_command_error` methods)",
                     );

@@ -1,6 +1,7 @@
 //! What runs around a command, from its attributes: `checks = [...]`, `cooldown(...)`,
-//! `max_concurrency(...)`, `before_invoke = f`, `after_invoke = f`, `on_error = f` — parsed
-//! and validated here, and expanded into the statements that fill the command's layer.
+//! `max_concurrency(...)`, `auto_defer`, `before_invoke = f`, `after_invoke = f`,
+//! `on_error = f` — parsed and validated here, and expanded into the statements that fill the
+//! command's layer.
 //!
 //! Each function named in them is called from a wrapper the expansion generates, spanned at
 //! the name, so a function of the wrong shape is one error at the name.
@@ -20,10 +21,15 @@ pub(crate) const KEYS: &[&str] = &[
     "checks",
     "cooldown",
     "max_concurrency",
+    "auto_defer",
     "before_invoke",
     "after_invoke",
     "on_error",
 ];
+
+/// The latest auto-defer delay, in seconds (`bot_core::command::AutoDefer::MAX_DELAY`): a later
+/// deferral may miss Discord's 3 s deadline.
+const MAX_AUTO_DEFER_AFTER: f64 = 2.5;
 
 const BUCKETS: &[&str] = &[
     "Default", "User", "Member", "Guild", "Channel", "Category", "Role",
@@ -43,12 +49,20 @@ pub(crate) struct ConcurrencyAttr {
     wait: bool,
 }
 
+/// `auto_defer`, `auto_defer = bool`, `auto_defer(ephemeral, after = seconds)`.
+pub(crate) struct AutoDeferAttr {
+    on: bool,
+    ephemeral: bool,
+    after: Option<f64>,
+}
+
 /// A command level's checks, limits and hooks, as written.
 #[derive(Default)]
 pub(crate) struct Around {
     pub(crate) checks: Vec<Expr>,
     pub(crate) cooldown: Option<CooldownAttr>,
     pub(crate) max_concurrency: Option<ConcurrencyAttr>,
+    pub(crate) auto_defer: Option<AutoDeferAttr>,
     pub(crate) before_invoke: Option<syn::Path>,
     pub(crate) after_invoke: Option<syn::Path>,
     pub(crate) on_error: Option<syn::Path>,
@@ -157,6 +171,115 @@ fn concurrency(list: &syn::MetaList) -> syn::Result<ConcurrencyAttr> {
     })
 }
 
+/// Adds `error` to `all`.
+fn combine(all: &mut Option<syn::Error>, error: syn::Error) {
+    match all {
+        Some(all) => all.combine(error),
+        None => *all = Some(error),
+    }
+}
+
+/// The arguments of `auto_defer(...)`: `ephemeral`, `after = seconds`; every error at once.
+fn auto_defer_args(list: &syn::MetaList) -> syn::Result<AutoDeferAttr> {
+    let args = list.parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated)?;
+    if args.is_empty() {
+        return Err(syn::Error::new(
+            list.span(),
+            "`auto_defer()` sets nothing: write `auto_defer`, `auto_defer(ephemeral)` or \
+             `auto_defer(after = 1.5)`",
+        ));
+    }
+    let mut attr = AutoDeferAttr {
+        on: true,
+        ephemeral: false,
+        after: None,
+    };
+    let mut errors = None;
+    let mut seen_ephemeral = false;
+    for arg in &args {
+        match arg {
+            Meta::Path(path) if path.is_ident("ephemeral") => {
+                if seen_ephemeral {
+                    combine(
+                        &mut errors,
+                        syn::Error::new(path.span(), "`ephemeral` is given twice"),
+                    );
+                }
+                seen_ephemeral = true;
+                attr.ephemeral = true;
+            }
+            Meta::NameValue(nv) if nv.path.is_ident("after") => {
+                if attr.after.is_some() {
+                    combine(
+                        &mut errors,
+                        syn::Error::new(nv.path.span(), "`after` is given twice"),
+                    );
+                }
+                let seconds = match literal::number(&nv.value) {
+                    Ok(NumericValue::Integer(n)) => n as f64,
+                    Ok(NumericValue::Number(x)) => x,
+                    Err(error) => {
+                        combine(&mut errors, error);
+                        continue;
+                    }
+                };
+                if !(0.0..=MAX_AUTO_DEFER_AFTER).contains(&seconds) {
+                    combine(
+                        &mut errors,
+                        syn::Error::new(
+                            nv.value.span(),
+                            format!(
+                                "`after` is 0 to {MAX_AUTO_DEFER_AFTER} seconds after the \
+                                 interaction arrived: a later deferral may miss Discord's 3 s \
+                                 deadline"
+                            ),
+                        ),
+                    );
+                }
+                attr.after = Some(seconds);
+            }
+            other => combine(
+                &mut errors,
+                syn::Error::new(
+                    other.span(),
+                    "unknown `auto_defer` argument; expected `ephemeral` or `after = seconds`",
+                ),
+            ),
+        }
+    }
+    match errors {
+        Some(errors) => Err(errors),
+        None => Ok(attr),
+    }
+}
+
+/// `auto_defer` in any of its forms.
+fn auto_defer(meta: &Meta) -> syn::Result<AutoDeferAttr> {
+    match meta {
+        Meta::Path(_) => Ok(AutoDeferAttr {
+            on: true,
+            ephemeral: false,
+            after: None,
+        }),
+        Meta::NameValue(nv) => match &nv.value {
+            Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Bool(on),
+                ..
+            }) => Ok(AutoDeferAttr {
+                on: on.value,
+                ephemeral: false,
+                after: None,
+            }),
+            other => Err(syn::Error::new(
+                other.span(),
+                "expected `auto_defer = false` (never deferred for the handler, e.g. a command \
+                 that may open a modal) or `auto_defer = true`",
+            )),
+        },
+        Meta::List(list) => auto_defer_args(list),
+    }
+}
+
 /// Reads one of [`KEYS`] into `around`.
 pub(crate) fn parse(key: &str, meta: &Meta, around: &mut Around) -> syn::Result<()> {
     let form = |form: &str| Err(syn::Error::new(meta.span(), format!("expected {form}")));
@@ -175,6 +298,16 @@ pub(crate) fn parse(key: &str, meta: &Meta, around: &mut Around) -> syn::Result<
         ("cooldown", _) => return form("`cooldown(rate, per_seconds, Bucket)`"),
         ("max_concurrency", Meta::List(list)) => around.max_concurrency = Some(concurrency(list)?),
         ("max_concurrency", _) => return form("`max_concurrency(n, Bucket, wait)`"),
+        ("auto_defer", meta) => {
+            if around.auto_defer.is_some() {
+                return Err(syn::Error::new(
+                    meta.path().span(),
+                    "`auto_defer` is given twice: merge them into one, e.g. \
+                     `auto_defer(ephemeral, after = 1.5)`",
+                ));
+            }
+            around.auto_defer = Some(auto_defer(meta)?);
+        }
         ("before_invoke", Meta::NameValue(nv)) => {
             around.before_invoke = Some(path_of(&nv.value, key)?)
         }
@@ -231,6 +364,31 @@ pub(crate) fn layer_body(around: &Around, params: &[Param]) -> TokenStream {
     {
         out.extend(quote! {
             layer.max_concurrency(#limit, #p::BucketType::#bucket, #wait);
+        });
+    }
+    if let Some(AutoDeferAttr {
+        on,
+        ephemeral,
+        after,
+    }) = &around.auto_defer
+    {
+        let setting = if !on {
+            quote!(#p::AutoDefer::off())
+        } else {
+            let base = match after {
+                Some(seconds) => {
+                    quote!(#p::AutoDefer::after(#p::Duration::from_secs_f64(#seconds)))
+                }
+                None => quote!(#p::AutoDefer::after(#p::AutoDefer::DEFAULT_DELAY)),
+            };
+            if *ephemeral {
+                quote!(#base.ephemeral())
+            } else {
+                base
+            }
+        };
+        out.extend(quote! {
+            layer.auto_defer(#setting);
         });
     }
     for (path, method) in [

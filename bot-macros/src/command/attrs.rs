@@ -21,6 +21,7 @@ const COMMAND_KEYS: &[&str] = &[
     "checks",
     "cooldown",
     "max_concurrency",
+    "auto_defer",
     "before_invoke",
     "after_invoke",
     "on_error",
