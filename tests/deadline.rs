@@ -161,7 +161,7 @@ async fn an_invocation_queued_behind_a_slow_one_is_deferred_and_both_are_answere
     let sandbox = sandbox().await;
     let world = sandbox.default_guild().unwrap();
     let bot = commands_bot_builder(&sandbox).build().unwrap();
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     let (alice, bob) = (sandbox.user(world.owner), sandbox.user(world.member));
     let mut first = alice
         .slash(world.channel, "crawl", json!({}))
@@ -197,7 +197,7 @@ async fn an_auto_defer_racing_the_reply_never_answers_twice() {
         .auto_defer(AutoDefer::after(RACE))
         .build()
         .unwrap();
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     let users = [sandbox.user(world.owner), sandbox.user(world.member)];
     let mut invocations = Vec::new();
     for i in 0..50 {
@@ -240,7 +240,7 @@ async fn two_clones_replying_at_once_send_one_initial_response_and_one_follow_up
     let sandbox = sandbox().await;
     let world = sandbox.default_guild().unwrap();
     let bot = commands_bot_builder(&sandbox).build().unwrap();
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     let user = sandbox.user(world.member);
     for _ in 0..5 {
         let mut invocation = user.slash(world.channel, "twice", json!({})).await.unwrap();
@@ -268,7 +268,7 @@ async fn a_slow_autocomplete_is_answered_with_no_choices_in_time() {
     let sandbox = sandbox().await;
     let world = sandbox.default_guild().unwrap();
     let bot = commands_bot_builder(&sandbox).build().unwrap();
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     let user = sandbox.user(world.member);
     let mut typing = user
         .autocomplete(world.channel, "lookup", json!({"term": "ru"}), "term")
@@ -285,7 +285,7 @@ async fn send_modal_after_a_deferral_is_a_typed_error_and_opting_out_keeps_modal
     let sandbox = sandbox().await;
     let world = sandbox.default_guild().unwrap();
     let bot = commands_bot_builder(&sandbox).build().unwrap();
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     let user = sandbox.user(world.member);
     let mut survey = user
         .slash(world.channel, "survey", json!({}))
@@ -314,7 +314,7 @@ async fn a_response_after_the_window_is_a_typed_error_logged_once_without_a_requ
     let sandbox = sandbox().await;
     let world = sandbox.default_guild().unwrap();
     let bot = commands_bot_builder(&sandbox).build().unwrap();
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     let user = sandbox.user(world.member);
     let (requests_before, _) = sandbox.request_counts();
     let mut late = user
@@ -392,7 +392,7 @@ async fn close_waits_no_longer_than_its_grace_for_a_stuck_handler() {
         .close_grace(Duration::from_millis(500))
         .build()
         .unwrap();
-    let (task, _events) = started(&bot).await;
+    let task = started(&bot).await;
     let user = sandbox.user(world.member);
     let _stuck = user
         .slash(world.channel, "forever", json!({}))
