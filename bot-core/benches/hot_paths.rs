@@ -14,6 +14,7 @@
 //! operation. Results go to BENCHMARKS.md with the command that produced them.
 
 use bot_core::command::{ApplicationContext, CommandRegistry, SyncConfig};
+use bot_core::event::MessageCreate;
 use bot_core::gateway::ZlibStream;
 use bot_core::model::{Interaction, Member};
 use bot_core::prelude::*;
