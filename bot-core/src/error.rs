@@ -132,7 +132,18 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    /// What the error wraps: the REST, gateway or registry error, or an extension's failure.
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Http(error) => Some(error),
+            Error::Gateway(error) => Some(error),
+            Error::Registry(error) => Some(error),
+            Error::ExtensionFailed { error, .. } => Some(error.as_ref()),
+            _ => None,
+        }
+    }
+}
 
 impl From<HttpError> for Error {
     fn from(error: HttpError) -> Self {
@@ -155,5 +166,30 @@ impl From<RegistryError> for Error {
 impl From<std::env::VarError> for Error {
     fn from(error: std::env::VarError) -> Self {
         Error::Config(format!("environment variable: {error}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::error::Error as _;
+
+    #[test]
+    fn the_source_is_what_the_error_wraps() {
+        let gateway = Error::from(GatewayError::Connect("refused".to_owned()));
+        assert_eq!(
+            gateway.source().map(ToString::to_string),
+            Some("gateway connection failed: refused".to_owned())
+        );
+        let failed = Error::ExtensionFailed {
+            name: "music".to_owned(),
+            error: "no config".into(),
+        };
+        assert_eq!(
+            failed.source().map(ToString::to_string),
+            Some("no config".to_owned())
+        );
+        assert!(Error::AlreadyStarted.source().is_none());
+        assert!(Error::Config("x".to_owned()).source().is_none());
     }
 }

@@ -146,7 +146,7 @@
 //! - A shard reads its socket whatever its consumers do: interactions reach the command router,
 //!   and waiters get their events, whatever any listener or stream is doing.
 //! - Each consumer (a listener, a `wait_for` or `stream` waiter, an [`Bot::events`] stream) has
-//!   its own [`event::Budget`]: 4,096 events or 16 MiB of the dispatches' wire text by default
+//!   its own [`event::Budget`]: 16,384 events or 32 MiB of the dispatches' wire text by default
 //!   ([`BotBuilder::event_budget`], [`event::ListenerOptions::budget`],
 //!   [`Bot::events_with_budget`]). An event counts against it from delivery until the consumer
 //!   is done with it (a listener's call returned, a stream's item taken). A consumer within its
@@ -182,6 +182,7 @@ pub mod gateway;
 pub mod http;
 pub mod invoke;
 pub mod model;
+mod panic;
 pub mod sync;
 
 /// Discord's application-command model and rules (the `bot-spec` crate).

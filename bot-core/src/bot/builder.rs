@@ -155,7 +155,7 @@ impl BotBuilder {
     }
 
     /// How far behind each listener, waiter, stream or `events()` stream may fall before it
-    /// lags (default [`Budget::DEFAULT`](crate::event::Budget::DEFAULT): 4,096 events or 16 MiB
+    /// lags (default [`Budget::DEFAULT`](crate::event::Budget::DEFAULT): 16,384 events or 32 MiB
     /// of wire text). A consumer past it loses its oldest events, counted in
     /// [`Bot::dispatch_stats`] and reported to `on_error`; its shard never stops reading. A
     /// listener may set its own with

@@ -514,12 +514,7 @@ fn panic_message(join: tokio::task::JoinError) -> String {
     if !join.is_panic() {
         return join.to_string();
     }
-    let panic = join.into_panic();
-    panic
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "a panic without a message".to_owned())
+    crate::panic::message(join.into_panic().as_ref()).to_owned()
 }
 
 /// Resolves with the signal's name on Ctrl-C or, on unix, SIGTERM. It listens from the moment

@@ -32,12 +32,10 @@ mod runner;
 mod slot;
 mod stats;
 
-pub use stats::DispatchStats;
-
 use crate::bot::BotRef;
 use crate::event::{
-    Budget, Connected, Disconnected, Event, EventError, EventFailure, EventKind, ListenerDef,
-    ListenerId,
+    Budget, Connected, Disconnected, DispatchStats, Event, EventError, EventFailure, EventKind,
+    ListenerDef, ListenerId,
 };
 use crate::gateway::EventSink;
 use handlers::EventHandlers;
@@ -48,7 +46,6 @@ use queue::{DropCounter, LagReport, Queue};
 use ready::ReadyTracker;
 pub(crate) use runner::Callback;
 use runner::Runner;
-pub(crate) use runner::panic_message;
 pub(crate) use slot::Phase;
 use slot::{Filter, Offer, Slot};
 use stats::Stats;

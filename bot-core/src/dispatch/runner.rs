@@ -8,9 +8,6 @@ use super::queue::Receiver;
 use super::stats::Stats;
 use crate::bot::BotRef;
 use crate::event::{Event, EventError, EventFailure, ListenerFuture};
-use futures_util::FutureExt;
-use std::any::Any;
-use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
@@ -66,33 +63,20 @@ fn call_guarded(
     bot: crate::Bot,
     event: Arc<Event>,
 ) -> impl std::future::Future<Output = Result<(), EventFailure>> + Send + 'static {
-    let call = std::panic::catch_unwind(AssertUnwindSafe(|| callback(bot, event)));
+    let call = crate::panic::call(|| callback(bot, event));
     async move {
         match call {
             Ok(call) => guarded(call).await,
-            Err(panic) => Err(EventFailure::Panic(
-                panic_message(panic.as_ref()).to_owned(),
-            )),
+            Err(message) => Err(EventFailure::Panic(message)),
         }
     }
 }
 
 /// The call, with its panic caught.
 pub(super) async fn guarded(call: ListenerFuture) -> Result<(), EventFailure> {
-    match AssertUnwindSafe(call).catch_unwind().await {
+    match crate::panic::catch(call).await {
         Ok(Ok(())) => Ok(()),
         Ok(Err(error)) => Err(EventFailure::Error(error)),
-        Err(panic) => Err(EventFailure::Panic(
-            panic_message(panic.as_ref()).to_owned(),
-        )),
+        Err(message) => Err(EventFailure::Panic(message)),
     }
-}
-
-/// The text a panic was raised with, if it was a string.
-pub(crate) fn panic_message(payload: &(dyn Any + Send)) -> &str {
-    payload
-        .downcast_ref::<&str>()
-        .copied()
-        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
-        .unwrap_or("a panic without a message")
 }

@@ -3,7 +3,6 @@
 
 use super::queue::{Delivery, Pushed, Queue};
 use crate::event::{Event, EventKind};
-use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
@@ -68,7 +67,7 @@ impl Slot {
     /// Offers `delivery`: filtered, counted against the slot's limit, queued (never waits).
     pub(super) fn offer(&self, delivery: &Delivery) -> Offer {
         if let Some(filter) = &self.filter {
-            match std::panic::catch_unwind(AssertUnwindSafe(|| filter(&delivery.event))) {
+            match crate::panic::call(|| filter(&delivery.event)) {
                 Ok(true) => {}
                 Ok(false) => return Offer::Skipped,
                 Err(_) => {

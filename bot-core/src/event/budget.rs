@@ -14,9 +14,11 @@ use std::fmt;
 /// `on_error` as [`EventFailure::Lagged`](crate::event::EventFailure::Lagged). The shard never
 /// stops reading because of a consumer, so commands, waiters and the other consumers go on.
 ///
-/// The default, [`Budget::DEFAULT`], is 4,096 events or 16 MiB. A shard (at most 2,500 guilds)
-/// rarely sends more than a few hundred dispatches a second, so 4,096 leaves a consumer seconds of
-/// slack — a REST call behind a rate limit, a slow query — before it lags; the byte cap bounds
+/// The default, [`Budget::DEFAULT`], is 16,384 events or 32 MiB. A shard (at most 2,500 guilds)
+/// rarely sends more than a few hundred dispatches a second, so a consumer has minutes of slack
+/// there; the count is set by the fastest a shard can read — about 150,000 dispatches a second
+/// (the firehose benchmark, `BENCHMARKS.md`) — where it still covers 100 ms of a consumer that
+/// was not scheduled, so a consumer that keeps up on average never lags. The byte cap bounds
 /// what a burst of large dispatches (GUILD_CREATEs at start-up) can hold in memory. Events are
 /// shared between consumers, not copied, so several consumers that keep up cost little more than
 /// one. [`Budget::LOSSLESS`] is the opt-in for a consumer that must see everything: a hard cap of
@@ -26,7 +28,7 @@ use std::fmt;
 /// use bot_core::event::Budget;
 /// let budget = Budget::new(100, 1 << 20);
 /// assert_eq!(budget.events(), 100);
-/// assert_eq!(Budget::DEFAULT.events(), 4096);
+/// assert_eq!(Budget::DEFAULT.events(), 16_384);
 /// assert_eq!(Budget::new(0, 0).events(), 1, "at least one event");
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -36,10 +38,10 @@ pub struct Budget {
 }
 
 impl Budget {
-    /// 4,096 events or 16 MiB of wire text (see the type's documentation for why).
+    /// 16,384 events or 32 MiB of wire text (see the type's documentation for why).
     pub const DEFAULT: Budget = Budget {
-        events: 4096,
-        bytes: 16 << 20,
+        events: 16_384,
+        bytes: 32 << 20,
     };
 
     /// No limit on the number of events, a hard cap of 256 MiB of wire text.

@@ -16,11 +16,12 @@ mod kind;
 mod listener;
 pub mod payload;
 mod received;
+mod stats;
 mod typed;
 mod wait;
 mod wrappers;
 
-pub use crate::dispatch::DispatchStats;
+pub use stats::DispatchStats;
 pub use budget::{Budget, Lagged};
 pub use decode::RawEvent;
 pub use handler::{Connected, Disconnected, EventError, EventFailure};

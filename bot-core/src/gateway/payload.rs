@@ -1,7 +1,7 @@
 //! The gateway's payloads by opcode (GE "Send Events" and "Receive Events"): what a shard sends
 //! and receives around the dispatches. A dispatch's data is decoded by [`crate::event::Event`].
 
-use crate::http::Token;
+use crate::model::Token;
 use crate::model::enums::int_enum;
 use crate::model::{GuildMarker, Id, Intents, UpdatePresence, UserMarker};
 use serde::{Deserialize, Serialize};
@@ -256,7 +256,7 @@ impl GatewayPayload {
 
 /// The token as plain text on the wire (and only there).
 mod token_text {
-    use crate::http::Token;
+    use crate::model::Token;
     use serde::{Deserialize, Deserializer, Serializer};
 
     pub(super) fn serialize<S: Serializer>(

@@ -8,7 +8,7 @@ use super::session::Session;
 use super::sink::EventSink;
 use super::{Event, GatewayError};
 use crate::event::{Connected, Disconnected};
-use crate::http::Token;
+use crate::model::Token;
 use crate::model::{Intents, UpdatePresence};
 use serde_json::Value;
 use std::sync::{Arc, Mutex};

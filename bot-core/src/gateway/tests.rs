@@ -9,7 +9,7 @@ use super::inflate::{MAX_MESSAGE, bomb, ended_stream};
 use super::shard::{Shard, ShardConfig};
 use super::{Event, GatewayError};
 use crate::event::{Connected, Disconnected};
-use crate::http::Token;
+use crate::model::Token;
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{Value, json};
 use std::future::Future;

@@ -8,11 +8,11 @@ mod keys;
 mod queues;
 mod ratelimit;
 mod routes;
-mod token;
 
 pub use client::{
     Body, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, Http, HttpBuilder, TrackedState,
 };
 pub use error::HttpError;
 pub use routes::RawCommand;
-pub use token::Token;
+/// The bot token (kept in [`crate::model`], where the gateway reads it too).
+pub use crate::model::Token;

@@ -6,21 +6,16 @@ use super::layer::CommandLayer;
 use super::watchdog;
 use crate::Bot;
 use crate::command::{ApplicationContext, CommandError, Panicked, RegisteredCommand};
-use crate::dispatch::panic_message;
-use futures_util::FutureExt;
 use std::future::Future;
-use std::panic::AssertUnwindSafe;
 
 /// Runs `future`, a panic in it becoming [`CommandError::Panicked`].
 pub(crate) async fn guarded<F, T>(future: F) -> Result<T, CommandError>
 where
     F: Future<Output = Result<T, CommandError>>,
 {
-    match AssertUnwindSafe(future).catch_unwind().await {
+    match crate::panic::catch(future).await {
         Ok(result) => result,
-        Err(panic) => Err(CommandError::Panicked(Panicked::new(panic_message(
-            panic.as_ref(),
-        )))),
+        Err(message) => Err(CommandError::Panicked(Panicked::new(message))),
     }
 }
 

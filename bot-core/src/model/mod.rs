@@ -40,6 +40,7 @@ mod stage;
 mod sticker;
 mod team;
 mod template;
+mod token;
 mod user;
 mod voice;
 mod webhook;
@@ -87,6 +88,7 @@ pub use guild::{
     PremiumTier, UnavailableGuild, VerificationLevel, WelcomeScreen, WelcomeScreenChannel,
 };
 pub use id::*;
+pub use token::Token;
 pub use interaction::{
     CommandData, DataOption, Interaction, InteractionData, InteractionDataError, InteractionType,
     MessageComponentData, ModalSubmitData, OptionValue, Resolved, SubmittedComponent,
