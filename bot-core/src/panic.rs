@@ -16,7 +16,8 @@ pub(crate) async fn catch<F: Future>(future: F) -> Result<F::Output, String> {
 
 /// Calls `f`; a panic in it becomes `Err` with the panic's message.
 pub(crate) fn call<R>(f: impl FnOnce() -> R) -> Result<R, String> {
-    std::panic::catch_unwind(AssertUnwindSafe(f)).map_err(|panic| message(panic.as_ref()).to_owned())
+    std::panic::catch_unwind(AssertUnwindSafe(f))
+        .map_err(|panic| message(panic.as_ref()).to_owned())
 }
 
 /// The text a panic was raised with, if it was a string.
@@ -38,7 +39,10 @@ mod tests {
         let failed = catch(async { panic!("boom {}", 1) }).await;
         assert_eq!(failed, Err::<(), _>("boom 1".to_owned()));
         assert_eq!(call(|| 3), Ok(3));
-        assert_eq!(call(|| -> () { panic!("static") }), Err("static".to_owned()));
+        assert_eq!(
+            call(|| -> () { panic!("static") }),
+            Err("static".to_owned())
+        );
         let odd = call(|| std::panic::panic_any(42_u8));
         assert_eq!(odd, Err("a panic without a message".to_owned()));
     }

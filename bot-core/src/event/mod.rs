@@ -21,7 +21,6 @@ mod typed;
 mod wait;
 mod wrappers;
 
-pub use stats::DispatchStats;
 pub use budget::{Budget, Lagged};
 pub use decode::RawEvent;
 pub use handler::{Connected, Disconnected, EventError, EventFailure};
@@ -33,6 +32,7 @@ pub use listener::{ListenerDef, check_listener_name};
 pub use listener::{ListenerError, ListenerFuture, ListenerId, ListenerOptions, ListenerOutput};
 pub use payload::Ready;
 pub use received::Received;
+pub use stats::DispatchStats;
 pub use typed::{EventType, Resumed};
 pub use wait::WaitError;
 pub use wrappers::*;

@@ -9,10 +9,10 @@ mod queues;
 mod ratelimit;
 mod routes;
 
+/// The bot token (kept in [`crate::model`], where the gateway reads it too).
+pub use crate::model::Token;
 pub use client::{
     Body, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, Http, HttpBuilder, TrackedState,
 };
 pub use error::HttpError;
 pub use routes::RawCommand;
-/// The bot token (kept in [`crate::model`], where the gateway reads it too).
-pub use crate::model::Token;

@@ -88,7 +88,6 @@ pub use guild::{
     PremiumTier, UnavailableGuild, VerificationLevel, WelcomeScreen, WelcomeScreenChannel,
 };
 pub use id::*;
-pub use token::Token;
 pub use interaction::{
     CommandData, DataOption, Interaction, InteractionData, InteractionDataError, InteractionType,
     MessageComponentData, ModalSubmitData, OptionValue, Resolved, SubmittedComponent,
@@ -132,6 +131,7 @@ pub use sticker::{Sticker, StickerFormatType, StickerPack, StickerPacks, Sticker
 pub use team::{MembershipState, Team, TeamMember, TeamMemberRole};
 pub use template::{Template, TemplateChannel, TemplateGuild, TemplateOverwrite, TemplateRole};
 pub use timestamp::{Timestamp, TimestampParseError};
+pub use token::Token;
 pub use user::{
     AvatarDecoration, Collectibles, Nameplate, NameplatePalette, PartialUser, PremiumType,
     PrimaryGuild, User,
