@@ -22,6 +22,9 @@ type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
 
 /// Discord's limit on a payload a client sends (GW L49-52); a larger one is closed with 4002.
 const MAX_SENT_PAYLOAD: usize = 4096;
+/// Frames read per unit of tokio's cooperative budget (128 units a poll): a shard reading a
+/// firehose yields every thousand frames or so, a bound on how long its consumers wait.
+const FRAMES_PER_BUDGET_UNIT: u32 = 8;
 /// How long a close handshake may take before the socket is simply dropped.
 const CLOSE_TIMEOUT: Duration = Duration::from_secs(1);
 
@@ -103,6 +106,7 @@ impl Shard {
         let hello_deadline = deadline_in(self.config.hello_timeout);
         let mut heartbeat: Option<Heartbeat> = None;
         let far = deadline_in(Duration::MAX);
+        let mut frames: u32 = 0;
         loop {
             let next_beat = heartbeat.as_ref().map_or(far, Heartbeat::next_beat);
             let ack_deadline = heartbeat.as_ref().and_then(Heartbeat::ack_deadline);
@@ -174,6 +178,14 @@ impl Shard {
             };
             if let Err(ending) = self.handle(socket, &frame, &mut heartbeat).await {
                 return ending;
+            }
+            // Every few frames count against tokio's cooperative budget, so a socket that always
+            // has data still lets the tasks this shard woke (its consumers) run every thousand
+            // frames or so: without it a firehose is read from a buffer for tens of thousands of
+            // frames before the shard yields, while the listener it woke waits on its worker.
+            frames = frames.wrapping_add(1);
+            if frames % FRAMES_PER_BUDGET_UNIT == 0 {
+                tokio::task::consume_budget().await;
             }
         }
     }
