@@ -11,7 +11,7 @@ use bot_core::command::{AutoDefer, AutocompleteContext, ResponseError};
 use bot_core::model::{Label, Modal, TextInput, TextInputStyle};
 use bot_core::prelude::*;
 use bot_sandbox::{Sandbox, SandboxHandle};
-use common::{capture_logs, commands_bot_builder, started, stop};
+use common::{capture_logs, commands_bot_builder, eventually, started, stop};
 use serde_json::json;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -143,17 +143,6 @@ async fn forever(ctx: &ApplicationContext) -> CommandResult {
 
 async fn sandbox() -> SandboxHandle {
     Sandbox::builder().start().await.unwrap()
-}
-
-/// Polls `done` every 10 ms for up to `within`.
-async fn eventually(within: Duration, done: impl Fn() -> bool) -> bool {
-    tokio::time::timeout(within, async {
-        while !done() {
-            tokio::time::sleep(Duration::from_millis(10)).await;
-        }
-    })
-    .await
-    .is_ok()
 }
 
 #[tokio::test]

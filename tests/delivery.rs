@@ -14,7 +14,7 @@ use bot_core::event::{
 use bot_core::prelude::*;
 use bot_core::{Bot, Error};
 use bot_sandbox::{Sandbox, SandboxHandle, Timings};
-use common::{numbered_message, started, stop};
+use common::{eventually, numbered_message, started, stop};
 use futures_util::StreamExt;
 use serde_json::json;
 use std::sync::{Arc, Mutex};
@@ -81,17 +81,6 @@ fn bot(sandbox: &SandboxHandle) -> Bot {
         .lag_report_interval(Duration::from_millis(200))
         .build()
         .expect("a valid bot")
-}
-
-/// Waits up to `within` for `done`.
-async fn eventually(within: Duration, done: impl Fn() -> bool) -> bool {
-    tokio::time::timeout(within, async {
-        while !done() {
-            tokio::time::sleep(Duration::from_millis(10)).await;
-        }
-    })
-    .await
-    .is_ok()
 }
 
 /// The numbers of numbered messages a listener saw.

@@ -3,8 +3,8 @@
 
 mod common;
 
-use bot_mesh::{Error, Event, EventKind, Lag, Metadata, Query};
-use common::{builder, client, eventually, mesh};
+use bot_mesh::{Error, Event, EventKind, Lag, Query};
+use common::{builder, client, make_sink, mesh};
 use futures_util::StreamExt;
 use serde_json::json;
 use std::time::Duration;
@@ -22,14 +22,7 @@ async fn a_slow_receiver_gets_a_lag_report_with_the_count_and_the_range() {
         .connect()
         .await
         .unwrap();
-    receiver
-        .update_metadata(Metadata::new().with("role", "sink"), true)
-        .await
-        .unwrap();
-    eventually("the receiver's metadata stored", WAIT, || {
-        mesh.metadata("bot", "receiver").is_some()
-    })
-    .await;
+    make_sink(&mesh, &receiver, "bot", "receiver").await;
 
     // Registered now, polled only after every message arrived.
     let mut slow = receiver.stream(EventKind::Data, Some(WAIT), None, |_| true);

@@ -4,9 +4,9 @@
 
 mod common;
 
-use bot_mesh::{Client, Error, Event, EventKind, Metadata, Query};
+use bot_mesh::{Client, Error, Event, EventKind, Query};
 use common::forwarder::Forwarder;
-use common::{client, eventually, mesh};
+use common::{client, make_sink, mesh};
 use futures_util::StreamExt;
 use serde_json::{Value, json};
 use std::time::Duration;
@@ -30,15 +30,7 @@ async fn next_payload(
 async fn sends_during_an_outage_fail_fast_stay_bounded_and_never_arrive_later() {
     let mesh = mesh().await;
     let receiver = client(&mesh, "bot", "receiver").await;
-    receiver
-        .update_metadata(Metadata::new().with("role", "sink"), true)
-        .await
-        .unwrap();
-    eventually("the receiver's metadata stored", WAIT, || {
-        mesh.metadata("bot", "receiver")
-            .is_some_and(|stored| stored.get("role") == Some(&json!("sink")))
-    })
-    .await;
+    make_sink(&mesh, &receiver, "bot", "receiver").await;
     let forwarder = Forwarder::start(mesh.addr()).await;
     let sender = Client::builder(
         &format!("singyeong://bot:s3cret@{}", forwarder.addr()),
@@ -131,14 +123,7 @@ async fn sends_during_an_outage_fail_fast_stay_bounded_and_never_arrive_later() 
 async fn a_frame_queued_during_a_short_outage_goes_out_on_the_next_connection() {
     let mesh = mesh().await;
     let receiver = client(&mesh, "bot", "receiver").await;
-    receiver
-        .update_metadata(Metadata::new().with("role", "sink"), true)
-        .await
-        .unwrap();
-    eventually("the receiver's metadata stored", WAIT, || {
-        mesh.metadata("bot", "receiver").is_some()
-    })
-    .await;
+    make_sink(&mesh, &receiver, "bot", "receiver").await;
     let forwarder = Forwarder::start(mesh.addr()).await;
     let sender = Client::builder(
         &format!("singyeong://bot:s3cret@{}", forwarder.addr()),

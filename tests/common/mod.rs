@@ -186,3 +186,14 @@ pub fn example(name: &str) -> std::path::PathBuf {
         .expect("target/<profile>/deps/<test>");
     profile_dir.join("examples").join(name)
 }
+
+/// Waits up to `within` until `done` holds; whether it did.
+pub async fn eventually(within: Duration, done: impl Fn() -> bool) -> bool {
+    tokio::time::timeout(within, async {
+        while !done() {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    })
+    .await
+    .is_ok()
+}

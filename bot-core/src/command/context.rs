@@ -1,6 +1,6 @@
 //! The context a command handler receives.
 
-use super::answer::{Answer, Stage, Turn};
+use super::answer::{Answer, Claim, Stage, Turn};
 use super::deferral::{AutoDefer, deferral_for};
 use super::respond::Responder;
 use super::{ArgumentError, ArgumentSource, Reply, ResponseError, SlashArgument};
@@ -175,12 +175,8 @@ impl ApplicationContext {
         match responder.answer.turn().await? {
             Turn::Initial(claim) => {
                 let response = InteractionResponse::Message(message);
-                let sent = responder
-                    .http
-                    .interaction_callback(self.interaction.id, token, &response)
-                    .await;
-                claim.settle(&sent, Stage::Answered);
-                sent?;
+                self.initial(responder, claim, &response, Stage::Answered)
+                    .await?;
             }
             Turn::Deferred => {
                 responder
@@ -206,16 +202,13 @@ impl ApplicationContext {
         let responder = self.responder()?;
         match responder.answer.turn().await? {
             Turn::Initial(claim) => {
-                let sent = responder
-                    .http
-                    .interaction_callback(
-                        self.interaction.id,
-                        &self.interaction.token,
-                        &InteractionResponse::deferred(ephemeral),
-                    )
-                    .await;
-                claim.settle(&sent, Stage::Deferred);
-                Ok(sent?)
+                self.initial(
+                    responder,
+                    claim,
+                    &InteractionResponse::deferred(ephemeral),
+                    Stage::Deferred,
+                )
+                .await
             }
             Turn::Deferred => Ok(()),
             Turn::Answered => Err(ResponseError::AlreadyAnswered),
@@ -239,20 +232,34 @@ impl ApplicationContext {
         let responder = self.responder()?;
         match responder.answer.turn().await? {
             Turn::Initial(claim) => {
-                let sent = responder
-                    .http
-                    .interaction_callback(
-                        self.interaction.id,
-                        &self.interaction.token,
-                        &InteractionResponse::Modal(modal),
-                    )
-                    .await;
-                claim.settle(&sent, Stage::Answered);
-                Ok(sent?)
+                self.initial(
+                    responder,
+                    claim,
+                    &InteractionResponse::Modal(modal),
+                    Stage::Answered,
+                )
+                .await
             }
             Turn::Deferred => Err(ResponseError::ModalAfterDefer),
             Turn::Answered => Err(ResponseError::AlreadyAnswered),
         }
+    }
+
+    /// Sends the initial response `response` under `claim`, which it settles at `stage` (or
+    /// releases, as the outcome says).
+    async fn initial(
+        &self,
+        responder: &Responder,
+        claim: Claim<'_>,
+        response: &InteractionResponse,
+        stage: Stage,
+    ) -> Result<(), ResponseError> {
+        let sent = responder
+            .http
+            .interaction_callback(self.interaction.id, &self.interaction.token, response)
+            .await;
+        claim.settle(&sent, stage);
+        Ok(sent?)
     }
 
     /// The auto-defer's deferral: only if nothing was sent or is being sent, and the window is

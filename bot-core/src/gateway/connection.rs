@@ -184,7 +184,7 @@ impl Shard {
             // frames or so: without it a firehose is read from a buffer for tens of thousands of
             // frames before the shard yields, while the listener it woke waits on its worker.
             frames = frames.wrapping_add(1);
-            if frames % FRAMES_PER_BUDGET_UNIT == 0 {
+            if frames.is_multiple_of(FRAMES_PER_BUDGET_UNIT) {
                 tokio::task::consume_budget().await;
             }
         }

@@ -85,3 +85,17 @@ pub async fn echo_service() -> SocketAddr {
     });
     addr
 }
+
+/// Gives `client` (application `app`, id `id`) the metadata `role: sink` and waits until the
+/// server stored it, so a query on it finds the client.
+pub async fn make_sink(mesh: &MeshHandle, client: &Client, app: &str, id: &str) {
+    client
+        .update_metadata(bot_mesh::Metadata::new().with("role", "sink"), true)
+        .await
+        .unwrap();
+    eventually("the sink's metadata stored", Duration::from_secs(5), || {
+        mesh.metadata(app, id)
+            .is_some_and(|stored| stored.get("role") == Some(&json!("sink")))
+    })
+    .await;
+}
