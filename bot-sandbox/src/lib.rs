@@ -129,6 +129,12 @@ impl SandboxHandle {
         self.shared.tls.as_ref().map(|pki| pki.root_der.clone())
     }
 
+    /// In the TLS mode, how many TLS handshakes completed (a client that refuses the
+    /// certificate completes none).
+    pub fn tls_handshakes(&self) -> Option<u64> {
+        self.shared.tls.as_ref().map(tls::TestPki::handshakes)
+    }
+
     /// The same root certificate, PEM.
     pub fn tls_root_pem(&self) -> Option<String> {
         self.shared.tls.as_ref().map(|pki| pki.root_pem.clone())

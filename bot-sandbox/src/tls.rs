@@ -7,6 +7,7 @@ use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use std::io;
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::mpsc;
@@ -24,6 +25,8 @@ pub(crate) struct TestPki {
     /// The root certificate, PEM.
     pub(crate) root_pem: String,
     config: Arc<rustls::ServerConfig>,
+    /// Handshakes that completed (a client that refuses the certificate completes none).
+    handshakes: Arc<AtomicU64>,
 }
 
 fn other(error: impl std::error::Error + Send + Sync + 'static) -> io::Error {
@@ -67,7 +70,13 @@ impl TestPki {
             root_der: root_der.to_vec(),
             root_pem: root_cert.pem(),
             config: Arc::new(config),
+            handshakes: Arc::new(AtomicU64::new(0)),
         })
+    }
+
+    /// How many TLS handshakes completed.
+    pub(crate) fn handshakes(&self) -> u64 {
+        self.handshakes.load(Ordering::Relaxed)
     }
 
     /// Serves TLS on `listener`: handshakes run in tasks of their own, so a client that stalls
@@ -76,6 +85,7 @@ impl TestPki {
         let addr = listener.local_addr()?;
         let acceptor = TlsAcceptor::from(self.config.clone());
         let (tx, rx) = mpsc::channel(64);
+        let handshakes = self.handshakes.clone();
         let task = tokio::spawn(async move {
             loop {
                 let Ok((tcp, peer)) = listener.accept().await else {
@@ -84,9 +94,11 @@ impl TestPki {
                 };
                 let acceptor = acceptor.clone();
                 let tx = tx.clone();
+                let handshakes = handshakes.clone();
                 tokio::spawn(async move {
                     let handshake = tokio::time::timeout(HANDSHAKE_TIMEOUT, acceptor.accept(tcp));
                     if let Ok(Ok(stream)) = handshake.await {
+                        handshakes.fetch_add(1, Ordering::Relaxed);
                         let _ = tx.send((stream, peer)).await;
                     }
                 });
