@@ -106,7 +106,10 @@ async fn the_gateway_refuses_a_server_whose_root_was_not_added() {
         bot.close();
         let _ = tokio::time::timeout(Duration::from_secs(5), task).await;
     }
-    assert!(trusted.tls_handshakes().unwrap() >= 2, "REST was reached both times");
+    assert!(
+        trusted.tls_handshakes().unwrap() >= 2,
+        "REST was reached both times"
+    );
 }
 
 /// The scenario is real: with both providers on and none installed, rustls cannot choose one

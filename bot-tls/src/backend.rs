@@ -48,7 +48,7 @@ struct Inner {
 enum Kind {
     Plain,
     #[cfg(feature = "__rustls")]
-    Rustls(rustls::ClientConfig),
+    Rustls(Box<rustls::ClientConfig>),
     #[cfg(feature = "native-tls")]
     Native(native_tls::TlsConnector),
 }
@@ -91,7 +91,7 @@ impl Tls {
         match &self.inner.kind {
             Kind::Plain => builder,
             #[cfg(feature = "__rustls")]
-            Kind::Rustls(config) => builder.tls_backend_preconfigured(config.clone()),
+            Kind::Rustls(config) => builder.tls_backend_preconfigured((**config).clone()),
             #[cfg(feature = "native-tls")]
             Kind::Native(connector) => builder.tls_backend_preconfigured(connector.clone()),
         }
@@ -160,7 +160,7 @@ fn rustls_configs(
     // A WebSocket upgrade is HTTP/1.1: no ALPN, so a server never picks h2 for it.
     let websocket = tokio_rustls::TlsConnector::from(Arc::new(config(&[])?));
     Ok((
-        Kind::Rustls(rest),
+        Kind::Rustls(Box::new(rest)),
         tokio_websockets::Connector::Rustls(websocket),
     ))
 }
