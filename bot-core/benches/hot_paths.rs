@@ -14,8 +14,8 @@
 //! operation. Results go to BENCHMARKS.md with the command that produced them.
 
 use bot_core::command::{ApplicationContext, CommandRegistry, SyncConfig};
-use bot_core::gateway::ZlibStream;
 use bot_core::event::MessageCreate;
+use bot_core::gateway::ZlibStream;
 use bot_core::model::{Interaction, Member};
 use bot_core::prelude::*;
 use bot_core::spec::{ChoiceSpec, CommandSpec, OptionKind, OptionSpec, validate_command};

@@ -81,6 +81,7 @@ impl Tls {
     pub fn backend(&self) -> Backend {
         match self.inner.kind {
             Kind::Plain => Backend::None,
+            #[allow(unreachable_patterns, reason = "no other kind in a build without TLS")]
             _ => Backend::ACTIVE,
         }
     }
@@ -101,6 +102,7 @@ impl Tls {
     pub(crate) fn websocket(&self) -> Option<&tokio_websockets::Connector> {
         match self.inner.kind {
             Kind::Plain => None,
+            #[allow(unreachable_patterns, reason = "no other kind in a build without TLS")]
             _ => Some(&self.inner.websocket),
         }
     }
