@@ -97,10 +97,12 @@ async fn each_built_in_check_passes_and_fails() {
     let lead = sandbox.add_user("lead");
     let dev = sandbox.add_user("dev");
     let stranger = sandbox.add_user("stranger");
-    for user in [lead, dev, stranger] {
+    let viewer = sandbox.add_user("viewer");
+    for user in [lead, dev, stranger, viewer] {
         assert!(sandbox.add_member(guild, user, &[]));
     }
     sandbox.set_team("Crew", lead, &[dev]).unwrap();
+    assert!(sandbox.set_team_member(viewer, bot_sandbox::TeamRole::ReadOnly));
     let nsfw = sandbox.add_nsfw_channel(guild, "after-dark").unwrap();
     let manager = sandbox
         .add_role(guild, "Manager", Permissions::MANAGE_GUILD.bits())
@@ -122,13 +124,22 @@ async fn each_built_in_check_passes_and_fails() {
         sandbox.user(stranger),
     );
 
-    // is_owner: every member of the owning team, nobody else.
+    // is_owner: the owning team's owner, admins and developers; not its read-only members
+    // (as Discord and Pycord), nor anyone else.
     assert_eq!(slash(&lead_user, channel, "owner").await, passed());
     assert_eq!(slash(&dev_user, channel, "owner").await, passed());
+    assert_eq!(
+        slash(&sandbox.user(viewer), channel, "owner").await,
+        refused("You do not own this bot.")
+    );
     assert_eq!(
         slash(&stranger_user, channel, "owner").await,
         refused("You do not own this bot.")
     );
+    let owners = bot.owner_ids();
+    assert!(owners.iter().any(|id| id.get() == lead) && owners.iter().any(|id| id.get() == dev));
+    assert!(!owners.iter().any(|id| id.get() == viewer));
+    assert_eq!(bot.owner_id(), None, "a team owns the application");
 
     // guild_only / dm_only.
     assert_eq!(slash(&stranger_user, channel, "guildonly").await, passed());
@@ -219,4 +230,23 @@ async fn each_built_in_check_passes_and_fails() {
         passed()
     );
     stop(&bot, task).await;
+}
+
+#[test]
+fn owner_id_and_owner_ids_together_are_refused_at_build() {
+    let both = Bot::builder()
+        .token("MTIz.abc.def")
+        .registry(bot_core::command::CommandRegistry::default())
+        .owner_id(1)
+        .owner_ids([2, 3])
+        .build();
+    assert!(matches!(both, Err(bot_core::Error::Config(_))), "{both:?}");
+    let one = Bot::builder()
+        .token("MTIz.abc.def")
+        .registry(bot_core::command::CommandRegistry::default())
+        .owner_id(1)
+        .build()
+        .unwrap();
+    assert_eq!(one.owner_id().map(|id| id.get()), Some(1));
+    assert!(one.owner_ids().is_empty());
 }

@@ -169,6 +169,7 @@
 //! - [`Bot::close`] ends delivery: listeners finish what is queued, waiters and streams end with
 //!   [`event::WaitError::Closed`].
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod bot;
 pub mod checks;
@@ -184,12 +185,14 @@ pub mod invoke;
 pub mod model;
 mod panic;
 pub mod sync;
+pub mod tls;
 
 /// Discord's application-command model and rules (the `bot-spec` crate).
 pub use bot_spec as spec;
 
 /// The singyeong service-mesh client (the `bot-mesh` crate), with the `mesh` feature.
 #[cfg(feature = "mesh")]
+#[cfg_attr(docsrs, doc(cfg(feature = "mesh")))]
 pub use bot_mesh as mesh;
 
 pub use bot::{Bot, BotBuilder, DISCORD_API, Intents};

@@ -20,9 +20,10 @@ pub struct ClientBuilder {
     pub(crate) event_capacity: usize,
     pub(crate) send_queue: usize,
     pub(crate) send_timeout: Duration,
+    pub(crate) tls: Option<bot_tls::Tls>,
 }
 
-/// The default frame limit, tungstenite's default frame size: 16 MiB.
+/// The default frame limit: 16 MiB.
 pub const DEFAULT_MAX_FRAME_SIZE: usize = 16 << 20;
 
 /// The default capacity of the send queue: 1024 frames. While connected the queue empties as
@@ -51,6 +52,7 @@ impl ClientBuilder {
             event_capacity: 1024,
             send_queue: DEFAULT_SEND_QUEUE,
             send_timeout: DEFAULT_SEND_TIMEOUT,
+            tls: None,
         }
     }
 
@@ -132,6 +134,13 @@ impl ClientBuilder {
     /// [`crate::Client::with_send_timeout`] sets it per handle.
     pub fn send_timeout(mut self, timeout: Duration) -> Self {
         self.send_timeout = timeout;
+        self
+    }
+
+    /// The TLS configuration of `ssingyeong://` (the WebSocket and the HTTP API alike; default:
+    /// the back end's roots only). A bot hands the mesh its own with `bot.http().tls()`.
+    pub fn tls(mut self, tls: bot_tls::Tls) -> Self {
+        self.tls = Some(tls);
         self
     }
 

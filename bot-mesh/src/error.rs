@@ -60,7 +60,10 @@ pub enum Error {
     Http(#[from] reqwest::Error),
     /// The WebSocket failed.
     #[error("WebSocket: {0}")]
-    WebSocket(#[from] tokio_tungstenite::tungstenite::Error),
+    WebSocket(#[from] bot_tls::WebSocketError),
+    /// The TLS configuration could not be built.
+    #[error("TLS: {0}")]
+    Tls(#[source] bot_tls::TlsError),
     /// The server sent something that breaks the protocol.
     #[error("protocol violation: {0}")]
     Protocol(String),

@@ -16,6 +16,8 @@ pub struct SandboxBuilder {
     privileged_intents: u64,
     seed: bool,
     log_traffic: bool,
+    compression: bool,
+    tls: bool,
     session_starts: u64,
     gateway_url_shape: GatewayUrlShape,
     mesh: Option<mesh::MeshConfig>,
@@ -39,6 +41,8 @@ impl Sandbox {
             privileged_intents: GUILD_MEMBERS | GUILD_PRESENCES | MESSAGE_CONTENT,
             seed: true,
             log_traffic: false,
+            compression: true,
+            tls: false,
             session_starts: gateway::SESSION_START_TOTAL,
             gateway_url_shape: GatewayUrlShape::default(),
             mesh: None,
@@ -126,6 +130,23 @@ impl SandboxBuilder {
         self
     }
 
+    /// Whether the gateway compresses (`zlib-stream`) for a client that asks for it (default:
+    /// yes, as Discord). Off, it sends text frames whatever the client asked, as a proxy that
+    /// strips transport compression: a client must read both.
+    pub fn compression(mut self, on: bool) -> Self {
+        self.compression = on;
+        self
+    }
+
+    /// Serves REST and the gateway over TLS (`https://`, `wss://`) with a certificate for
+    /// `127.0.0.1` and `localhost` signed by a root made at start: a client trusts it with
+    /// [`SandboxHandle::tls_root_der`] or [`SandboxHandle::tls_root_pem`], and refuses it
+    /// otherwise.
+    pub fn tls(mut self, on: bool) -> Self {
+        self.tls = on;
+        self
+    }
+
     /// Also starts a singyeong-compatible mesh server on its own port (see [`mesh`]).
     pub fn mesh(mut self, config: mesh::MeshConfig) -> Self {
         self.mesh = Some(config);
@@ -139,6 +160,15 @@ impl SandboxBuilder {
         let mut world = world::World::new(&self.bot_name, self.same_ids);
         let seeded = self.seed.then(|| seed(&mut world));
         let bot_id = world.bot_id;
+        let tls = if self.tls {
+            Some(crate::tls::TestPki::new()?)
+        } else {
+            None
+        };
+        let listener = match &tls {
+            Some(pki) => Listening::Tls(pki.listen(listener)?),
+            None => Listening::Plain(listener),
+        };
         let shared = Arc::new(Shared {
             world: Mutex::new(world),
             timings: self.timings,
@@ -148,6 +178,8 @@ impl SandboxBuilder {
             gateway_url_shape: self.gateway_url_shape,
             privileged_intents: self.privileged_intents,
             log_traffic: self.log_traffic,
+            compression: self.compression,
+            tls,
         });
         let mesh = match self.mesh {
             Some(config) => Some(mesh::MeshServer::start(config).await?),
@@ -155,7 +187,10 @@ impl SandboxBuilder {
         };
         let app = rest::router(shared.clone());
         let server = tokio::spawn(async move {
-            let _ = axum::serve(listener, app).await;
+            let _ = match listener {
+                Listening::Plain(listener) => axum::serve(listener, app).await,
+                Listening::Tls(listener) => axum::serve(listener, app).await,
+            };
         });
         Ok(SandboxHandle {
             shared,
@@ -164,6 +199,12 @@ impl SandboxBuilder {
             mesh,
         })
     }
+}
+
+/// Where the server accepts connections.
+enum Listening {
+    Plain(tokio::net::TcpListener),
+    Tls(crate::tls::TlsListener),
 }
 
 /// The default guild: an owner, a member and a text channel.

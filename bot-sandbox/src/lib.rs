@@ -33,6 +33,7 @@ pub mod mesh;
 mod rest;
 mod scripted;
 mod setup;
+mod tls;
 mod world;
 
 pub use builder::{
@@ -58,6 +59,10 @@ pub(crate) struct Shared {
     pub(crate) gateway_url_shape: GatewayUrlShape,
     pub(crate) privileged_intents: u64,
     pub(crate) log_traffic: bool,
+    /// Whether the gateway compresses for a client that asks for `zlib-stream`.
+    pub(crate) compression: bool,
+    /// The TLS mode's root and configuration.
+    pub(crate) tls: Option<tls::TestPki>,
 }
 
 impl Shared {
@@ -70,7 +75,15 @@ impl Shared {
     }
 
     pub(crate) fn gateway_url(&self) -> String {
-        self.gateway_url_shape.url(self.addr)
+        let url = self.gateway_url_shape.url(self.addr);
+        match url.strip_prefix("ws://") {
+            Some(rest) if self.tls.is_some() => format!("wss://{rest}"),
+            _ => url,
+        }
+    }
+
+    fn http_scheme(&self) -> &'static str {
+        if self.tls.is_some() { "https" } else { "http" }
     }
 }
 
@@ -95,17 +108,40 @@ impl SandboxHandle {
         self.shared.addr
     }
 
-    /// The REST base URL of API v10: `http://127.0.0.1:PORT/api/v10`.
+    /// The REST base URL of API v10: `http://127.0.0.1:PORT/api/v10` (`https://` in the TLS
+    /// mode).
     pub fn rest_url(&self) -> String {
-        format!("http://{}/api/v10", self.shared.addr)
+        format!(
+            "{}://{}/api/v10",
+            self.shared.http_scheme(),
+            self.shared.addr
+        )
     }
 
     /// The REST base URL without a version, for libraries that add `/v{N}` themselves.
     pub fn api_base(&self) -> String {
-        format!("http://{}/api", self.shared.addr)
+        format!("{}://{}/api", self.shared.http_scheme(), self.shared.addr)
     }
 
-    /// The gateway URL in the configured shape (by default `ws://127.0.0.1:PORT`, no path).
+    /// In the TLS mode ([`SandboxBuilder::tls`]), the root certificate (DER) a client must
+    /// trust: made at start, different for every sandbox.
+    pub fn tls_root_der(&self) -> Option<Vec<u8>> {
+        self.shared.tls.as_ref().map(|pki| pki.root_der.clone())
+    }
+
+    /// In the TLS mode, how many TLS handshakes completed (a client that refuses the
+    /// certificate completes none).
+    pub fn tls_handshakes(&self) -> Option<u64> {
+        self.shared.tls.as_ref().map(tls::TestPki::handshakes)
+    }
+
+    /// The same root certificate, PEM.
+    pub fn tls_root_pem(&self) -> Option<String> {
+        self.shared.tls.as_ref().map(|pki| pki.root_pem.clone())
+    }
+
+    /// The gateway URL in the configured shape (by default `ws://127.0.0.1:PORT`, no path;
+    /// `wss://` in the TLS mode).
     pub fn gateway_url(&self) -> String {
         self.shared.gateway_url()
     }

@@ -32,6 +32,7 @@
 //! assert_eq!(json["options"][0]["choices"][0]["value"], "animal_dog");
 //! ```
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod limits;
 mod model;

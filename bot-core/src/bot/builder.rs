@@ -29,7 +29,9 @@ pub struct BotBuilder {
     pub(crate) token: Option<Token>,
     pub(crate) api_base: Option<String>,
     pub(crate) intents: Intents,
+    pub(crate) owner_id: Option<Id<UserMarker>>,
     pub(crate) owner_ids: Vec<Id<UserMarker>>,
+    pub(crate) root_certificates: Vec<crate::tls::Certificate>,
     pub(crate) sync: SyncConfig,
     pub(crate) sync_options: SyncOptions,
     pub(crate) auto_sync_commands: Option<bool>,
@@ -198,13 +200,16 @@ impl BotBuilder {
         self
     }
 
-    /// The owner's user id (for [`Bot::is_owner`]); otherwise the application's owner.
+    /// The owner's user id (for [`Bot::is_owner`]); otherwise the application's owner, or the
+    /// admins and developers of the team that owns it. Not with [`owner_ids`](Self::owner_ids):
+    /// [`build`](Self::build) refuses both, as Pycord does.
     pub fn owner_id(mut self, id: u64) -> Self {
-        self.owner_ids = vec![Id::new(id)];
+        self.owner_id = Some(Id::new(id));
         self
     }
 
-    /// Several owners' user ids.
+    /// Several owners' user ids (an empty list sets none). Not with
+    /// [`owner_id`](Self::owner_id).
     pub fn owner_ids(mut self, ids: impl IntoIterator<Item = u64>) -> Self {
         self.owner_ids = ids.into_iter().map(Id::new).collect();
         self
@@ -311,8 +316,20 @@ impl BotBuilder {
         self
     }
 
+    /// Trusts this root certificate too, for REST and the gateway alike (a company's CA, a test
+    /// server's self-signed root); the back end's own roots stay trusted. See [`crate::tls`].
+    pub fn add_root_certificate(mut self, certificate: crate::tls::Certificate) -> Self {
+        self.root_certificates.push(certificate);
+        self
+    }
+
     /// Checks the settings and collects the commands.
     pub fn build(self) -> Result<Bot, Error> {
+        if self.owner_id.is_some() && !self.owner_ids.is_empty() {
+            return Err(Error::Config(
+                "both owner_id and owner_ids are set: set one".to_owned(),
+            ));
+        }
         if self.token.as_ref().is_none_or(|t| t.expose().is_empty()) {
             return Err(Error::Config(
                 "a token is required: Bot::builder().token(...)".to_owned(),

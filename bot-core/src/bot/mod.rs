@@ -7,6 +7,7 @@ mod commands;
 mod events;
 mod extensions;
 mod invocation;
+mod owners;
 
 pub use crate::model::Intents;
 pub use builder::{BotBuilder, DISCORD_API};
@@ -75,7 +76,7 @@ pub(crate) struct Inner {
     sync_options: SyncOptions,
     auto_sync: bool,
     intents: Intents,
-    owner_ids: Mutex<Vec<Id<UserMarker>>>,
+    owners: Mutex<owners::Owners>,
     presence: Option<UpdatePresence>,
     allowed_mentions: Option<AllowedMentions>,
     heartbeat_timeout: Option<Duration>,
@@ -165,6 +166,9 @@ impl Bot {
         if let Some(timeout) = builder.http_request_timeout {
             http = http.request_timeout(timeout);
         }
+        let tls = crate::tls::Tls::new(&builder.root_certificates)
+            .map_err(|e| Error::Config(format!("TLS: {e}")))?;
+        http = http.tls(tls);
         let http = http.build().map_err(|e| Error::Config(e.to_string()))?;
         let presence = (builder.status.is_some() || builder.activity.is_some()).then(|| {
             let presence = UpdatePresence::new(builder.status.unwrap_or_default());
@@ -183,7 +187,10 @@ impl Bot {
                 sync_options: builder.sync_options,
                 auto_sync: builder.auto_sync_commands.unwrap_or(true),
                 intents: builder.intents,
-                owner_ids: Mutex::new(builder.owner_ids),
+                owners: Mutex::new(owners::Owners {
+                    id: builder.owner_id,
+                    ids: builder.owner_ids,
+                }),
                 presence,
                 allowed_mentions: builder.allowed_mentions,
                 heartbeat_timeout: builder.heartbeat_timeout,
@@ -242,19 +249,10 @@ impl Bot {
         let user = self.inner.http.current_user().await?;
         let info = self.inner.http.application_info().await?;
         {
-            // As Pycord: the members of the team that owns the application, else its owner
-            // (unless the builder named the owners).
-            let mut owners = self
-                .inner
-                .owner_ids
-                .lock()
-                .unwrap_or_else(|p| p.into_inner());
-            if owners.is_empty() {
-                match (&info.team, &info.owner) {
-                    (Some(team), _) => owners.extend(team.members.iter().map(|m| m.user.id)),
-                    (None, Some(owner)) => owners.push(owner.id),
-                    (None, None) => {}
-                }
+            // Unless the builder named them: the team's admins and developers, else the owner.
+            let mut owners = self.inner.owners.lock().unwrap_or_else(|p| p.into_inner());
+            if !owners.is_set() {
+                *owners = owners::Owners::of_application(&info);
             }
         }
         let application_id = info.id;
@@ -371,6 +369,7 @@ impl Bot {
             );
             config.presence = self.inner.presence.clone();
             config.heartbeat_timeout = self.inner.heartbeat_timeout;
+            config.tls = Some(self.inner.http.tls().clone());
             let shard = Shard::new(config, sink.clone(), self.inner.latency.clone());
             let shutdown = self.inner.shutdown.subscribe();
             let span = tracing::info_span!("shard", id);
@@ -494,13 +493,30 @@ impl Bot {
     }
 
     /// Whether `user` owns the bot: the owners given to the builder, else (after login) the
-    /// members of the team that owns the application, else the application's owner.
+    /// owner and the admins and developers of the team that owns the application (not its
+    /// read-only members), else the application's owner.
     pub fn is_owner(&self, user: Id<UserMarker>) -> bool {
+        self.owners().contains(user)
+    }
+
+    /// The one owner (Pycord's `owner_id`): given with [`BotBuilder::owner_id`], else (after
+    /// login) the owner of an application no team owns.
+    pub fn owner_id(&self) -> Option<Id<UserMarker>> {
+        self.owners().id
+    }
+
+    /// The owners (Pycord's `owner_ids`): given with [`BotBuilder::owner_ids`], else (after
+    /// login) the owner, admins and developers of the team that owns the application.
+    pub fn owner_ids(&self) -> Vec<Id<UserMarker>> {
+        self.owners().ids
+    }
+
+    fn owners(&self) -> owners::Owners {
         self.inner
-            .owner_ids
+            .owners
             .lock()
             .unwrap_or_else(|p| p.into_inner())
-            .contains(&user)
+            .clone()
     }
 
     /// The last heartbeat's round trip, once one was acknowledged.

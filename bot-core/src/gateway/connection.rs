@@ -8,17 +8,12 @@ use super::heartbeat::{Heartbeat, deadline_in};
 use super::inflate::{MAX_MESSAGE, ZlibStream};
 use super::session::Session;
 use super::shard::{Ending, Shard, closed};
+use bot_tls::Socket;
+use bot_tls::ws::{CloseCode as WsCloseCode, Config, Limits, Message};
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{Value, json};
 use std::time::Duration;
-use tokio::net::TcpStream;
 use tokio::sync::watch;
-use tokio_tungstenite::tungstenite::Message;
-use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode as WsCloseCode;
-use tokio_tungstenite::tungstenite::protocol::{CloseFrame, WebSocketConfig};
-use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
-
-type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
 
 /// Discord's limit on a payload a client sends (GW L49-52); a larger one is closed with 4002.
 const MAX_SENT_PAYLOAD: usize = 4096;
@@ -37,23 +32,30 @@ struct SessionFields {
     resume_gateway_url: Option<String>,
 }
 
-/// Sends a close frame, waiting at most [`CLOSE_TIMEOUT`].
+/// Sends a close frame and waits for the gateway's, at most [`CLOSE_TIMEOUT`] in all.
 async fn close(socket: &mut Socket, code: WsCloseCode, reason: &'static str) {
-    let frame = CloseFrame {
-        code,
-        reason: reason.into(),
+    let handshake = async {
+        if socket
+            .send(Message::close(Some(code), reason))
+            .await
+            .is_ok()
+        {
+            let _ = socket.close().await;
+        }
     };
-    let _ = tokio::time::timeout(CLOSE_TIMEOUT, socket.close(Some(frame))).await;
+    let _ = tokio::time::timeout(CLOSE_TIMEOUT, handshake).await;
 }
 
 /// Closes keeping the session resumable (any code but 1000 and 1001).
 async fn close_to_resume(socket: &mut Socket, reason: &'static str) {
-    close(socket, WsCloseCode::Library(4000), reason).await;
+    // 4000 is in the range a WebSocket library may send (3000-4999).
+    let code = WsCloseCode::try_from(4000).unwrap_or(WsCloseCode::GOING_AWAY);
+    close(socket, code, reason).await;
 }
 
 async fn send(socket: &mut Socket, payload: &Value) -> Result<(), Ending> {
     socket
-        .send(Message::Text(payload.to_string().into()))
+        .send(Message::text(payload.to_string()))
         .await
         .map_err(|_| Ending::RESUME)
 }
@@ -69,15 +71,27 @@ impl Shard {
             Ok(url) => url,
             Err(error) => return Ending::Fatal(error),
         };
-        let config = WebSocketConfig::default().max_message_size(Some(MAX_MESSAGE));
+        let tls = match &self.config.tls {
+            Some(tls) => tls.clone(),
+            None => match bot_tls::Tls::new(&[]) {
+                Ok(tls) => tls,
+                Err(error) => {
+                    return Ending::Fatal(super::GatewayError::Connect(error.to_string()));
+                }
+            },
+        };
+        let limits = Limits::default().max_payload_len(Some(MAX_MESSAGE));
         let connect = tokio::time::timeout(
             self.config.connect_timeout,
-            tokio_tungstenite::connect_async_with_config(url.as_str(), Some(config), false),
+            bot_tls::connect_websocket(&tls, url.as_str(), limits, Config::default()),
         );
         let mut socket = tokio::select! {
             _ = closed(shutdown) => return Ending::Shutdown,
             opened = connect => match opened {
-                Ok(Ok((socket, _))) => socket,
+                Ok(Ok(socket)) => socket,
+                Ok(Err(error @ bot_tls::WebSocketError::NoTlsBackend)) => {
+                    return Ending::Fatal(super::GatewayError::Connect(error.to_string()));
+                }
                 Ok(Err(error)) => {
                     tracing::warn!(shard = self.config.id, "gateway connection failed: {error}");
                     return Ending::RESUME;
@@ -95,7 +109,7 @@ impl Shard {
         self.opened = true;
         let ending = self.read(&mut socket, shutdown).await;
         if matches!(ending, Ending::Shutdown) {
-            close(&mut socket, WsCloseCode::Normal, "closing").await;
+            close(&mut socket, WsCloseCode::NORMAL_CLOSURE, "closing").await;
         }
         ending
     }
@@ -138,9 +152,9 @@ impl Shard {
                 }
             };
             let inflated;
-            let text;
+            let message;
             let bytes: &[u8] = match frame {
-                Some(Ok(Message::Binary(bytes))) => match inflate.push(&bytes) {
+                Some(Ok(binary)) if binary.is_binary() => match inflate.push(binary.as_payload()) {
                     None => continue,
                     Some(Ok(whole)) => {
                         inflated = whole;
@@ -155,12 +169,14 @@ impl Shard {
                         return Ending::RESUME;
                     }
                 },
-                Some(Ok(Message::Text(whole))) => {
-                    text = whole;
-                    text.as_bytes()
+                Some(Ok(text)) if text.is_text() => {
+                    message = text;
+                    message.as_payload()
                 }
-                Some(Ok(Message::Close(frame))) => {
-                    return self.closed(frame.map_or(1005, |f| u16::from(f.code)));
+                Some(Ok(close)) if close.is_close() => {
+                    // No code in the frame reads as 1005, as before.
+                    let code = close.as_close().map_or(1005, |(code, _)| u16::from(code));
+                    return self.closed(code);
                 }
                 Some(Ok(_)) => continue,
                 Some(Err(error)) => {
@@ -248,7 +264,7 @@ impl Shard {
                     );
                 }
                 socket
-                    .send(Message::Text(answer.into()))
+                    .send(Message::text(answer))
                     .await
                     .map_err(|_| Ending::RESUME)?;
             }

@@ -39,6 +39,8 @@ pub struct ShardConfig {
     /// How long to wait for HELLO once connected (default:
     /// [`ShardConfig::DEFAULT_HELLO_TIMEOUT`]); Discord sends it at once.
     pub hello_timeout: Duration,
+    /// The TLS configuration of `wss://` URLs (default: the back end's roots only).
+    pub tls: Option<crate::tls::Tls>,
 }
 
 impl ShardConfig {
@@ -59,6 +61,7 @@ impl ShardConfig {
             heartbeat_timeout: None,
             connect_timeout: Self::DEFAULT_CONNECT_TIMEOUT,
             hello_timeout: Self::DEFAULT_HELLO_TIMEOUT,
+            tls: None,
         }
     }
 }

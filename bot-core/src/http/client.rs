@@ -61,6 +61,7 @@ pub struct Http {
 
 struct Inner {
     client: reqwest::Client,
+    tls: crate::tls::Tls,
     base: String,
     token: Token,
     keyer: Keyer,
@@ -96,9 +97,17 @@ pub struct HttpBuilder {
     token: Token,
     connect_timeout: Duration,
     request_timeout: Duration,
+    tls: Option<crate::tls::Tls>,
 }
 
 impl HttpBuilder {
+    /// The TLS configuration of `https://` (default: the back end's roots only). The bot hands
+    /// the gateway the same one.
+    pub fn tls(mut self, tls: crate::tls::Tls) -> Self {
+        self.tls = Some(tls);
+        self
+    }
+
     /// How long connecting may take (default: [`DEFAULT_CONNECT_TIMEOUT`]).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
@@ -120,7 +129,12 @@ impl HttpBuilder {
                 "HTTP timeouts must be longer than zero".to_owned(),
             ));
         }
-        let client = reqwest::Client::builder()
+        let tls = match self.tls {
+            Some(tls) => tls,
+            None => crate::tls::Tls::new(&[]).map_err(|e| HttpError::Transport(e.to_string()))?,
+        };
+        let client = tls
+            .reqwest(reqwest::Client::builder())
             .connect_timeout(self.connect_timeout)
             .timeout(self.request_timeout)
             .build()
@@ -128,6 +142,7 @@ impl HttpBuilder {
         Ok(Http {
             inner: Arc::new(Inner {
                 client,
+                tls,
                 base: self.base.trim_end_matches('/').to_owned(),
                 token: self.token,
                 keyer: Keyer::default(),
@@ -174,12 +189,18 @@ impl Http {
             token,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             request_timeout: DEFAULT_REQUEST_TIMEOUT,
+            tls: None,
         }
     }
 
     /// The API base URL.
     pub fn base(&self) -> &str {
         &self.inner.base
+    }
+
+    /// The TLS configuration of its requests (the gateway uses it too).
+    pub fn tls(&self) -> &crate::tls::Tls {
+        &self.inner.tls
     }
 
     pub(crate) fn token(&self) -> &Token {

@@ -2,7 +2,9 @@
 //! reconnecting with back-off. One socket at a time: the old one is closed before a new one
 //! opens, so the client is never registered twice.
 
-use super::handshake::{CLOSE_GRACE, End, Socket, close as close_socket, handshake, send_text};
+use super::handshake::{
+    CLOSE_GRACE, End, Socket, close as close_socket, close_code, handshake, send_text,
+};
 use super::outbox::{Failure, Taken};
 use super::{Shared, Stop, lock};
 use crate::Error;
@@ -10,13 +12,13 @@ use crate::backoff::Backoff;
 use crate::events::{Disconnect, Event, Message};
 use crate::protocol::{self, Opcode};
 use crate::server_error::ServerError;
+use bot_tls::ws::Message as WsMessage;
 use futures_util::StreamExt;
 use serde::Serialize;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{mpsc, oneshot};
 use tokio::time::{Instant, MissedTickBehavior};
-use tokio_tungstenite::tungstenite::Message as WsMessage;
 
 /// The least time a write may take before the connection is taken for dead (the heartbeat
 /// interval when longer).
@@ -227,7 +229,9 @@ impl Session<'_> {
     async fn heartbeat(&mut self) -> Result<(), End> {
         if self.unacked.is_some() {
             // The last heartbeat was never acknowledged: the connection is a zombie.
-            let _ = tokio::time::timeout(CLOSE_GRACE, self.socket.close(None)).await;
+            let _ =
+                tokio::time::timeout(CLOSE_GRACE, futures_util::SinkExt::close(&mut self.socket))
+                    .await;
             return Err(End::Lost(Disconnect::HeartbeatTimeout, None));
         }
         #[derive(Serialize)]
@@ -246,15 +250,15 @@ impl Session<'_> {
 
     async fn receive(
         &mut self,
-        frame: Option<Result<WsMessage, tokio_tungstenite::tungstenite::Error>>,
+        frame: Option<Result<WsMessage, bot_tls::ws::Error>>,
     ) -> Option<End> {
-        let text = match frame {
-            Some(Ok(WsMessage::Text(text))) => text,
-            Some(Ok(WsMessage::Close(frame))) => {
-                let code = frame.map(|frame| u16::from(frame.code));
+        let message = match frame {
+            Some(Ok(message)) if message.is_text() => message,
+            Some(Ok(message)) if message.is_close() => {
+                let code = close_code(&message);
                 return Some(End::Lost(Disconnect::ServerClosed(code), None));
             }
-            Some(Ok(WsMessage::Binary(_))) => {
+            Some(Ok(message)) if message.is_binary() => {
                 tracing::warn!("ignoring a binary frame on a JSON connection");
                 return None;
             }
@@ -262,12 +266,12 @@ impl Session<'_> {
             Some(Err(error)) => {
                 return Some(End::Lost(
                     Disconnect::Dropped,
-                    Some(Error::WebSocket(error)),
+                    Some(Error::WebSocket(error.into())),
                 ));
             }
             None => return Some(End::Lost(Disconnect::Dropped, None)),
         };
-        let incoming = match protocol::decode(&text) {
+        let incoming = match protocol::decode(message.as_text().unwrap_or_default()) {
             Ok(incoming) => incoming,
             Err(error) => {
                 tracing::warn!(%error, "ignoring an undecodable frame");

@@ -5,18 +5,14 @@ use crate::Error;
 use crate::events::{Disconnect, Event};
 use crate::protocol::{self, Incoming, Opcode};
 use crate::server_error::ServerError;
+use bot_tls::ws::{CloseCode, Config, Limits, Message as WsMessage};
 use futures_util::{SinkExt, StreamExt};
 use serde::Serialize;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
-use tokio::net::TcpStream;
 use tokio::sync::oneshot;
-use tokio_tungstenite::tungstenite::Message as WsMessage;
-use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
-use tokio_tungstenite::tungstenite::protocol::{CloseFrame, WebSocketConfig};
-use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
-pub(super) type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
+pub(super) type Socket = bot_tls::Socket;
 
 /// How long a close handshake may take before the socket is dropped.
 pub(super) const CLOSE_GRACE: Duration = Duration::from_secs(1);
@@ -50,11 +46,13 @@ pub(super) async fn handshake(
     reconnecting: bool,
 ) -> Result<(Socket, Duration), End> {
     let config = &shared.config;
-    let ws_config = WebSocketConfig::default()
-        .max_frame_size(Some(config.max_frame_size))
-        .max_message_size(Some(config.max_frame_size));
+    let limits = Limits::default().max_payload_len(Some(config.max_frame_size));
     let url = config.dsn.gateway_url().as_str();
-    let (mut socket, _) = tokio_tungstenite::connect_async_with_config(url, Some(ws_config), false)
+    let tls = match &config.tls {
+        Some(tls) => tls.clone(),
+        None => bot_tls::Tls::new(&[]).map_err(|error| End::Fatal(Error::Tls(error)))?,
+    };
+    let mut socket = bot_tls::connect_websocket(&tls, url, limits, Config::default())
         .await
         .map_err(|error| End::Lost(Disconnect::Dropped, Some(Error::WebSocket(error))))?;
     shared.emit(Event::Connect);
@@ -121,18 +119,21 @@ pub(super) fn protocol_error(text: &str) -> End {
 async fn next_frame(socket: &mut Socket) -> Result<Incoming, End> {
     loop {
         match socket.next().await {
-            Some(Ok(WsMessage::Text(text))) => {
-                return protocol::decode(&text).map_err(|error| protocol_error(&error));
+            Some(Ok(message)) if message.is_text() => {
+                let text = message.as_text().unwrap_or_default();
+                return protocol::decode(text).map_err(|error| protocol_error(&error));
             }
-            Some(Ok(WsMessage::Close(frame))) => {
-                let code = frame.map(|frame| u16::from(frame.code));
-                return Err(End::Lost(Disconnect::ServerClosed(code), None));
+            Some(Ok(message)) if message.is_close() => {
+                return Err(End::Lost(
+                    Disconnect::ServerClosed(close_code(&message)),
+                    None,
+                ));
             }
             Some(Ok(_)) => continue,
             Some(Err(error)) => {
                 return Err(End::Lost(
                     Disconnect::Dropped,
-                    Some(Error::WebSocket(error)),
+                    Some(Error::WebSocket(error.into())),
                 ));
             }
             None => return Err(End::Lost(Disconnect::Dropped, None)),
@@ -140,21 +141,26 @@ async fn next_frame(socket: &mut Socket) -> Result<Incoming, End> {
     }
 }
 
+/// The code of a close frame (`None` when it carried none).
+pub(super) fn close_code(message: &WsMessage) -> Option<u16> {
+    message
+        .as_close()
+        .map(|(code, _)| u16::from(code))
+        .filter(|code| *code != u16::from(CloseCode::NO_STATUS_RECEIVED))
+}
+
 pub(super) async fn send_text(socket: &mut Socket, text: String) -> Result<(), End> {
     socket
-        .send(WsMessage::Text(text.into()))
+        .send(WsMessage::text(text))
         .await
-        .map_err(|error| End::Lost(Disconnect::Dropped, Some(Error::WebSocket(error))))
+        .map_err(|error| End::Lost(Disconnect::Dropped, Some(Error::WebSocket(error.into()))))
 }
 
 /// Sends close 1000 and waits (briefly) for the server to finish the handshake, so the old
 /// registration is gone before a new socket identifies.
 pub(super) async fn close(socket: &mut Socket) {
-    let frame = CloseFrame {
-        code: CloseCode::Normal,
-        reason: "".into(),
-    };
-    let sent = tokio::time::timeout(CLOSE_GRACE, socket.send(WsMessage::Close(Some(frame))));
+    let frame = WsMessage::close(Some(CloseCode::NORMAL_CLOSURE), "");
+    let sent = tokio::time::timeout(CLOSE_GRACE, socket.send(frame));
     if !matches!(sent.await, Ok(Ok(()))) {
         return;
     }

@@ -148,9 +148,16 @@ impl Client {
     }
 
     pub(crate) async fn start(config: ClientBuilder) -> Result<Client, Error> {
-        let http = reqwest::Client::builder()
+        let tls = match &config.tls {
+            Some(tls) => tls.clone(),
+            None => bot_tls::Tls::new(&[]).map_err(Error::Tls)?,
+        };
+        let http = tls
+            .reqwest(reqwest::Client::builder())
             .timeout(config.http_timeout)
             .build()?;
+        let mut config = config;
+        config.tls = Some(tls);
         let (closes, receiver) = mpsc::unbounded_channel();
         let send_timeout = config.send_timeout;
         let shared = Arc::new(Shared {

@@ -57,7 +57,8 @@ async fn run(mut socket: WebSocket, shared: Arc<Shared>, query: &HashMap<String,
     let hello = json!({"op": 10, "s": null, "t": null,
                        "d": {"heartbeat_interval": interval.as_millis() as u64}});
     let _ = tx.send(Outbound::frame(&hello));
-    let encoder = Encoder::new(query.get("compress").map(String::as_str) == Some("zlib-stream"));
+    let asked = query.get("compress").map(String::as_str) == Some("zlib-stream");
+    let encoder = Encoder::new(asked && shared.compression);
     let (sink, stream) = socket.split();
     let (stop_tx, stop_rx) = oneshot::channel();
     let mut writer = tokio::spawn(Writer::new(sink, encoder, rx, shared.clone()).run(stop_rx));

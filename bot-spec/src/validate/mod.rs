@@ -34,6 +34,7 @@ mod values;
 mod form_error;
 
 #[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 pub use form_error::FormBodyError;
 
 pub use error::{ErrorCode, ValidationErrors, Violation};
