@@ -246,7 +246,11 @@ fn the_runtime_modules_name_only_what_their_rules_allow() {
             Err(error) => panic!("{}: {error}", relative.display()),
         }
     }
-    assert!(found.is_empty(), "import rules broken:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "import rules broken:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]
@@ -277,7 +281,14 @@ fn a_planted_violation_is_found_with_its_file_and_path() {
         in_mod_rs,
         ["event/mod.rs: names `super::dispatch::DispatchStats` (event/ may not name dispatch/)"]
     );
-    let clean = violations(Path::new("model/user.rs"), "use crate::Bot; use super::Id;", &reexports)
-        .unwrap();
-    assert!(clean.is_empty(), "model may name bot/ (not a rule): {clean:?}");
+    let clean = violations(
+        Path::new("model/user.rs"),
+        "use crate::Bot; use super::Id;",
+        &reexports,
+    )
+    .unwrap();
+    assert!(
+        clean.is_empty(),
+        "model may name bot/ (not a rule): {clean:?}"
+    );
 }
