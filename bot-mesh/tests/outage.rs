@@ -5,6 +5,7 @@
 mod common;
 
 use bot_mesh::{Client, Error, Event, EventKind, Query};
+use bot_sandbox::mesh::MeshHandle;
 use common::forwarder::Forwarder;
 use common::{client, make_sink, mesh};
 use futures_util::StreamExt;
@@ -26,8 +27,9 @@ async fn next_payload(
     }
 }
 
-#[tokio::test]
-async fn sends_during_an_outage_fail_fast_stay_bounded_and_never_arrive_later() {
+/// A mesh with a sink client `receiver`, a forwarder in front of the mesh, and a builder of the
+/// client `sender` that connects through the forwarder.
+async fn sink_behind_forwarder() -> (MeshHandle, Client, Forwarder, bot_mesh::ClientBuilder) {
     let mesh = mesh().await;
     let receiver = client(&mesh, "bot", "receiver").await;
     make_sink(&mesh, &receiver, "bot", "receiver").await;
@@ -36,14 +38,21 @@ async fn sends_during_an_outage_fail_fast_stay_bounded_and_never_arrive_later() 
         &format!("singyeong://bot:s3cret@{}", forwarder.addr()),
         "sender",
     )
-    .unwrap()
-    .backoff(Duration::from_millis(20), Duration::from_millis(100))
-    .connect_timeout(Duration::from_secs(2))
-    .send_queue(CAPACITY)
-    .send_timeout(DEADLINE)
-    .connect()
-    .await
     .unwrap();
+    (mesh, receiver, forwarder, sender)
+}
+
+#[tokio::test]
+async fn sends_during_an_outage_fail_fast_stay_bounded_and_never_arrive_later() {
+    let (_mesh, receiver, forwarder, sender) = sink_behind_forwarder().await;
+    let sender = sender
+        .backoff(Duration::from_millis(20), Duration::from_millis(100))
+        .connect_timeout(Duration::from_secs(2))
+        .send_queue(CAPACITY)
+        .send_timeout(DEADLINE)
+        .connect()
+        .await
+        .unwrap();
     let target = Query::new("bot").eq("role", "sink");
     let mut inbox = receiver.stream(EventKind::Data, None, None, |_| true);
     sender.send(&"before", &target, None).await.unwrap();
@@ -121,20 +130,13 @@ async fn sends_during_an_outage_fail_fast_stay_bounded_and_never_arrive_later() 
 
 #[tokio::test]
 async fn a_frame_queued_during_a_short_outage_goes_out_on_the_next_connection() {
-    let mesh = mesh().await;
-    let receiver = client(&mesh, "bot", "receiver").await;
-    make_sink(&mesh, &receiver, "bot", "receiver").await;
-    let forwarder = Forwarder::start(mesh.addr()).await;
-    let sender = Client::builder(
-        &format!("singyeong://bot:s3cret@{}", forwarder.addr()),
-        "sender",
-    )
-    .unwrap()
-    .backoff(Duration::from_millis(20), Duration::from_millis(50))
-    .send_timeout(WAIT)
-    .connect()
-    .await
-    .unwrap();
+    let (_mesh, receiver, forwarder, sender) = sink_behind_forwarder().await;
+    let sender = sender
+        .backoff(Duration::from_millis(20), Duration::from_millis(50))
+        .send_timeout(WAIT)
+        .connect()
+        .await
+        .unwrap();
     let mut inbox = receiver.stream(EventKind::Data, None, None, |_| true);
     let lost = sender.wait_for(EventKind::Disconnect, Some(WAIT), |_| true);
     forwarder.shut();
