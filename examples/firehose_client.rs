@@ -7,7 +7,7 @@
 
 use bot_core::event::MessageCreate;
 use bot_core::model::CreateMessage;
-use bot_core::{Bot, Intents, listen};
+use bot_core::{Bot, Context, Intents, listen};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The benchmark server's token.
@@ -18,7 +18,7 @@ static COUNT: AtomicU64 = AtomicU64::new(0);
 
 /// Counts each message; answers `__END__` with the count and closes the bot.
 #[listen]
-async fn count(bot: &Bot, message: &MessageCreate) -> Result<(), bot_core::Error> {
+async fn count(bot: &Context, message: &MessageCreate) -> Result<(), bot_core::Error> {
     if message.content != "__END__" {
         COUNT.fetch_add(1, Ordering::Relaxed);
         return Ok(());

@@ -9,7 +9,7 @@
 //! A scripted user writes in `#general`; the example prints what each part saw, then exits.
 
 use bot_core::event::{Event, GuildCreate, MessageCreate, MessageDelete, Received, WaitError};
-use bot_core::{Bot, Intents, listen};
+use bot_core::{Bot, Context, Intents, listen};
 use futures_util::StreamExt;
 use std::time::Duration;
 
@@ -24,7 +24,7 @@ async fn log_messages(message: &MessageCreate) {
 
 /// By Pycord's name, with the bot to answer through.
 #[listen("on_message")]
-async fn answer_ping(bot: &Bot, message: &MessageCreate) -> Result<(), bot_core::Error> {
+async fn answer_ping(bot: &Context, message: &MessageCreate) -> Result<(), bot_core::Error> {
     if message.content == "!ping" {
         bot.http()
             .create_message(message.channel_id, &"pong".into())

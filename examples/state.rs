@@ -66,7 +66,7 @@ async fn strict(message: &MessageCreate) -> Result<(), String> {
 
 /// Replaces the default `on_error` (which logs): keeps the incident.
 #[event]
-async fn on_error(bot: &Bot, error: &EventError) {
+async fn on_error(bot: &Context, error: &EventError) {
     if let Some(incidents) = bot.data::<Incidents>() {
         let text = format!(
             "{} failed on {}: {}",

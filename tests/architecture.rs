@@ -5,8 +5,10 @@
 //!
 //! Paths inside macro invocations (`tracing::info!(…)`) are token streams and are not read.
 //!
-//! Held today: `gateway/` names nothing in `http/`; `event/` nothing in `dispatch/`; `model/`
-//! neither `http/` nor `gateway/`.
+//! The rules: nothing under `dispatch/`, `invoke/`, `checks/`, `command/`, `event/`, `cog/`,
+//! `extension/`, `sync/` or `gateway/` names `bot/` (`Bot`, its builder, anything in it: the
+//! services reach user code as a `Context`); `gateway/` names nothing in `http/`; `event/`
+//! nothing in `dispatch/`; `model/` neither `http/` nor `gateway/`.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -17,6 +19,19 @@ struct Rule {
     from: &'static str,
     forbidden: &'static str,
 }
+
+/// The modules below the façade: they may not name `bot/`.
+const BELOW_BOT: [&str; 9] = [
+    "dispatch",
+    "invoke",
+    "checks",
+    "command",
+    "event",
+    "cog",
+    "extension",
+    "sync",
+    "gateway",
+];
 
 const RULES: &[Rule] = &[
     Rule {
@@ -194,9 +209,11 @@ fn violations(
         .found
         .iter()
         .filter(|named| {
-            RULES
-                .iter()
-                .any(|rule| rule.from == top && rule.forbidden == named.module)
+            let below_bot = BELOW_BOT.contains(&top.as_str()) && named.module == "bot";
+            below_bot
+                || RULES
+                    .iter()
+                    .any(|rule| rule.from == top && rule.forbidden == named.module)
         })
         .map(|named| {
             format!(
@@ -280,6 +297,19 @@ fn a_planted_violation_is_found_with_its_file_and_path() {
     assert_eq!(
         in_mod_rs,
         ["event/mod.rs: names `super::dispatch::DispatchStats` (event/ may not name dispatch/)"]
+    );
+    let bot_below = violations(
+        Path::new("dispatch/runner.rs"),
+        "use crate::Bot; use crate::context::Context; fn f(b: crate::bot::BotRef) {}",
+        &reexports,
+    )
+    .unwrap();
+    assert_eq!(
+        bot_below,
+        [
+            "dispatch/runner.rs: names `crate::Bot` (dispatch/ may not name bot/)",
+            "dispatch/runner.rs: names `crate::bot::BotRef` (dispatch/ may not name bot/)",
+        ]
     );
     let clean = violations(
         Path::new("model/user.rs"),

@@ -48,7 +48,7 @@ impl Reports {
 }
 
 #[event]
-async fn on_error(bot: &Bot, error: &EventError) {
+async fn on_error(bot: &Context, error: &EventError) {
     let Some(reports) = bot.data::<Reports>() else {
         return;
     };

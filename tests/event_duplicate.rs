@@ -6,21 +6,21 @@ use bot_core::command::CommandRegistry;
 use bot_core::{Bot, Error};
 
 mod first {
-    use bot_core::{Bot, event};
+    use bot_core::{Context, event};
 
     #[event]
-    async fn on_ready(_bot: &Bot) {}
+    async fn on_ready(_bot: &Context) {}
 }
 
 mod second {
-    use bot_core::{Bot, event};
+    use bot_core::{Context, event};
 
     #[event]
-    async fn on_ready(_bot: &Bot) {}
+    async fn on_ready(_bot: &Context) {}
 
     /// Another event, once: not a duplicate.
     #[event]
-    async fn on_connect(_bot: &Bot, _connected: &bot_core::event::Connected) {}
+    async fn on_connect(_bot: &Context, _connected: &bot_core::event::Connected) {}
 }
 
 #[test]

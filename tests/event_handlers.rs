@@ -11,7 +11,7 @@ mod common;
 use bot_core::event::{
     Connected, Disconnected, EventError, EventFailure, ListenerOptions, MessageCreate, Received,
 };
-use bot_core::{Bot, event, listen};
+use bot_core::{Context, event, listen};
 use common::{capture_logs, message_bot_builder, started, stop};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -28,13 +28,13 @@ fn saw(what: String) {
 }
 
 #[event]
-async fn on_ready(bot: &Bot) {
+async fn on_ready(bot: &Context) {
     READY.fetch_add(1, Ordering::SeqCst);
     saw(format!("ready {}", bot.is_ready()));
 }
 
 #[event]
-async fn on_connect(_bot: &Bot, connected: &Connected) -> Result<(), String> {
+async fn on_connect(_bot: &Context, connected: &Connected) -> Result<(), String> {
     saw(format!(
         "connect shard={} resumed={}",
         connected.shard, connected.resumed
@@ -46,7 +46,7 @@ async fn on_connect(_bot: &Bot, connected: &Connected) -> Result<(), String> {
 }
 
 #[event]
-async fn on_disconnect(_bot: &Bot, disconnected: &Disconnected) {
+async fn on_disconnect(_bot: &Context, disconnected: &Disconnected) {
     saw(format!(
         "disconnect shard={} code={:?} reconnect={} resume={}",
         disconnected.shard, disconnected.code, disconnected.reconnect, disconnected.resume
@@ -54,7 +54,7 @@ async fn on_disconnect(_bot: &Bot, disconnected: &Disconnected) {
 }
 
 #[event]
-async fn on_error(bot: &Bot, error: &EventError) {
+async fn on_error(bot: &Context, error: &EventError) {
     assert!(bot.application_id().is_some(), "the bot is logged in");
     let (failure, panic) = match &error.failure {
         EventFailure::Error(error) => (error.to_string(), false),

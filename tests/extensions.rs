@@ -71,7 +71,7 @@ async fn greetings(ext: &mut Extension) -> Result<(), CommandError> {
     Ok(())
 }
 
-async fn goodbye(bot: &Bot) {
+async fn goodbye(bot: &Context) {
     if let Some(config) = bot.data::<Config>() {
         config.teardowns.fetch_add(1, Ordering::SeqCst);
     }

@@ -4,7 +4,7 @@
 mod common;
 
 use bot_core::event::{Event, MessageCreate};
-use bot_core::{Bot, listen};
+use bot_core::{Context, listen};
 use common::{message_bot_builder, started, stop};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -21,7 +21,7 @@ async fn by_type(message: &MessageCreate) {
 }
 
 #[listen("on_message")]
-async fn by_name(bot: &Bot, message: &MessageCreate) -> Result<(), bot_core::Error> {
+async fn by_name(bot: &Context, message: &MessageCreate) -> Result<(), bot_core::Error> {
     assert!(bot.application_id().is_some(), "the bot is logged in");
     if message.content.starts_with("msg") {
         BY_NAME.fetch_add(1, Ordering::SeqCst);

@@ -175,6 +175,7 @@ mod bot;
 pub mod checks;
 pub mod cog;
 pub mod command;
+mod context;
 mod dispatch;
 mod error;
 pub mod event;
@@ -196,6 +197,7 @@ pub use bot_spec as spec;
 pub use bot_mesh as mesh;
 
 pub use bot::{Bot, BotBuilder, DISCORD_API, Intents};
+pub use context::Context;
 pub use error::Error;
 
 pub use bot_macros::{
@@ -217,7 +219,7 @@ pub mod prelude {
         EmbedBuilder, InteractionResponse, SelectMenu, Status,
     };
     pub use crate::model::{Attachment, Member, Message, Role, User};
-    pub use crate::{Bot, Intents};
+    pub use crate::{Bot, Context, Intents};
     pub use bot_macros::{
         Choice, after_invoke, before_invoke, check, check_once, cog, event, listen,
         message_command, slash_command, slash_group, user_command,

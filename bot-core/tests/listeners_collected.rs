@@ -19,7 +19,7 @@ async fn count_deletes(deleted: &MessageDelete) {
 }
 
 #[listen("on_message", concurrent)]
-async fn named(bot: &Bot, message: &MessageCreate) -> Result<(), std::io::Error> {
+async fn named(bot: &Context, message: &MessageCreate) -> Result<(), std::io::Error> {
     let _ = (bot, message);
     Err(std::io::Error::other("listener failed"))
 }
@@ -30,7 +30,7 @@ async fn first_ready(ready: &Ready) {
 }
 
 #[listen("on_raw_message_delete", once, concurrent)]
-async fn with_bot(bot: &Bot, event: &Event) {
+async fn with_bot(bot: &Context, event: &Event) {
     let _ = bot;
     if event.kind() == Some(EventKind::MessageDelete) {
         WITH_BOT.fetch_add(1, Ordering::SeqCst);
@@ -56,12 +56,14 @@ fn find(name: &str) -> &'static ListenerDef {
     found[0]
 }
 
-fn bot() -> Bot {
+fn bot() -> Context {
     Bot::builder()
         .token("x.y.z")
         .api_base("http://127.0.0.1:9/api/v10")
         .build()
         .unwrap()
+        .context()
+        .clone()
 }
 
 fn delete_event() -> Arc<Event> {

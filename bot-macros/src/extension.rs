@@ -47,7 +47,7 @@ fn parse_args(args: TokenStream, errors: &mut Errors) -> Args {
                 }
                 other => errors.add(
                     other.span(),
-                    "`teardown` names an `async fn(bot: &Bot)`: `teardown = function_name`",
+                    "`teardown` names an `async fn(ctx: &Context)`: `teardown = function_name`",
                 ),
             },
             other => errors.add(
@@ -139,10 +139,10 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     };
     let (teardown_fn, teardown) = match &args.teardown {
         Some(path) => {
-            let call = quote_spanned!(path.span()=> #path(bot).await);
+            let call = quote_spanned!(path.span()=> #path(ctx).await);
             (
                 quote! {
-                    fn __bot_teardown<'a>(bot: &'a ::bot_core::Bot) -> #p::TeardownFuture<'a> {
+                    fn __bot_teardown<'a>(ctx: &'a ::bot_core::Context) -> #p::TeardownFuture<'a> {
                         #p::Box::pin(async move { #call; })
                     }
                 },

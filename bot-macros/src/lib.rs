@@ -79,8 +79,8 @@ pub fn derive_choice(item: TokenStream) -> TokenStream {
 
 /// Registers an `async fn` as a listener of the gateway event its parameter's type names.
 ///
-/// The function takes the event by reference, optionally after the bot:
-/// `async fn name(event: &E)` or `async fn name(bot: &Bot, event: &E)`, where `E` is the event's
+/// The function takes the event by reference, optionally after the bot's context (`&Context`):
+/// `async fn name(event: &E)` or `async fn name(ctx: &Context, event: &E)`, where `E` is the event's
 /// own type (`MessageCreate`, `MessageDelete`, `GuildMemberAdd`, `Ready`, ... from
 /// `bot_core::event`, anything implementing `EventType`), or `Event` for every event. It returns
 /// `()` or `Result<(), E>` (any `ListenerOutput`); an error goes to the bot's error reporting.
@@ -97,8 +97,8 @@ pub fn derive_choice(item: TokenStream) -> TokenStream {
 ///
 /// // Pycord's name for the event, checked against the type while compiling.
 /// #[listen("on_message", concurrent)]
-/// async fn greet(bot: &Bot, message: &MessageCreate) -> Result<(), bot_core::Error> {
-///     let _ = (bot, message);
+/// async fn greet(ctx: &Context, message: &MessageCreate) -> Result<(), bot_core::Error> {
+///     let _ = (ctx, message);
 ///     Ok(())
 /// }
 ///
@@ -122,7 +122,7 @@ pub fn derive_choice(item: TokenStream) -> TokenStream {
 ///
 /// Errors are reported at the offending token: a function that is not `async`, takes `self`,
 /// is generic, or takes no, or more than two, parameters; an event taken by value; a first
-/// parameter that is not `&Bot`; a type that is not an event (at the type); a name that does not
+/// parameter that is not `&Context`; a type that is not an event (at the type); a name that does not
 /// fit the type (at the name); a return type that is not a listener's (at the type).
 #[proc_macro_attribute]
 pub fn listen(args: TokenStream, item: TokenStream) -> TokenStream {
@@ -133,10 +133,10 @@ pub fn listen(args: TokenStream, item: TokenStream) -> TokenStream {
 ///
 /// | Function | Called | Default |
 /// |---|---|---|
-/// | `async fn on_ready(bot: &Bot)` | once, when the bot becomes ready (every shard's READY and guilds arrived) | logs `ready` |
-/// | `async fn on_connect(bot: &Bot, connected: &Connected)` | each time a shard's session starts (READY) or resumes (RESUMED) | logs `connected` (info) |
-/// | `async fn on_disconnect(bot: &Bot, disconnected: &Disconnected)` | each time a shard's connection ends | logs `disconnected` (debug) |
-/// | `async fn on_error(bot: &Bot, error: &EventError)` | each time a listener (or one of these handlers) fails or panics | logs the listener, the event and the failure |
+/// | `async fn on_ready(ctx: &Context)` | once, when the bot becomes ready (every shard's READY and guilds arrived) | logs `ready` |
+/// | `async fn on_connect(ctx: &Context, connected: &Connected)` | each time a shard's session starts (READY) or resumes (RESUMED) | logs `connected` (info) |
+/// | `async fn on_disconnect(ctx: &Context, disconnected: &Disconnected)` | each time a shard's connection ends | logs `disconnected` (debug) |
+/// | `async fn on_error(ctx: &Context, error: &EventError)` | each time a listener (or one of these handlers) fails or panics | logs the listener, the event and the failure |
 /// | `async fn on_application_command_error(ctx: &ApplicationContext, error: &CommandError)` | each time an invocation fails (a check, a cooldown, the handler...), after the command's own `on_error`, in the interaction's task | logs, and answers the user with an ephemeral message (`BotBuilder::error_reply`), unless the command has its own `on_error` |
 ///
 /// `Connected`, `Disconnected` and `EventError` are in `bot_core::event`. A handler returns `()`
@@ -149,17 +149,17 @@ pub fn listen(args: TokenStream, item: TokenStream) -> TokenStream {
 /// use bot_core::prelude::*;
 ///
 /// #[event]
-/// async fn on_ready(bot: &Bot) {
-///     println!("logged in as {:?}", bot.user().map(|user| &user.username));
+/// async fn on_ready(ctx: &Context) {
+///     println!("logged in as {:?}", ctx.user().map(|user| &user.username));
 /// }
 ///
 /// #[event]
-/// async fn on_connect(_bot: &Bot, connected: &Connected) {
+/// async fn on_connect(_ctx: &Context, connected: &Connected) {
 ///     println!("shard {} connected (resumed: {})", connected.shard, connected.resumed);
 /// }
 ///
 /// #[event]
-/// async fn on_error(_bot: &Bot, error: &EventError) -> Result<(), bot_core::Error> {
+/// async fn on_error(_ctx: &Context, error: &EventError) -> Result<(), bot_core::Error> {
 ///     eprintln!("{} failed on {}: {}", error.listener, error.event, error.failure);
 ///     Ok(())
 /// }
@@ -277,14 +277,14 @@ pub fn cog(args: TokenStream, item: TokenStream) -> TokenStream {
 ///     Ok(())
 /// }
 ///
-/// async fn stop_music(bot: &bot_core::Bot) {
-///     let _ = bot;
+/// async fn stop_music(ctx: &bot_core::Context) {
+///     let _ = ctx;
 /// }
 /// ```
 ///
 /// The name defaults to the function's. The setup returns `()` or `Result<(), E>`; an error
 /// (or a panic) leaves the bot as it was and makes the load fail with `Error::ExtensionFailed`.
-/// The teardown, an `async fn(bot: &Bot)`, runs on unload and before a reload's setup.
+/// The teardown, an `async fn(ctx: &Context)`, runs on unload and before a reload's setup.
 #[proc_macro_attribute]
 pub fn extension(args: TokenStream, item: TokenStream) -> TokenStream {
     extension::expand(args.into(), item.into()).into()

@@ -45,7 +45,7 @@ pub struct BotBuilder {
     pub(crate) dispatch: crate::dispatch::DispatchConfig,
     pub(crate) data: crate::command::DataMap,
     pub(crate) globals: crate::invoke::global::GlobalConfig,
-    pub(crate) cogs: Vec<super::bundle::CogInstance>,
+    pub(crate) cogs: Vec<crate::cog::CogInstance>,
     pub(crate) close_grace: Option<std::time::Duration>,
 }
 
@@ -60,7 +60,7 @@ impl BotBuilder {
     /// (and for the state they ask for) by [`build`](Self::build), and synced when the bot
     /// starts. While the bot runs, [`Bot::add_cog`] and [`Bot::remove_cog`] change them.
     pub fn add_cog<C: crate::cog::Cog>(mut self, cog: C) -> Self {
-        self.cogs.push(super::bundle::CogInstance::new(cog));
+        self.cogs.push(crate::cog::CogInstance::new(cog));
         self
     }
 

@@ -1,33 +1,24 @@
 //! The bot: log in, sync commands once, run the gateway shards, dispatch interactions.
 
 mod builder;
-mod bundle;
-mod cogs;
-mod commands;
-mod events;
-mod extensions;
-mod invocation;
-mod owners;
+mod facade;
 
 pub use crate::model::Intents;
 pub use builder::{BotBuilder, DISCORD_API};
-pub(crate) use bundle::{Bundle, PreparedCog};
-pub(crate) use events::new_listener;
-pub(crate) use invocation::CommandErrorCall;
 
 use crate::Error;
-use crate::command::{CommandRegistry, CommandScope, SyncConfig};
+use crate::cog::{Bundle, CogInstance, Removal};
+use crate::command::CommandRegistry;
+use crate::context::{Context, Identity, Owners, Services};
 use crate::dispatch::{Dispatcher, HandlerSet};
 use crate::gateway::{GatewayError, Shard, ShardConfig};
 use crate::http::Http;
-use crate::model::{
-    AllowedMentions, Application, ApplicationMarker, Id, UpdatePresence, User, UserMarker,
-};
-use crate::sync::{SyncOptions, SyncReport};
-use std::collections::{BTreeSet, HashMap};
+use crate::invoke::{Commands, CommandsConfig};
+use crate::model::UpdatePresence;
+use std::collections::HashMap;
 use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, OnceLock, Weak};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::sync::watch;
 
@@ -46,65 +37,26 @@ use tokio::sync::watch;
 /// ```
 #[derive(Clone)]
 pub struct Bot {
-    inner: Arc<Inner>,
+    context: Context,
+    launch: Arc<Launch>,
 }
 
-/// A weak reference to a bot: what the dispatcher keeps, to hand user code a [`Bot`].
-#[derive(Clone)]
-pub(crate) struct BotRef(Weak<Inner>);
-
-impl Bot {
-    /// A weak reference to this bot.
-    #[cfg(test)]
-    pub(crate) fn downgrade(&self) -> BotRef {
-        BotRef(Arc::downgrade(&self.inner))
-    }
-}
-
-impl BotRef {
-    /// The bot, while any handle to it lives.
-    pub(crate) fn upgrade(&self) -> Option<Bot> {
-        self.0.upgrade().map(|inner| Bot { inner })
-    }
-}
-
-pub(crate) struct Inner {
-    http: Http,
-    /// Replaced whole on each change; readers take a snapshot.
-    registry: std::sync::RwLock<Arc<CommandRegistry>>,
-    sync: SyncConfig,
-    sync_options: SyncOptions,
-    auto_sync: bool,
+/// What only starting the bot uses.
+struct Launch {
     intents: Intents,
-    owners: Mutex<owners::Owners>,
     presence: Option<UpdatePresence>,
-    allowed_mentions: Option<AllowedMentions>,
     heartbeat_timeout: Option<Duration>,
-    user: OnceLock<User>,
-    application_id: OnceLock<Id<ApplicationMarker>>,
-    application_info: OnceLock<Application>,
-    synced: tokio::sync::Mutex<Option<SyncReport>>,
-    dispatch: Arc<Dispatcher>,
-    data: crate::command::DataMap,
-    globals: crate::invoke::global::Globals,
-    cogs: Mutex<Vec<crate::cog::LoadedCog>>,
-    extensions: Mutex<Vec<crate::extension::LoadedExtension>>,
-    shutdown: watch::Sender<bool>,
-    closed: AtomicBool,
     /// Whether `start`, `run` or `connect` was called.
     started: AtomicBool,
-    latency: Arc<Mutex<Option<Duration>>>,
-    /// The invocations under way, which closing waits for.
-    invocations: crate::invoke::inflight::InFlight,
 }
 
 impl std::fmt::Debug for Bot {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Bot")
-            .field("http", &self.inner.http)
+            .field("http", self.context.http())
             .field("commands", &self.registry().commands().len())
-            .field("user", &self.inner.user.get().map(|u| u.id))
-            .field("application_id", &self.inner.application_id.get())
+            .field("user", &self.context.user().map(|u| u.id))
+            .field("application_id", &self.context.application_id())
             .field("closed", &self.is_closed())
             .finish_non_exhaustive()
     }
@@ -178,148 +130,68 @@ impl Bot {
             }
         });
         let dispatch_config = builder.dispatch;
-        let cogs = builder.cogs;
+        let commands = Commands::new(CommandsConfig {
+            registry,
+            sync: builder.sync,
+            sync_options: builder.sync_options,
+            auto_sync: builder.auto_sync_commands.unwrap_or(true),
+            globals,
+            invocations: crate::invoke::inflight::InFlight::new(
+                builder
+                    .close_grace
+                    .unwrap_or(crate::invoke::inflight::DEFAULT_CLOSE_GRACE),
+            ),
+            allowed_mentions: builder.allowed_mentions,
+        });
+        let identity = Identity::new(Owners {
+            id: builder.owner_id,
+            ids: builder.owner_ids,
+        });
+        let data = builder.data;
+        let context = Context::new_cyclic(|weak| Services {
+            http,
+            data,
+            identity,
+            events: Dispatcher::new(weak, dispatch_config, handlers),
+            commands,
+            cogs: Mutex::new(Vec::new()),
+            extensions: Mutex::new(Vec::new()),
+            shutdown: watch::channel(false).0,
+            closed: AtomicBool::new(false),
+            latency: Arc::new(Mutex::new(None)),
+        });
         let bot = Bot {
-            inner: Arc::new_cyclic(|weak| Inner {
-                http,
-                registry: std::sync::RwLock::new(Arc::new(registry)),
-                sync: builder.sync,
-                sync_options: builder.sync_options,
-                auto_sync: builder.auto_sync_commands.unwrap_or(true),
+            context,
+            launch: Arc::new(Launch {
                 intents: builder.intents,
-                owners: Mutex::new(owners::Owners {
-                    id: builder.owner_id,
-                    ids: builder.owner_ids,
-                }),
                 presence,
-                allowed_mentions: builder.allowed_mentions,
                 heartbeat_timeout: builder.heartbeat_timeout,
-                user: OnceLock::new(),
-                application_id: OnceLock::new(),
-                application_info: OnceLock::new(),
-                synced: tokio::sync::Mutex::new(None),
-                dispatch: Dispatcher::new(BotRef(weak.clone()), dispatch_config, handlers),
-                data: builder.data,
-                globals,
-                cogs: Mutex::new(Vec::new()),
-                extensions: Mutex::new(Vec::new()),
-                shutdown: watch::channel(false).0,
-                closed: AtomicBool::new(false),
                 started: AtomicBool::new(false),
-                latency: Arc::new(Mutex::new(None)),
-                invocations: crate::invoke::inflight::InFlight::new(
-                    builder
-                        .close_grace
-                        .unwrap_or(crate::invoke::inflight::DEFAULT_CLOSE_GRACE),
-                ),
             }),
         };
         // The builder's cogs, checked with the commands like any change.
-        if !cogs.is_empty() {
+        if !builder.cogs.is_empty() {
             let bundle = Bundle {
-                cogs: cogs.into_iter().map(bundle::CogInstance::prepare).collect(),
+                cogs: builder.cogs.into_iter().map(CogInstance::prepare).collect(),
                 ..Bundle::default()
             };
-            bot.install(bundle, None, bundle::Removal::default())?;
+            crate::cog::install(&bot.context, bundle, None, Removal::default())?;
         }
         Ok(bot)
     }
 
-    /// The REST client.
-    pub fn http(&self) -> &Http {
-        &self.inner.http
-    }
-
-    /// The bot's state of type `T`, given with [`BotBuilder::data`].
-    pub fn data<T: Send + Sync + 'static>(&self) -> Option<crate::command::State<T>> {
-        self.inner.data.get::<T>()
-    }
-
-    /// The commands, as they are now (a snapshot: later changes do not show in it).
-    pub fn registry(&self) -> Arc<CommandRegistry> {
-        self.inner
-            .registry
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .clone()
+    /// The bot's [`Context`]: what its handlers are given.
+    pub fn context(&self) -> &Context {
+        &self.context
     }
 
     /// Checks the token and learns who the bot is: `GET /users/@me`, `GET /applications/@me`.
     pub async fn login(&self) -> Result<(), Error> {
-        let user = self.inner.http.current_user().await?;
-        let info = self.inner.http.application_info().await?;
-        {
-            // Unless the builder named them: the team's admins and developers, else the owner.
-            let mut owners = self.inner.owners.lock().unwrap_or_else(|p| p.into_inner());
-            if !owners.is_set() {
-                *owners = owners::Owners::of_application(&info);
-            }
-        }
-        let application_id = info.id;
-        let _ = self.inner.user.set(user);
-        let _ = self.inner.application_id.set(application_id);
-        let _ = self.inner.application_info.set(info);
+        let http = self.context.http();
+        let user = http.current_user().await?;
+        let info = http.application_info().await?;
+        self.context.services().identity.logged_in(user, info);
         Ok(())
-    }
-
-    fn require_application(&self) -> Result<Id<ApplicationMarker>, Error> {
-        self.application_id()
-            .ok_or_else(|| Error::Config("log in first: the application id is unknown".to_owned()))
-    }
-
-    /// Compares the commands with Discord's and writes what differs, as `options` says.
-    ///
-    /// The scopes synced: the global scope (unless `debug_guilds` are set: then it is neither
-    /// read nor written), every guild the registry places a command in, and
-    /// [`SyncOptions::check_guilds`]. See [`crate::sync`] for the guards against accidental
-    /// deletes.
-    pub async fn register_commands(&self, options: SyncOptions) -> Result<SyncReport, Error> {
-        let application = self.require_application()?;
-        let registry = self.registry();
-        let desired = registry.payloads(&self.inner.sync)?;
-        let mut scopes: BTreeSet<CommandScope> = desired.keys().copied().collect();
-        if self.inner.sync.debug_guilds.is_empty() {
-            scopes.insert(CommandScope::Global);
-        }
-        scopes.extend(
-            options
-                .check_guilds
-                .iter()
-                .copied()
-                .map(CommandScope::Guild),
-        );
-        let scopes: Vec<CommandScope> = scopes.into_iter().collect();
-        let empty = registry.commands().is_empty();
-        Ok(crate::sync::sync(
-            &self.inner.http,
-            application,
-            &desired,
-            &scopes,
-            &options,
-            empty,
-        )
-        .await?)
-    }
-
-    /// Syncs the commands with the options set by [`BotBuilder::sync_options`] (by default bulk
-    /// writes, only where they differ).
-    pub async fn sync_commands(&self) -> Result<SyncReport, Error> {
-        self.register_commands(self.inner.sync_options.clone())
-            .await
-    }
-
-    /// What a sync would do, without writing.
-    pub async fn get_desynced_commands(&self) -> Result<SyncReport, Error> {
-        self.register_commands(SyncOptions {
-            dry_run: true,
-            ..self.inner.sync_options.clone()
-        })
-        .await
-    }
-
-    /// The last sync's report, if `start` synced.
-    pub async fn last_sync(&self) -> Option<SyncReport> {
-        self.inner.synced.lock().await.clone()
     }
 
     /// Connects the gateway shards and dispatches until [`close`](Self::close) or a fatal close
@@ -335,14 +207,14 @@ impl Bot {
 
     /// Marks the bot started; [`Error::AlreadyStarted`] if it was.
     fn claim_start(&self) -> Result<(), Error> {
-        if self.inner.started.swap(true, Ordering::SeqCst) {
+        if self.launch.started.swap(true, Ordering::SeqCst) {
             return Err(Error::AlreadyStarted);
         }
         Ok(())
     }
 
     async fn connect_shards(&self) -> Result<(), Error> {
-        let Some(gateway) = self.unless_closed(self.inner.http.gateway_bot()).await else {
+        let Some(gateway) = self.unless_closed(self.context.http().gateway_bot()).await else {
             return Ok(());
         };
         let gateway = gateway?;
@@ -355,8 +227,9 @@ impl Bot {
                 needed: shards,
             });
         }
-        self.inner.dispatch.start(shards);
-        let sink: Arc<dyn crate::gateway::EventSink> = self.inner.dispatch.clone();
+        let services = self.context.services();
+        services.events.start(shards);
+        let sink: Arc<dyn crate::gateway::EventSink> = services.events.clone();
         let mut tasks = tokio::task::JoinSet::new();
         let mut shard_of_task = HashMap::new();
         for id in 0..shards {
@@ -364,14 +237,14 @@ impl Bot {
                 id,
                 shards,
                 url.clone(),
-                self.inner.http.token().clone(),
-                self.inner.intents.bits(),
+                services.http.token().clone(),
+                self.launch.intents.bits(),
             );
-            config.presence = self.inner.presence.clone();
-            config.heartbeat_timeout = self.inner.heartbeat_timeout;
-            config.tls = Some(self.inner.http.tls().clone());
-            let shard = Shard::new(config, sink.clone(), self.inner.latency.clone());
-            let shutdown = self.inner.shutdown.subscribe();
+            config.presence = self.launch.presence.clone();
+            config.heartbeat_timeout = self.launch.heartbeat_timeout;
+            config.tls = Some(services.http.tls().clone());
+            let shard = Shard::new(config, sink.clone(), services.latency.clone());
+            let shutdown = services.shutdown.subscribe();
             let span = tracing::info_span!("shard", id);
             let task = tasks.spawn(tracing::Instrument::instrument(shard.run(shutdown), span));
             shard_of_task.insert(task.id(), id);
@@ -394,16 +267,16 @@ impl Bot {
             }
             self.close();
         }
-        self.inner.dispatch.close();
-        self.inner.closed.store(true, Ordering::SeqCst);
+        services.events.close();
+        services.closed.store(true, Ordering::SeqCst);
         // The invocations under way finish (up to the grace period) before it returns.
-        self.inner.invocations.drain().await;
+        services.commands.invocations.drain().await;
         outcome
     }
 
     /// Runs `step` unless the bot is closed first (before or while it runs): then `None`.
     async fn unless_closed<T>(&self, step: impl Future<Output = T>) -> Option<T> {
-        let mut shutdown = self.inner.shutdown.subscribe();
+        let mut shutdown = self.context.services().shutdown.subscribe();
         tokio::select! {
             biased;
             _ = shutdown.wait_for(|closed| *closed) => None,
@@ -420,10 +293,11 @@ impl Bot {
             if self.application_id().is_none() {
                 self.login().await?;
             }
-            if self.inner.auto_sync {
-                let mut synced = self.inner.synced.lock().await;
+            let commands = &self.context.services().commands;
+            if commands.auto_sync {
+                let mut synced = commands.synced.lock().await;
                 if synced.is_none() {
-                    *synced = Some(self.sync_commands().await?);
+                    *synced = Some(self.context.sync_commands().await?);
                 }
             }
             Ok::<(), Error>(())
@@ -457,71 +331,7 @@ impl Bot {
     /// under way have finished, or [`BotBuilder::close_grace`] has passed; the bot cannot be
     /// started again.
     pub fn close(&self) {
-        self.inner.shutdown.send_replace(true);
-        self.inner.closed.store(true, Ordering::SeqCst);
-        self.inner.dispatch.close();
-    }
-
-    /// How interactions' replies mention, when the bot sets it.
-    pub(crate) fn allowed_mentions_config(&self) -> Option<AllowedMentions> {
-        self.inner.allowed_mentions.clone()
-    }
-
-    /// Where commands are registered.
-    pub(crate) fn sync_config(&self) -> &SyncConfig {
-        &self.inner.sync
-    }
-
-    /// Whether [`close`](Self::close) was called or the connection ended.
-    pub fn is_closed(&self) -> bool {
-        self.inner.closed.load(Ordering::SeqCst)
-    }
-
-    /// The bot user, after login.
-    pub fn user(&self) -> Option<&User> {
-        self.inner.user.get()
-    }
-
-    /// The application's id (from `GET /applications/@me`, never the user's id), after login.
-    pub fn application_id(&self) -> Option<Id<ApplicationMarker>> {
-        self.inner.application_id.get().copied()
-    }
-
-    /// The application (`GET /applications/@me`), after login.
-    pub fn application_info(&self) -> Option<&Application> {
-        self.inner.application_info.get()
-    }
-
-    /// Whether `user` owns the bot: the owners given to the builder, else (after login) the
-    /// owner and the admins and developers of the team that owns the application (not its
-    /// read-only members), else the application's owner.
-    pub fn is_owner(&self, user: Id<UserMarker>) -> bool {
-        self.owners().contains(user)
-    }
-
-    /// The one owner (Pycord's `owner_id`): given with [`BotBuilder::owner_id`], else (after
-    /// login) the owner of an application no team owns.
-    pub fn owner_id(&self) -> Option<Id<UserMarker>> {
-        self.owners().id
-    }
-
-    /// The owners (Pycord's `owner_ids`): given with [`BotBuilder::owner_ids`], else (after
-    /// login) the owner, admins and developers of the team that owns the application.
-    pub fn owner_ids(&self) -> Vec<Id<UserMarker>> {
-        self.owners().ids
-    }
-
-    fn owners(&self) -> owners::Owners {
-        self.inner
-            .owners
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .clone()
-    }
-
-    /// The last heartbeat's round trip, once one was acknowledged.
-    pub fn latency(&self) -> Option<Duration> {
-        *self.inner.latency.lock().unwrap_or_else(|p| p.into_inner())
+        self.context.close();
     }
 }
 

@@ -2,10 +2,10 @@
 //! listeners with the state they share (`&self`), and its own check, hooks, error handler and
 //! unload step — as Pycord's `commands.Cog`.
 //!
-//! `#[cog]` implements [`Cog`] for the type; [`Bot::add_cog`](crate::Bot::add_cog) adds an
+//! `#[cog]` implements [`Cog`] for the type; [`Context::add_cog`](crate::Context::add_cog) adds an
 //! instance (its commands to the registry, its listeners to the dispatcher, one sync on a started
-//! bot), [`Bot::remove_cog`](crate::Bot::remove_cog) takes it all away again and runs
-//! `cog_unload`, [`Bot::get_cog`](crate::Bot::get_cog) hands the instance back.
+//! bot), [`Context::remove_cog`](crate::Context::remove_cog) takes it all away again and runs
+//! `cog_unload`, [`Context::get_cog`](crate::Context::get_cog) hands the instance back.
 //!
 //! Around an invocation of a cog's command, the cog's parts take their place in the order of
 //! [`crate::invoke`]: `cog_check` after the global checks and before the command's own; the
@@ -14,14 +14,17 @@
 
 use crate::checks::CheckFuture;
 use crate::command::{ApplicationContext, CommandError, RegisteredCommand};
-use crate::dispatch::NewListener;
-use crate::event::{EventType, ListenerOptions, ListenerOutput, Received};
+use crate::event::{EventType, ListenerOptions, ListenerOutput, NewListener, Received};
 use crate::invoke::HookFuture;
 use std::any::Any;
 use std::borrow::Cow;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
+
+mod install;
+
+pub(crate) use install::{Bundle, CogInstance, PreparedCog, Removal, install};
 
 /// The future of a cog's `cog_unload`.
 pub type UnloadFuture<'a> = Pin<Box<dyn Future<Output = ()> + Send + 'a>>;
@@ -128,7 +131,7 @@ impl CogParts {
         Fut::Output: ListenerOutput,
     {
         self.listeners
-            .push(crate::bot::new_listener::<E, F, Fut>(options, listener));
+            .push(crate::event::new_listener::<E, F, Fut>(options, listener));
         self
     }
 

@@ -134,7 +134,7 @@ impl AutocompleteContext {
     }
 
     /// The bot that received the interaction.
-    pub fn bot(&self) -> Result<&crate::Bot, ResponseError> {
+    pub fn bot(&self) -> Result<&crate::context::Context, ResponseError> {
         self.inner.bot()
     }
 

@@ -4,6 +4,7 @@ use super::answer::{Answer, Claim, Stage, Turn};
 use super::deferral::{AutoDefer, deferral_for};
 use super::respond::Responder;
 use super::{ArgumentError, ArgumentSource, Reply, ResponseError, SlashArgument};
+use crate::context::Context;
 use crate::http::Http;
 use crate::model::{
     AllowedMentions, ApplicationMarker, ChannelMarker, CommandData, DataOption, GuildMarker, Id,
@@ -45,7 +46,7 @@ pub struct ApplicationContext {
     path: Vec<String>,
     options: Vec<DataOption>,
     responder: Option<Responder>,
-    bot: Option<crate::Bot>,
+    bot: Option<Context>,
 }
 
 impl ApplicationContext {
@@ -101,14 +102,14 @@ impl ApplicationContext {
     }
 
     /// The context of an invocation the bot received (what the router builds).
-    pub(crate) fn with_bot(mut self, bot: crate::Bot) -> Self {
+    pub(crate) fn with_bot(mut self, bot: Context) -> Self {
         self.bot = Some(bot);
         self
     }
 
-    /// The bot that received the invocation; [`ResponseError::NotConnected`] for a context built
-    /// with [`new`](Self::new).
-    pub fn bot(&self) -> Result<&crate::Bot, ResponseError> {
+    /// The bot that received the invocation (its [`Context`], on the shard that delivered it);
+    /// [`ResponseError::NotConnected`] for a context built with [`new`](Self::new).
+    pub fn bot(&self) -> Result<&Context, ResponseError> {
         self.bot.as_ref().ok_or(ResponseError::NotConnected)
     }
 
@@ -122,7 +123,7 @@ impl ApplicationContext {
     pub fn state<T: Send + Sync + 'static>(&self) -> Result<super::State<T>, super::MissingState> {
         self.bot
             .as_ref()
-            .and_then(crate::Bot::data::<T>)
+            .and_then(Context::data::<T>)
             .ok_or(super::MissingState {
                 type_name: std::any::type_name::<T>(),
             })

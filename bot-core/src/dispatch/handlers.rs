@@ -7,22 +7,13 @@
 //! the failure is logged (with the error it was handling), never handed to `on_error` again.
 
 use super::runner::guarded;
-use crate::bot::BotRef;
+use crate::Error;
+use crate::context::{Context, WeakContext};
 use crate::event::{
     Connected, Disconnected, EventError, EventFailure, EventHandlerCall, EventHandlerDef,
     ListenerFuture,
 };
-use crate::{Bot, Error};
 use std::sync::Arc;
-
-/// The events a program may define a handler for, in the order duplicates are reported.
-const EVENTS: [&str; 5] = [
-    "on_ready",
-    "on_connect",
-    "on_disconnect",
-    "on_error",
-    "on_application_command_error",
-];
 
 /// A program's handler: its path and its call.
 type Defined<F> = Option<(&'static str, F)>;
@@ -30,34 +21,26 @@ type Defined<F> = Option<(&'static str, F)>;
 /// The program's `#[event]` functions, at most one per event.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct HandlerSet {
-    ready: Defined<fn(Bot) -> ListenerFuture>,
-    connect: Defined<fn(Bot, Connected) -> ListenerFuture>,
-    disconnect: Defined<fn(Bot, Disconnected) -> ListenerFuture>,
-    error: Defined<fn(Bot, EventError) -> ListenerFuture>,
-    command_error: Defined<crate::bot::CommandErrorCall>,
+    ready: Defined<fn(Context) -> ListenerFuture>,
+    connect: Defined<fn(Context, Connected) -> ListenerFuture>,
+    disconnect: Defined<fn(Context, Disconnected) -> ListenerFuture>,
+    error: Defined<fn(Context, EventError) -> ListenerFuture>,
 }
 
 impl HandlerSet {
     /// Every `#[event]` function of the program; an error when two handle the same event.
     pub(crate) fn collect() -> Result<HandlerSet, Error> {
-        HandlerSet::from_defs(EventHandlerDef::all())
+        let defs: Vec<&EventHandlerDef> = EventHandlerDef::all().collect();
+        HandlerSet::from_defs(defs)
     }
 
     /// The set of `defs`; an error naming every function of the first event defined twice.
+    /// (`on_application_command_error` is the command service's, not the dispatcher's.)
     fn from_defs<'a>(
-        defs: impl IntoIterator<Item = &'a EventHandlerDef>,
+        defs: impl IntoIterator<Item = &'a EventHandlerDef> + Clone,
     ) -> Result<HandlerSet, Error> {
-        let defs: Vec<&EventHandlerDef> = defs.into_iter().collect();
-        for event in EVENTS {
-            let mut paths: Vec<&'static str> = defs
-                .iter()
-                .filter(|def| def.call.name() == event)
-                .map(|def| def.path)
-                .collect();
-            if paths.len() > 1 {
-                paths.sort_unstable();
-                return Err(Error::DuplicateEventHandler { event, paths });
-            }
+        if let Some((event, paths)) = EventHandlerDef::first_duplicate(defs.clone()) {
+            return Err(Error::DuplicateEventHandler { event, paths });
         }
         let mut set = HandlerSet::default();
         for def in defs {
@@ -66,7 +49,7 @@ impl HandlerSet {
                 EventHandlerCall::Connect(call) => set.connect = Some((def.path, call)),
                 EventHandlerCall::Disconnect(call) => set.disconnect = Some((def.path, call)),
                 EventHandlerCall::Error(call) => set.error = Some((def.path, call)),
-                EventHandlerCall::CommandError(call) => set.command_error = Some((def.path, call)),
+                EventHandlerCall::CommandError(_) => {}
             }
         }
         Ok(set)
@@ -75,19 +58,13 @@ impl HandlerSet {
 
 /// Runs the handlers for the dispatcher (and the shards, through it).
 pub(crate) struct EventHandlers {
-    bot: BotRef,
+    ctx: WeakContext,
     set: HandlerSet,
 }
 
 impl EventHandlers {
-    pub(crate) fn new(bot: BotRef, set: HandlerSet) -> Arc<EventHandlers> {
-        Arc::new(EventHandlers { bot, set })
-    }
-
-    /// The program's `on_application_command_error`, if any (the invocation pipeline awaits
-    /// it in the interaction's task).
-    pub(crate) fn command_error(&self) -> Defined<crate::bot::CommandErrorCall> {
-        self.set.command_error
+    pub(crate) fn new(ctx: WeakContext, set: HandlerSet) -> Arc<EventHandlers> {
+        Arc::new(EventHandlers { ctx, set })
     }
 
     /// The bot became ready (once).
@@ -95,7 +72,7 @@ impl EventHandlers {
         let replaced = self
             .set
             .ready
-            .is_some_and(|(path, call)| self.spawn(path, "on_ready", call));
+            .is_some_and(|(path, call)| self.spawn(path, "on_ready", None, call));
         if !replaced {
             tracing::info!("ready");
         }
@@ -104,7 +81,9 @@ impl EventHandlers {
     /// A shard's session started or resumed.
     pub(crate) fn connected(self: &Arc<Self>, connected: Connected) {
         let replaced = self.set.connect.is_some_and(|(path, call)| {
-            self.spawn(path, "on_connect", move |bot| call(bot, connected))
+            self.spawn(path, "on_connect", Some(connected.shard), move |ctx| {
+                call(ctx, connected)
+            })
         });
         if !replaced {
             tracing::info!(
@@ -118,7 +97,12 @@ impl EventHandlers {
     /// A shard's connection ended.
     pub(crate) fn disconnected(self: &Arc<Self>, disconnected: Disconnected) {
         let replaced = self.set.disconnect.is_some_and(|(path, call)| {
-            self.spawn(path, "on_disconnect", move |bot| call(bot, disconnected))
+            self.spawn(
+                path,
+                "on_disconnect",
+                Some(disconnected.shard),
+                move |ctx| call(ctx, disconnected),
+            )
         });
         if !replaced {
             tracing::debug!(
@@ -134,10 +118,10 @@ impl EventHandlers {
     /// A listener or a handler failed.
     pub(crate) fn error(&self, error: EventError) {
         let runtime = tokio::runtime::Handle::try_current();
-        match (self.set.error, self.bot.upgrade(), runtime) {
-            (Some((path, call)), Some(bot), Ok(runtime)) => {
+        match (self.set.error, self.ctx.upgrade(None), runtime) {
+            (Some((path, call)), Some(ctx), Ok(runtime)) => {
                 let handling = error.to_string();
-                let call = guarded(call(bot, error));
+                let call = guarded(call(ctx, error));
                 runtime.spawn(async move {
                     if let Err(failure) = call.await {
                         log_failed_on_error(path, &handling, &failure);
@@ -154,14 +138,17 @@ impl EventHandlers {
         self: &Arc<Self>,
         path: &'static str,
         event: &'static str,
-        call: impl FnOnce(Bot) -> ListenerFuture,
+        shard: Option<u64>,
+        call: impl FnOnce(Context) -> ListenerFuture,
     ) -> bool {
-        let (Some(bot), Ok(runtime)) = (self.bot.upgrade(), tokio::runtime::Handle::try_current())
-        else {
+        let (Some(ctx), Ok(runtime)) = (
+            self.ctx.upgrade(shard),
+            tokio::runtime::Handle::try_current(),
+        ) else {
             return false;
         };
         let handlers = self.clone();
-        let call = guarded(call(bot));
+        let call = guarded(call(ctx));
         runtime.spawn(async move {
             if let Err(failure) = call.await {
                 handlers.error(EventError {
@@ -226,16 +213,15 @@ fn log_failed_on_error(path: &str, handling: &str, failure: &EventFailure) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::command::CommandRegistry;
     use std::sync::Mutex;
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::time::Duration;
 
-    fn ready_a(_: Bot) -> ListenerFuture {
+    fn ready_a(_: Context) -> ListenerFuture {
         Box::pin(async { Ok(()) })
     }
 
-    fn connect_a(_: Bot, _: Connected) -> ListenerFuture {
+    fn connect_a(_: Context, _: Connected) -> ListenerFuture {
         Box::pin(async { Ok(()) })
     }
 
@@ -276,16 +262,16 @@ mod tests {
     static ERRORS: Mutex<Vec<String>> = Mutex::new(Vec::new());
     static ON_ERROR_CALLS: AtomicUsize = AtomicUsize::new(0);
 
-    fn failing_ready(_: Bot) -> ListenerFuture {
+    fn failing_ready(_: Context) -> ListenerFuture {
         Box::pin(async { Err("not today".into()) })
     }
 
-    fn panicking_connect(_: Bot, connected: Connected) -> ListenerFuture {
+    fn panicking_connect(_: Context, connected: Connected) -> ListenerFuture {
         Box::pin(async move { panic!("shard {} exploded", connected.shard) })
     }
 
     /// Records the error, then panics on a listener's: that panic must not come back here.
-    fn on_error(_: Bot, error: EventError) -> ListenerFuture {
+    fn on_error(_: Context, error: EventError) -> ListenerFuture {
         Box::pin(async move {
             ON_ERROR_CALLS.fetch_add(1, Ordering::SeqCst);
             ERRORS.lock().unwrap().push(error.to_string());
@@ -308,11 +294,7 @@ mod tests {
 
     #[tokio::test]
     async fn handler_failures_go_to_on_error_and_its_own_failure_is_not_handled_again() {
-        let bot = Bot::builder()
-            .token("MTIz.abc.def")
-            .registry(CommandRegistry::default())
-            .build()
-            .unwrap();
+        let ctx = Context::for_tests();
         let defs = [
             def("app::on_ready", EventHandlerCall::Ready(failing_ready)),
             def(
@@ -321,7 +303,7 @@ mod tests {
             ),
             def("app::on_error", EventHandlerCall::Error(on_error)),
         ];
-        let handlers = EventHandlers::new(bot.downgrade(), HandlerSet::from_defs(&defs).unwrap());
+        let handlers = EventHandlers::new(ctx.downgrade(), HandlerSet::from_defs(&defs).unwrap());
         handlers.ready();
         assert!(calls_reach(1).await);
         handlers.connected(Connected {
@@ -349,7 +331,7 @@ mod tests {
                 "`greet` failed on MESSAGE_CREATE: no channel",
             ]
         );
-        drop(bot);
+        drop(ctx);
         handlers.error(EventError {
             listener: "late".to_owned(),
             event: "MESSAGE_CREATE".to_owned(),
@@ -359,7 +341,7 @@ mod tests {
         assert_eq!(
             ON_ERROR_CALLS.load(Ordering::SeqCst),
             3,
-            "without the bot, the default logs it"
+            "without the services, the default logs it"
         );
     }
 }

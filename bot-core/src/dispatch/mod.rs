@@ -5,7 +5,7 @@
 //! starts the command router on its own task for an INTERACTION_CREATE, offers the event
 //! (shared, not copied) to its consumers in this order: listeners, waiters (`wait_for`,
 //! `stream`), `events()` streams; then notes READY and GUILD_CREATE for
-//! [`Bot::is_ready`](crate::Bot::is_ready), so a consumer added once the bot is ready gets no
+//! [`Context::is_ready`](crate::Context::is_ready), so a consumer added once the bot is ready gets no
 //! event of the start-up. (The cache, when it comes, is updated before the listeners.)
 //!
 //! Delivery never waits: each consumer has a queue within its [`Budget`](crate::event::Budget)
@@ -20,22 +20,22 @@
 //! `handlers.rs`) are the dispatcher's too: readiness calls `on_ready`, the shards report their
 //! connections through it, and listeners' failures and lags go to `on_error`.
 //!
-//! The dispatcher never holds the bot: it keeps a weak reference to hand user code a `Bot`.
+//! The dispatcher never holds the services it is part of: it keeps a weak [`Context`](crate::Context) to hand
+//! user code one, on the shard that delivered the event.
 
 mod handlers;
 mod index;
 mod lag;
 mod queue;
 mod ready;
-pub(crate) mod router;
 mod runner;
 mod slot;
 mod stats;
 
-use crate::bot::BotRef;
+use crate::context::WeakContext;
 use crate::event::{
     Budget, Connected, Disconnected, DispatchStats, Event, EventError, EventFailure, EventKind,
-    ListenerDef, ListenerId,
+    ListenerDef, ListenerId, NewListener,
 };
 use crate::gateway::EventSink;
 use handlers::EventHandlers;
@@ -44,7 +44,6 @@ use index::Index;
 pub(crate) use queue::{Delivery, Receiver};
 use queue::{DropCounter, LagReport, Queue};
 use ready::ReadyTracker;
-pub(crate) use runner::Callback;
 use runner::Runner;
 pub(crate) use slot::Phase;
 use slot::{Filter, Offer, Slot};
@@ -75,16 +74,6 @@ impl Default for DispatchConfig {
     }
 }
 
-/// A listener to add: what it takes, how it is called.
-pub(crate) struct NewListener {
-    pub(crate) name: Option<String>,
-    pub(crate) kinds: Option<Vec<EventKind>>,
-    pub(crate) once: bool,
-    pub(crate) concurrent: bool,
-    pub(crate) budget: Option<Budget>,
-    pub(crate) callback: Callback,
-}
-
 /// Removes its consumer when dropped (a dropped waiter or stream).
 pub(crate) struct SlotGuard {
     dispatcher: Weak<Dispatcher>,
@@ -101,7 +90,7 @@ impl Drop for SlotGuard {
 
 /// See the module's documentation.
 pub(crate) struct Dispatcher {
-    bot: BotRef,
+    ctx: WeakContext,
     config: DispatchConfig,
     index: RwLock<Index>,
     next_id: AtomicU64,
@@ -118,14 +107,14 @@ impl Dispatcher {
     /// A dispatcher with every `#[listen]` function of the program, and its `#[event]`
     /// functions as handlers.
     pub(crate) fn new(
-        bot: BotRef,
+        ctx: WeakContext,
         config: DispatchConfig,
         handlers: HandlerSet,
     ) -> Arc<Dispatcher> {
-        let handlers = EventHandlers::new(bot.clone(), handlers);
+        let handlers = EventHandlers::new(ctx.clone(), handlers);
         let on_ready = handlers.clone();
         let dispatcher = Arc::new(Dispatcher {
-            bot,
+            ctx,
             ready: ReadyTracker::new(
                 config.guild_ready_timeout,
                 Box::new(move || on_ready.ready()),
@@ -240,7 +229,7 @@ impl Dispatcher {
             name,
             callback: listener.callback,
             concurrent: listener.concurrent,
-            bot: self.bot.clone(),
+            ctx: self.ctx.clone(),
             stats: self.stats.clone(),
             handlers: self.handlers.clone(),
         };
@@ -285,13 +274,6 @@ impl Dispatcher {
         (Receiver(queue), guard)
     }
 
-    /// The program's `#[event] on_application_command_error`, if any.
-    pub(crate) fn command_error_handler(
-        &self,
-    ) -> Option<(&'static str, crate::bot::CommandErrorCall)> {
-        self.handlers.command_error()
-    }
-
     /// The counters.
     pub(crate) fn stats(&self) -> DispatchStats {
         self.stats.snapshot()
@@ -311,25 +293,6 @@ impl Dispatcher {
     }
 }
 
-impl NewListener {
-    fn from_def(def: &'static ListenerDef) -> NewListener {
-        let kinds = match (def.event, def.name) {
-            (Some(kind), _) => Some(vec![kind]),
-            (None, Some(name)) => Some(EventKind::all_with_pycord_name(name).collect()),
-            (None, None) => None,
-        };
-        let call = def.call;
-        NewListener {
-            name: Some(def.path.to_owned()),
-            kinds,
-            once: def.once,
-            concurrent: def.concurrent,
-            budget: None,
-            callback: Arc::new(call),
-        }
-    }
-}
-
 impl EventSink for Dispatcher {
     fn deliver(&self, delivery: Delivery) {
         if self.closed.load(Ordering::Relaxed) {
@@ -337,9 +300,9 @@ impl EventSink for Dispatcher {
         }
         self.stats.events.fetch_add(1, Ordering::Relaxed);
         if let Event::InteractionCreate(interaction) = &*delivery.event
-            && let Some(bot) = self.bot.upgrade()
+            && let Some(ctx) = self.ctx.upgrade(Some(delivery.shard))
         {
-            tokio::spawn(router::handle(bot, interaction.0.clone()));
+            tokio::spawn(crate::invoke::route(ctx, interaction.0.clone()));
         }
         let mut targets = Vec::new();
         self.index

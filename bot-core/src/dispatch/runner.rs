@@ -6,20 +6,17 @@
 use super::handlers::EventHandlers;
 use super::queue::Receiver;
 use super::stats::Stats;
-use crate::bot::BotRef;
-use crate::event::{Event, EventError, EventFailure, ListenerFuture};
+use crate::context::{Context, WeakContext};
+use crate::event::{Callback, Event, EventError, EventFailure, ListenerFuture};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
-
-/// Calls a listener with an event (a `#[listen]` function's glue or a run-time closure).
-pub(crate) type Callback = Arc<dyn Fn(crate::Bot, Arc<Event>) -> ListenerFuture + Send + Sync>;
 
 /// What a listener is, to its task.
 pub(super) struct Runner {
     pub(super) name: Arc<str>,
     pub(super) callback: Callback,
     pub(super) concurrent: bool,
-    pub(super) bot: BotRef,
+    pub(super) ctx: WeakContext,
     pub(super) stats: Arc<Stats>,
     pub(super) handlers: Arc<EventHandlers>,
 }
@@ -28,11 +25,11 @@ impl Runner {
     /// Runs until the queue ends (the listener removed, the bot closed).
     pub(super) async fn run(self, queue: Receiver) {
         while let Some((delivery, held)) = queue.take().await {
-            let Some(bot) = self.bot.upgrade() else {
+            let Some(ctx) = self.ctx.upgrade(Some(delivery.shard)) else {
                 return;
             };
             let event = delivery.event;
-            let call = call_guarded(&self.callback, bot, event.clone());
+            let call = call_guarded(&self.callback, ctx, event.clone());
             let name = self.name.clone();
             let stats = self.stats.clone();
             let handlers = self.handlers.clone();
@@ -60,10 +57,10 @@ impl Runner {
 /// Calls `callback` and runs what it returns, a panic in either caught.
 fn call_guarded(
     callback: &Callback,
-    bot: crate::Bot,
+    ctx: Context,
     event: Arc<Event>,
 ) -> impl std::future::Future<Output = Result<(), EventFailure>> + Send + 'static {
-    let call = crate::panic::call(|| callback(bot, event));
+    let call = crate::panic::call(|| callback(ctx, event));
     async move {
         match call {
             Ok(call) => guarded(call).await,

@@ -7,7 +7,7 @@
 use super::ListenerFuture;
 use super::budget::Lagged;
 use super::listener::ListenerError;
-use crate::Bot;
+use crate::context::Context;
 use std::fmt;
 
 /// A shard's session started (READY) or resumed (RESUMED): what `on_connect` is given.
@@ -131,20 +131,46 @@ impl EventHandlerDef {
     pub(crate) fn all() -> impl Iterator<Item = &'static EventHandlerDef> {
         inventory::iter::<EventHandlerDef>.into_iter()
     }
+
+    /// The first event (in the order of [`EVENTS`]) that two or more of `defs` handle, with
+    /// their paths sorted.
+    pub(crate) fn first_duplicate<'a>(
+        defs: impl IntoIterator<Item = &'a EventHandlerDef>,
+    ) -> Option<(&'static str, Vec<&'static str>)> {
+        let defs: Vec<&EventHandlerDef> = defs.into_iter().collect();
+        EVENTS.into_iter().find_map(|event| {
+            let mut paths: Vec<&'static str> = defs
+                .iter()
+                .filter(|def| def.call.name() == event)
+                .map(|def| def.path)
+                .collect();
+            paths.sort_unstable();
+            (paths.len() > 1).then_some((event, paths))
+        })
+    }
 }
+
+/// The events a program may define a handler for, in the order duplicates are reported.
+const EVENTS: [&str; 5] = [
+    "on_ready",
+    "on_connect",
+    "on_disconnect",
+    "on_error",
+    "on_application_command_error",
+];
 
 /// How an `#[event]` function is called, per event.
 #[doc(hidden)]
 #[derive(Clone, Copy, Debug)]
 pub enum EventHandlerCall {
-    /// `on_ready(bot: &Bot)`.
-    Ready(fn(Bot) -> ListenerFuture),
-    /// `on_connect(bot: &Bot, connected: &Connected)`.
-    Connect(fn(Bot, Connected) -> ListenerFuture),
-    /// `on_disconnect(bot: &Bot, disconnected: &Disconnected)`.
-    Disconnect(fn(Bot, Disconnected) -> ListenerFuture),
-    /// `on_error(bot: &Bot, error: &EventError)`.
-    Error(fn(Bot, EventError) -> ListenerFuture),
+    /// `on_ready(ctx: &Context)`.
+    Ready(fn(Context) -> ListenerFuture),
+    /// `on_connect(ctx: &Context, connected: &Connected)`.
+    Connect(fn(Context, Connected) -> ListenerFuture),
+    /// `on_disconnect(ctx: &Context, disconnected: &Disconnected)`.
+    Disconnect(fn(Context, Disconnected) -> ListenerFuture),
+    /// `on_error(ctx: &Context, error: &EventError)`.
+    Error(fn(Context, EventError) -> ListenerFuture),
     /// `on_application_command_error(ctx: &ApplicationContext, error: &CommandError)`.
     CommandError(
         for<'a> fn(

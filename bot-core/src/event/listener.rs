@@ -1,8 +1,8 @@
 //! Listeners: what a `#[listen]` function or a run-time listener is to the dispatcher, its
 //! options, and what it may return.
 
-use super::{Event, EventKind};
-use crate::Bot;
+use super::{Budget, Event, EventKind, EventType, Received};
+use crate::context::Context;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
@@ -36,7 +36,7 @@ impl<E: Into<ListenerError>> ListenerOutput for Result<(), E> {
     }
 }
 
-/// Identifies a listener added with [`Bot::add_listener`], to remove it.
+/// Identifies a listener added with [`Context::add_listener`], to remove it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ListenerId(pub(crate) u64);
 
@@ -110,7 +110,7 @@ pub struct ListenerDef {
     /// One task per event.
     pub concurrent: bool,
     /// Calls the function with the event (the call does nothing for another kind).
-    pub call: fn(Bot, Arc<Event>) -> ListenerFuture,
+    pub call: fn(Context, Arc<Event>) -> ListenerFuture,
     /// The types of state its `State<T>` parameters ask for.
     pub state: &'static [crate::command::StateRequirement],
 }
@@ -121,6 +121,65 @@ impl ListenerDef {
     /// Every listener the program defines with `#[listen]`.
     pub(crate) fn all() -> impl Iterator<Item = &'static ListenerDef> {
         inventory::iter::<ListenerDef>.into_iter()
+    }
+}
+
+/// Calls a listener with an event (a `#[listen]` function's glue or a run-time closure).
+pub(crate) type Callback = Arc<dyn Fn(Context, Arc<Event>) -> ListenerFuture + Send + Sync>;
+
+/// A listener to add: what it takes, how it is called.
+pub(crate) struct NewListener {
+    pub(crate) name: Option<String>,
+    pub(crate) kinds: Option<Vec<EventKind>>,
+    pub(crate) once: bool,
+    pub(crate) concurrent: bool,
+    pub(crate) budget: Option<Budget>,
+    pub(crate) callback: Callback,
+}
+
+impl NewListener {
+    /// A `#[listen]` function: the kinds its parameter or Pycord name says.
+    pub(crate) fn from_def(def: &'static ListenerDef) -> NewListener {
+        let kinds = match (def.event, def.name) {
+            (Some(kind), _) => Some(vec![kind]),
+            (None, Some(name)) => Some(EventKind::all_with_pycord_name(name).collect()),
+            (None, None) => None,
+        };
+        NewListener {
+            name: Some(def.path.to_owned()),
+            kinds,
+            once: def.once,
+            concurrent: def.concurrent,
+            budget: None,
+            callback: Arc::new(def.call),
+        }
+    }
+}
+
+/// A listener of events of type `E`, called with each as a [`Received<E>`].
+pub(crate) fn new_listener<E, F, Fut>(options: ListenerOptions, listener: F) -> NewListener
+where
+    E: EventType,
+    F: Fn(Received<E>) -> Fut + Send + Sync + 'static,
+    Fut: Future + Send + 'static,
+    Fut::Output: ListenerOutput,
+{
+    let callback = move |ctx: Context, event: Arc<Event>| -> ListenerFuture {
+        match Received::<E>::new(event, ctx) {
+            Some(received) => {
+                let call = listener(received);
+                Box::pin(async move { call.await.into_result() })
+            }
+            None => Box::pin(async { Ok(()) }),
+        }
+    };
+    NewListener {
+        name: options.name,
+        kinds: E::KIND.map(|kind| vec![kind]),
+        once: options.once,
+        concurrent: options.concurrent,
+        budget: options.budget,
+        callback: Arc::new(callback),
     }
 }
 

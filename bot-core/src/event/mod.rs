@@ -27,6 +27,7 @@ pub use handler::{Connected, Disconnected, EventError, EventFailure};
 #[doc(hidden)]
 pub use handler::{EventHandlerCall, EventHandlerDef};
 pub use kind::EventKind;
+pub(crate) use listener::{Callback, NewListener, new_listener};
 #[doc(hidden)]
 pub use listener::{ListenerDef, check_listener_name};
 pub use listener::{ListenerError, ListenerFuture, ListenerId, ListenerOptions, ListenerOutput};

@@ -2,17 +2,17 @@
 //! copied) between everyone who gets it.
 
 use super::{Event, EventType};
-use crate::Bot;
+use crate::context::Context;
 use std::fmt;
 use std::marker::PhantomData;
 use std::ops::Deref;
 use std::sync::Arc;
 
 /// An event of type `E` as delivered: it derefs to `E`, and [`bot`](Self::bot) reaches the bot
-/// that received it. Cloning it is cheap (the event is shared by every listener).
+/// that received it (its [`Context`], on the shard that delivered it). Cloning it is cheap (the event is shared by every listener).
 ///
 /// ```no_run
-/// # async fn demo(bot: bot_core::Bot) {
+/// # async fn demo(bot: bot_core::Context) {
 /// use bot_core::event::{MessageCreate, Received};
 /// bot.add_listener(|message: Received<MessageCreate>| async move {
 ///     println!("{} in {}", message.content, message.channel_id);
@@ -21,24 +21,24 @@ use std::sync::Arc;
 /// ```
 pub struct Received<E: EventType> {
     event: Arc<Event>,
-    bot: Bot,
+    ctx: Context,
     payload: PhantomData<fn() -> E>,
 }
 
 impl<E: EventType> Received<E> {
     /// `event` as an `E`, if it is of that kind.
-    pub(crate) fn new(event: Arc<Event>, bot: Bot) -> Option<Self> {
+    pub(crate) fn new(event: Arc<Event>, ctx: Context) -> Option<Self> {
         E::extract(&event)?;
         Some(Received {
             event,
-            bot,
+            ctx,
             payload: PhantomData,
         })
     }
 
-    /// The bot that received the event.
-    pub fn bot(&self) -> &Bot {
-        &self.bot
+    /// The bot that received the event, on the shard that delivered it.
+    pub fn bot(&self) -> &Context {
+        &self.ctx
     }
 
     /// The whole event.
@@ -75,7 +75,7 @@ impl<E: EventType> Clone for Received<E> {
     fn clone(&self) -> Self {
         Received {
             event: self.event.clone(),
-            bot: self.bot.clone(),
+            ctx: self.ctx.clone(),
             payload: PhantomData,
         }
     }

@@ -6,13 +6,13 @@
 //! A setup receives an [`Extension`] and adds to it; nothing reaches the bot until the setup
 //! succeeded, and then all of it at once (one registry change, one sync). A setup that fails
 //! leaves the bot as it was ([`Error::ExtensionFailed`](crate::Error::ExtensionFailed)).
-//! [`Bot::reload_extension`](crate::Bot::reload_extension) runs the teardown, then the setup
+//! [`Context::reload_extension`] runs the teardown, then the setup
 //! again — handy to re-read configuration — and swaps the new parts in for the old in one
 //! change: unchanged commands are not written again, and keep their ids.
 
-use crate::Bot;
-use crate::cog::Cog;
+use crate::cog::{Bundle, Cog, PreparedCog};
 use crate::command::RegisteredCommand;
+use crate::context::Context;
 use crate::event::{EventType, ListenerOptions, ListenerOutput, Received};
 use std::future::Future;
 use std::pin::Pin;
@@ -37,7 +37,7 @@ pub struct ExtensionDef {
     /// Adds its parts.
     pub setup: for<'a> fn(&'a mut Extension) -> SetupFuture<'a>,
     /// Runs when it is unloaded (and before a reload's setup).
-    pub teardown: Option<for<'a> fn(&'a Bot) -> TeardownFuture<'a>>,
+    pub teardown: Option<for<'a> fn(&'a Context) -> TeardownFuture<'a>>,
 }
 
 inventory::collect!(ExtensionDef);
@@ -75,8 +75,8 @@ impl ExtensionDef {
 /// ```
 pub struct Extension {
     name: &'static str,
-    bot: Bot,
-    pub(crate) bundle: crate::bot::Bundle,
+    ctx: Context,
+    pub(crate) bundle: Bundle,
 }
 
 impl std::fmt::Debug for Extension {
@@ -88,11 +88,11 @@ impl std::fmt::Debug for Extension {
 }
 
 impl Extension {
-    pub(crate) fn new(name: &'static str, bot: Bot) -> Self {
+    pub(crate) fn new(name: &'static str, ctx: Context) -> Self {
         Extension {
             name,
-            bot,
-            bundle: crate::bot::Bundle::default(),
+            ctx,
+            bundle: Bundle::default(),
         }
     }
 
@@ -102,13 +102,13 @@ impl Extension {
     }
 
     /// The bot loading it (its state, its REST client...).
-    pub fn bot(&self) -> &Bot {
-        &self.bot
+    pub fn bot(&self) -> &Context {
+        &self.ctx
     }
 
     /// Adds a cog.
     pub fn add_cog<C: Cog>(&mut self, cog: C) -> &mut Self {
-        self.bundle.cogs.push(crate::bot::PreparedCog::new(cog));
+        self.bundle.cogs.push(PreparedCog::new(cog));
         self
     }
 
@@ -128,7 +128,7 @@ impl Extension {
     {
         self.bundle
             .listeners
-            .push(crate::bot::new_listener::<E, F, Fut>(options, listener));
+            .push(crate::event::new_listener::<E, F, Fut>(options, listener));
         self
     }
 }

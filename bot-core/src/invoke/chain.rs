@@ -3,13 +3,13 @@
 
 use super::layer::CommandLayer;
 use super::pipeline::guarded;
-use crate::Bot;
+use super::service::Commands;
 use crate::command::{ApplicationContext, CommandError, Reply, ResponseError};
 
 /// Hands `error` down the chain. Nothing here can bring the bot down: a failing or panicking
 /// handler is logged.
 pub(crate) async fn handle(
-    bot: &Bot,
+    commands: &Commands,
     ctx: &ApplicationContext,
     chain: &[&CommandLayer],
     cog: Option<&std::sync::Arc<dyn crate::cog::Cog>>,
@@ -32,7 +32,7 @@ pub(crate) async fn handle(
             "the cog's error handler failed"
         );
     }
-    match bot.command_error_handler() {
+    match commands.error_handler() {
         Some((path, call)) => {
             if let Err(failure) = guarded(call(ctx, error)).await {
                 tracing::error!(
@@ -45,7 +45,7 @@ pub(crate) async fn handle(
         }
         // As Pycord's default: silent when the command or its cog handled the error.
         None if local.is_some() || cog.is_some() => {}
-        None => default_handler(bot, ctx, error).await,
+        None => default_handler(commands, ctx, error).await,
     }
 }
 
@@ -53,7 +53,7 @@ pub(crate) async fn handle(
 /// the bot's error reply unless a message already answers the interaction or Discord's window
 /// to answer it passed (then nothing can be sent: no request is made, and the expiry, already
 /// logged when it was met, is not logged again).
-async fn default_handler(bot: &Bot, ctx: &ApplicationContext, error: &CommandError) {
+async fn default_handler(commands: &Commands, ctx: &ApplicationContext, error: &CommandError) {
     let expired = is_expiry(error);
     match error {
         _ if expired => {}
@@ -66,7 +66,7 @@ async fn default_handler(bot: &Bot, ctx: &ApplicationContext, error: &CommandErr
         }
         _ => tracing::error!(%error, "command failed"),
     }
-    let Some(reply) = bot.error_reply(error) else {
+    let Some(reply) = commands.error_reply(error) else {
         return;
     };
     if !ctx.has_replied()

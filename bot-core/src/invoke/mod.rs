@@ -67,6 +67,8 @@ pub(crate) mod inflight;
 mod layer;
 mod limits;
 pub(crate) mod pipeline;
+pub(crate) mod router;
+mod service;
 mod watchdog;
 
 pub use bucket::BucketType;
@@ -81,3 +83,5 @@ pub use hooks::{
 #[doc(hidden)]
 pub use hooks::{MacroErrorHook, MacroHook};
 pub use layer::{CommandLayer, CommandLayers};
+pub(crate) use router::route;
+pub(crate) use service::{Commands, CommandsConfig};

@@ -3,8 +3,8 @@
 
 use super::chain;
 use super::layer::CommandLayer;
+use super::service::Commands;
 use super::watchdog;
-use crate::Bot;
 use crate::command::{ApplicationContext, CommandError, Panicked, RegisteredCommand};
 use std::future::Future;
 
@@ -22,19 +22,19 @@ where
 /// Invokes `command` for `ctx` under the auto-defer watchdog; a failure goes through the error
 /// chain, then is returned.
 pub(crate) async fn invoke(
-    bot: &Bot,
+    commands: &Commands,
     ctx: &ApplicationContext,
     command: &RegisteredCommand,
 ) -> Result<(), CommandError> {
     // A cog's own layer is the outermost.
     let mut chain: Vec<&CommandLayer> = command.cog().map(|cog| &cog.layer).into_iter().collect();
     chain.extend(command.layers().chain(ctx.command_path()));
-    let auto_defer = watchdog::setting(&chain, bot.globals().auto_defer);
+    let auto_defer = watchdog::setting(&chain, commands.globals.auto_defer);
     watchdog::watched(ctx, auto_defer, async {
-        let result = run(bot, ctx, command, &chain).await;
+        let result = run(commands, ctx, command, &chain).await;
         if let Err(error) = &result {
             let cog = command.cog().map(|handle| &handle.cog);
-            chain::handle(bot, ctx, &chain, cog, error).await;
+            chain::handle(commands, ctx, &chain, cog, error).await;
         }
         result
     })
@@ -43,12 +43,12 @@ pub(crate) async fn invoke(
 
 /// Everything up to the error chain.
 async fn run(
-    bot: &Bot,
+    commands: &Commands,
     ctx: &ApplicationContext,
     command: &RegisteredCommand,
     chain: &[&CommandLayer],
 ) -> Result<(), CommandError> {
-    let globals = bot.globals();
+    let globals = &commands.globals;
     for check in globals.checks(true) {
         guarded(check.check(ctx)).await?;
     }

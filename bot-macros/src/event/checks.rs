@@ -1,6 +1,6 @@
 //! The rules an `#[event]` function's definition shows: its name is an event's, its shape, its
 //! parameter count for that event, how each parameter is passed, and a return type that is
-//! plainly not `()` or a `Result`. Whether the parameters' types are right (`&Bot`,
+//! plainly not `()` or a `Result`. Whether the parameters' types are right (`&Context`,
 //! `&Connected`, ...) and whether a named return type is a `ListenerOutput` is left to the
 //! compiler, at code the expansion spans at each type.
 
@@ -16,7 +16,7 @@ use syn::{ReturnType, Type};
 /// What a valid handler's parameters are.
 pub(crate) struct Signature {
     pub(crate) event: EventName,
-    /// The first parameter's type, as written (`&Bot`).
+    /// The first parameter's type, as written (`&Context`).
     pub(crate) bot: Type,
     /// The second parameter's type, as written (`&Connected`), for events that have one.
     pub(crate) payload: Option<Type>,
@@ -42,7 +42,7 @@ pub(crate) fn check(ir: &EventIr, errors: &mut Errors) -> Option<Signature> {
         Shape {
             what: "an event handler",
             attribute: "#[event]",
-            example: "`bot: &Bot`",
+            example: "`ctx: &Context`",
         },
         errors,
     );
@@ -179,22 +179,22 @@ mod tests {
     fn every_handler_in_its_form_is_accepted() {
         let forms: [ItemFn; 6] = [
             syn::parse_quote!(
-                async fn on_ready(bot: &Bot) {}
+                async fn on_ready(ctx: &Context) {}
             ),
             syn::parse_quote!(
-                async fn on_connect(_: &Bot, c: &Connected) -> () {}
+                async fn on_connect(_: &Context, c: &Connected) -> () {}
             ),
             syn::parse_quote!(
-                async fn on_disconnect(b: &bot_core::Bot, d: &Disconnected) -> Result<(), E> {}
+                async fn on_disconnect(b: &bot_core::Context, d: &Disconnected) -> Result<(), E> {}
             ),
             syn::parse_quote!(
-                async fn on_error(bot: &Bot, error: &EventError) -> MyResult {}
+                async fn on_error(ctx: &Context, error: &EventError) -> MyResult {}
             ),
             syn::parse_quote!(
-                pub async fn on_ready(bot: &Bot) -> anyhow::Result<()> {}
+                pub async fn on_ready(ctx: &Context) -> anyhow::Result<()> {}
             ),
             syn::parse_quote!(
-                async fn r#on_ready(bot: &Bot) -> std::string::String {}
+                async fn r#on_ready(ctx: &Context) -> std::string::String {}
             ),
         ];
         for func in forms {
@@ -206,7 +206,7 @@ mod tests {
     #[test]
     fn an_unknown_name_lists_the_four() {
         let (errors, signature) = check_fn(syn::parse_quote!(
-            async fn on_message(bot: &Bot) {}
+            async fn on_message(ctx: &Context) {}
         ));
         assert!(!signature);
         assert_eq!(errors.len(), 1, "{errors:?}");
@@ -217,7 +217,7 @@ mod tests {
     #[test]
     fn every_error_of_one_function_is_reported() {
         let (errors, signature) = check_fn(syn::parse_quote!(
-            unsafe fn on_connect<T>(self, bot: Bot, c: &mut Connected, extra: &T) -> i32 {}
+            unsafe fn on_connect<T>(self, ctx: Context, c: &mut Connected, extra: &T) -> i32 {}
         ));
         assert!(!signature);
         let expected = [
@@ -226,7 +226,7 @@ mod tests {
             "cannot be generic",
             "not a method",
             "returns `()` or `Result<(), E>`, not `i32`",
-            "by reference: `&Bot`",
+            "by reference: `&Context`",
             "remove `mut`",
             "1 parameter too many",
         ];
@@ -239,11 +239,11 @@ mod tests {
     #[test]
     fn a_missing_parameter_states_the_signature() {
         let (errors, _) = check_fn(syn::parse_quote!(
-            async fn on_error(bot: &Bot) {}
+            async fn on_error(ctx: &Context) {}
         ));
         assert_eq!(errors.len(), 1);
         assert!(
-            errors[0].contains("`async fn on_error(bot: &Bot, error: &EventError)`"),
+            errors[0].contains("`async fn on_error(ctx: &Context, error: &EventError)`"),
             "{}",
             errors[0]
         );
@@ -251,7 +251,7 @@ mod tests {
             async fn on_ready() {}
         ));
         assert!(
-            errors[0].contains("`async fn on_ready(bot: &Bot)`"),
+            errors[0].contains("`async fn on_ready(ctx: &Context)`"),
             "{errors:?}"
         );
     }

@@ -2,7 +2,7 @@
 //! `const _: () = { ... };` so nothing leaks.
 //!
 //! Each parameter type the user wrote is the type of a binding initialized with what the bot
-//! passes (`&Bot`, `&Connected`, ...), spanned at that type; the return type is named only as
+//! passes (`&Context`, `&Connected`, ...), spanned at that type; the return type is named only as
 //! `<R as ListenerOutput>`. A wrong type therefore gives one error, at the type.
 
 use super::checks::Signature;
@@ -122,7 +122,7 @@ pub(crate) fn handler(ir: &EventIr, sig: &Signature) -> TokenStream {
 
         const _: () = {
             fn __bot_event_call(
-                #bot: ::bot_core::Bot #payload_param
+                #bot: ::bot_core::Context #payload_param
             ) -> #p::ListenerFuture {
                 #boxed(async move {
                     #bind_bot

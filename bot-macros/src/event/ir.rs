@@ -48,7 +48,7 @@ impl EventName {
     pub(crate) fn first(self) -> (&'static str, &'static str) {
         match self {
             EventName::CommandError => ("ctx", "ApplicationContext"),
-            _ => ("bot", "Bot"),
+            _ => ("ctx", "Context"),
         }
     }
 
@@ -64,7 +64,7 @@ impl EventName {
         }
     }
 
-    /// The handler's signature, for messages: `async fn on_ready(bot: &Bot)`.
+    /// The handler's signature, for messages: `async fn on_ready(ctx: &Context)`.
     pub(crate) fn signature(self) -> String {
         let (first, first_ty) = self.first();
         match self.payload() {
@@ -123,7 +123,7 @@ mod tests {
             assert!(
                 event
                     .signature()
-                    .starts_with(&format!("`async fn {name}(bot: &Bot"))
+                    .starts_with(&format!("`async fn {name}(ctx: &Context"))
             );
         }
         let error = EventName::from_name("on_application_command_error").unwrap();
@@ -136,14 +136,14 @@ mod tests {
         }
         assert_eq!(
             EventName::Disconnect.signature(),
-            "`async fn on_disconnect(bot: &Bot, disconnected: &Disconnected)`"
+            "`async fn on_disconnect(ctx: &Context, disconnected: &Disconnected)`"
         );
     }
 
     #[test]
     fn a_raw_identifier_names_its_event() {
         let func: ItemFn = syn::parse_quote!(
-            async fn r#on_error(bot: &Bot, e: &EventError) {}
+            async fn r#on_error(ctx: &Context, e: &EventError) {}
         );
         let ir = parse_event(func);
         assert_eq!(ir.event.map(|e| e.value), Some(EventName::Error));

@@ -18,7 +18,7 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
             let error = syn::Error::new(
                 error.span(),
                 "`#[event]` goes on a free `async fn` named after the event: \
-                 `async fn on_ready(bot: &Bot)`",
+                 `async fn on_ready(ctx: &Context)`",
             )
             .to_compile_error();
             return quote!(#item #error);

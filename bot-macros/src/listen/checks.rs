@@ -1,5 +1,5 @@
 //! The rules a listener's definition shows: function shape, parameter count and how each
-//! parameter is passed. Whether the types are right (`&Bot`, an `EventType`, a
+//! parameter is passed. Whether the types are right (`&Context`, an `EventType`, a
 //! `ListenerOutput`) is left to the compiler, at code the expansion spans at each type.
 
 use super::ir::{By, ListenerIr, ParamIr};
@@ -10,7 +10,7 @@ use syn::Type;
 use syn::spanned::Spanned as _;
 
 const FORMS: &str = "`async fn name(event: &MessageCreate)` or \
-                     `async fn name(bot: &Bot, event: &MessageCreate)`, then any `State<T>`";
+                     `async fn name(ctx: &Context, event: &MessageCreate)`, then any `State<T>`";
 
 /// A type as the user would write it (`bot_core::event::MessageCreate`), for messages.
 pub(crate) fn pretty(ty: &Type) -> String {
@@ -27,7 +27,7 @@ pub(crate) fn pretty(ty: &Type) -> String {
 
 /// What a valid listener's parameters are.
 pub(crate) struct Signature {
-    /// The 2-parameter form's first parameter, as written (`&Bot`).
+    /// The 2-parameter form's first parameter, as written (`&Context`).
     pub(crate) bot: Option<Type>,
     /// The event's type: `MessageCreate` for `event: &MessageCreate`.
     pub(crate) event: Type,
@@ -147,7 +147,7 @@ pub(crate) fn check(ir: &ListenerIr, errors: &mut Errors) -> Option<Signature> {
     {
         errors.push(syn::Error::new_spanned(
             &bot.ty,
-            "a listener's first parameter of two is the bot, by shared reference: `bot: &Bot`",
+            "a listener's first parameter of two is the bot's context, by shared reference: `ctx: &Context`",
         ));
     }
     let event_ty = match &event.by {

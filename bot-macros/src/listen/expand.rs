@@ -3,7 +3,7 @@
 //!
 //! Each type the user wrote is named where the compiler checks it, spanned at that type: the
 //! event type only as `<E as EventType>`, the bot parameter as the type of a binding initialized
-//! with `&Bot`, the return type as `<R as ListenerOutput>`. A wrong type therefore gives one
+//! with `&Context`, the return type as `<R as ListenerOutput>`. A wrong type therefore gives one
 //! error, at the type.
 
 use super::checks::Signature;
@@ -57,7 +57,7 @@ pub(crate) fn listener(ir: &ListenerIr, sig: &Signature) -> TokenStream {
 
     let (bind_bot, bot_arg) = match &sig.bot {
         Some(ty) => {
-            // Type-checks only when the parameter's type is `&Bot`; the initializer carries the
+            // Type-checks only when the parameter's type is `&Context`; the initializer carries the
             // type's span, so a mismatch is reported there.
             let (first, last) = span_range(ty);
             let amp = quote_spanned!(first=> &);
@@ -114,7 +114,7 @@ pub(crate) fn listener(ir: &ListenerIr, sig: &Signature) -> TokenStream {
             #name_check
 
             fn __bot_listener_call(
-                __bot_listener_bot: ::bot_core::Bot,
+                __bot_listener_bot: ::bot_core::Context,
                 __bot_listener_event: #p::Arc<::bot_core::event::Event>,
             ) -> #p::ListenerFuture {
                 #boxed(async move {

@@ -1,10 +1,10 @@
-// expect: expected `&Bot`, found `&ApplicationContext`
+// expect: expected `&Context`, found `&ApplicationContext`
 
 use bot_core::prelude::*;
 
 #[event]
-async fn on_application_command_error(bot: &Bot, error: &CommandError) {
-    let _ = (bot, error);
+async fn on_application_command_error(ctx: &Context, error: &CommandError) {
+    let _ = (ctx, error);
 }
 
 fn main() {}

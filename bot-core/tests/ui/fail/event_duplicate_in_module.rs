@@ -3,13 +3,13 @@
 use bot_core::prelude::*;
 
 #[event]
-async fn on_ready(bot: &Bot) {
-    let _ = bot;
+async fn on_ready(ctx: &Context) {
+    let _ = ctx;
 }
 
 #[event]
-async fn on_ready(bot: &Bot) {
-    let _ = bot;
+async fn on_ready(ctx: &Context) {
+    let _ = ctx;
 }
 
 fn main() {}

@@ -6,8 +6,8 @@ struct Cog;
 
 impl Cog {
     #[event]
-    async fn on_ready(&self, bot: &Bot) {
-        let _ = bot;
+    async fn on_ready(&self, ctx: &Context) {
+        let _ = ctx;
     }
 }
 

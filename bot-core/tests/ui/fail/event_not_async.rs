@@ -3,8 +3,8 @@
 use bot_core::prelude::*;
 
 #[event]
-fn on_ready(bot: &Bot) {
-    let _ = bot;
+fn on_ready(ctx: &Context) {
+    let _ = ctx;
 }
 
 fn main() {}

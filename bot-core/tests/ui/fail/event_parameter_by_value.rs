@@ -5,8 +5,8 @@ use bot_core::event::EventError;
 use bot_core::prelude::*;
 
 #[event]
-async fn on_error(bot: &Bot, error: EventError) {
-    let _ = (bot, error);
+async fn on_error(ctx: &Context, error: EventError) {
+    let _ = (ctx, error);
 }
 
 mod other {
@@ -14,8 +14,8 @@ mod other {
     use bot_core::prelude::*;
 
     #[event]
-    async fn on_disconnect(bot: &Bot, disconnected: &mut Disconnected) {
-        let _ = (bot, disconnected);
+    async fn on_disconnect(ctx: &Context, disconnected: &mut Disconnected) {
+        let _ = (ctx, disconnected);
     }
 }
 

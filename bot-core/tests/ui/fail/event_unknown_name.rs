@@ -3,8 +3,8 @@
 use bot_core::prelude::*;
 
 #[event]
-async fn on_message(bot: &Bot) {
-    let _ = bot;
+async fn on_message(ctx: &Context) {
+    let _ = ctx;
 }
 
 fn main() {}

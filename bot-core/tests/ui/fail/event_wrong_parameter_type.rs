@@ -5,13 +5,13 @@ use bot_core::event::Connected;
 use bot_core::prelude::*;
 
 #[event]
-async fn on_disconnect(bot: &Bot, disconnected: &Connected) {
-    let _ = (bot, disconnected);
+async fn on_disconnect(ctx: &Context, disconnected: &Connected) {
+    let _ = (ctx, disconnected);
 }
 
 #[event]
-async fn on_ready(bot: &String) {
-    let _ = bot;
+async fn on_ready(ctx: &String) {
+    let _ = ctx;
 }
 
 fn main() {}

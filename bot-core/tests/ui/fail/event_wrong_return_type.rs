@@ -3,8 +3,8 @@
 use bot_core::prelude::*;
 
 #[event]
-async fn on_ready(bot: &Bot) -> i32 {
-    let _ = bot;
+async fn on_ready(ctx: &Context) -> i32 {
+    let _ = ctx;
     0
 }
 

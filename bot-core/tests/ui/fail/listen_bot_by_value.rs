@@ -1,11 +1,11 @@
-// expect: by shared reference: `bot: &Bot`
+// expect: by shared reference: `ctx: &Context`
 
 use bot_core::event::MessageCreate;
 use bot_core::prelude::*;
 
 #[listen]
-async fn f(bot: Bot, message: &MessageCreate) {
-    let _ = (bot, message);
+async fn f(ctx: Context, message: &MessageCreate) {
+    let _ = (ctx, message);
 }
 
 fn main() {}

@@ -4,8 +4,8 @@ use bot_core::event::MessageCreate;
 use bot_core::prelude::*;
 
 #[listen]
-async fn f(bot: &Bot, message: &MessageCreate, extra: &MessageCreate) {
-    let _ = (bot, message, extra);
+async fn f(ctx: &Context, message: &MessageCreate, extra: &MessageCreate) {
+    let _ = (ctx, message, extra);
 }
 
 fn main() {}

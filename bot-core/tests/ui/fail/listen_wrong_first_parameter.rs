@@ -1,11 +1,11 @@
-// expect: expected `&String`, found `&Bot`
+// expect: expected `&String`, found `&Context`
 
 use bot_core::event::MessageCreate;
 use bot_core::prelude::*;
 
 #[listen]
-async fn f(bot: &String, message: &MessageCreate) {
-    let _ = (bot, message);
+async fn f(ctx: &String, message: &MessageCreate) {
+    let _ = (ctx, message);
 }
 
 fn main() {}

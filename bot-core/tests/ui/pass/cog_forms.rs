@@ -80,11 +80,11 @@ impl Music {
     #[listen("on_message", concurrent)]
     pub async fn heard_too(
         &self,
-        bot: &Bot,
+        ctx: &Context,
         message: &MessageCreate,
         settings: State<Settings>,
     ) -> Result<(), bot_core::Error> {
-        let _ = (bot, message, settings);
+        let _ = (ctx, message, settings);
         Ok(())
     }
 
@@ -116,8 +116,8 @@ pub async fn music(ext: &mut Extension) -> Result<(), CommandError> {
 }
 
 /// Its teardown.
-pub async fn stop_music(bot: &Bot) {
-    let _ = bot;
+pub async fn stop_music(ctx: &Context) {
+    let _ = ctx;
 }
 
 fn main() {}

@@ -8,28 +8,28 @@ use bot_core::prelude::*;
 
 /// The bot alone.
 #[event]
-async fn on_ready(bot: &Bot) {
-    let _ = bot;
+async fn on_ready(ctx: &Context) {
+    let _ = ctx;
 }
 
 /// A connection, returning a `Result`.
 #[event]
-pub async fn on_connect(bot: &Bot, connected: &Connected) -> Result<(), bot_core::Error> {
-    let _ = (bot, connected);
+pub async fn on_connect(ctx: &Context, connected: &Connected) -> Result<(), bot_core::Error> {
+    let _ = (ctx, connected);
     Ok(())
 }
 
 /// Patterns for names.
 #[event]
-async fn on_disconnect(_: &Bot, _: &Disconnected) {}
+async fn on_disconnect(_: &Context, _: &Disconnected) {}
 
 /// A boxed error.
 #[event]
 async fn on_error(
-    bot: &Bot,
+    ctx: &Context,
     error: &EventError,
 ) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-    let _ = bot;
+    let _ = ctx;
     Err(error.to_string().into())
 }
 
@@ -41,15 +41,15 @@ mod full_paths {
     /// Full paths.
     #[bot_core::event]
     pub(crate) async fn on_connect(
-        bot: &bot_core::Bot,
+        ctx: &bot_core::Context,
         connected: &bot_core::event::Connected,
     ) -> () {
-        let _ = (bot, connected);
+        let _ = (ctx, connected);
     }
 
     /// A raw identifier and an alias.
     #[bot_core::event]
-    async fn r#on_error(_bot: &bot_core::Bot, _error: &bot_core::event::EventError) -> Outcome {
+    async fn r#on_error(_ctx: &bot_core::Context, _error: &bot_core::event::EventError) -> Outcome {
         Ok(())
     }
 }
@@ -57,5 +57,5 @@ mod full_paths {
 /// A local handler.
 fn main() {
     #[event]
-    async fn on_ready(_bot: &Bot) {}
+    async fn on_ready(_ctx: &Context) {}
 }

@@ -44,18 +44,18 @@ async fn welcome(member: &GuildMemberAdd) {
 
 /// The bot and the event, a name and both flags, a `Result`.
 #[listen("on_connect", once, concurrent)]
-async fn connected(bot: &Bot, ready: &Ready) -> Result<(), bot_core::Error> {
-    let _ = (bot, ready);
+async fn connected(ctx: &Context, ready: &Ready) -> Result<(), bot_core::Error> {
+    let _ = (ctx, ready);
     Ok(())
 }
 
 /// The full paths, a raw event name, an explicit `()` and a boxed error.
 #[listen("on_raw_message_delete")]
 async fn raw_delete(
-    bot: &bot_core::Bot,
+    ctx: &bot_core::Context,
     deleted: &bot_core::event::payload::MessageDelete,
 ) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-    let _ = (bot, deleted);
+    let _ = (ctx, deleted);
     Ok(())
 }
 

@@ -1,13 +1,13 @@
-//! Extensions on a bot: load, unload, reload, list — as Pycord's `load_extension` and friends.
+//! Extensions on a running bot: load, unload, reload, list — as Pycord's `load_extension` and friends.
 //! Each is atomic: a failed setup changes nothing and writes nothing.
 
-use super::Bot;
-use super::bundle::Removal;
+use super::Context;
 use crate::Error;
+use crate::cog::{Bundle, Removal, install};
 use crate::extension::{Extension, ExtensionDef, LoadedExtension};
 use crate::sync::SyncReport;
 
-impl Bot {
+impl Context {
     /// Runs the setup of the extension `name` and installs what it gave, at once (one sync on
     /// a started bot). [`Error::ExtensionNotFound`] when the program has none of that name,
     /// [`Error::ExtensionAlreadyLoaded`], [`Error::ExtensionFailed`] when its setup fails or what
@@ -47,7 +47,7 @@ impl Bot {
             cogs: Vec::new(),
             extension: Some(name),
         };
-        let installed = match self.install(super::bundle::Bundle::default(), None, removal) {
+        let installed = match install(self, Bundle::default(), None, removal) {
             Ok(installed) => installed,
             Err(error) => {
                 self.put_loaded(loaded);
@@ -55,7 +55,7 @@ impl Bot {
             }
         };
         let ids: Vec<u64> = loaded.listeners.iter().map(|id| id.0).collect();
-        self.inner.dispatch.remove_slots(&ids);
+        self.services.events.remove_slots(&ids);
         for cog in installed.removed {
             cog.cog.cog_unload().await;
         }
@@ -88,7 +88,7 @@ impl Bot {
     /// The names of the loaded extensions, in the order they were loaded.
     pub fn extensions(&self) -> Vec<&'static str> {
         let loaded = self
-            .inner
+            .services
             .extensions
             .lock()
             .unwrap_or_else(|p| p.into_inner());
@@ -118,8 +118,7 @@ impl Bot {
             cogs: Vec::new(),
             extension: replace.then_some(def.name),
         };
-        let installed = self
-            .install(extension.bundle, Some(def.name), removal)
+        let installed = install(self, extension.bundle, Some(def.name), removal)
             .map_err(|error| failed(Box::new(error)))?;
         let old = if replace {
             self.take_loaded(def.name)
@@ -128,7 +127,7 @@ impl Bot {
         };
         if let Some(old) = &old {
             let ids: Vec<u64> = old.listeners.iter().map(|id| id.0).collect();
-            self.inner.dispatch.remove_slots(&ids);
+            self.services.events.remove_slots(&ids);
         }
         self.put_loaded(LoadedExtension {
             def,
@@ -146,7 +145,7 @@ impl Bot {
 
     fn loaded_def(&self, name: &str) -> Option<&'static ExtensionDef> {
         let loaded = self
-            .inner
+            .services
             .extensions
             .lock()
             .unwrap_or_else(|p| p.into_inner());
@@ -158,7 +157,7 @@ impl Bot {
 
     fn take_loaded(&self, name: &str) -> Option<LoadedExtension> {
         let mut loaded = self
-            .inner
+            .services
             .extensions
             .lock()
             .unwrap_or_else(|p| p.into_inner());
@@ -167,7 +166,7 @@ impl Bot {
     }
 
     fn put_loaded(&self, extension: LoadedExtension) {
-        self.inner
+        self.services
             .extensions
             .lock()
             .unwrap_or_else(|p| p.into_inner())

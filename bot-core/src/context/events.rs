@@ -1,45 +1,18 @@
-//! The bot's event façade: listeners, waiting for events, streams of them, readiness. The work
+//! The events on a context: listeners, waiting for events, streams of them, readiness. The work
 //! is the dispatcher's (`crate::dispatch`).
 
-use super::Bot;
-use crate::dispatch::{NewListener, Phase, Receiver, SlotGuard};
+use super::Context;
+use crate::dispatch::{Phase, Receiver, SlotGuard};
 use crate::event::{
     Budget, DispatchStats, Event, EventType, ListenerId, ListenerOptions, ListenerOutput, Received,
-    WaitError,
+    WaitError, new_listener,
 };
 use futures_util::Stream;
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
-/// A listener of events of type `E` as the dispatcher takes it.
-pub(crate) fn new_listener<E, F, Fut>(options: ListenerOptions, listener: F) -> NewListener
-where
-    E: EventType,
-    F: Fn(Received<E>) -> Fut + Send + Sync + 'static,
-    Fut: Future + Send + 'static,
-    Fut::Output: ListenerOutput,
-{
-    let callback = move |bot: Bot, event: Arc<Event>| -> crate::event::ListenerFuture {
-        match Received::<E>::new(event, bot) {
-            Some(received) => {
-                let call = listener(received);
-                Box::pin(async move { call.await.into_result() })
-            }
-            None => Box::pin(async { Ok(()) }),
-        }
-    };
-    NewListener {
-        name: options.name,
-        kinds: E::KIND.map(|kind| vec![kind]),
-        once: options.once,
-        concurrent: options.concurrent,
-        budget: options.budget,
-        callback: Arc::new(callback),
-    }
-}
-
-impl Bot {
+impl Context {
     /// Adds a listener for events of type `E` (one kind of dispatch, or [`Event`] for every
     /// event) while the bot runs — as `#[listen]` does at build time. It is called for each
     /// event in its shard's order, one call at a time; a failure or panic (in the closure or
@@ -48,7 +21,7 @@ impl Bot {
     /// [`Budget`]; past it, it lags (see [`Budget`]).
     ///
     /// ```no_run
-    /// # fn demo(bot: bot_core::Bot) {
+    /// # fn demo(bot: bot_core::Context) {
     /// use bot_core::event::{MessageCreate, Received};
     /// let id = bot.add_listener(|message: Received<MessageCreate>| async move {
     ///     if message.content == "!ping" {
@@ -82,8 +55,8 @@ impl Bot {
         Fut: Future + Send + 'static,
         Fut::Output: ListenerOutput,
     {
-        self.inner
-            .dispatch
+        self.services
+            .events
             .add_listener(new_listener::<E, F, Fut>(options, listener))
     }
 
@@ -91,7 +64,7 @@ impl Bot {
     /// not there (already removed, or a `once` listener that ran). Events already queued for it
     /// are still handled.
     pub fn remove_listener(&self, id: ListenerId) -> bool {
-        self.inner.dispatch.remove_slots(&[id.0])
+        self.services.events.remove_slots(&[id.0])
     }
 
     /// Waits for the next event of type `E` that passes `check`, for at most `timeout` (`None`:
@@ -99,7 +72,7 @@ impl Bot {
     /// when the future is first polled: an event that arrives in between is not missed.
     ///
     /// ```no_run
-    /// # async fn demo(bot: bot_core::Bot) -> Result<(), bot_core::event::WaitError> {
+    /// # async fn demo(bot: bot_core::Context) -> Result<(), bot_core::event::WaitError> {
     /// use bot_core::event::MessageCreate;
     /// use std::time::Duration;
     /// let reply = bot
@@ -115,7 +88,7 @@ impl Bot {
     ) -> impl Future<Output = Result<Received<E>, WaitError>> + Send + 'static {
         let timeout = timeout.into();
         let (queue, guard) = self.subscribe::<E>("wait_for", check, Some(1));
-        let bot = self.clone();
+        let ctx = self.clone();
         async move {
             let _guard = guard;
             let next = match timeout {
@@ -124,7 +97,7 @@ impl Bot {
                     .await
                     .map_err(|_| WaitError::Timeout(after))?,
             };
-            next.and_then(|event| Received::new(event, bot))
+            next.and_then(|event| Received::new(event, ctx))
                 .ok_or(WaitError::Closed)
         }
     }
@@ -137,7 +110,7 @@ impl Bot {
     /// long lags: it loses its oldest events, reported to `on_error`; the shard goes on).
     ///
     /// ```no_run
-    /// # async fn demo(bot: bot_core::Bot) {
+    /// # async fn demo(bot: bot_core::Context) {
     /// use bot_core::event::MessageCreate;
     /// use futures_util::StreamExt;
     /// use std::time::Duration;
@@ -160,7 +133,7 @@ impl Bot {
             queue,
             guard: Some(guard),
             left: limit,
-            bot: self.clone(),
+            ctx: self.clone(),
         };
         Box::pin(futures_util::stream::unfold(
             state,
@@ -176,7 +149,7 @@ impl Bot {
                     },
                 };
                 let item = next.and_then(|event| {
-                    Received::new(event, state.bot.clone()).ok_or(WaitError::Closed)
+                    Received::new(event, state.ctx.clone()).ok_or(WaitError::Closed)
                 });
                 match &item {
                     Ok(_) => state.left = state.left.map(|left| left - 1),
@@ -194,7 +167,7 @@ impl Bot {
         limit: Option<usize>,
     ) -> (Receiver, SlotGuard) {
         let filter = move |event: &Event| E::extract(event).is_some_and(&check);
-        self.inner.dispatch.subscribe(
+        self.services.events.subscribe(
             name,
             E::KIND.map(|kind| vec![kind]),
             Phase::Waiter,
@@ -227,8 +200,8 @@ impl Bot {
         budget: Option<Budget>,
     ) -> impl Stream<Item = Event> + Send + Unpin + 'static {
         let (queue, guard) =
-            self.inner
-                .dispatch
+            self.services
+                .events
                 .subscribe("events()", None, Phase::Events, None, None, budget);
         Box::pin(futures_util::stream::unfold(
             (queue, guard),
@@ -242,14 +215,14 @@ impl Bot {
     /// Whether the bot is ready: every shard received READY and then every guild it listed (or
     /// waited [`guild_ready_timeout`](crate::BotBuilder::guild_ready_timeout) for the next).
     pub fn is_ready(&self) -> bool {
-        self.inner.dispatch.is_ready()
+        self.services.events.is_ready()
     }
 
     /// Waits until [`is_ready`](Self::is_ready); `Err(WaitError::Closed)` if the bot closes
     /// first.
     pub async fn wait_until_ready(&self) -> Result<(), WaitError> {
-        let mut ready = self.inner.dispatch.ready_watch();
-        let mut shutdown = self.inner.shutdown.subscribe();
+        let mut ready = self.services.events.ready_watch();
+        let mut shutdown = self.services.shutdown.subscribe();
         tokio::select! {
             biased;
             outcome = ready.wait_for(|ready| *ready) => outcome.map(|_| ()).map_err(|_| WaitError::Closed),
@@ -260,20 +233,20 @@ impl Bot {
     /// The dispatcher's counters: events, events lost by consumers that lagged, lag reports,
     /// listener failures.
     pub fn dispatch_stats(&self) -> DispatchStats {
-        self.inner.dispatch.stats()
+        self.services.events.stats()
     }
 
     /// How many listeners, waiters and streams take events now.
     pub fn event_consumers(&self) -> usize {
-        self.inner.dispatch.consumers()
+        self.services.events.consumers()
     }
 }
 
-/// A [`Bot::stream`] between items.
+/// A [`Context::stream`] between items.
 struct StreamState {
     queue: Receiver,
     /// Dropped (unsubscribing) when the stream ends early.
     guard: Option<SlotGuard>,
     left: Option<usize>,
-    bot: Bot,
+    ctx: Context,
 }

@@ -1,7 +1,48 @@
-//! Who owns the bot, as Pycord's `owner_id` and `owner_ids`: given to the builder, else learned
-//! at login from the application.
+//! Who the bot is: its user, its application, and who owns it (Pycord's `owner_id` and
+//! `owner_ids`: given to the builder, else learned at login from the application).
 
-use crate::model::{Application, Id, TeamMemberRole, UserMarker};
+use crate::model::{Application, ApplicationMarker, Id, TeamMemberRole, User, UserMarker};
+use std::sync::{Mutex, OnceLock};
+
+/// What login learns, and the owners.
+#[derive(Debug, Default)]
+pub(crate) struct Identity {
+    pub(crate) user: OnceLock<User>,
+    pub(crate) application_id: OnceLock<Id<ApplicationMarker>>,
+    pub(crate) application: OnceLock<Application>,
+    owners: Mutex<Owners>,
+}
+
+impl Identity {
+    /// Owners given to the builder (none: learned at login).
+    pub(crate) fn new(owners: Owners) -> Self {
+        Identity {
+            owners: Mutex::new(owners),
+            ..Identity::default()
+        }
+    }
+
+    /// Records what login learned; the owners come from the application unless given.
+    pub(crate) fn logged_in(&self, user: User, application: Application) {
+        {
+            let mut owners = self.owners.lock().unwrap_or_else(|p| p.into_inner());
+            if !owners.is_set() {
+                *owners = Owners::of_application(&application);
+            }
+        }
+        let _ = self.user.set(user);
+        let _ = self.application_id.set(application.id);
+        let _ = self.application.set(application);
+    }
+
+    /// The owners now.
+    pub(crate) fn owners(&self) -> Owners {
+        self.owners
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+}
 
 /// One owner or several (Pycord's `owner_id` xor `owner_ids`); both empty before login when the
 /// builder named none.

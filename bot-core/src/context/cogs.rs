@@ -1,14 +1,13 @@
-//! Cogs on a bot: add, remove, look up, as Pycord's `add_cog`, `remove_cog`, `get_cog`, `cogs`.
+//! Cogs on a running bot: add, remove, look up, as Pycord's `add_cog`, `remove_cog`, `get_cog`, `cogs`.
 //! A change on a started bot ends with one sync (the registry's rule, see `commands.rs`).
 
-use super::Bot;
-use super::bundle::{Bundle, PreparedCog, Removal};
+use super::Context;
 use crate::Error;
-use crate::cog::Cog;
+use crate::cog::{Bundle, Cog, PreparedCog, Removal, install};
 use crate::sync::SyncReport;
 use std::sync::Arc;
 
-impl Bot {
+impl Context {
     /// Adds a cog: its commands (checked with the others, and for the state they ask for; an
     /// error changes nothing) and its listeners. A cog of the same name is an error
     /// ([`Error::CogExists`]) unless `override_existing`, which replaces it (its `cog_unload`
@@ -32,7 +31,7 @@ impl Bot {
             cogs: vec![cog],
             ..Bundle::default()
         };
-        let installed = self.install(bundle, None, removal)?;
+        let installed = install(self, bundle, None, removal)?;
         for old in installed.removed {
             old.cog.cog_unload().await;
         }
@@ -49,7 +48,7 @@ impl Bot {
             cogs: vec![name.to_owned()],
             extension: None,
         };
-        let installed = self.install(Bundle::default(), None, removal)?;
+        let installed = install(self, Bundle::default(), None, removal)?;
         let removed = !installed.removed.is_empty();
         for old in installed.removed {
             old.cog.cog_unload().await;
@@ -60,14 +59,14 @@ impl Bot {
 
     /// The cog of type `T`, if the bot holds one.
     pub fn get_cog<T: Cog>(&self) -> Option<Arc<T>> {
-        let cogs = self.inner.cogs.lock().unwrap_or_else(|p| p.into_inner());
+        let cogs = self.services.cogs.lock().unwrap_or_else(|p| p.into_inner());
         cogs.iter()
             .find_map(|loaded| loaded.instance.clone().downcast::<T>().ok())
     }
 
     /// The names of the cogs the bot holds, in the order they were added.
     pub fn cogs(&self) -> Vec<String> {
-        let cogs = self.inner.cogs.lock().unwrap_or_else(|p| p.into_inner());
+        let cogs = self.services.cogs.lock().unwrap_or_else(|p| p.into_inner());
         cogs.iter().map(|loaded| loaded.name.clone()).collect()
     }
 }

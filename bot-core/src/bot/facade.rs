@@ -1,0 +1,324 @@
+//! Pycord's `Bot` members that are its context's: one-line delegations to [`Context`](crate::Context), so that
+//! `bot.wait_for(..)` and `ctx.wait_for(..)` are the same call.
+
+use super::Bot;
+use crate::Error;
+use crate::checks::Check;
+use crate::cog::Cog;
+use crate::command::{
+    ApplicationContext, AutocompleteContext, CommandError, CommandRegistry, RegisteredCommand,
+    State,
+};
+use crate::event::{
+    Budget, DispatchStats, Event, EventType, ListenerId, ListenerOptions, ListenerOutput, Received,
+    WaitError,
+};
+use crate::http::Http;
+use crate::invoke::CheckId;
+use crate::model::{
+    Application, ApplicationMarker, Id, Interaction, InteractionDataError, User, UserMarker,
+};
+use crate::sync::{SyncOptions, SyncReport};
+use bot_spec::CommandKind;
+use futures_util::Stream;
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Who the bot is, its REST client and its state.
+impl Bot {
+    /// The REST client ([`Context::http`]).
+    pub fn http(&self) -> &Http {
+        self.context.http()
+    }
+
+    /// The bot's state of type `T`, given with
+    /// [`BotBuilder::data`](crate::BotBuilder::data) ([`Context::data`]).
+    pub fn data<T: Send + Sync + 'static>(&self) -> Option<State<T>> {
+        self.context.data()
+    }
+
+    /// Whether [`close`](Self::close) was called or the connection ended
+    /// ([`Context::is_closed`]).
+    pub fn is_closed(&self) -> bool {
+        self.context.is_closed()
+    }
+
+    /// The bot user, after login ([`Context::user`]).
+    pub fn user(&self) -> Option<&User> {
+        self.context.user()
+    }
+
+    /// The application's id, after login ([`Context::application_id`]).
+    pub fn application_id(&self) -> Option<Id<ApplicationMarker>> {
+        self.context.application_id()
+    }
+
+    /// The application, after login ([`Context::application_info`]).
+    pub fn application_info(&self) -> Option<&Application> {
+        self.context.application_info()
+    }
+
+    /// Whether `user` owns the bot ([`Context::is_owner`]).
+    pub fn is_owner(&self, user: Id<UserMarker>) -> bool {
+        self.context.is_owner(user)
+    }
+
+    /// The one owner, Pycord's `owner_id` ([`Context::owner_id`]).
+    pub fn owner_id(&self) -> Option<Id<UserMarker>> {
+        self.context.owner_id()
+    }
+
+    /// The owners, Pycord's `owner_ids` ([`Context::owner_ids`]).
+    pub fn owner_ids(&self) -> Vec<Id<UserMarker>> {
+        self.context.owner_ids()
+    }
+
+    /// The last heartbeat's round trip ([`Context::latency`]).
+    pub fn latency(&self) -> Option<Duration> {
+        self.context.latency()
+    }
+}
+
+/// Events: listeners, waiters, streams, readiness.
+impl Bot {
+    /// Adds a listener of events of type `E` ([`Context::add_listener`]).
+    pub fn add_listener<E, F, Fut>(&self, listener: F) -> ListenerId
+    where
+        E: EventType,
+        F: Fn(Received<E>) -> Fut + Send + Sync + 'static,
+        Fut: Future + Send + 'static,
+        Fut::Output: ListenerOutput,
+    {
+        self.context.add_listener(listener)
+    }
+
+    /// Adds a listener with options ([`Context::add_listener_with`]).
+    pub fn add_listener_with<E, F, Fut>(&self, options: ListenerOptions, listener: F) -> ListenerId
+    where
+        E: EventType,
+        F: Fn(Received<E>) -> Fut + Send + Sync + 'static,
+        Fut: Future + Send + 'static,
+        Fut::Output: ListenerOutput,
+    {
+        self.context.add_listener_with(options, listener)
+    }
+
+    /// Removes a listener ([`Context::remove_listener`]).
+    pub fn remove_listener(&self, id: ListenerId) -> bool {
+        self.context.remove_listener(id)
+    }
+
+    /// The next event of type `E` that passes `check`, within `timeout`, as Pycord's
+    /// `wait_for` ([`Context::wait_for`]).
+    pub fn wait_for<E: EventType>(
+        &self,
+        check: impl Fn(&E) -> bool + Send + Sync + 'static,
+        timeout: impl Into<Option<Duration>>,
+    ) -> impl Future<Output = Result<Received<E>, WaitError>> + Send + 'static {
+        self.context.wait_for(check, timeout)
+    }
+
+    /// The events of type `E` that pass `check`, as a stream ([`Context::stream`]).
+    pub fn stream<E: EventType>(
+        &self,
+        check: impl Fn(&E) -> bool + Send + Sync + 'static,
+        timeout: impl Into<Option<Duration>>,
+        limit: impl Into<Option<usize>>,
+    ) -> impl Stream<Item = Result<Received<E>, WaitError>> + Send + Unpin + 'static {
+        self.context.stream(check, timeout, limit)
+    }
+
+    /// Every event from now on ([`Context::events`]).
+    pub fn events(&self) -> impl Stream<Item = Event> + Send + Unpin + 'static {
+        self.context.events()
+    }
+
+    /// Every event from now on, within `budget` ([`Context::events_with_budget`]).
+    pub fn events_with_budget(
+        &self,
+        budget: Budget,
+    ) -> impl Stream<Item = Event> + Send + Unpin + 'static {
+        self.context.events_with_budget(budget)
+    }
+
+    /// Whether the bot is ready ([`Context::is_ready`]).
+    pub fn is_ready(&self) -> bool {
+        self.context.is_ready()
+    }
+
+    /// Waits until the bot is ready ([`Context::wait_until_ready`]).
+    pub async fn wait_until_ready(&self) -> Result<(), WaitError> {
+        self.context.wait_until_ready().await
+    }
+
+    /// The dispatcher's counters ([`Context::dispatch_stats`]).
+    pub fn dispatch_stats(&self) -> DispatchStats {
+        self.context.dispatch_stats()
+    }
+
+    /// How many listeners, waiters and streams take events now
+    /// ([`Context::event_consumers`]).
+    pub fn event_consumers(&self) -> usize {
+        self.context.event_consumers()
+    }
+}
+
+/// Commands: the registry, syncing, global checks, invocation.
+impl Bot {
+    /// The commands, as they are now ([`Context::registry`]).
+    pub fn registry(&self) -> Arc<CommandRegistry> {
+        self.context.registry()
+    }
+
+    /// Adds a command ([`Context::add_application_command`]).
+    pub async fn add_application_command(
+        &self,
+        command: RegisteredCommand,
+    ) -> Result<Option<SyncReport>, Error> {
+        self.context.add_application_command(command).await
+    }
+
+    /// Removes a command ([`Context::remove_application_command`]).
+    pub async fn remove_application_command(
+        &self,
+        name: &str,
+        guild_ids: &[u64],
+        kind: CommandKind,
+    ) -> Result<Option<RegisteredCommand>, Error> {
+        self.context
+            .remove_application_command(name, guild_ids, kind)
+            .await
+    }
+
+    /// A command by name, kind and guilds ([`Context::get_application_command`]).
+    pub fn get_application_command(
+        &self,
+        name: &str,
+        guild_ids: &[u64],
+        kind: CommandKind,
+    ) -> Option<RegisteredCommand> {
+        self.context.get_application_command(name, guild_ids, kind)
+    }
+
+    /// Every command now ([`Context::walk_application_commands`]).
+    pub fn walk_application_commands(&self) -> Vec<RegisteredCommand> {
+        self.context.walk_application_commands()
+    }
+
+    /// Syncs the commands as `options` says ([`Context::register_commands`]).
+    pub async fn register_commands(&self, options: SyncOptions) -> Result<SyncReport, Error> {
+        self.context.register_commands(options).await
+    }
+
+    /// Syncs the commands with the builder's options ([`Context::sync_commands`]).
+    pub async fn sync_commands(&self) -> Result<SyncReport, Error> {
+        self.context.sync_commands().await
+    }
+
+    /// What a sync would do, without writing ([`Context::get_desynced_commands`]).
+    pub async fn get_desynced_commands(&self) -> Result<SyncReport, Error> {
+        self.context.get_desynced_commands().await
+    }
+
+    /// The last sync's report, if `start` synced ([`Context::last_sync`]).
+    pub async fn last_sync(&self) -> Option<SyncReport> {
+        self.context.last_sync().await
+    }
+
+    /// Adds a global check, as Pycord's `add_check` ([`Context::add_check`]).
+    pub fn add_check(&self, check: impl Check, call_once: bool) -> CheckId {
+        self.context.add_check(check, call_once)
+    }
+
+    /// Removes a global check ([`Context::remove_check`]).
+    pub fn remove_check(&self, id: CheckId) -> bool {
+        self.context.remove_check(id)
+    }
+
+    /// The context of an application command interaction, answering through this bot.
+    pub fn get_application_context(
+        &self,
+        interaction: Interaction,
+    ) -> Result<ApplicationContext, InteractionDataError> {
+        crate::invoke::router::application_context(&self.context, interaction)
+    }
+
+    /// The context of an autocomplete interaction.
+    pub fn get_autocomplete_context(
+        &self,
+        interaction: Interaction,
+    ) -> Result<AutocompleteContext, InteractionDataError> {
+        crate::invoke::router::autocomplete_context(&self.context, interaction)
+    }
+
+    /// Handles an interaction as the bot does with each it receives: an application command is
+    /// invoked ([`invoke_application_command`](Self::invoke_application_command)), an
+    /// autocomplete request answered with its callback's choices; others are left alone.
+    pub async fn process_application_commands(&self, interaction: Interaction) {
+        crate::invoke::router::process(&self.context, interaction).await
+    }
+
+    /// Invokes the command `ctx` names, through checks, limits and hooks (see
+    /// [`crate::invoke`] for the order). A failure has been through the error chain when it is
+    /// returned. A command this program does not define is answered "This command is not
+    /// available." and never written to Discord.
+    pub async fn invoke_application_command(
+        &self,
+        ctx: &ApplicationContext,
+    ) -> Result<(), CommandError> {
+        crate::invoke::router::invoke(&self.context, ctx).await
+    }
+}
+
+/// Cogs and extensions.
+impl Bot {
+    /// Adds a cog ([`Context::add_cog`]).
+    pub async fn add_cog<C: Cog>(
+        &self,
+        cog: C,
+        override_existing: bool,
+    ) -> Result<Option<SyncReport>, Error> {
+        self.context.add_cog(cog, override_existing).await
+    }
+
+    /// Removes a cog ([`Context::remove_cog`]).
+    pub async fn remove_cog(&self, name: &str) -> Result<bool, Error> {
+        self.context.remove_cog(name).await
+    }
+
+    /// The cog of type `T` ([`Context::get_cog`]).
+    pub fn get_cog<T: Cog>(&self) -> Option<Arc<T>> {
+        self.context.get_cog()
+    }
+
+    /// The names of the cogs ([`Context::cogs`]).
+    pub fn cogs(&self) -> Vec<String> {
+        self.context.cogs()
+    }
+
+    /// Loads an extension ([`Context::load_extension`]).
+    pub async fn load_extension(&self, name: &str) -> Result<Option<SyncReport>, Error> {
+        self.context.load_extension(name).await
+    }
+
+    /// Loads extensions in turn ([`Context::load_extensions`]).
+    pub async fn load_extensions(&self, names: &[&str]) -> Result<(), Error> {
+        self.context.load_extensions(names).await
+    }
+
+    /// Unloads an extension ([`Context::unload_extension`]).
+    pub async fn unload_extension(&self, name: &str) -> Result<Option<SyncReport>, Error> {
+        self.context.unload_extension(name).await
+    }
+
+    /// Reloads an extension ([`Context::reload_extension`]).
+    pub async fn reload_extension(&self, name: &str) -> Result<Option<SyncReport>, Error> {
+        self.context.reload_extension(name).await
+    }
+
+    /// The names of the loaded extensions ([`Context::extensions`]).
+    pub fn extensions(&self) -> Vec<&'static str> {
+        self.context.extensions()
+    }
+}
