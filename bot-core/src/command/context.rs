@@ -8,7 +8,7 @@ use crate::context::Context;
 use crate::http::Http;
 use crate::model::{
     AllowedMentions, ApplicationMarker, ChannelMarker, CommandData, DataOption, GuildMarker, Id,
-    Interaction, InteractionDataError, InteractionResponse, Message, Modal, Resolved, User,
+    Interaction, InteractionData, InteractionDataError, InteractionResponse, Message, Modal, Resolved, User,
 };
 use bot_spec::OptionKind;
 use std::sync::Arc;
@@ -41,21 +41,30 @@ use std::sync::Arc;
 /// ```
 #[derive(Clone, Debug)]
 pub struct ApplicationContext {
-    interaction: Arc<Interaction>,
-    data: Arc<CommandData>,
-    path: Vec<String>,
-    options: Vec<DataOption>,
+    invocation: Arc<Invocation>,
     responder: Option<Responder>,
     bot: Option<Context>,
+}
+
+/// The interaction and where in its options the invoked subcommand is: shared, never copied, by
+/// every clone of a context (the handler's, the hooks', the watchdog's).
+#[derive(Debug)]
+struct Invocation {
+    /// Holds command data (checked when the context was made).
+    interaction: Interaction,
+    /// The command's name, then its group and subcommand names.
+    path: Vec<String>,
+    /// How many levels of `data.options` lead to the subcommand's own options.
+    depth: usize,
 }
 
 impl ApplicationContext {
     /// Reads the command data of `interaction` and walks its subcommand path.
     pub fn new(interaction: Interaction) -> Result<Self, InteractionDataError> {
-        let data = interaction.command_data()?.clone();
+        let data = interaction.command_data()?;
         let mut path = vec![data.name.clone()];
-        let mut options = data.options.clone();
-        while let [only] = options.as_slice() {
+        let mut options = data.options.as_slice();
+        while let [only] = options {
             if !matches!(
                 only.kind,
                 OptionKind::SubCommand | OptionKind::SubCommandGroup
@@ -63,16 +72,79 @@ impl ApplicationContext {
                 break;
             }
             path.push(only.name.clone());
-            options = only.options.clone();
+            options = &only.options;
         }
-        Ok(ApplicationContext {
-            interaction: Arc::new(interaction),
-            data: Arc::new(data),
+        let depth = path.len() - 1;
+        Ok(Self::of(Invocation {
+            interaction,
             path,
-            options,
+            depth,
+        }))
+    }
+
+    /// The context of `interaction` as the router resolved it
+    /// ([`CommandRegistry::resolve`](super::CommandRegistry::resolve)): the subcommand path is
+    /// the resolution's, not walked again.
+    ///
+    /// ```
+    /// use bot_core::command::{ApplicationContext, CommandRegistry, SyncConfig};
+    /// use bot_core::model::Interaction;
+    /// use bot_core::spec::{CommandSpec, OptionKind, OptionSpec};
+    /// let registry = CommandRegistry::from_specs([CommandSpec::chat_input("tag", "Tags")
+    ///     .option(OptionSpec::new(OptionKind::SubCommand, "get", "Shows a tag")
+    ///         .option(OptionSpec::new(OptionKind::String, "name", "The tag").required(true)))])
+    /// .unwrap();
+    /// let interaction: Interaction = serde_json::from_value(serde_json::json!({
+    ///     "id": "1", "type": 2, "token": "t", "data": {"id": "2", "name": "tag", "type": 1,
+    ///         "options": [{"name": "get", "type": 1, "options": [
+    ///             {"name": "name", "type": 3, "value": "rules"}]}]}
+    /// })).unwrap();
+    /// let resolved = registry
+    ///     .resolve(interaction.command_data().unwrap(), &SyncConfig::default())
+    ///     .unwrap();
+    /// let ctx = ApplicationContext::from_resolution(interaction, &resolved).unwrap();
+    /// assert_eq!(ctx.command_path(), ["tag", "get"]);
+    /// assert_eq!(ctx.argument::<String>("name").unwrap(), "rules");
+    /// ```
+    pub fn from_resolution(
+        interaction: Interaction,
+        resolution: &super::Resolution<'_>,
+    ) -> Result<Self, InteractionDataError> {
+        let data = interaction.command_data()?;
+        let mut path = Vec::with_capacity(1 + resolution.depth());
+        path.push(data.name.clone());
+        path.extend(resolution.below().map(str::to_owned));
+        let depth = path.len() - 1;
+        Ok(Self::of(Invocation {
+            interaction,
+            path,
+            depth,
+        }))
+    }
+
+    fn of(invocation: Invocation) -> Self {
+        ApplicationContext {
+            invocation: Arc::new(invocation),
             responder: None,
             bot: None,
-        })
+        }
+    }
+
+    /// The same context, answering through `http` as `application_id` (what
+    /// [`connected`](Self::connected) makes).
+    pub(crate) fn connect(
+        mut self,
+        http: Http,
+        application_id: Id<ApplicationMarker>,
+        allowed_mentions: Option<AllowedMentions>,
+    ) -> Self {
+        self.responder = Some(Responder {
+            http,
+            application_id,
+            allowed_mentions,
+            answer: Arc::new(Answer::new(tokio::time::Instant::now())),
+        });
+        self
     }
 
     /// A context that responds through `http` as `application_id`.
@@ -82,14 +154,7 @@ impl ApplicationContext {
         application_id: Id<ApplicationMarker>,
         allowed_mentions: Option<AllowedMentions>,
     ) -> Result<Self, InteractionDataError> {
-        let mut ctx = Self::new(interaction)?;
-        ctx.responder = Some(Responder {
-            http,
-            application_id,
-            allowed_mentions,
-            answer: Arc::new(Answer::new(tokio::time::Instant::now())),
-        });
-        Ok(ctx)
+        Ok(Self::new(interaction)?.connect(http, application_id, allowed_mentions))
     }
 
     /// The same context, its interaction received at `at` (when the router got it): the 3 s
@@ -172,7 +237,7 @@ impl ApplicationContext {
             .into()
             .into_message(responder.allowed_mentions.as_ref());
         message.check()?;
-        let token = &self.interaction.token;
+        let token = &self.invocation.interaction.token;
         match responder.answer.turn().await? {
             Turn::Initial(claim) => {
                 let response = InteractionResponse::Message(message);
@@ -257,7 +322,7 @@ impl ApplicationContext {
     ) -> Result<(), ResponseError> {
         let sent = responder
             .http
-            .interaction_callback(self.interaction.id, &self.interaction.token, response)
+            .interaction_callback(self.invocation.interaction.id, &self.invocation.interaction.token, response)
             .await;
         claim.settle(&sent, stage);
         Ok(sent?)
@@ -270,7 +335,7 @@ impl ApplicationContext {
         let Ok(responder) = self.responder() else {
             return;
         };
-        let Some(deferral) = deferral_for(self.interaction.kind, setting.is_ephemeral()) else {
+        let Some(deferral) = deferral_for(self.invocation.interaction.kind, setting.is_ephemeral()) else {
             return;
         };
         let Ok(claim) = responder.answer.try_claim() else {
@@ -278,7 +343,7 @@ impl ApplicationContext {
         };
         let sent = responder
             .http
-            .interaction_callback(self.interaction.id, &self.interaction.token, &deferral)
+            .interaction_callback(self.invocation.interaction.id, &self.invocation.interaction.token, &deferral)
             .await;
         claim.settle(&sent, Stage::Deferred);
         match sent {
@@ -318,7 +383,7 @@ impl ApplicationContext {
             .into_message(responder.allowed_mentions.as_ref());
         Ok(responder
             .http
-            .create_followup(responder.application_id, &self.interaction.token, &message)
+            .create_followup(responder.application_id, &self.invocation.interaction.token, &message)
             .await?)
     }
 
@@ -332,7 +397,7 @@ impl ApplicationContext {
             .into_message(responder.allowed_mentions.as_ref());
         let edited = responder
             .http
-            .edit_original_response(responder.application_id, &self.interaction.token, &message)
+            .edit_original_response(responder.application_id, &self.invocation.interaction.token, &message)
             .await?;
         responder.answer.mark_answered();
         Ok(edited)
@@ -344,58 +409,67 @@ impl ApplicationContext {
         self.settled(responder).await?;
         Ok(responder
             .http
-            .delete_original_response(responder.application_id, &self.interaction.token)
+            .delete_original_response(responder.application_id, &self.invocation.interaction.token)
             .await?)
     }
 
     /// The interaction.
     pub fn interaction(&self) -> &Interaction {
-        &self.interaction
+        &self.invocation.interaction
     }
 
     /// The command data.
     pub fn data(&self) -> &CommandData {
-        &self.data
+        match &self.invocation.interaction.data {
+            Some(InteractionData::ApplicationCommand(data)) => data,
+            // Made only from an interaction with command data, which cannot change behind the
+            // `Arc`.
+            _ => unreachable!("an ApplicationContext holds command data"),
+        }
     }
 
     /// The invoked command's name, then its group and subcommand names, if any.
     pub fn command_path(&self) -> &[String] {
-        &self.path
+        &self.invocation.path
     }
 
     /// The value options of the invoked command or subcommand.
     pub fn options(&self) -> &[DataOption] {
-        &self.options
+        let mut options = self.data().options.as_slice();
+        for _ in 0..self.invocation.depth {
+            options = options.first().map_or(&[], |level| level.options.as_slice());
+        }
+        options
     }
 
     /// The option named `name`, if the user gave it.
     pub fn option(&self, name: &str) -> Option<&DataOption> {
-        self.options.iter().find(|o| o.name == name)
+        self.options().iter().find(|o| o.name == name)
     }
 
     /// The objects the options refer to.
     pub fn resolved(&self) -> &Resolved {
-        &self.data.resolved
+        &self.data().resolved
     }
 
     /// The invoking user.
     pub fn author(&self) -> Option<&User> {
-        self.interaction.author()
+        self.invocation.interaction.author()
     }
 
     /// The guild the command ran in, if any.
     pub fn guild_id(&self) -> Option<Id<GuildMarker>> {
-        self.interaction.guild_id
+        self.invocation.interaction.guild_id
     }
 
     /// The channel the command ran in.
     pub fn channel_id(&self) -> Option<Id<ChannelMarker>> {
-        self.interaction.channel_id
+        self.invocation.interaction.channel_id
     }
 
     /// The invoking user's locale.
     pub fn locale(&self) -> Option<&str> {
-        self.interaction.locale.as_deref()
+        self.invocation.interaction.locale.as_deref()
     }
 
     /// The option `name` as a `T`: missing, mistyped or unresolvable values are typed errors.

@@ -2,7 +2,7 @@
 //! interactions, and turned into the bulk-overwrite bodies of each scope.
 
 use super::registered::{CommandEntry, CommandOwner, RegisteredCommand};
-use crate::invoke::CommandLayers;
+use crate::invoke::{CommandLayer, CommandLayers};
 use crate::model::{CommandData, GuildMarker, Id};
 use bot_spec::{
     CommandSpec, IntegrationType, InteractionContextType, OptionKind, ScopeConflict,
@@ -69,13 +69,37 @@ impl fmt::Display for RegistryError {
 
 impl std::error::Error for RegistryError {}
 
-/// The command an interaction invokes, and the subcommand path within it.
+/// The command an interaction invokes and the subcommand path within it, found in one walk of
+/// the interaction's options against the command's: what the router resolves each interaction
+/// to, and what the invocation and its context then share.
 #[derive(Clone, Copy, Debug)]
 pub struct Resolution<'r> {
     /// The command.
     pub command: &'r RegisteredCommand,
     /// The group and subcommand names after the command's, if any.
     pub subcommand_path: [Option<&'r str>; 2],
+}
+
+impl<'r> Resolution<'r> {
+    /// The group and subcommand names after the command's (none, one or two).
+    pub fn below(&self) -> impl Iterator<Item = &'r str> + '_ {
+        self.subcommand_path.iter().map_while(|part| *part)
+    }
+
+    /// How many levels below the command the invoked subcommand is (0, 1 or 2).
+    pub fn depth(&self) -> usize {
+        self.below().count()
+    }
+
+    /// The layers an invocation goes through, outermost first: its cog's, then the command's,
+    /// its group's and its subcommand's (those that exist).
+    pub fn layers(&self) -> Vec<&'r CommandLayer> {
+        let below: Vec<&str> = self.below().collect();
+        let mut chain: Vec<&'r CommandLayer> =
+            self.command.cog().map(|cog| &cog.layer).into_iter().collect();
+        chain.extend(self.command.layers().chain(&below));
+        chain
+    }
 }
 
 /// Every command of the program.
@@ -226,17 +250,9 @@ impl CommandRegistry {
         &self.commands
     }
 
-    /// The command `data` invokes (matched by name, type and scope) and its subcommand path, or
-    /// `None` for a command this program does not define; commands are where their own scope
-    /// places them. A bot places them with [`resolve_in`](Self::resolve_in).
-    pub fn resolve(&self, data: &CommandData) -> Option<Resolution<'_>> {
-        self.resolve_in(data, &SyncConfig::default())
-    }
-
     /// The command `data` invokes (by name, type and scope, placed as `config` registers
-    /// commands), without walking its options: the router takes the subcommand path the
-    /// context already computed.
-    pub fn find_in(&self, data: &CommandData, config: &SyncConfig) -> Option<&RegisteredCommand> {
+    /// commands), without walking its options.
+    fn find_in(&self, data: &CommandData, config: &SyncConfig) -> Option<&RegisteredCommand> {
         let scope = data
             .guild_id
             .map_or(CommandScope::Global, CommandScope::Guild);
@@ -247,9 +263,25 @@ impl CommandRegistry {
         })
     }
 
-    /// Like [`resolve`](Self::resolve), with commands placed as `config` registers them (with
-    /// `debug_guilds`, every command is in each debug guild and nowhere else).
-    pub fn resolve_in(&self, data: &CommandData, config: &SyncConfig) -> Option<Resolution<'_>> {
+    /// The command `data` invokes (matched by name, type and scope) and its subcommand path, or
+    /// `None` for a command or subcommand this program does not define; commands are placed as
+    /// `config` registers them (with `debug_guilds`, every command is in each debug guild and
+    /// nowhere else). The router resolves each interaction with it, once.
+    ///
+    /// ```
+    /// use bot_core::command::{CommandRegistry, SyncConfig};
+    /// use bot_core::model::CommandData;
+    /// use bot_core::spec::{CommandSpec, OptionKind, OptionSpec};
+    /// let registry = CommandRegistry::from_specs([CommandSpec::chat_input("tag", "Tags")
+    ///     .option(OptionSpec::new(OptionKind::SubCommand, "get", "Shows a tag"))])
+    /// .unwrap();
+    /// let data: CommandData = serde_json::from_value(serde_json::json!({
+    ///     "id": "1", "name": "tag", "type": 1, "options": [{"name": "get", "type": 1}]
+    /// })).unwrap();
+    /// let resolved = registry.resolve(&data, &SyncConfig::default()).unwrap();
+    /// assert_eq!(resolved.below().collect::<Vec<_>>(), ["get"]);
+    /// ```
+    pub fn resolve(&self, data: &CommandData, config: &SyncConfig) -> Option<Resolution<'_>> {
         let command = self.find_in(data, config)?;
         let mut path = [None, None];
         let mut options = &data.options;

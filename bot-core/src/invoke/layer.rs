@@ -122,34 +122,34 @@ impl CommandLayers {
         &mut self.layers[index].1
     }
 
-    /// The layers an invocation of `path` (the command's name, then its group and subcommand
-    /// names) goes through, outermost first.
-    pub(crate) fn chain<'a>(&'a self, path: &[String]) -> Vec<&'a CommandLayer> {
-        let below = path.get(1..).unwrap_or_default();
+    /// The layers an invocation of the subcommand at `below` (the group and subcommand names
+    /// after the command's) goes through, outermost first.
+    pub(crate) fn chain<'a>(&'a self, below: &[&str]) -> Vec<&'a CommandLayer> {
         let mut chain: Vec<(usize, &CommandLayer)> = self
             .layers
             .iter()
-            .filter(|(at, _)| below.starts_with(at))
+            .filter(|(at, _)| {
+                at.len() <= below.len() && at.iter().zip(below).all(|(a, b)| a == b)
+            })
             .map(|(at, layer)| (at.len(), layer))
             .collect();
         chain.sort_by_key(|(depth, _)| *depth);
         chain.into_iter().map(|(_, layer)| layer).collect()
     }
+}
 
-    /// The autocomplete callback for `option` of the subcommand at `path`.
-    pub(crate) fn autocomplete(
-        &self,
-        path: &[String],
-        option: &str,
-    ) -> Option<Arc<dyn AutocompleteHandler>> {
-        self.chain(path).into_iter().rev().find_map(|layer| {
-            layer
-                .autocomplete
-                .iter()
-                .find(|(name, _)| name == option)
-                .map(|(_, handler)| handler.clone())
-        })
-    }
+/// The autocomplete callback for `option` in `chain` (outermost first): the innermost layer's.
+pub(crate) fn autocomplete_in(
+    chain: &[&CommandLayer],
+    option: &str,
+) -> Option<Arc<dyn AutocompleteHandler>> {
+    chain.iter().rev().find_map(|layer| {
+        layer
+            .autocomplete
+            .iter()
+            .find(|(name, _)| name == option)
+            .map(|(_, handler)| handler.clone())
+    })
 }
 
 #[cfg(test)]
@@ -165,9 +165,8 @@ mod tests {
         layers.layer(&[]).check(crate::checks::guild_only());
         layers.layer(&["user"]).check(crate::checks::is_nsfw());
         layers.layer(&["role"]).check(crate::checks::is_owner());
-        let path: Vec<String> = ["perm", "user", "get"].map(String::from).to_vec();
         let names: Vec<_> = layers
-            .chain(&path)
+            .chain(&["user", "get"])
             .iter()
             .flat_map(|layer| layer.checks.iter().map(|check| check.name()))
             .collect();

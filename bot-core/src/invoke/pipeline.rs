@@ -5,7 +5,7 @@ use super::chain;
 use super::layer::CommandLayer;
 use super::service::Commands;
 use super::watchdog;
-use crate::command::{ApplicationContext, CommandError, Panicked, RegisteredCommand};
+use crate::command::{ApplicationContext, CommandError, Panicked, RegisteredCommand, Resolution};
 use std::future::Future;
 
 /// Runs `future`, a panic in it becoming [`CommandError::Panicked`].
@@ -19,16 +19,16 @@ where
     }
 }
 
-/// Invokes `command` for `ctx` under the auto-defer watchdog; a failure goes through the error
-/// chain, then is returned.
+/// Invokes the resolved command for `ctx` under the auto-defer watchdog; a failure goes through
+/// the error chain, then is returned.
 pub(crate) async fn invoke(
     commands: &Commands,
     ctx: &ApplicationContext,
-    command: &RegisteredCommand,
+    resolution: &Resolution<'_>,
 ) -> Result<(), CommandError> {
-    // A cog's own layer is the outermost.
-    let mut chain: Vec<&CommandLayer> = command.cog().map(|cog| &cog.layer).into_iter().collect();
-    chain.extend(command.layers().chain(ctx.command_path()));
+    let command = resolution.command;
+    // The cog's layer, then the command's levels, outermost first.
+    let chain = resolution.layers();
     let auto_defer = watchdog::setting(&chain, commands.globals.auto_defer);
     watchdog::watched(ctx, auto_defer, async {
         let result = run(commands, ctx, command, &chain).await;
