@@ -91,12 +91,9 @@ impl Shard {
             Ok(url) => url,
             Err(error) => return Ending::Fatal(error),
         };
-        let tls = match &self.config.tls {
-            Some(tls) => tls.clone(),
-            None => match Tls::new(&[]) {
-                Ok(tls) => tls,
-                Err(error) => return Ending::Fatal(GatewayError::Connect(error.to_string())),
-            },
+        let tls = match self.tls() {
+            Ok(tls) => tls,
+            Err(error) => return Ending::Fatal(error),
         };
         let limits = Limits::default().max_payload_len(Some(MAX_MESSAGE));
         let connect = tokio::time::timeout(
@@ -130,6 +127,17 @@ impl Shard {
             close(&mut socket, WsCloseCode::NORMAL_CLOSURE, "closing").await;
         }
         ending
+    }
+
+    /// The TLS configuration: the configured one, or the back end's default, built on the first
+    /// connection and kept for the next ones.
+    fn tls(&mut self) -> Result<Tls, GatewayError> {
+        if let Some(tls) = &self.config.tls {
+            return Ok(tls.clone());
+        }
+        let tls = Tls::new(&[]).map_err(|error| GatewayError::Connect(error.to_string()))?;
+        self.config.tls = Some(tls.clone());
+        Ok(tls)
     }
 
     /// Reads the connection until it ends.
