@@ -26,7 +26,7 @@ impl RawEvent {
 }
 
 /// `data` as `T`, dropping odd optional fields if it must; the error gives the data back.
-pub(super) fn typed<T: DeserializeOwned>(data: Value) -> Result<T, (DecodeError, Value)> {
+fn typed<T: DeserializeOwned>(data: Value) -> Result<T, (DecodeError, Value)> {
     if let Ok(payload) = T::deserialize(&data) {
         return Ok(payload);
     }

@@ -2,16 +2,16 @@
 //! or resume, heartbeat, read frames, and say how it ended. Bad input from the network ends the
 //! connection (to be resumed), never the shard.
 
-use super::Event;
 use super::frame::Frame;
 use super::heartbeat::{Heartbeat, deadline_in};
 use super::inflate::{MAX_MESSAGE, ZlibStream};
+use super::payload::{GatewayPayload, OpCode};
 use super::session::Session;
 use super::shard::{Ending, Shard, closed};
-use bot_tls::Socket;
+use super::{Event, GatewayError, Hello};
 use bot_tls::ws::{CloseCode as WsCloseCode, Config, Limits, Message};
+use bot_tls::{Socket, Tls};
 use futures_util::{SinkExt, StreamExt};
-use serde_json::{Value, json};
 use std::time::Duration;
 use tokio::sync::watch;
 
@@ -53,11 +53,31 @@ async fn close_to_resume(socket: &mut Socket, reason: &'static str) {
     close(socket, code, reason).await;
 }
 
-async fn send(socket: &mut Socket, payload: &Value) -> Result<(), Ending> {
+/// `payload` as a frame's text. One that does not serialize (none of the SDK's does) ends the
+/// shard: sending it again cannot help.
+fn encode(payload: &GatewayPayload) -> Result<String, Ending> {
+    payload
+        .to_json()
+        .map(|frame| frame.to_string())
+        .map_err(|error| {
+            Ending::Fatal(GatewayError::Connect(format!(
+                "a {:?} payload does not serialize: {error}",
+                payload.op()
+            )))
+        })
+}
+
+/// Sends a frame's text; `Err` ends the connection (to be resumed).
+async fn send_text(socket: &mut Socket, text: String) -> Result<(), Ending> {
     socket
-        .send(Message::text(payload.to_string()))
+        .send(Message::text(text))
         .await
         .map_err(|_| Ending::RESUME)
+}
+
+/// Sends `payload`; `Err` ends the connection.
+async fn send(socket: &mut Socket, payload: &GatewayPayload) -> Result<(), Ending> {
+    send_text(socket, encode(payload)?).await
 }
 
 impl Shard {
@@ -71,14 +91,9 @@ impl Shard {
             Ok(url) => url,
             Err(error) => return Ending::Fatal(error),
         };
-        let tls = match &self.config.tls {
-            Some(tls) => tls.clone(),
-            None => match bot_tls::Tls::new(&[]) {
-                Ok(tls) => tls,
-                Err(error) => {
-                    return Ending::Fatal(super::GatewayError::Connect(error.to_string()));
-                }
-            },
+        let tls = match self.tls() {
+            Ok(tls) => tls,
+            Err(error) => return Ending::Fatal(error),
         };
         let limits = Limits::default().max_payload_len(Some(MAX_MESSAGE));
         let connect = tokio::time::timeout(
@@ -90,7 +105,7 @@ impl Shard {
             opened = connect => match opened {
                 Ok(Ok(socket)) => socket,
                 Ok(Err(error @ bot_tls::WebSocketError::NoTlsBackend)) => {
-                    return Ending::Fatal(super::GatewayError::Connect(error.to_string()));
+                    return Ending::Fatal(GatewayError::Connect(error.to_string()));
                 }
                 Ok(Err(error)) => {
                     tracing::warn!(shard = self.config.id, "gateway connection failed: {error}");
@@ -112,6 +127,17 @@ impl Shard {
             close(&mut socket, WsCloseCode::NORMAL_CLOSURE, "closing").await;
         }
         ending
+    }
+
+    /// The TLS configuration: the configured one, or the back end's default, built on the first
+    /// connection and kept for the next ones.
+    fn tls(&mut self) -> Result<Tls, GatewayError> {
+        if let Some(tls) = &self.config.tls {
+            return Ok(tls.clone());
+        }
+        let tls = Tls::new(&[]).map_err(|error| GatewayError::Connect(error.to_string()))?;
+        self.config.tls = Some(tls.clone());
+        Ok(tls)
     }
 
     /// Reads the connection until it ends.
@@ -144,7 +170,7 @@ impl Shard {
                     // Discord advises): a longer `heartbeat_timeout` tolerates ACKs queued
                     // behind a burst of events.
                     let Some(beat) = heartbeat.as_mut() else { continue };
-                    if let Err(ending) = send(socket, &self.heartbeat_payload()).await {
+                    if let Err(ending) = send(socket, &self.heartbeat()).await {
                         return ending;
                     }
                     beat.sent();
@@ -216,8 +242,9 @@ impl Shard {
         Ending::RESUME
     }
 
-    fn heartbeat_payload(&self) -> Value {
-        json!({"op": 1, "d": self.session.as_ref().and_then(|s| s.seq)})
+    /// A heartbeat with the last sequence number received.
+    fn heartbeat(&self) -> GatewayPayload {
+        GatewayPayload::Heartbeat(self.session.as_ref().and_then(|s| s.seq))
     }
 
     /// Acts on one payload; `Err` ends the connection.
@@ -228,20 +255,21 @@ impl Shard {
         heartbeat: &mut Option<Heartbeat>,
     ) -> Result<(), Ending> {
         match frame.op {
-            0 => self.dispatch(frame),
-            1 => send(socket, &self.heartbeat_payload()).await?,
-            7 => {
+            OpCode::Dispatch => self.dispatch(frame),
+            // The gateway asks for a heartbeat at once.
+            OpCode::Heartbeat => send(socket, &self.heartbeat()).await?,
+            OpCode::Reconnect => {
                 close_to_resume(socket, "reconnect").await;
                 return Err(Ending::RESUME);
             }
-            9 => {
+            OpCode::InvalidSession => {
                 let wait = Duration::from_secs(1) + Duration::from_secs(4).mul_f64(rand::random());
                 close_to_resume(socket, "invalid session").await;
                 let resume = frame.data().trim() == "true" && self.session.is_some();
                 return Err(Ending::Reconnect { resume, wait });
             }
-            10 if heartbeat.is_none() => {
-                let asked = serde_json::from_str::<super::Hello>(frame.data())
+            OpCode::Hello if heartbeat.is_none() => {
+                let asked = serde_json::from_str::<Hello>(frame.data())
                     .ok()
                     .map(|hello| hello.heartbeat_interval);
                 let beat = Heartbeat::new(asked, self.config.heartbeat_timeout);
@@ -254,7 +282,7 @@ impl Shard {
                     );
                 }
                 *heartbeat = Some(beat);
-                let answer = self.identify_or_resume().to_string();
+                let answer = encode(&self.identify_or_resume())?;
                 if answer.len() > MAX_SENT_PAYLOAD {
                     tracing::warn!(
                         shard = self.config.id,
@@ -263,17 +291,25 @@ impl Shard {
                         answer.len()
                     );
                 }
-                socket
-                    .send(Message::text(answer))
-                    .await
-                    .map_err(|_| Ending::RESUME)?;
+                send_text(socket, answer).await?;
             }
-            11 => {
+            OpCode::HeartbeatAck => {
                 if let Some(rtt) = heartbeat.as_mut().and_then(Heartbeat::acked) {
                     *self.latency.lock().unwrap_or_else(|p| p.into_inner()) = Some(rtt);
                 }
             }
-            _ => {}
+            OpCode::Unknown(op) => {
+                tracing::debug!(shard = self.config.id, op, "an unknown opcode; ignored");
+            }
+            // A second HELLO, or an opcode only a client sends.
+            OpCode::Hello
+            | OpCode::Identify
+            | OpCode::PresenceUpdate
+            | OpCode::VoiceStateUpdate
+            | OpCode::Resume
+            | OpCode::RequestGuildMembers
+            | OpCode::RequestChannelInfo
+            | OpCode::RequestSoundboardSounds => {}
         }
         Ok(())
     }

@@ -1,14 +1,16 @@
-//! An incoming gateway frame, parsed once: the envelope's fields, with `d` left as JSON text so a
-//! dispatch decodes straight into its typed event.
+//! An incoming gateway frame, parsed once: the envelope's fields, the opcode typed before anything
+//! is matched, and `d` left as JSON text so a dispatch decodes straight into its typed event.
 
+use super::payload::OpCode;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
 /// `{"op": .., "s": .., "t": .., "d": ..}`, borrowing from the frame's bytes.
 #[derive(Debug, Deserialize)]
 pub(super) struct Frame<'a> {
-    /// The opcode.
-    pub(super) op: u8,
+    /// The opcode (`OpCode::Unknown(n)` for one this version does not know: the frame still
+    /// parses, and the shard ignores it).
+    pub(super) op: OpCode,
     /// The sequence number (dispatches only).
     #[serde(default)]
     pub(super) s: Option<u64>,
@@ -42,15 +44,25 @@ mod tests {
             br#"{"t":"MESSAGE_DELETE","d":{"id":"2","channel_id":"1"},"s":42,"op":0}"#,
         )
         .unwrap();
-        assert_eq!((frame.op, frame.s), (0, Some(42)));
+        assert_eq!((frame.op, frame.s), (OpCode::Dispatch, Some(42)));
         assert_eq!(frame.t.as_deref(), Some("MESSAGE_DELETE"));
         assert_eq!(frame.data(), r#"{"id":"2","channel_id":"1"}"#);
         let ack = Frame::parse(br#"{"op":11}"#).unwrap();
-        assert_eq!((ack.op, ack.data()), (11, "null"));
+        assert_eq!((ack.op, ack.data()), (OpCode::HeartbeatAck, "null"));
         let hello = Frame::parse(br#"{"op":10,"d":null,"s":null,"t":null}"#).unwrap();
-        assert_eq!(hello.data(), "null");
+        assert_eq!((hello.op, hello.data()), (OpCode::Hello, "null"));
         assert!(Frame::parse(b"not json").is_none());
         assert!(Frame::parse(br#"{"op":"zero"}"#).is_none());
+        assert!(Frame::parse(br#"{"d":{}}"#).is_none(), "no opcode");
+    }
+
+    #[test]
+    fn an_unknown_opcode_is_named_as_such_and_does_not_fail_the_frame() {
+        let frame = Frame::parse(br#"{"op":42,"d":{"new":true},"s":null,"t":null}"#).unwrap();
+        assert_eq!(frame.op, OpCode::Unknown(42));
+        assert_eq!(frame.data(), r#"{"new":true}"#);
+        // Beyond the opcode's width it is not a gateway payload (and is ignored as one).
+        assert!(Frame::parse(br#"{"op":4096}"#).is_none());
     }
 
     #[test]

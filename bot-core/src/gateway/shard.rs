@@ -10,7 +10,6 @@ use super::{Event, GatewayError};
 use crate::event::{Connected, Disconnected};
 use crate::model::Token;
 use crate::model::{Intents, UpdatePresence};
-use serde_json::Value;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::sync::watch;
@@ -255,9 +254,9 @@ impl Shard {
     }
 
     /// The answer to HELLO: RESUME with a session, IDENTIFY without.
-    pub(super) fn identify_or_resume(&self) -> Value {
+    pub(super) fn identify_or_resume(&self) -> GatewayPayload {
         let token = self.config.token.clone();
-        let payload = match &self.session {
+        match &self.session {
             Some(session) => GatewayPayload::Resume(Resume {
                 token,
                 session_id: session.id.clone(),
@@ -272,7 +271,6 @@ impl Shard {
                 presence: self.config.presence.clone(),
                 intents: Intents::from_bits_retain(self.config.intents),
             })),
-        };
-        payload.to_json().unwrap_or(Value::Null)
+        }
     }
 }

@@ -607,3 +607,48 @@ async fn an_attempt_that_never_opened_is_no_disconnection() {
     shard.stop_within(Duration::from_millis(300)).await;
     assert_eq!(*notes.lock().unwrap(), []);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unknown_opcode_is_ignored_and_a_requested_heartbeat_carries_the_last_sequence() {
+    let gateway = Server::ws(|_, mut ws, log| async move {
+        send(&mut ws, json!({"op": 42, "d": {"new": true}})).await;
+        hello(&mut ws).await;
+        while let Some(Ok(message)) = ws.next().await {
+            let Message::Text(text) = message else {
+                continue;
+            };
+            let payload: Value = serde_json::from_str(&text).unwrap_or_default();
+            match payload["op"].as_u64() {
+                Some(2) => {
+                    log.push("identify");
+                    send(&mut ws, ready("ws://127.0.0.1:9")).await;
+                    send(
+                        &mut ws,
+                        json!({"op": 0, "s": 5, "t": "MESSAGE_DELETE",
+                               "d": {"id": "2", "channel_id": "1"}}),
+                    )
+                    .await;
+                    // The gateway may ask for a heartbeat at once.
+                    send(&mut ws, json!({"op": 1, "d": null})).await;
+                }
+                Some(1) => log.push(format!("heartbeat {}", payload["d"])),
+                _ => log.push(format!("unexpected {payload}")),
+            }
+        }
+    })
+    .await;
+    let mut shard = Running::start(config(&gateway.url), quick());
+    assert!(
+        gateway
+            .log
+            .wait_for("heartbeat 5", 1, Duration::from_secs(3))
+            .await,
+        "{}",
+        gateway.log.all()
+    );
+    assert_eq!(gateway.log.count("connect"), 1, "{}", gateway.log.all());
+    assert_eq!(gateway.log.count("identify"), 1);
+    let names: Vec<_> = shard.drain().iter().map(|e| e.name().to_owned()).collect();
+    assert_eq!(names, ["READY", "MESSAGE_DELETE"]);
+    shard.stop_within(Duration::from_millis(500)).await;
+}
