@@ -313,7 +313,7 @@ async fn a_cog_is_added_invoked_replaced_and_removed() {
         ..Jukebox::default()
     };
     match bot.add_cog(second, false).await {
-        Err(bot_core::Error::CogExists { name }) => assert_eq!(name, "jukebox"),
+        Err(bot_core::Error::Cog(bot_core::cog::CogError::Exists { name })) => assert_eq!(name, "jukebox"),
         other => panic!("expected CogExists, got {other:?}"),
     }
     assert_eq!(sandbox.command_writes(), writes);
@@ -403,7 +403,7 @@ async fn a_cog_given_to_the_builder_is_checked_at_build_and_synced_at_start() {
             .add_cog(Jukebox::default())
             .add_cog(Jukebox::default())
             .build(),
-        Err(bot_core::Error::CogExists { .. })
+        Err(bot_core::Error::Cog(bot_core::cog::CogError::Exists { .. }))
     ));
     let bot = message_bot_builder(&sandbox)
         .data(Secret("swordfish"))

@@ -7,7 +7,7 @@ mod common;
 
 use bot_core::command::RegisteredCommand;
 use bot_core::event::{ListenerOptions, MessageCreate, Received};
-use bot_core::extension::Extension;
+use bot_core::extension::{Extension, LoadError};
 use bot_core::prelude::*;
 use bot_core::spec::CommandSpec;
 use common::{message_bot_builder, started, stop};
@@ -138,7 +138,7 @@ async fn an_extension_loads_reloads_fails_atomically_and_unloads() {
 
     // Typed errors.
     match bot.load_extension("nope").await {
-        Err(bot_core::Error::ExtensionNotFound { name, known }) => {
+        Err(bot_core::Error::Extension(LoadError::NotFound { name, known })) => {
             assert_eq!(name, "nope");
             assert_eq!(known, ["clash", "greetings"]);
         }
@@ -146,14 +146,14 @@ async fn an_extension_loads_reloads_fails_atomically_and_unloads() {
     }
     assert!(matches!(
         bot.unload_extension("greetings").await,
-        Err(bot_core::Error::ExtensionNotLoaded { .. })
+        Err(bot_core::Error::Extension(LoadError::NotLoaded { .. }))
     ));
 
     // A failing setup: nothing changes, nothing is written.
     let writes = sandbox.command_writes();
     *config.fail_setup.lock().unwrap() = true;
     match bot.load_extension("greetings").await {
-        Err(bot_core::Error::ExtensionFailed { name, error }) => {
+        Err(bot_core::Error::Extension(LoadError::Failed { name, error })) => {
             assert_eq!(name, "greetings");
             assert_eq!(error.to_string(), "the configuration is broken");
         }
@@ -175,14 +175,14 @@ async fn an_extension_loads_reloads_fails_atomically_and_unloads() {
     assert_eq!(heard(&config, 1).await, 1);
     assert!(matches!(
         bot.load_extension("greetings").await,
-        Err(bot_core::Error::ExtensionAlreadyLoaded { .. })
+        Err(bot_core::Error::Extension(LoadError::AlreadyLoaded { .. }))
     ));
 
     // A clash with a loaded command: refused, nothing changes.
     let before = ids(&sandbox);
     assert!(matches!(
         bot.load_extension("clash").await,
-        Err(bot_core::Error::ExtensionFailed { .. })
+        Err(bot_core::Error::Extension(LoadError::Failed { .. }))
     ));
     assert_eq!(bot.extensions(), ["greetings"]);
     assert_eq!(ids(&sandbox), before);
@@ -202,7 +202,7 @@ async fn an_extension_loads_reloads_fails_atomically_and_unloads() {
     *config.fail_setup.lock().unwrap() = true;
     assert!(matches!(
         bot.reload_extension("greetings").await,
-        Err(bot_core::Error::ExtensionFailed { .. })
+        Err(bot_core::Error::Extension(LoadError::Failed { .. }))
     ));
     *config.fail_setup.lock().unwrap() = false;
     assert_eq!(bot.extensions(), ["greetings"]);

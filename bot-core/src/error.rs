@@ -39,36 +39,10 @@ pub enum Error {
         /// The path of each function defined for it, sorted.
         paths: Vec<&'static str>,
     },
-    /// The bot already holds a cog of this name (`add_cog` without `override_existing`).
-    CogExists {
-        /// The cog's name.
-        name: String,
-    },
-    /// The program has no extension of this name.
-    ExtensionNotFound {
-        /// The name asked for.
-        name: String,
-        /// The extensions the program has.
-        known: Vec<&'static str>,
-    },
-    /// The extension is loaded already.
-    ExtensionAlreadyLoaded {
-        /// Its name.
-        name: String,
-    },
-    /// The extension is not loaded.
-    ExtensionNotLoaded {
-        /// Its name.
-        name: String,
-    },
-    /// The extension's setup failed, or what it gave could not be installed; the bot is as it
-    /// was.
-    ExtensionFailed {
-        /// Its name.
-        name: String,
-        /// Why.
-        error: Box<dyn std::error::Error + Send + Sync>,
-    },
+    /// A cog could not be added.
+    Cog(crate::cog::CogError),
+    /// An extension could not be loaded, unloaded or reloaded.
+    Extension(crate::extension::LoadError),
 }
 
 impl fmt::Display for Error {
@@ -95,30 +69,8 @@ impl fmt::Display for Error {
                 f,
                 "Discord allows {remaining} more session starts today, fewer than the {needed} shards to start"
             ),
-            Error::ExtensionNotFound { name, known } => {
-                let known: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
-                write!(
-                    f,
-                    "no extension named `{name}` in this program (it has: {})",
-                    if known.is_empty() {
-                        "none".to_owned()
-                    } else {
-                        known.join(", ")
-                    }
-                )
-            }
-            Error::ExtensionAlreadyLoaded { name } => {
-                write!(f, "the extension `{name}` is loaded already")
-            }
-            Error::ExtensionNotLoaded { name } => write!(f, "the extension `{name}` is not loaded"),
-            Error::ExtensionFailed { name, error } => {
-                write!(f, "the extension `{name}` failed to load: {error}")
-            }
-            Error::CogExists { name } => write!(
-                f,
-                "the bot already holds a cog named `{name}` (add it with `override_existing` to \
-                 replace it)"
-            ),
+            Error::Cog(error) => write!(f, "{error}"),
+            Error::Extension(error) => write!(f, "{error}"),
             Error::DuplicateEventHandler { event, paths } => {
                 let paths: Vec<String> = paths.iter().map(|path| format!("`{path}`")).collect();
                 write!(
@@ -133,13 +85,14 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {
-    /// What the error wraps: the REST, gateway or registry error, or an extension's failure.
+    /// What the error wraps: the REST, gateway, registry, cog or extension error.
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Http(error) => Some(error),
             Error::Gateway(error) => Some(error),
             Error::Registry(error) => Some(error),
-            Error::ExtensionFailed { error, .. } => Some(error.as_ref()),
+            Error::Cog(error) => Some(error),
+            Error::Extension(error) => Some(error),
             _ => None,
         }
     }
@@ -163,6 +116,18 @@ impl From<RegistryError> for Error {
     }
 }
 
+impl From<crate::cog::CogError> for Error {
+    fn from(error: crate::cog::CogError) -> Self {
+        Error::Cog(error)
+    }
+}
+
+impl From<crate::extension::LoadError> for Error {
+    fn from(error: crate::extension::LoadError) -> Self {
+        Error::Extension(error)
+    }
+}
+
 impl From<std::env::VarError> for Error {
     fn from(error: std::env::VarError) -> Self {
         Error::Config(format!("environment variable: {error}"))
@@ -181,14 +146,22 @@ mod tests {
             gateway.source().map(ToString::to_string),
             Some("gateway connection failed: refused".to_owned())
         );
-        let failed = Error::ExtensionFailed {
+        let failed = Error::from(crate::extension::LoadError::Failed {
             name: "music".to_owned(),
             error: "no config".into(),
-        };
+        });
         assert_eq!(
             failed.source().map(ToString::to_string),
+            Some("the extension `music` failed to load: no config".to_owned())
+        );
+        assert_eq!(
+            failed.source().and_then(|e| e.source()).map(ToString::to_string),
             Some("no config".to_owned())
         );
+        let cog = Error::from(crate::cog::CogError::Exists {
+            name: "jukebox".to_owned(),
+        });
+        assert!(cog.source().is_some_and(|e| e.is::<crate::cog::CogError>()));
         assert!(Error::AlreadyStarted.source().is_none());
         assert!(Error::Config("x".to_owned()).source().is_none());
     }

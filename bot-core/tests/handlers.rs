@@ -181,7 +181,7 @@ fn run(interaction: Value) -> CommandResult {
     let ctx = ApplicationContext::new(interaction)?;
     let registry = CommandRegistry::collect().expect("the commands are valid together");
     let resolution = registry
-        .resolve(ctx.data())
+        .resolve(ctx.data(), &bot_core::command::SyncConfig::default())
         .expect("the command is registered");
     let handler = resolution
         .command
@@ -516,7 +516,7 @@ mod properties {
             {
                 let registry = CommandRegistry::collect().unwrap();
                 // A subcommand path the command does not define resolves to nothing.
-                if let Some(resolution) = registry.resolve(ctx.data()) {
+                if let Some(resolution) = registry.resolve(ctx.data(), &bot_core::command::SyncConfig::default()) {
                     let handler = resolution.command.handler().unwrap();
                     let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
                     let _ = runtime.block_on(handler.invoke(ctx));

@@ -283,7 +283,7 @@ pub fn cog(args: TokenStream, item: TokenStream) -> TokenStream {
 /// ```
 ///
 /// The name defaults to the function's. The setup returns `()` or `Result<(), E>`; an error
-/// (or a panic) leaves the bot as it was and makes the load fail with `Error::ExtensionFailed`.
+/// (or a panic) leaves the bot as it was and makes the load fail with `LoadError::Failed`.
 /// The teardown, an `async fn(ctx: &Context)`, runs on unload and before a reload's setup.
 #[proc_macro_attribute]
 pub fn extension(args: TokenStream, item: TokenStream) -> TokenStream {

@@ -2,7 +2,7 @@
 //! and the extensions do. A bundle goes in whole or not at all: its commands are checked with
 //! the others (and for the state they ask for) before anything changes.
 
-use super::{Cog, CogHandle, CogParts, LoadedCog};
+use super::{Cog, CogError, CogHandle, CogParts, LoadedCog};
 use crate::Error;
 use crate::command::RegisteredCommand;
 use crate::context::Context;
@@ -113,9 +113,10 @@ pub(crate) fn install(
             .count()
             > 1;
         if taken || twice {
-            return Err(Error::CogExists {
+            return Err(CogError::Exists {
                 name: cog.name.clone(),
-            });
+            }
+            .into());
         }
     }
     // Every new command: the bundle's own, then each cog's, bound to its cog.

@@ -22,7 +22,10 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 
+mod error;
 mod install;
+
+pub use error::CogError;
 
 pub(crate) use install::{Bundle, CogInstance, PreparedCog, Removal, install};
 

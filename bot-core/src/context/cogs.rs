@@ -10,7 +10,7 @@ use std::sync::Arc;
 impl Context {
     /// Adds a cog: its commands (checked with the others, and for the state they ask for; an
     /// error changes nothing) and its listeners. A cog of the same name is an error
-    /// ([`Error::CogExists`]) unless `override_existing`, which replaces it (its `cog_unload`
+    /// ([`CogError::Exists`](crate::cog::CogError::Exists)) unless `override_existing`, which replaces it (its `cog_unload`
     /// runs). On a started bot with `auto_sync_commands` on, one sync follows and its report is
     /// returned.
     pub async fn add_cog<C: Cog>(

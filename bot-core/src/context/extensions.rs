@@ -4,23 +4,25 @@
 use super::Context;
 use crate::Error;
 use crate::cog::{Bundle, Removal, install};
+use crate::extension::LoadError;
 use crate::extension::{Extension, ExtensionDef, LoadedExtension};
 use crate::sync::SyncReport;
 
 impl Context {
     /// Runs the setup of the extension `name` and installs what it gave, at once (one sync on
-    /// a started bot). [`Error::ExtensionNotFound`] when the program has none of that name,
-    /// [`Error::ExtensionAlreadyLoaded`], [`Error::ExtensionFailed`] when its setup fails or what
-    /// it gave cannot be installed (the bot is then as it was).
+    /// a started bot). An [`Error::Extension`]: [`LoadError::NotFound`] when the program has
+    /// none of that name, [`LoadError::AlreadyLoaded`], [`LoadError::Failed`] when its setup
+    /// fails or what it gave cannot be installed (the bot is then as it was).
     pub async fn load_extension(&self, name: &str) -> Result<Option<SyncReport>, Error> {
-        let def = ExtensionDef::find(name).ok_or_else(|| Error::ExtensionNotFound {
+        let def = ExtensionDef::find(name).ok_or_else(|| LoadError::NotFound {
             name: name.to_owned(),
             known: ExtensionDef::names(),
         })?;
         if self.is_loaded(name) {
-            return Err(Error::ExtensionAlreadyLoaded {
+            return Err(LoadError::AlreadyLoaded {
                 name: name.to_owned(),
-            });
+            }
+            .into());
         }
         self.set_up(def, false).await?;
         self.sync_after_change().await
@@ -35,13 +37,14 @@ impl Context {
     }
 
     /// Takes out everything the extension `name` installed (its cogs' `cog_unload` run), then
-    /// runs its teardown; one sync on a started bot. [`Error::ExtensionNotLoaded`] when it is
+    /// runs its teardown; one sync on a started bot. [`LoadError::NotLoaded`] when it is
     /// not loaded.
     pub async fn unload_extension(&self, name: &str) -> Result<Option<SyncReport>, Error> {
         let Some(loaded) = self.take_loaded(name) else {
-            return Err(Error::ExtensionNotLoaded {
+            return Err(LoadError::NotLoaded {
                 name: name.to_owned(),
-            });
+            }
+            .into());
         };
         let removal = Removal {
             cogs: Vec::new(),
@@ -68,14 +71,15 @@ impl Context {
     /// Runs the extension's teardown, then its setup again, and swaps the new parts in for the
     /// old in one change (one sync on a started bot; commands that did not change are not
     /// written, and keep their ids). When the setup fails, the old parts stay installed and
-    /// [`Error::ExtensionFailed`] is returned.
+    /// [`LoadError::Failed`] is returned.
     pub async fn reload_extension(&self, name: &str) -> Result<Option<SyncReport>, Error> {
         let def = match self.loaded_def(name) {
             Some(def) => def,
             None => {
-                return Err(Error::ExtensionNotLoaded {
+                return Err(LoadError::NotLoaded {
                     name: name.to_owned(),
-                });
+                }
+                .into());
             }
         };
         if let Some(teardown) = def.teardown {
@@ -97,22 +101,15 @@ impl Context {
 
     /// Runs `def`'s setup and installs its parts, replacing its old ones with `replace`.
     async fn set_up(&self, def: &'static ExtensionDef, replace: bool) -> Result<(), Error> {
-        let failed = |error: crate::extension::ExtensionError| Error::ExtensionFailed {
+        let failed = |error: crate::extension::ExtensionError| LoadError::Failed {
             name: def.name.to_owned(),
             error,
         };
         let mut extension = Extension::new(def.name, self.clone());
-        let outcome = crate::invoke::pipeline::guarded(async {
-            (def.setup)(&mut extension)
-                .await
-                .map_err(crate::command::CommandError::Other)
-        })
-        .await;
-        if let Err(error) = outcome {
-            return Err(failed(match error {
-                crate::command::CommandError::Other(error) => error,
-                other => other.to_string().into(),
-            }));
+        match crate::panic::catch((def.setup)(&mut extension)).await {
+            Ok(Ok(())) => {}
+            Ok(Err(error)) => return Err(failed(error).into()),
+            Err(panic) => return Err(failed(format!("its setup panicked: {panic}").into()).into()),
         }
         let removal = Removal {
             cogs: Vec::new(),

@@ -160,7 +160,7 @@ mod tests {
     fn guild(id: u64) -> Event {
         let mut data = crate::model::test_fixture("guild_create.composed.json", "/d");
         data["id"] = serde_json::json!(id.to_string());
-        Event::from_dispatch("GUILD_CREATE", data)
+        Event::from_dispatch_json("GUILD_CREATE", &data.to_string())
     }
 
     /// A tracker with a 2 s timeout, and how many times it called `on_ready`.

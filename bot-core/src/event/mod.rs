@@ -317,15 +317,5 @@ impl Event {
     }
 }
 
-/// A test helper for `dispatch/ready.rs`'s tests, which still pass a `Value`: the text of
-/// `data` through the real path, [`Event::from_dispatch_json`].
-// TODO(issue 22): remove once `dispatch/ready.rs`'s tests call `from_dispatch_json`.
-#[cfg(test)]
-impl Event {
-    pub(crate) fn from_dispatch(name: &str, data: serde_json::Value) -> Event {
-        Event::from_dispatch_json(name, &data.to_string())
-    }
-}
-
 #[cfg(test)]
 mod tests;

@@ -5,7 +5,7 @@
 //!
 //! A setup receives an [`Extension`] and adds to it; nothing reaches the bot until the setup
 //! succeeded, and then all of it at once (one registry change, one sync). A setup that fails
-//! leaves the bot as it was ([`Error::ExtensionFailed`](crate::Error::ExtensionFailed)).
+//! leaves the bot as it was ([`LoadError::Failed`]).
 //! [`Context::reload_extension`] runs the teardown, then the setup
 //! again — handy to re-read configuration — and swaps the new parts in for the old in one
 //! change: unchanged commands are not written again, and keep their ids.
@@ -14,6 +14,10 @@ use crate::cog::{Bundle, Cog, PreparedCog};
 use crate::command::RegisteredCommand;
 use crate::context::Context;
 use crate::event::{EventType, ListenerOptions, ListenerOutput, Received};
+mod error;
+
+pub use error::LoadError;
+
 use std::future::Future;
 use std::pin::Pin;
 
