@@ -18,18 +18,18 @@ static COUNT: AtomicU64 = AtomicU64::new(0);
 
 /// Counts each message; answers `__END__` with the count and closes the bot.
 #[listen]
-async fn count(bot: &Context, message: &MessageCreate) -> Result<(), bot_core::Error> {
+async fn count(ctx: &Context, message: &MessageCreate) -> Result<(), bot_core::Error> {
     if message.content != "__END__" {
         COUNT.fetch_add(1, Ordering::Relaxed);
         return Ok(());
     }
     let text = format!("__END__ {}", COUNT.load(Ordering::Relaxed));
     // Under the default delivery policy: events lost by a consumer past its budget (0 expected).
-    eprintln!("lagged events: {}", bot.dispatch_stats().lagged);
-    bot.http()
+    eprintln!("lagged events: {}", ctx.dispatch_stats().lagged);
+    ctx.http()
         .create_message(message.channel_id, &CreateMessage::new().content(text))
         .await?;
-    bot.close();
+    ctx.close();
     Ok(())
 }
 

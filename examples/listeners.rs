@@ -24,9 +24,9 @@ async fn log_messages(message: &MessageCreate) {
 
 /// By Pycord's name, with the bot to answer through.
 #[listen("on_message")]
-async fn answer_ping(bot: &Context, message: &MessageCreate) -> Result<(), bot_core::Error> {
+async fn answer_ping(ctx: &Context, message: &MessageCreate) -> Result<(), bot_core::Error> {
     if message.content == "!ping" {
-        bot.http()
+        ctx.http()
             .create_message(message.channel_id, &"pong".into())
             .await?;
     }

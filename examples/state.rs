@@ -66,8 +66,8 @@ async fn strict(message: &MessageCreate) -> Result<(), String> {
 
 /// Replaces the default `on_error` (which logs): keeps the incident.
 #[event]
-async fn on_error(bot: &Context, error: &EventError) {
-    if let Some(incidents) = bot.data::<Incidents>() {
+async fn on_error(ctx: &Context, error: &EventError) {
+    if let Some(incidents) = ctx.data::<Incidents>() {
         let text = format!(
             "{} failed on {}: {}",
             error.listener, error.event, error.failure

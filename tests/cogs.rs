@@ -313,7 +313,9 @@ async fn a_cog_is_added_invoked_replaced_and_removed() {
         ..Jukebox::default()
     };
     match bot.add_cog(second, false).await {
-        Err(bot_core::Error::Cog(bot_core::cog::CogError::Exists { name })) => assert_eq!(name, "jukebox"),
+        Err(bot_core::Error::Cog(bot_core::cog::CogError::Exists { name })) => {
+            assert_eq!(name, "jukebox")
+        }
         other => panic!("expected CogExists, got {other:?}"),
     }
     assert_eq!(sandbox.command_writes(), writes);

@@ -155,7 +155,10 @@ mod tests {
             Some("the extension `music` failed to load: no config".to_owned())
         );
         assert_eq!(
-            failed.source().and_then(|e| e.source()).map(ToString::to_string),
+            failed
+                .source()
+                .and_then(|e| e.source())
+                .map(ToString::to_string),
             Some("no config".to_owned())
         );
         let cog = Error::from(crate::cog::CogError::Exists {

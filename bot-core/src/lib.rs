@@ -49,25 +49,38 @@
 //! dispatch, see [`event::EventType`]; [`event::Event`] for all of them), or Pycord's name does
 //! (`#[listen("on_message")]`, checked against the type while compiling). `#[listen(once)]` runs
 //! for the first event only; `#[listen(concurrent)]` runs each event on a task of its own. A
-//! first `&Bot` parameter reaches the bot, and trailing [`command::State`] parameters the bot's
-//! data (checked when the bot is built, as for commands).
+//! first `&Context` parameter reaches the bot (see [`Context`]), and trailing
+//! [`command::State`] parameters the bot's data (checked when the bot is built, as for commands).
 //!
 //! ```
 //! use bot_core::event::MessageCreate;
-//! use bot_core::{listen, Bot};
+//! use bot_core::{listen, Context};
 //!
 //! #[listen("on_message")]
-//! async fn echo(bot: &Bot, message: &MessageCreate) -> Result<(), bot_core::Error> {
+//! async fn echo(ctx: &Context, message: &MessageCreate) -> Result<(), bot_core::Error> {
 //!     if let Some(text) = message.content.strip_prefix("!echo ") {
-//!         bot.http().create_message(message.channel_id, &text.into()).await?;
+//!         ctx.http().create_message(message.channel_id, &text.into()).await?;
 //!     }
 //!     Ok(())
 //! }
 //! ```
 //!
-//! While the bot runs: [`Bot::add_listener`] and [`Bot::remove_listener`], [`Bot::wait_for`] (the
-//! next event that passes a check, within a timeout), [`Bot::stream`] (the matching events, up to
-//! a limit), [`Bot::events`] (every event), [`Bot::wait_until_ready`] and [`Bot::is_ready`].
+//! While the bot runs: [`Context::add_listener`] and [`Context::remove_listener`],
+//! [`Context::wait_for`] (the next event that passes a check, within a timeout),
+//! [`Context::stream`] (the matching events, up to a limit), [`Context::events`] (every event),
+//! [`Context::wait_until_ready`] and [`Context::is_ready`] — on a listener's, a command's or an
+//! `#[event]` function's context, or on the [`Bot`], whose methods of these names delegate to its
+//! [`Bot::context`].
+//!
+//! # The runtime: services behind a `Context`, `Bot` a façade
+//!
+//! [`Bot`] builds the services — the REST client, the state, the dispatcher of events, the
+//! command service (registry, sync, global checks and hooks, `on_application_command_error`),
+//! the cogs and the extensions — starts the shards and closes everything. What user code is
+//! given is a [`Context`]: one reference-counted handle over those services, plus the shard that
+//! delivered what is being handled. No module below `bot/` names `Bot` (`tests/architecture.rs`
+//! holds it), so the cache, components and the HTTP endpoint plug into the services, not into
+//! `Bot`.
 //!
 //! # Replacing the default handlers: `#[event]`
 //!
@@ -80,11 +93,11 @@
 //!
 //! ```standalone_crate
 //! use bot_core::event::EventError;
-//! use bot_core::{Bot, event};
+//! use bot_core::{Context, event};
 //!
 //! #[event]
-//! async fn on_error(bot: &Bot, error: &EventError) {
-//!     let _ = bot;
+//! async fn on_error(ctx: &Context, error: &EventError) {
+//!     let _ = ctx;
 //!     eprintln!("{} failed on {}: {}", error.listener, error.event, error.failure);
 //! }
 //! ```
@@ -98,21 +111,23 @@
 //! neither does not compile:
 //!
 //! ```compile_fail,E0277
-//! use bot_core::{Bot, event};
+//! use bot_core::{Context, event};
 //!
 //! type Count = u32;
 //!
 //! #[event]
-//! async fn on_ready(bot: &Bot) -> Count {
-//!     let _ = bot;
+//! async fn on_ready(ctx: &Context) -> Count {
+//!     let _ = ctx;
 //!     0
 //! }
 //! ```
 //!
 //! # Around every invocation: checks, cooldowns, hooks, errors
 //!
-//! The router hands each command interaction to the invocation pipeline
-//! ([`Bot::invoke_application_command`]): global `#[check_once]` and `#[check]` functions, the
+//! The router resolves each command interaction once — the command, its subcommand path and
+//! the layers around it ([`command::CommandRegistry::resolve`]) — makes its context from that
+//! resolution, and hands both to the invocation pipeline (as
+//! [`Bot::invoke_application_command`] does): global `#[check_once]` and `#[check]` functions, the
 //! command's `checks = [...]` (built-ins in [`checks`]), `max_concurrency(...)`, `cooldown(...)`,
 //! before-hooks, the handler, after-hooks and, on failure, the error chain (the command's
 //! `on_error`, then `#[event] on_application_command_error`). [`invoke`] documents the order;
@@ -134,8 +149,8 @@
 //! # The way of an event
 //!
 //! A shard decodes each dispatch once, straight from the frame's text into its typed
-//! [`event::Event`]. The dispatcher — owned by the bot's shared state; [`Bot`] is a cheap handle
-//! to that state and a façade over it — then, on the shard's task and in the shard's `seq`
+//! [`event::Event`]. The dispatcher — one of the services a [`Context`] reaches; [`Bot`] owns
+//! them and is a façade over them — then, on the shard's task and in the shard's `seq`
 //! order: hands an INTERACTION_CREATE to the command router (each interaction on its own task),
 //! offers the event, shared rather than copied, to its consumers (listeners first, then waiters
 //! — `wait_for`, `stream` — then `events()` streams), and notes READY and GUILD_CREATE for

@@ -71,7 +71,9 @@ fn the_handler_receives_typed_values() {
     .unwrap();
     let registry = CommandRegistry::collect().unwrap();
     let ctx = ApplicationContext::new(interaction).unwrap();
-    let resolution = registry.resolve(ctx.data(), &bot_core::command::SyncConfig::default()).unwrap();
+    let resolution = registry
+        .resolve(ctx.data(), &bot_core::command::SyncConfig::default())
+        .unwrap();
     let handler = resolution.command.handler().unwrap();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()

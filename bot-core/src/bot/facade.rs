@@ -27,54 +27,54 @@ use std::time::Duration;
 
 /// Who the bot is, its REST client and its state.
 impl Bot {
-    /// The REST client ([`Context::http`]).
+    /// The REST client ([`Context::http`](crate::Context::http)).
     pub fn http(&self) -> &Http {
         self.context.http()
     }
 
     /// The bot's state of type `T`, given with
-    /// [`BotBuilder::data`](crate::BotBuilder::data) ([`Context::data`]).
+    /// [`BotBuilder::data`](crate::BotBuilder::data) ([`Context::data`](crate::Context::data)).
     pub fn data<T: Send + Sync + 'static>(&self) -> Option<State<T>> {
         self.context.data()
     }
 
     /// Whether [`close`](Self::close) was called or the connection ended
-    /// ([`Context::is_closed`]).
+    /// ([`Context::is_closed`](crate::Context::is_closed)).
     pub fn is_closed(&self) -> bool {
         self.context.is_closed()
     }
 
-    /// The bot user, after login ([`Context::user`]).
+    /// The bot user, after login ([`Context::user`](crate::Context::user)).
     pub fn user(&self) -> Option<&User> {
         self.context.user()
     }
 
-    /// The application's id, after login ([`Context::application_id`]).
+    /// The application's id, after login ([`Context::application_id`](crate::Context::application_id)).
     pub fn application_id(&self) -> Option<Id<ApplicationMarker>> {
         self.context.application_id()
     }
 
-    /// The application, after login ([`Context::application_info`]).
+    /// The application, after login ([`Context::application_info`](crate::Context::application_info)).
     pub fn application_info(&self) -> Option<&Application> {
         self.context.application_info()
     }
 
-    /// Whether `user` owns the bot ([`Context::is_owner`]).
+    /// Whether `user` owns the bot ([`Context::is_owner`](crate::Context::is_owner)).
     pub fn is_owner(&self, user: Id<UserMarker>) -> bool {
         self.context.is_owner(user)
     }
 
-    /// The one owner, Pycord's `owner_id` ([`Context::owner_id`]).
+    /// The one owner, Pycord's `owner_id` ([`Context::owner_id`](crate::Context::owner_id)).
     pub fn owner_id(&self) -> Option<Id<UserMarker>> {
         self.context.owner_id()
     }
 
-    /// The owners, Pycord's `owner_ids` ([`Context::owner_ids`]).
+    /// The owners, Pycord's `owner_ids` ([`Context::owner_ids`](crate::Context::owner_ids)).
     pub fn owner_ids(&self) -> Vec<Id<UserMarker>> {
         self.context.owner_ids()
     }
 
-    /// The last heartbeat's round trip ([`Context::latency`]).
+    /// The last heartbeat's round trip ([`Context::latency`](crate::Context::latency)).
     pub fn latency(&self) -> Option<Duration> {
         self.context.latency()
     }
@@ -82,7 +82,7 @@ impl Bot {
 
 /// Events: listeners, waiters, streams, readiness.
 impl Bot {
-    /// Adds a listener of events of type `E` ([`Context::add_listener`]).
+    /// Adds a listener of events of type `E` ([`Context::add_listener`](crate::Context::add_listener)).
     pub fn add_listener<E, F, Fut>(&self, listener: F) -> ListenerId
     where
         E: EventType,
@@ -93,7 +93,7 @@ impl Bot {
         self.context.add_listener(listener)
     }
 
-    /// Adds a listener with options ([`Context::add_listener_with`]).
+    /// Adds a listener with options ([`Context::add_listener_with`](crate::Context::add_listener_with)).
     pub fn add_listener_with<E, F, Fut>(&self, options: ListenerOptions, listener: F) -> ListenerId
     where
         E: EventType,
@@ -104,13 +104,13 @@ impl Bot {
         self.context.add_listener_with(options, listener)
     }
 
-    /// Removes a listener ([`Context::remove_listener`]).
+    /// Removes a listener ([`Context::remove_listener`](crate::Context::remove_listener)).
     pub fn remove_listener(&self, id: ListenerId) -> bool {
         self.context.remove_listener(id)
     }
 
     /// The next event of type `E` that passes `check`, within `timeout`, as Pycord's
-    /// `wait_for` ([`Context::wait_for`]).
+    /// `wait_for` ([`Context::wait_for`](crate::Context::wait_for)).
     pub fn wait_for<E: EventType>(
         &self,
         check: impl Fn(&E) -> bool + Send + Sync + 'static,
@@ -119,7 +119,7 @@ impl Bot {
         self.context.wait_for(check, timeout)
     }
 
-    /// The events of type `E` that pass `check`, as a stream ([`Context::stream`]).
+    /// The events of type `E` that pass `check`, as a stream ([`Context::stream`](crate::Context::stream)).
     pub fn stream<E: EventType>(
         &self,
         check: impl Fn(&E) -> bool + Send + Sync + 'static,
@@ -129,12 +129,12 @@ impl Bot {
         self.context.stream(check, timeout, limit)
     }
 
-    /// Every event from now on ([`Context::events`]).
+    /// Every event from now on ([`Context::events`](crate::Context::events)).
     pub fn events(&self) -> impl Stream<Item = Event> + Send + Unpin + 'static {
         self.context.events()
     }
 
-    /// Every event from now on, within `budget` ([`Context::events_with_budget`]).
+    /// Every event from now on, within `budget` ([`Context::events_with_budget`](crate::Context::events_with_budget)).
     pub fn events_with_budget(
         &self,
         budget: Budget,
@@ -142,23 +142,23 @@ impl Bot {
         self.context.events_with_budget(budget)
     }
 
-    /// Whether the bot is ready ([`Context::is_ready`]).
+    /// Whether the bot is ready ([`Context::is_ready`](crate::Context::is_ready)).
     pub fn is_ready(&self) -> bool {
         self.context.is_ready()
     }
 
-    /// Waits until the bot is ready ([`Context::wait_until_ready`]).
+    /// Waits until the bot is ready ([`Context::wait_until_ready`](crate::Context::wait_until_ready)).
     pub async fn wait_until_ready(&self) -> Result<(), WaitError> {
         self.context.wait_until_ready().await
     }
 
-    /// The dispatcher's counters ([`Context::dispatch_stats`]).
+    /// The dispatcher's counters ([`Context::dispatch_stats`](crate::Context::dispatch_stats)).
     pub fn dispatch_stats(&self) -> DispatchStats {
         self.context.dispatch_stats()
     }
 
     /// How many listeners, waiters and streams take events now
-    /// ([`Context::event_consumers`]).
+    /// ([`Context::event_consumers`](crate::Context::event_consumers)).
     pub fn event_consumers(&self) -> usize {
         self.context.event_consumers()
     }
@@ -166,12 +166,12 @@ impl Bot {
 
 /// Commands: the registry, syncing, global checks, invocation.
 impl Bot {
-    /// The commands, as they are now ([`Context::registry`]).
+    /// The commands, as they are now ([`Context::registry`](crate::Context::registry)).
     pub fn registry(&self) -> Arc<CommandRegistry> {
         self.context.registry()
     }
 
-    /// Adds a command ([`Context::add_application_command`]).
+    /// Adds a command ([`Context::add_application_command`](crate::Context::add_application_command)).
     pub async fn add_application_command(
         &self,
         command: RegisteredCommand,
@@ -179,7 +179,7 @@ impl Bot {
         self.context.add_application_command(command).await
     }
 
-    /// Removes a command ([`Context::remove_application_command`]).
+    /// Removes a command ([`Context::remove_application_command`](crate::Context::remove_application_command)).
     pub async fn remove_application_command(
         &self,
         name: &str,
@@ -191,7 +191,7 @@ impl Bot {
             .await
     }
 
-    /// A command by name, kind and guilds ([`Context::get_application_command`]).
+    /// A command by name, kind and guilds ([`Context::get_application_command`](crate::Context::get_application_command)).
     pub fn get_application_command(
         &self,
         name: &str,
@@ -201,37 +201,37 @@ impl Bot {
         self.context.get_application_command(name, guild_ids, kind)
     }
 
-    /// Every command now ([`Context::walk_application_commands`]).
+    /// Every command now ([`Context::walk_application_commands`](crate::Context::walk_application_commands)).
     pub fn walk_application_commands(&self) -> Vec<RegisteredCommand> {
         self.context.walk_application_commands()
     }
 
-    /// Syncs the commands as `options` says ([`Context::register_commands`]).
+    /// Syncs the commands as `options` says ([`Context::register_commands`](crate::Context::register_commands)).
     pub async fn register_commands(&self, options: SyncOptions) -> Result<SyncReport, Error> {
         self.context.register_commands(options).await
     }
 
-    /// Syncs the commands with the builder's options ([`Context::sync_commands`]).
+    /// Syncs the commands with the builder's options ([`Context::sync_commands`](crate::Context::sync_commands)).
     pub async fn sync_commands(&self) -> Result<SyncReport, Error> {
         self.context.sync_commands().await
     }
 
-    /// What a sync would do, without writing ([`Context::get_desynced_commands`]).
+    /// What a sync would do, without writing ([`Context::get_desynced_commands`](crate::Context::get_desynced_commands)).
     pub async fn get_desynced_commands(&self) -> Result<SyncReport, Error> {
         self.context.get_desynced_commands().await
     }
 
-    /// The last sync's report, if `start` synced ([`Context::last_sync`]).
+    /// The last sync's report, if `start` synced ([`Context::last_sync`](crate::Context::last_sync)).
     pub async fn last_sync(&self) -> Option<SyncReport> {
         self.context.last_sync().await
     }
 
-    /// Adds a global check, as Pycord's `add_check` ([`Context::add_check`]).
+    /// Adds a global check, as Pycord's `add_check` ([`Context::add_check`](crate::Context::add_check)).
     pub fn add_check(&self, check: impl Check, call_once: bool) -> CheckId {
         self.context.add_check(check, call_once)
     }
 
-    /// Removes a global check ([`Context::remove_check`]).
+    /// Removes a global check ([`Context::remove_check`](crate::Context::remove_check)).
     pub fn remove_check(&self, id: CheckId) -> bool {
         self.context.remove_check(id)
     }
@@ -273,7 +273,7 @@ impl Bot {
 
 /// Cogs and extensions.
 impl Bot {
-    /// Adds a cog ([`Context::add_cog`]).
+    /// Adds a cog ([`Context::add_cog`](crate::Context::add_cog)).
     pub async fn add_cog<C: Cog>(
         &self,
         cog: C,
@@ -282,42 +282,42 @@ impl Bot {
         self.context.add_cog(cog, override_existing).await
     }
 
-    /// Removes a cog ([`Context::remove_cog`]).
+    /// Removes a cog ([`Context::remove_cog`](crate::Context::remove_cog)).
     pub async fn remove_cog(&self, name: &str) -> Result<bool, Error> {
         self.context.remove_cog(name).await
     }
 
-    /// The cog of type `T` ([`Context::get_cog`]).
+    /// The cog of type `T` ([`Context::get_cog`](crate::Context::get_cog)).
     pub fn get_cog<T: Cog>(&self) -> Option<Arc<T>> {
         self.context.get_cog()
     }
 
-    /// The names of the cogs ([`Context::cogs`]).
+    /// The names of the cogs ([`Context::cogs`](crate::Context::cogs)).
     pub fn cogs(&self) -> Vec<String> {
         self.context.cogs()
     }
 
-    /// Loads an extension ([`Context::load_extension`]).
+    /// Loads an extension ([`Context::load_extension`](crate::Context::load_extension)).
     pub async fn load_extension(&self, name: &str) -> Result<Option<SyncReport>, Error> {
         self.context.load_extension(name).await
     }
 
-    /// Loads extensions in turn ([`Context::load_extensions`]).
+    /// Loads extensions in turn ([`Context::load_extensions`](crate::Context::load_extensions)).
     pub async fn load_extensions(&self, names: &[&str]) -> Result<(), Error> {
         self.context.load_extensions(names).await
     }
 
-    /// Unloads an extension ([`Context::unload_extension`]).
+    /// Unloads an extension ([`Context::unload_extension`](crate::Context::unload_extension)).
     pub async fn unload_extension(&self, name: &str) -> Result<Option<SyncReport>, Error> {
         self.context.unload_extension(name).await
     }
 
-    /// Reloads an extension ([`Context::reload_extension`]).
+    /// Reloads an extension ([`Context::reload_extension`](crate::Context::reload_extension)).
     pub async fn reload_extension(&self, name: &str) -> Result<Option<SyncReport>, Error> {
         self.context.reload_extension(name).await
     }
 
-    /// The names of the loaded extensions ([`Context::extensions`]).
+    /// The names of the loaded extensions ([`Context::extensions`](crate::Context::extensions)).
     pub fn extensions(&self) -> Vec<&'static str> {
         self.context.extensions()
     }

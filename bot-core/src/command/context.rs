@@ -8,7 +8,8 @@ use crate::context::Context;
 use crate::http::Http;
 use crate::model::{
     AllowedMentions, ApplicationMarker, ChannelMarker, CommandData, DataOption, GuildMarker, Id,
-    Interaction, InteractionData, InteractionDataError, InteractionResponse, Message, Modal, Resolved, User,
+    Interaction, InteractionData, InteractionDataError, InteractionResponse, Message, Modal,
+    Resolved, User,
 };
 use bot_spec::OptionKind;
 use std::sync::Arc;
@@ -322,7 +323,11 @@ impl ApplicationContext {
     ) -> Result<(), ResponseError> {
         let sent = responder
             .http
-            .interaction_callback(self.invocation.interaction.id, &self.invocation.interaction.token, response)
+            .interaction_callback(
+                self.invocation.interaction.id,
+                &self.invocation.interaction.token,
+                response,
+            )
             .await;
         claim.settle(&sent, stage);
         Ok(sent?)
@@ -335,7 +340,8 @@ impl ApplicationContext {
         let Ok(responder) = self.responder() else {
             return;
         };
-        let Some(deferral) = deferral_for(self.invocation.interaction.kind, setting.is_ephemeral()) else {
+        let Some(deferral) = deferral_for(self.invocation.interaction.kind, setting.is_ephemeral())
+        else {
             return;
         };
         let Ok(claim) = responder.answer.try_claim() else {
@@ -343,7 +349,11 @@ impl ApplicationContext {
         };
         let sent = responder
             .http
-            .interaction_callback(self.invocation.interaction.id, &self.invocation.interaction.token, &deferral)
+            .interaction_callback(
+                self.invocation.interaction.id,
+                &self.invocation.interaction.token,
+                &deferral,
+            )
             .await;
         claim.settle(&sent, Stage::Deferred);
         match sent {
@@ -383,7 +393,11 @@ impl ApplicationContext {
             .into_message(responder.allowed_mentions.as_ref());
         Ok(responder
             .http
-            .create_followup(responder.application_id, &self.invocation.interaction.token, &message)
+            .create_followup(
+                responder.application_id,
+                &self.invocation.interaction.token,
+                &message,
+            )
             .await?)
     }
 
@@ -397,7 +411,11 @@ impl ApplicationContext {
             .into_message(responder.allowed_mentions.as_ref());
         let edited = responder
             .http
-            .edit_original_response(responder.application_id, &self.invocation.interaction.token, &message)
+            .edit_original_response(
+                responder.application_id,
+                &self.invocation.interaction.token,
+                &message,
+            )
             .await?;
         responder.answer.mark_answered();
         Ok(edited)
@@ -437,7 +455,9 @@ impl ApplicationContext {
     pub fn options(&self) -> &[DataOption] {
         let mut options = self.data().options.as_slice();
         for _ in 0..self.invocation.depth {
-            options = options.first().map_or(&[], |level| level.options.as_slice());
+            options = options
+                .first()
+                .map_or(&[], |level| level.options.as_slice());
         }
         options
     }

@@ -95,8 +95,12 @@ impl<'r> Resolution<'r> {
     /// its group's and its subcommand's (those that exist).
     pub fn layers(&self) -> Vec<&'r CommandLayer> {
         let below: Vec<&str> = self.below().collect();
-        let mut chain: Vec<&'r CommandLayer> =
-            self.command.cog().map(|cog| &cog.layer).into_iter().collect();
+        let mut chain: Vec<&'r CommandLayer> = self
+            .command
+            .cog()
+            .map(|cog| &cog.layer)
+            .into_iter()
+            .collect();
         chain.extend(self.command.layers().chain(&below));
         chain
     }

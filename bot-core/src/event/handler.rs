@@ -31,10 +31,10 @@ pub struct Disconnected {
     /// The shard.
     pub shard: u64,
     /// The close code the gateway sent (`4000`, `4009`, …); `None` when the connection broke
-    /// without one or the bot closed it (to reconnect, or on [`Bot::close`]).
+    /// without one or the bot closed it (to reconnect, or on [`Context::close`](crate::Context::close)).
     pub code: Option<u16>,
-    /// Whether the shard connects again (after its back-off, unless [`Bot::close`] comes
-    /// first): `false` after [`Bot::close`] or a close code after which reconnecting cannot
+    /// Whether the shard connects again (after its back-off, unless [`Context::close`](crate::Context::close) comes
+    /// first): `false` after [`Context::close`](crate::Context::close) or a close code after which reconnecting cannot
     /// help.
     pub reconnect: bool,
     /// Whether the next connection resumes the session (the events meanwhile are replayed);

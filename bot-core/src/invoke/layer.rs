@@ -128,9 +128,7 @@ impl CommandLayers {
         let mut chain: Vec<(usize, &CommandLayer)> = self
             .layers
             .iter()
-            .filter(|(at, _)| {
-                at.len() <= below.len() && at.iter().zip(below).all(|(a, b)| a == b)
-            })
+            .filter(|(at, _)| at.len() <= below.len() && at.iter().zip(below).all(|(a, b)| a == b))
             .map(|(at, layer)| (at.len(), layer))
             .collect();
         chain.sort_by_key(|(depth, _)| *depth);

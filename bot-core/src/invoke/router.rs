@@ -156,14 +156,20 @@ async fn unknown(invocation: &ApplicationContext) -> Result<(), CommandError> {
     let _ = invocation
         .respond(Reply::new("This command is not available.").ephemeral())
         .await;
-    Err(CommandError::msg(format!("no command `{path}` in this bot")))
+    Err(CommandError::msg(format!(
+        "no command `{path}` in this bot"
+    )))
 }
 
 /// Answers an autocomplete request (received at `received`) with the focused option's
 /// callback: at most 25 choices of the option's type; none (logged) when there is no
 /// callback, it fails, or it has not finished [`AUTOCOMPLETE_BUDGET`] after receipt (its
 /// late result is discarded: autocomplete cannot be deferred).
-pub(crate) async fn answer_autocomplete(ctx: &Context, interaction: Interaction, received: Instant) {
+pub(crate) async fn answer_autocomplete(
+    ctx: &Context,
+    interaction: Interaction,
+    received: Instant,
+) {
     let (id, token) = (interaction.id, interaction.token.clone());
     let commands = &ctx.services().commands;
     let registry = commands.registry();
