@@ -187,6 +187,7 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod bot;
+pub mod cache;
 pub mod checks;
 pub mod cog;
 pub mod command;
@@ -212,7 +213,7 @@ pub use bot_spec as spec;
 pub use bot_mesh as mesh;
 
 pub use bot::{Bot, BotBuilder, DISCORD_API, Intents};
-pub use context::Context;
+pub use context::{Context, PartialMessageable};
 pub use error::Error;
 
 pub use bot_macros::{

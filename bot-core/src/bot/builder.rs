@@ -47,6 +47,7 @@ pub struct BotBuilder {
     pub(crate) globals: crate::invoke::global::GlobalConfig,
     pub(crate) cogs: Vec<crate::cog::CogInstance>,
     pub(crate) close_grace: Option<std::time::Duration>,
+    pub(crate) cache: crate::cache::CacheConfig,
 }
 
 impl BotBuilder {
@@ -145,6 +146,24 @@ impl BotBuilder {
     /// are not taken meanwhile. `Duration::ZERO` does not wait.
     pub fn close_grace(mut self, grace: std::time::Duration) -> Self {
         self.close_grace = Some(grace);
+        self
+    }
+
+    /// What the [cache](crate::cache) keeps (default: everything, 1 000 messages, 128 DM
+    /// channels, every member; [`CacheConfig::none`](crate::cache::CacheConfig::none) turns it
+    /// off).
+    ///
+    /// ```
+    /// use bot_core::Bot;
+    /// use bot_core::cache::{CacheConfig, MemberCacheFlags};
+    /// let bot = Bot::builder()
+    ///     .token("MTIz.abc.def")
+    ///     .cache(CacheConfig::default().member_cache_flags(MemberCacheFlags::INTERACTION))
+    ///     .build();
+    /// assert!(bot.is_ok());
+    /// ```
+    pub fn cache(mut self, config: crate::cache::CacheConfig) -> Self {
+        self.cache = config;
         self
     }
 

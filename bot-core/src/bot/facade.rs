@@ -3,6 +3,7 @@
 
 use super::Bot;
 use crate::Error;
+use crate::cache::{Cache, CachedMessage, CachedUser, MemberRef};
 use crate::checks::Check;
 use crate::cog::Cog;
 use crate::command::{
@@ -15,8 +16,10 @@ use crate::event::{
 };
 use crate::http::Http;
 use crate::invoke::CheckId;
+use crate::context::PartialMessageable;
 use crate::model::{
-    Application, ApplicationMarker, Id, Interaction, InteractionDataError, User, UserMarker,
+    Application, ApplicationMarker, Channel, ChannelMarker, Guild, GuildMarker, Id, Interaction,
+    InteractionDataError, MessageMarker, User, UserMarker,
 };
 use crate::sync::{SyncOptions, SyncReport};
 use bot_spec::CommandKind;
@@ -320,5 +323,74 @@ impl Bot {
     /// The names of the loaded extensions ([`Context::extensions`](crate::Context::extensions)).
     pub fn extensions(&self) -> Vec<&'static str> {
         self.context.extensions()
+    }
+}
+
+/// The cache, with Pycord's names.
+impl Bot {
+    /// The cache ([`Context::cache`](crate::Context::cache)).
+    pub fn cache(&self) -> &Cache {
+        self.context.cache()
+    }
+
+    /// A cached guild ([`Context::get_guild`](crate::Context::get_guild)).
+    pub fn get_guild(&self, id: Id<GuildMarker>) -> Option<Arc<Guild>> {
+        self.context.get_guild(id)
+    }
+
+    /// A cached channel ([`Context::get_channel`](crate::Context::get_channel)).
+    pub fn get_channel(&self, id: Id<ChannelMarker>) -> Option<Arc<Channel>> {
+        self.context.get_channel(id)
+    }
+
+    /// A cached user ([`Context::get_user`](crate::Context::get_user)).
+    pub fn get_user(&self, id: Id<UserMarker>) -> Option<Arc<CachedUser>> {
+        self.context.get_user(id)
+    }
+
+    /// A cached message ([`Context::get_message`](crate::Context::get_message)).
+    pub fn get_message(&self, id: Id<MessageMarker>) -> Option<CachedMessage> {
+        self.context.get_message(id)
+    }
+
+    /// A cached member ([`Context::get_member`](crate::Context::get_member)).
+    pub fn get_member(&self, guild: Id<GuildMarker>, user: Id<UserMarker>) -> Option<MemberRef> {
+        self.context.get_member(guild, user)
+    }
+
+    /// The cached guilds ([`Context::guilds`](crate::Context::guilds)).
+    pub fn guilds(&self) -> Vec<Arc<Guild>> {
+        self.context.guilds()
+    }
+
+    /// The cached users ([`Context::users`](crate::Context::users)).
+    pub fn users(&self) -> Vec<Arc<CachedUser>> {
+        self.context.users()
+    }
+
+    /// The cached messages ([`Context::cached_messages`](crate::Context::cached_messages)).
+    pub fn cached_messages(&self) -> Vec<CachedMessage> {
+        self.context.cached_messages()
+    }
+
+    /// The cached DM channels ([`Context::private_channels`](crate::Context::private_channels)).
+    pub fn private_channels(&self) -> Vec<Arc<Channel>> {
+        self.context.private_channels()
+    }
+
+    /// Every cached guild channel ([`Context::get_all_channels`](crate::Context::get_all_channels)).
+    pub fn get_all_channels(&self) -> Vec<Arc<Channel>> {
+        self.context.get_all_channels()
+    }
+
+    /// Every cached member ([`Context::get_all_members`](crate::Context::get_all_members)).
+    pub fn get_all_members(&self) -> Vec<MemberRef> {
+        self.context.get_all_members()
+    }
+
+    /// A channel to send to by id
+    /// ([`Context::get_partial_messageable`](crate::Context::get_partial_messageable)).
+    pub fn get_partial_messageable(&self, id: Id<ChannelMarker>) -> PartialMessageable {
+        self.context.get_partial_messageable(id)
     }
 }

@@ -148,11 +148,13 @@ impl Bot {
             ids: builder.owner_ids,
         });
         let data = builder.data;
+        let cache = Arc::new(crate::cache::Cache::new(builder.cache));
         let context = Context::new_cyclic(|weak| Services {
             http,
+            cache: cache.clone(),
             data,
             identity,
-            events: Dispatcher::new(weak, dispatch_config, handlers),
+            events: Dispatcher::new(weak, dispatch_config, handlers, cache),
             commands,
             cogs: Mutex::new(Vec::new()),
             extensions: Mutex::new(Vec::new()),

@@ -5,12 +5,14 @@
 //! [`Bot`](crate::Bot) builds the services, runs and closes them, and hands a `Context` to every
 //! piece of user code it calls; its Pycord-named methods are one-line delegations to this one.
 
+mod cache;
 mod cogs;
 mod commands;
 mod events;
 mod extensions;
 mod identity;
 
+pub use cache::PartialMessageable;
 pub(crate) use identity::{Identity, Owners};
 
 use crate::cog::LoadedCog;
@@ -69,6 +71,7 @@ impl WeakContext {
 /// The services, built and owned by the bot.
 pub(crate) struct Services {
     pub(crate) http: Http,
+    pub(crate) cache: Arc<crate::cache::Cache>,
     pub(crate) data: DataMap,
     pub(crate) identity: Identity,
     pub(crate) events: Arc<Dispatcher>,
@@ -114,14 +117,17 @@ impl Context {
             "https://discord.com/api/v10",
             crate::model::Token::new("MTIz.abc.def"),
         );
+        let cache = Arc::new(crate::cache::Cache::new(Default::default()));
         Context::new_cyclic(|weak| Services {
             http,
+            cache: cache.clone(),
             data: DataMap::default(),
             identity: Identity::default(),
             events: Dispatcher::new(
                 weak,
                 crate::dispatch::DispatchConfig::default(),
                 crate::dispatch::HandlerSet::default(),
+                cache,
             ),
             commands: Commands::for_tests(),
             cogs: Mutex::default(),

@@ -6,7 +6,7 @@
 //! (shared, not copied) to its consumers in this order: listeners, waiters (`wait_for`,
 //! `stream`), `events()` streams; then notes READY and GUILD_CREATE for
 //! [`Context::is_ready`](crate::Context::is_ready), so a consumer added once the bot is ready gets no
-//! event of the start-up. (The cache, when it comes, is updated before the listeners.)
+//! event of the start-up. The [cache](crate::cache) is updated before all of them.
 //!
 //! Delivery never waits: each consumer has a queue within its [`Budget`](crate::event::Budget)
 //! (`queue.rs`); past it the consumer lags — its oldest events are dropped, counted in
@@ -32,6 +32,7 @@ mod runner;
 mod slot;
 mod stats;
 
+use crate::cache::Cache;
 use crate::context::WeakContext;
 use crate::event::{
     Budget, Connected, Disconnected, DispatchStats, Event, EventError, EventFailure, EventKind,
@@ -91,6 +92,8 @@ impl Drop for SlotGuard {
 /// See the module's documentation.
 pub(crate) struct Dispatcher {
     ctx: WeakContext,
+    /// Updated with each event before any consumer gets it.
+    cache: Arc<Cache>,
     config: DispatchConfig,
     index: RwLock<Index>,
     next_id: AtomicU64,
@@ -110,11 +113,13 @@ impl Dispatcher {
         ctx: WeakContext,
         config: DispatchConfig,
         handlers: HandlerSet,
+        cache: Arc<Cache>,
     ) -> Arc<Dispatcher> {
         let handlers = EventHandlers::new(ctx.clone(), handlers);
         let on_ready = handlers.clone();
         let dispatcher = Arc::new(Dispatcher {
             ctx,
+            cache,
             ready: ReadyTracker::new(
                 config.guild_ready_timeout,
                 Box::new(move || on_ready.ready()),
@@ -299,6 +304,8 @@ impl EventSink for Dispatcher {
             return;
         }
         self.stats.events.fetch_add(1, Ordering::Relaxed);
+        // The cache first: every consumer, and the command router, reads it up to date.
+        self.cache.update(&delivery.event);
         if let Event::InteractionCreate(interaction) = &*delivery.event
             && let Some(ctx) = self.ctx.upgrade(Some(delivery.shard))
         {

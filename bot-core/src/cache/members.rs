@@ -1,0 +1,212 @@
+//! Guild members as the cache keeps them: one compact record per guild and user, the user
+//! itself kept once (see `users.rs`); [`MemberRef`] joins the two for a reader.
+
+use super::{CachedUser, ImageHash};
+use crate::model::{
+    GuildMarker, Id, Member, MemberFlags, PartialMember, RoleMarker, Timestamp, UserMarker,
+};
+use crate::event::GuildMemberUpdate;
+use std::ops::Deref;
+use std::sync::Arc;
+
+/// A cached guild member, without its user (read it through a [`MemberRef`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CachedMember {
+    guild_id: Id<GuildMarker>,
+    user_id: Id<UserMarker>,
+    nick: Option<Box<str>>,
+    avatar: Option<ImageHash>,
+    roles: Box<[Id<RoleMarker>]>,
+    joined_at: Option<Timestamp>,
+    premium_since: Option<Timestamp>,
+    communication_disabled_until: Option<Timestamp>,
+    flags: MemberFlags,
+    deaf: bool,
+    mute: bool,
+    pending: bool,
+}
+
+impl CachedMember {
+    /// The cached form of `member` of `guild_id`.
+    pub fn new(guild_id: Id<GuildMarker>, member: &Member) -> Self {
+        CachedMember {
+            guild_id,
+            user_id: member.user.id,
+            nick: member.nick.as_deref().map(Box::from),
+            avatar: member.avatar.as_deref().map(ImageHash::parse),
+            roles: member.roles.as_slice().into(),
+            joined_at: member.joined_at,
+            premium_since: member.premium_since,
+            communication_disabled_until: member.communication_disabled_until,
+            flags: member.flags,
+            deaf: member.deaf,
+            mute: member.mute,
+            pending: member.pending,
+        }
+    }
+
+    /// The cached form of a partial member (an interaction's, a message's) of the user
+    /// `user_id`.
+    pub fn from_partial(
+        guild_id: Id<GuildMarker>,
+        user_id: Id<UserMarker>,
+        member: &PartialMember,
+    ) -> Self {
+        CachedMember {
+            guild_id,
+            user_id,
+            nick: member.nick.as_deref().map(Box::from),
+            avatar: member.avatar.as_deref().map(ImageHash::parse),
+            roles: member.roles.as_slice().into(),
+            joined_at: member.joined_at,
+            premium_since: member.premium_since,
+            communication_disabled_until: member.communication_disabled_until,
+            flags: member.flags,
+            deaf: member.deaf,
+            mute: member.mute,
+            pending: member.pending,
+        }
+    }
+
+    /// The guild.
+    pub fn guild_id(&self) -> Id<GuildMarker> {
+        self.guild_id
+    }
+
+    /// The user's id.
+    pub fn id(&self) -> Id<UserMarker> {
+        self.user_id
+    }
+
+    /// The guild nickname, if set.
+    pub fn nick(&self) -> Option<&str> {
+        self.nick.as_deref()
+    }
+
+    /// The guild avatar hash, if set (Pycord's `guild_avatar`).
+    pub fn guild_avatar(&self) -> Option<&ImageHash> {
+        self.avatar.as_ref()
+    }
+
+    /// The member's role ids (without the guild's `@everyone`).
+    pub fn role_ids(&self) -> &[Id<RoleMarker>] {
+        &self.roles
+    }
+
+    /// Whether the member has the role `role`.
+    pub fn has_role(&self, role: Id<RoleMarker>) -> bool {
+        self.roles.contains(&role)
+    }
+
+    /// When the member joined.
+    pub fn joined_at(&self) -> Option<Timestamp> {
+        self.joined_at
+    }
+
+    /// Since when the member boosts the guild.
+    pub fn premium_since(&self) -> Option<Timestamp> {
+        self.premium_since
+    }
+
+    /// Until when the member is timed out (Pycord's `communication_disabled_until`).
+    pub fn communication_disabled_until(&self) -> Option<Timestamp> {
+        self.communication_disabled_until
+    }
+
+    /// The member's flags.
+    pub fn flags(&self) -> MemberFlags {
+        self.flags
+    }
+
+    /// Whether the member is deafened in voice channels.
+    pub fn deaf(&self) -> bool {
+        self.deaf
+    }
+
+    /// Whether the member is muted in voice channels.
+    pub fn mute(&self) -> bool {
+        self.mute
+    }
+
+    /// Whether the member has not yet passed the membership screening.
+    pub fn pending(&self) -> bool {
+        self.pending
+    }
+
+    /// `<@id>`.
+    pub fn mention(&self) -> String {
+        format!("<@{}>", self.user_id)
+    }
+}
+
+/// A cached member with its user: two shared handles, cheap to clone, that keep nothing
+/// locked. It derefs to the [`CachedMember`]; [`user`](Self::user) gives the user.
+#[derive(Clone, Debug)]
+pub struct MemberRef {
+    pub(crate) member: Arc<CachedMember>,
+    pub(crate) user: Arc<CachedUser>,
+}
+
+impl MemberRef {
+    /// The user.
+    pub fn user(&self) -> &CachedUser {
+        &self.user
+    }
+
+    /// The username (Pycord's `name`).
+    pub fn name(&self) -> &str {
+        self.user.name()
+    }
+
+    /// The nickname, else the global name, else the username (Pycord's `display_name`).
+    pub fn display_name(&self) -> &str {
+        self.member.nick().unwrap_or_else(|| self.user.display_name())
+    }
+
+    /// The guild avatar, else the user's (Pycord's `display_avatar`, as a hash).
+    pub fn display_avatar(&self) -> Option<&ImageHash> {
+        self.member.guild_avatar().or(self.user.avatar())
+    }
+
+    /// Whether the user is a bot.
+    pub fn bot(&self) -> bool {
+        self.user.bot()
+    }
+}
+
+impl Deref for MemberRef {
+    type Target = CachedMember;
+
+    fn deref(&self) -> &CachedMember {
+        &self.member
+    }
+}
+
+impl CachedMember {
+    /// This member after `update` (GUILD_MEMBER_UPDATE sends the fields it has; absent ones
+    /// keep their value).
+    pub(super) fn updated(&self, update: &GuildMemberUpdate) -> CachedMember {
+        let mut next = self.clone();
+        next.roles = update.roles.as_slice().into();
+        next.nick = update.nick.as_deref().map(Box::from);
+        next.avatar = update.avatar.as_deref().map(ImageHash::parse);
+        if update.joined_at.is_some() {
+            next.joined_at = update.joined_at;
+        }
+        next.premium_since = update.premium_since;
+        next.communication_disabled_until = update.communication_disabled_until;
+        if let Some(deaf) = update.deaf {
+            next.deaf = deaf;
+        }
+        if let Some(mute) = update.mute {
+            next.mute = mute;
+        }
+        if let Some(pending) = update.pending {
+            next.pending = pending;
+        }
+        if let Some(flags) = update.flags {
+            next.flags = flags;
+        }
+        next
+    }
+}

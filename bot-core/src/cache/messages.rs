@@ -1,0 +1,113 @@
+//! The message ring: the last `max_messages` messages, the oldest evicted first, each found by
+//! id in O(1).
+
+use crate::event::Event;
+use crate::model::{Id, Message, MessageMarker};
+use std::ops::Deref;
+use dashmap::DashMap;
+use std::collections::VecDeque;
+use std::num::NonZeroUsize;
+use std::sync::{Arc, Mutex};
+
+/// A cached message: the MESSAGE_CREATE (or MESSAGE_UPDATE) event every consumer got, shared
+/// rather than copied. It derefs to the [`Message`]; cloning it is a reference count.
+#[derive(Clone)]
+pub struct CachedMessage(Arc<Event>);
+
+impl CachedMessage {
+    /// The message `event` carries, if it is a MESSAGE_CREATE or MESSAGE_UPDATE.
+    pub(super) fn of(event: Arc<Event>) -> Option<CachedMessage> {
+        matches!(&*event, Event::MessageCreate(_) | Event::MessageUpdate(_))
+            .then_some(CachedMessage(event))
+    }
+
+    /// The message.
+    pub fn message(&self) -> &Message {
+        match &*self.0 {
+            Event::MessageCreate(created) => created,
+            Event::MessageUpdate(updated) => updated,
+            // `of` keeps only these two, and the event cannot change behind the `Arc`.
+            _ => unreachable!("a CachedMessage holds a message event"),
+        }
+    }
+}
+
+impl Deref for CachedMessage {
+    type Target = Message;
+
+    fn deref(&self) -> &Message {
+        self.message()
+    }
+}
+
+impl std::fmt::Debug for CachedMessage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.message(), f)
+    }
+}
+
+/// See the module's documentation.
+pub(super) struct Messages {
+    by_id: DashMap<Id<MessageMarker>, CachedMessage>,
+    /// Ids in arrival order.
+    order: Mutex<VecDeque<Id<MessageMarker>>>,
+    max: usize,
+}
+
+impl Messages {
+    pub(super) fn new(max: Option<NonZeroUsize>) -> Self {
+        Messages {
+            by_id: DashMap::new(),
+            order: Mutex::new(VecDeque::new()),
+            max: max.map_or(0, NonZeroUsize::get),
+        }
+    }
+
+    /// Keeps `message`, evicting the oldest past the bound; a message already kept is replaced
+    /// in place (an edit) and answered.
+    pub(super) fn put(&self, message: CachedMessage) -> Option<CachedMessage> {
+        if self.max == 0 {
+            return None;
+        }
+        let id = message.id;
+        // Writers (one per shard) change both under the ring's lock; readers take no lock for
+        // a lookup.
+        let mut order = self.order.lock().unwrap_or_else(|p| p.into_inner());
+        let previous = self.by_id.insert(id, message);
+        if previous.is_none() {
+            order.push_back(id);
+            while order.len() > self.max {
+                match order.pop_front() {
+                    Some(oldest) => {
+                        self.by_id.remove(&oldest);
+                    }
+                    None => break,
+                }
+            }
+        }
+        previous
+    }
+
+    pub(super) fn get(&self, id: Id<MessageMarker>) -> Option<CachedMessage> {
+        self.by_id.get(&id).map(|m| m.clone())
+    }
+
+    pub(super) fn remove(&self, id: Id<MessageMarker>) -> Option<CachedMessage> {
+        let mut order = self.order.lock().unwrap_or_else(|p| p.into_inner());
+        let (_, message) = self.by_id.remove(&id)?;
+        if let Some(at) = order.iter().rposition(|kept| *kept == id) {
+            order.remove(at);
+        }
+        Some(message)
+    }
+
+    /// The kept messages, oldest first.
+    pub(super) fn all(&self) -> Vec<CachedMessage> {
+        let order = self.order.lock().unwrap_or_else(|p| p.into_inner());
+        order.iter().filter_map(|id| self.get(*id)).collect()
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.by_id.len()
+    }
+}

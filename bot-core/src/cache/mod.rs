@@ -1,0 +1,113 @@
+//! The cache: what the gateway said about guilds, channels, threads, roles, members, users,
+//! messages and voice states, kept as [`CacheConfig`] says and updated by the dispatcher **on
+//! the shard's path, before any consumer gets the event** — never as a consumer that could lag
+//! and so be silently wrong.
+//!
+//! Reading never blocks the shard. The objects live in sharded concurrent maps
+//! ([`dashmap`](https://docs.rs/dashmap)): a lookup takes one shard's read lock for the time of
+//! the lookup only and hands back a shared handle (an [`Arc`] clone, or a [`MemberRef`] of two),
+//! so no handle a reader keeps — across an `.await`, for minutes — holds anything locked. A map
+//! shard is written under its write lock for one insert or removal; whole-cache listings
+//! ([`Cache::guilds`], [`Cache::members`], …) copy the handles out shard by shard and lock
+//! nothing while the caller holds them.
+//!
+//! Memory: a member is one compact record per guild ([`CachedMember`]: no copy of its user,
+//! image hashes in 17 bytes, timestamps as integers), its user one record for all guilds
+//! ([`CachedUser`]). `BENCHMARKS.md` has the bytes per member beside twilight's.
+
+mod config;
+mod hash;
+mod members;
+mod messages;
+mod read;
+mod update;
+mod users;
+
+#[cfg(test)]
+mod tests;
+
+pub use config::{CacheConfig, MemberCacheFlags, ResourceType};
+pub use hash::ImageHash;
+pub use members::{CachedMember, MemberRef};
+pub use messages::CachedMessage;
+pub use users::CachedUser;
+
+use crate::model::{
+    Channel, ChannelMarker, Guild, GuildMarker, Id, RoleMarker, Role, UserMarker, VoiceState,
+};
+use dashmap::{DashMap, DashSet};
+use messages::Messages;
+use std::collections::{HashSet, VecDeque};
+use std::sync::{Arc, Mutex};
+
+/// The members of one guild.
+type GuildMembers = DashMap<Id<UserMarker>, Arc<CachedMember>>;
+
+/// See the module's documentation. Reached with [`Context::cache`](crate::Context::cache).
+pub struct Cache {
+    config: CacheConfig,
+    guilds: DashMap<Id<GuildMarker>, GuildEntry>,
+    unavailable: DashSet<Id<GuildMarker>>,
+    channels: DashMap<Id<ChannelMarker>, Arc<Channel>>,
+    /// DM channels, least recently seen first.
+    private_channels: Mutex<VecDeque<Id<ChannelMarker>>>,
+    roles: DashMap<Id<RoleMarker>, Arc<Role>>,
+    members: DashMap<Id<GuildMarker>, Arc<GuildMembers>>,
+    users: DashMap<Id<UserMarker>, UserEntry>,
+    messages: Messages,
+    voice_states: DashMap<(Id<GuildMarker>, Id<UserMarker>), Arc<VoiceState>>,
+    /// The bot's user (from READY).
+    current_user: std::sync::RwLock<Option<Id<UserMarker>>>,
+}
+
+/// A guild, and the ids of its channels, threads and roles.
+struct GuildEntry {
+    /// Its own fields: the lists GUILD_CREATE carries (members, channels, threads, roles,
+    /// voice states, presences) are emptied; they are the cache's other resources.
+    guild: Arc<Guild>,
+    channels: HashSet<Id<ChannelMarker>>,
+    roles: HashSet<Id<RoleMarker>>,
+}
+
+/// A user and how many cached members are theirs (removed at zero).
+struct UserEntry {
+    user: Arc<CachedUser>,
+    members: u32,
+}
+
+impl std::fmt::Debug for Cache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Cache")
+            .field("config", &self.config)
+            .field("guilds", &self.guilds.len())
+            .field("channels", &self.channels.len())
+            .field("roles", &self.roles.len())
+            .field("users", &self.users.len())
+            .field("messages", &self.messages.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Cache {
+    /// An empty cache that keeps what `config` says.
+    pub fn new(config: CacheConfig) -> Self {
+        Cache {
+            messages: Messages::new(config.messages()),
+            config,
+            guilds: DashMap::new(),
+            unavailable: DashSet::new(),
+            channels: DashMap::new(),
+            private_channels: Mutex::new(VecDeque::new()),
+            roles: DashMap::new(),
+            members: DashMap::new(),
+            users: DashMap::new(),
+            voice_states: DashMap::new(),
+            current_user: std::sync::RwLock::new(None),
+        }
+    }
+
+    /// What it keeps.
+    pub fn config(&self) -> &CacheConfig {
+        &self.config
+    }
+}
