@@ -10,13 +10,13 @@ use crate::command::{
     ApplicationContext, AutocompleteContext, CommandError, CommandRegistry, RegisteredCommand,
     State,
 };
+use crate::context::PartialMessageable;
 use crate::event::{
     Budget, DispatchStats, Event, EventType, ListenerId, ListenerOptions, ListenerOutput, Received,
     WaitError,
 };
 use crate::http::Http;
 use crate::invoke::CheckId;
-use crate::context::PartialMessageable;
 use crate::model::{
     Application, ApplicationMarker, Channel, ChannelMarker, Guild, GuildMarker, Id, Interaction,
     InteractionDataError, MessageMarker, User, UserMarker,

@@ -119,7 +119,8 @@ impl CacheConfig {
 
     /// How many messages are kept (`None`: none).
     pub fn messages(&self) -> Option<NonZeroUsize> {
-        self.max_messages.filter(|_| self.resources.contains(ResourceType::MESSAGE))
+        self.max_messages
+            .filter(|_| self.resources.contains(ResourceType::MESSAGE))
     }
 
     /// How many DM channels are kept.

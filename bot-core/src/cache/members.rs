@@ -2,10 +2,10 @@
 //! itself kept once (see `users.rs`); [`MemberRef`] joins the two for a reader.
 
 use super::{CachedUser, ImageHash};
+use crate::event::GuildMemberUpdate;
 use crate::model::{
     GuildMarker, Id, Member, MemberFlags, PartialMember, RoleMarker, Timestamp, UserMarker,
 };
-use crate::event::GuildMemberUpdate;
 use std::ops::Deref;
 use std::sync::Arc;
 
@@ -160,7 +160,9 @@ impl MemberRef {
 
     /// The nickname, else the global name, else the username (Pycord's `display_name`).
     pub fn display_name(&self) -> &str {
-        self.member.nick().unwrap_or_else(|| self.user.display_name())
+        self.member
+            .nick()
+            .unwrap_or_else(|| self.user.display_name())
     }
 
     /// The guild avatar, else the user's (Pycord's `display_avatar`, as a hash).

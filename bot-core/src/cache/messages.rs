@@ -3,10 +3,10 @@
 
 use crate::event::Event;
 use crate::model::{Id, Message, MessageMarker};
-use std::ops::Deref;
 use dashmap::DashMap;
 use std::collections::VecDeque;
 use std::num::NonZeroUsize;
+use std::ops::Deref;
 use std::sync::{Arc, Mutex};
 
 /// A cached message: the MESSAGE_CREATE (or MESSAGE_UPDATE) event every consumer got, shared

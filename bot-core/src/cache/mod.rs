@@ -33,7 +33,7 @@ pub use messages::CachedMessage;
 pub use users::CachedUser;
 
 use crate::model::{
-    Channel, ChannelMarker, Guild, GuildMarker, Id, RoleMarker, Role, UserMarker, VoiceState,
+    Channel, ChannelMarker, Guild, GuildMarker, Id, Role, RoleMarker, UserMarker, VoiceState,
 };
 use dashmap::{DashMap, DashSet};
 use messages::Messages;

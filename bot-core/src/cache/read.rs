@@ -18,7 +18,10 @@ impl Cache {
 
     /// Every cached guild.
     pub fn guilds(&self) -> Vec<Arc<Guild>> {
-        self.guilds.iter().map(|entry| entry.guild.clone()).collect()
+        self.guilds
+            .iter()
+            .map(|entry| entry.guild.clone())
+            .collect()
     }
 
     /// Whether the guild is unavailable (listed by READY and not yet created, or in an
@@ -144,7 +147,9 @@ impl Cache {
         guild: Id<GuildMarker>,
         user: Id<UserMarker>,
     ) -> Option<Arc<VoiceState>> {
-        self.voice_states.get(&(guild, user)).map(|state| state.clone())
+        self.voice_states
+            .get(&(guild, user))
+            .map(|state| state.clone())
     }
 
     /// The bot's own member in `guild`.

@@ -12,7 +12,10 @@ const NELLY: u64 = 80351110224678912;
 
 fn event(name: &str, data: Value) -> Arc<Event> {
     let event = Event::from_dispatch_json(name, &data.to_string());
-    assert!(!matches!(event, Event::Unknown(_)), "{name} decodes: {data}");
+    assert!(
+        !matches!(event, Event::Unknown(_)),
+        "{name} decodes: {data}"
+    );
     Arc::new(event)
 }
 
@@ -60,9 +63,15 @@ fn a_guild_create_fills_guilds_channels_roles_members_and_users() {
     let cache = Cache::new(CacheConfig::default());
     cache.update(&guild_create(GUILD, 3));
     let guild = cache.guild(GUILD.into()).expect("the guild");
-    assert!(guild.members.is_empty() && guild.roles.is_empty(), "kept apart");
+    assert!(
+        guild.members.is_empty() && guild.roles.is_empty(),
+        "kept apart"
+    );
     assert_eq!(cache.guild_roles(GUILD.into()).len(), 2);
-    assert_eq!(cache.role_by_name(GUILD.into(), "mods").map(|r| r.id.get()), Some(77));
+    assert_eq!(
+        cache.role_by_name(GUILD.into(), "mods").map(|r| r.id.get()),
+        Some(77)
+    );
     assert_eq!(cache.guild_channels(GUILD.into()).len(), 1);
     assert!(cache.channel_by_name(GUILD.into(), "general").is_some());
     assert_eq!(cache.members(GUILD.into()).len(), 4);
@@ -103,14 +112,26 @@ fn members_update_and_leave_and_a_user_stays_while_a_guild_holds_them() {
         "user": {"id": "1000", "username": "renamed", "discriminator": "0"}});
     cache.update(&event("GUILD_MEMBER_REMOVE", removed));
     assert!(cache.member(GUILD.into(), 1000.into()).is_none());
-    assert!(cache.user(1000.into()).is_some(), "still a member of the other guild");
-    cache.update(&event("GUILD_DELETE", json!({"id": OTHER_GUILD.to_string()})));
+    assert!(
+        cache.user(1000.into()).is_some(),
+        "still a member of the other guild"
+    );
+    cache.update(&event(
+        "GUILD_DELETE",
+        json!({"id": OTHER_GUILD.to_string()}),
+    ));
     assert!(cache.guild(OTHER_GUILD.into()).is_none());
-    assert!(cache.user(1000.into()).is_none(), "gone with their last member");
+    assert!(
+        cache.user(1000.into()).is_none(),
+        "gone with their last member"
+    );
     let mut added = member(2000, "newcomer", &[]);
     added["guild_id"] = json!(GUILD.to_string());
     cache.update(&event("GUILD_MEMBER_ADD", added));
-    assert_eq!(cache.member(GUILD.into(), 2000.into()).unwrap().name(), "newcomer");
+    assert_eq!(
+        cache.member(GUILD.into(), 2000.into()).unwrap().name(),
+        "newcomer"
+    );
 }
 
 #[test]
@@ -176,7 +197,10 @@ fn a_resource_turned_off_stays_empty_and_no_cache_keeps_nothing() {
 fn member_cache_flags_choose_which_members_are_kept() {
     let voice_only = Cache::new(CacheConfig::default().member_cache_flags(MemberCacheFlags::VOICE));
     voice_only.update(&guild_create(GUILD, 2));
-    assert!(voice_only.members(GUILD.into()).is_empty(), "joined members not kept");
+    assert!(
+        voice_only.members(GUILD.into()).is_empty(),
+        "joined members not kept"
+    );
     let mut state = json!({
         "guild_id": GUILD.to_string(), "channel_id": "9", "user_id": "1000",
         "session_id": "s", "deaf": false, "mute": false, "self_deaf": false,
@@ -188,7 +212,10 @@ fn member_cache_flags_choose_which_members_are_kept() {
     assert!(voice_only.voice_state(GUILD.into(), 1000.into()).is_some());
     state["channel_id"] = Value::Null;
     voice_only.update(&event("VOICE_STATE_UPDATE", state));
-    assert!(voice_only.voice_state(GUILD.into(), 1000.into()).is_none(), "left voice");
+    assert!(
+        voice_only.voice_state(GUILD.into(), 1000.into()).is_none(),
+        "left voice"
+    );
 }
 
 #[test]
@@ -200,7 +227,11 @@ fn dm_channels_are_bounded_least_recently_seen_first() {
             json!({"id": id.to_string(), "type": 1, "recipients": []}),
         ));
     }
-    let kept: Vec<u64> = cache.private_channels().iter().map(|c| c.id.get()).collect();
+    let kept: Vec<u64> = cache
+        .private_channels()
+        .iter()
+        .map(|c| c.id.get())
+        .collect();
     assert_eq!(kept, [12, 13]);
     assert!(cache.channel(11.into()).is_none());
 }

@@ -6,7 +6,7 @@ use super::messages::CachedMessage;
 use super::{Cache, CachedUser, GuildEntry, MemberCacheFlags, ResourceType, UserEntry};
 use crate::event::{Event, GuildMemberUpdate};
 use crate::model::{
-    Channel, ChannelMarker, Guild, GuildMarker, Id, Member, RoleMarker, Role, User, UserMarker,
+    Channel, ChannelMarker, Guild, GuildMarker, Id, Member, Role, RoleMarker, User, UserMarker,
     VoiceState,
 };
 use std::collections::HashSet;
@@ -21,10 +21,7 @@ impl Cache {
         }
         match &**event {
             Event::Ready(ready) => {
-                *self
-                    .current_user
-                    .write()
-                    .unwrap_or_else(|p| p.into_inner()) = Some(ready.user.id);
+                *self.current_user.write().unwrap_or_else(|p| p.into_inner()) = Some(ready.user.id);
                 if self.config.keeps(ResourceType::GUILD) {
                     for guild in &ready.guilds {
                         self.unavailable.insert(guild.id);
@@ -52,14 +49,20 @@ impl Cache {
                     self.put_channel(thread.clone(), Some(sync.guild_id));
                 }
             }
-            Event::GuildRoleCreate(created) => self.put_role(created.guild_id, created.role.clone()),
-            Event::GuildRoleUpdate(updated) => self.put_role(updated.guild_id, updated.role.clone()),
+            Event::GuildRoleCreate(created) => {
+                self.put_role(created.guild_id, created.role.clone())
+            }
+            Event::GuildRoleUpdate(updated) => {
+                self.put_role(updated.guild_id, updated.role.clone())
+            }
             Event::GuildRoleDelete(deleted) => self.remove_role(deleted.guild_id, deleted.role_id),
             Event::GuildMemberAdd(added) => {
                 self.put_member(added.guild_id, &added.member, MemberCacheFlags::JOINED)
             }
             Event::GuildMemberUpdate(update) => self.member_update(update),
-            Event::GuildMemberRemove(removed) => self.remove_member(removed.guild_id, removed.user.id),
+            Event::GuildMemberRemove(removed) => {
+                self.remove_member(removed.guild_id, removed.user.id)
+            }
             Event::GuildMembersChunk(chunk) => {
                 for member in &chunk.members {
                     self.put_member(chunk.guild_id, member, MemberCacheFlags::JOINED);
@@ -88,7 +91,10 @@ impl Cache {
                     && let Some(user) = &member.user
                     && self.config.keeps_members(MemberCacheFlags::INTERACTION)
                 {
-                    self.put_member_record(CachedMember::from_partial(guild, user.id, member), user);
+                    self.put_member_record(
+                        CachedMember::from_partial(guild, user.id, member),
+                        user,
+                    );
                 }
             }
             _ => {}
@@ -234,14 +240,8 @@ impl Cache {
 
     /// Keeps `member` (and its user, once).
     fn put_member_record(&self, member: CachedMember, user: &User) {
-        let members = self
-            .members
-            .entry(member.guild_id())
-            .or_default()
-            .clone();
-        let added = members
-            .insert(member.id(), Arc::new(member))
-            .is_none();
+        let members = self.members.entry(member.guild_id()).or_default().clone();
+        let added = members.insert(member.id(), Arc::new(member)).is_none();
         self.put_user(user, added);
     }
 
