@@ -9,36 +9,66 @@ use crate::model::{
 use std::ops::Deref;
 use std::sync::Arc;
 
-/// A cached guild member, without its user (read it through a [`MemberRef`]).
+/// A cached guild member, without its user (read it through a [`MemberRef`]). The fields most
+/// members lack (a guild avatar, a boost, a timeout, flags) share one optional box, so a plain
+/// member costs 64 bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CachedMember {
-    guild_id: Id<GuildMarker>,
     user_id: Id<UserMarker>,
     nick: Option<Box<str>>,
-    avatar: Option<ImageHash>,
     roles: Box<[Id<RoleMarker>]>,
-    joined_at: Option<Timestamp>,
-    premium_since: Option<Timestamp>,
-    communication_disabled_until: Option<Timestamp>,
-    flags: MemberFlags,
+    joined_at: CompactTime,
+    rare: Option<Box<Rare>>,
     deaf: bool,
     mute: bool,
     pending: bool,
 }
 
+/// What few members have.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+struct Rare {
+    avatar: Option<ImageHash>,
+    premium_since: Option<Timestamp>,
+    communication_disabled_until: Option<Timestamp>,
+    flags: MemberFlags,
+}
+
+impl Rare {
+    /// `None` when there is nothing rare.
+    fn boxed(self) -> Option<Box<Rare>> {
+        (self != Rare::default()).then(|| Box::new(self))
+    }
+}
+
+/// A timestamp in 8 bytes (`i64::MIN`: none).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct CompactTime(i64);
+
+impl CompactTime {
+    fn new(time: Option<Timestamp>) -> Self {
+        CompactTime(time.map_or(i64::MIN, Timestamp::unix_micros))
+    }
+
+    fn get(self) -> Option<Timestamp> {
+        (self.0 != i64::MIN).then(|| Timestamp::from_unix_micros(self.0))
+    }
+}
+
 impl CachedMember {
-    /// The cached form of `member` of `guild_id`.
-    pub fn new(guild_id: Id<GuildMarker>, member: &Member) -> Self {
+    /// The cached form of `member`.
+    pub fn new(member: &Member) -> Self {
         CachedMember {
-            guild_id,
             user_id: member.user.id,
             nick: member.nick.as_deref().map(Box::from),
-            avatar: member.avatar.as_deref().map(ImageHash::parse),
             roles: member.roles.as_slice().into(),
-            joined_at: member.joined_at,
-            premium_since: member.premium_since,
-            communication_disabled_until: member.communication_disabled_until,
-            flags: member.flags,
+            joined_at: CompactTime::new(member.joined_at),
+            rare: Rare {
+                avatar: member.avatar.as_deref().map(ImageHash::parse),
+                premium_since: member.premium_since,
+                communication_disabled_until: member.communication_disabled_until,
+                flags: member.flags,
+            }
+            .boxed(),
             deaf: member.deaf,
             mute: member.mute,
             pending: member.pending,
@@ -47,30 +77,27 @@ impl CachedMember {
 
     /// The cached form of a partial member (an interaction's, a message's) of the user
     /// `user_id`.
-    pub fn from_partial(
-        guild_id: Id<GuildMarker>,
-        user_id: Id<UserMarker>,
-        member: &PartialMember,
-    ) -> Self {
+    pub fn from_partial(user_id: Id<UserMarker>, member: &PartialMember) -> Self {
         CachedMember {
-            guild_id,
             user_id,
             nick: member.nick.as_deref().map(Box::from),
-            avatar: member.avatar.as_deref().map(ImageHash::parse),
             roles: member.roles.as_slice().into(),
-            joined_at: member.joined_at,
-            premium_since: member.premium_since,
-            communication_disabled_until: member.communication_disabled_until,
-            flags: member.flags,
+            joined_at: CompactTime::new(member.joined_at),
+            rare: Rare {
+                avatar: member.avatar.as_deref().map(ImageHash::parse),
+                premium_since: member.premium_since,
+                communication_disabled_until: member.communication_disabled_until,
+                flags: member.flags,
+            }
+            .boxed(),
             deaf: member.deaf,
             mute: member.mute,
             pending: member.pending,
         }
     }
 
-    /// The guild.
-    pub fn guild_id(&self) -> Id<GuildMarker> {
-        self.guild_id
+    fn rare(&self) -> Option<&Rare> {
+        self.rare.as_deref()
     }
 
     /// The user's id.
@@ -85,7 +112,7 @@ impl CachedMember {
 
     /// The guild avatar hash, if set (Pycord's `guild_avatar`).
     pub fn guild_avatar(&self) -> Option<&ImageHash> {
-        self.avatar.as_ref()
+        self.rare().and_then(|rare| rare.avatar.as_ref())
     }
 
     /// The member's role ids (without the guild's `@everyone`).
@@ -100,22 +127,23 @@ impl CachedMember {
 
     /// When the member joined.
     pub fn joined_at(&self) -> Option<Timestamp> {
-        self.joined_at
+        self.joined_at.get()
     }
 
     /// Since when the member boosts the guild.
     pub fn premium_since(&self) -> Option<Timestamp> {
-        self.premium_since
+        self.rare().and_then(|rare| rare.premium_since)
     }
 
     /// Until when the member is timed out (Pycord's `communication_disabled_until`).
     pub fn communication_disabled_until(&self) -> Option<Timestamp> {
-        self.communication_disabled_until
+        self.rare()
+            .and_then(|rare| rare.communication_disabled_until)
     }
 
     /// The member's flags.
     pub fn flags(&self) -> MemberFlags {
-        self.flags
+        self.rare().map(|rare| rare.flags).unwrap_or_default()
     }
 
     /// Whether the member is deafened in voice channels.
@@ -143,11 +171,17 @@ impl CachedMember {
 /// locked. It derefs to the [`CachedMember`]; [`user`](Self::user) gives the user.
 #[derive(Clone, Debug)]
 pub struct MemberRef {
+    pub(crate) guild_id: Id<GuildMarker>,
     pub(crate) member: Arc<CachedMember>,
     pub(crate) user: Arc<CachedUser>,
 }
 
 impl MemberRef {
+    /// The guild.
+    pub fn guild_id(&self) -> Id<GuildMarker> {
+        self.guild_id
+    }
+
     /// The user.
     pub fn user(&self) -> &CachedUser {
         &self.user
@@ -188,27 +222,25 @@ impl CachedMember {
     /// This member after `update` (GUILD_MEMBER_UPDATE sends the fields it has; absent ones
     /// keep their value).
     pub(super) fn updated(&self, update: &GuildMemberUpdate) -> CachedMember {
-        let mut next = self.clone();
-        next.roles = update.roles.as_slice().into();
-        next.nick = update.nick.as_deref().map(Box::from);
-        next.avatar = update.avatar.as_deref().map(ImageHash::parse);
-        if update.joined_at.is_some() {
-            next.joined_at = update.joined_at;
-        }
-        next.premium_since = update.premium_since;
-        next.communication_disabled_until = update.communication_disabled_until;
-        if let Some(deaf) = update.deaf {
-            next.deaf = deaf;
-        }
-        if let Some(mute) = update.mute {
-            next.mute = mute;
-        }
-        if let Some(pending) = update.pending {
-            next.pending = pending;
-        }
+        let mut rare = self.rare().cloned().unwrap_or_default();
+        rare.avatar = update.avatar.as_deref().map(ImageHash::parse);
+        rare.premium_since = update.premium_since;
+        rare.communication_disabled_until = update.communication_disabled_until;
         if let Some(flags) = update.flags {
-            next.flags = flags;
+            rare.flags = flags;
         }
-        next
+        CachedMember {
+            user_id: self.user_id,
+            nick: update.nick.as_deref().map(Box::from),
+            roles: update.roles.as_slice().into(),
+            joined_at: match update.joined_at {
+                Some(at) => CompactTime::new(Some(at)),
+                None => self.joined_at,
+            },
+            rare: rare.boxed(),
+            deaf: update.deaf.unwrap_or(self.deaf),
+            mute: update.mute.unwrap_or(self.mute),
+            pending: update.pending.unwrap_or(self.pending),
+        }
     }
 }

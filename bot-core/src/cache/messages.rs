@@ -3,7 +3,6 @@
 
 use crate::event::Event;
 use crate::model::{Id, Message, MessageMarker};
-use dashmap::DashMap;
 use std::collections::VecDeque;
 use std::num::NonZeroUsize;
 use std::ops::Deref;
@@ -48,7 +47,7 @@ impl std::fmt::Debug for CachedMessage {
 
 /// See the module's documentation.
 pub(super) struct Messages {
-    by_id: DashMap<Id<MessageMarker>, CachedMessage>,
+    by_id: super::Map<Id<MessageMarker>, CachedMessage>,
     /// Ids in arrival order.
     order: Mutex<VecDeque<Id<MessageMarker>>>,
     max: usize,
@@ -57,7 +56,7 @@ pub(super) struct Messages {
 impl Messages {
     pub(super) fn new(max: Option<NonZeroUsize>) -> Self {
         Messages {
-            by_id: DashMap::new(),
+            by_id: super::Map::default(),
             order: Mutex::new(VecDeque::new()),
             max: max.map_or(0, NonZeroUsize::get),
         }

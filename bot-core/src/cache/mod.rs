@@ -40,22 +40,29 @@ use messages::Messages;
 use std::collections::{HashSet, VecDeque};
 use std::sync::{Arc, Mutex};
 
+/// The maps' hasher: FxHash. The keys are Discord's snowflakes, which only Discord chooses;
+/// SipHash's protection against chosen keys would cost every lookup for nothing.
+type Hasher = std::hash::BuildHasherDefault<rustc_hash::FxHasher>;
+
+/// A concurrent map with the cache's hasher.
+type Map<K, V> = DashMap<K, V, Hasher>;
+
 /// The members of one guild.
-type GuildMembers = DashMap<Id<UserMarker>, Arc<CachedMember>>;
+type GuildMembers = Map<Id<UserMarker>, Arc<CachedMember>>;
 
 /// See the module's documentation. Reached with [`Context::cache`](crate::Context::cache).
 pub struct Cache {
     config: CacheConfig,
-    guilds: DashMap<Id<GuildMarker>, GuildEntry>,
-    unavailable: DashSet<Id<GuildMarker>>,
-    channels: DashMap<Id<ChannelMarker>, Arc<Channel>>,
+    guilds: Map<Id<GuildMarker>, GuildEntry>,
+    unavailable: DashSet<Id<GuildMarker>, Hasher>,
+    channels: Map<Id<ChannelMarker>, Arc<Channel>>,
     /// DM channels, least recently seen first.
     private_channels: Mutex<VecDeque<Id<ChannelMarker>>>,
-    roles: DashMap<Id<RoleMarker>, Arc<Role>>,
-    members: DashMap<Id<GuildMarker>, Arc<GuildMembers>>,
-    users: DashMap<Id<UserMarker>, UserEntry>,
+    roles: Map<Id<RoleMarker>, Arc<Role>>,
+    members: Map<Id<GuildMarker>, Arc<GuildMembers>>,
+    users: Map<Id<UserMarker>, UserEntry>,
     messages: Messages,
-    voice_states: DashMap<(Id<GuildMarker>, Id<UserMarker>), Arc<VoiceState>>,
+    voice_states: Map<(Id<GuildMarker>, Id<UserMarker>), Arc<VoiceState>>,
     /// The bot's user (from READY).
     current_user: std::sync::RwLock<Option<Id<UserMarker>>>,
 }
@@ -65,8 +72,8 @@ struct GuildEntry {
     /// Its own fields: the lists GUILD_CREATE carries (members, channels, threads, roles,
     /// voice states, presences) are emptied; they are the cache's other resources.
     guild: Arc<Guild>,
-    channels: HashSet<Id<ChannelMarker>>,
-    roles: HashSet<Id<RoleMarker>>,
+    channels: HashSet<Id<ChannelMarker>, Hasher>,
+    roles: HashSet<Id<RoleMarker>, Hasher>,
 }
 
 /// A user and how many cached members are theirs (removed at zero).
@@ -94,14 +101,14 @@ impl Cache {
         Cache {
             messages: Messages::new(config.messages()),
             config,
-            guilds: DashMap::new(),
-            unavailable: DashSet::new(),
-            channels: DashMap::new(),
+            guilds: Map::default(),
+            unavailable: DashSet::default(),
+            channels: Map::default(),
             private_channels: Mutex::new(VecDeque::new()),
-            roles: DashMap::new(),
-            members: DashMap::new(),
-            users: DashMap::new(),
-            voice_states: DashMap::new(),
+            roles: Map::default(),
+            members: Map::default(),
+            users: Map::default(),
+            voice_states: Map::default(),
             current_user: std::sync::RwLock::new(None),
         }
     }

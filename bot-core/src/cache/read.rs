@@ -97,7 +97,11 @@ impl Cache {
     pub fn member(&self, guild: Id<GuildMarker>, user: Id<UserMarker>) -> Option<MemberRef> {
         let member = self.members.get(&guild)?.get(&user)?.clone();
         let user = self.user(user)?;
-        Some(MemberRef { member, user })
+        Some(MemberRef {
+            guild_id: guild,
+            member,
+            user,
+        })
     }
 
     /// The guild's cached members.
@@ -110,7 +114,11 @@ impl Cache {
             .into_iter()
             .filter_map(|member| {
                 let user = self.user(member.id())?;
-                Some(MemberRef { member, user })
+                Some(MemberRef {
+                    guild_id: guild,
+                    member,
+                    user,
+                })
             })
             .collect()
     }

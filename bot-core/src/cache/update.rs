@@ -92,7 +92,8 @@ impl Cache {
                     && self.config.keeps_members(MemberCacheFlags::INTERACTION)
                 {
                     self.put_member_record(
-                        CachedMember::from_partial(guild, user.id, member),
+                        guild,
+                        CachedMember::from_partial(user.id, member),
                         user,
                     );
                 }
@@ -131,8 +132,8 @@ impl Cache {
         let own = Arc::new(own_fields(guild));
         let mut entry = self.guilds.entry(guild.id).or_insert_with(|| GuildEntry {
             guild: own.clone(),
-            channels: HashSet::new(),
-            roles: HashSet::new(),
+            channels: HashSet::default(),
+            roles: HashSet::default(),
         });
         entry.guild = own;
         if self.config.keeps(ResourceType::ROLE) {
@@ -234,13 +235,13 @@ impl Cache {
 
     fn put_member(&self, guild: Id<GuildMarker>, member: &Member, from: MemberCacheFlags) {
         if self.config.keeps_members(from) {
-            self.put_member_record(CachedMember::new(guild, member), &member.user);
+            self.put_member_record(guild, CachedMember::new(member), &member.user);
         }
     }
 
     /// Keeps `member` (and its user, once).
-    fn put_member_record(&self, member: CachedMember, user: &User) {
-        let members = self.members.entry(member.guild_id()).or_default().clone();
+    fn put_member_record(&self, guild: Id<GuildMarker>, member: CachedMember, user: &User) {
+        let members = self.members.entry(guild).or_default().clone();
         let added = members.insert(member.id(), Arc::new(member)).is_none();
         self.put_user(user, added);
     }

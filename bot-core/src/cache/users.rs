@@ -13,11 +13,17 @@ pub struct CachedUser {
     /// The legacy discriminator as a number (0 for migrated users).
     discriminator: u16,
     avatar: Option<ImageHash>,
-    banner: Option<ImageHash>,
-    accent_color: Option<u32>,
+    /// A banner and its colour: gateway payloads seldom carry them.
+    profile: Option<Box<Profile>>,
     public_flags: UserFlags,
     bot: bool,
     system: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Profile {
+    banner: Option<ImageHash>,
+    accent_color: Option<u32>,
 }
 
 impl CachedUser {
@@ -33,8 +39,12 @@ impl CachedUser {
                 .and_then(|d| d.parse().ok())
                 .unwrap_or(0),
             avatar: user.avatar.as_deref().map(ImageHash::parse),
-            banner: user.banner.as_deref().map(ImageHash::parse),
-            accent_color: user.accent_color,
+            profile: (user.banner.is_some() || user.accent_color.is_some()).then(|| {
+                Box::new(Profile {
+                    banner: user.banner.as_deref().map(ImageHash::parse),
+                    accent_color: user.accent_color,
+                })
+            }),
             public_flags: user.public_flags.unwrap_or_default(),
             bot: user.bot,
             system: user.system,
@@ -82,12 +92,12 @@ impl CachedUser {
 
     /// The banner hash (present when the payload carried it).
     pub fn banner(&self) -> Option<&ImageHash> {
-        self.banner.as_ref()
+        self.profile.as_ref().and_then(|p| p.banner.as_ref())
     }
 
     /// The banner colour (present when the payload carried it).
     pub fn accent_color(&self) -> Option<u32> {
-        self.accent_color
+        self.profile.as_ref().and_then(|p| p.accent_color)
     }
 
     /// The public badges.
