@@ -8,27 +8,27 @@ use std::time::{SystemTime, UNIX_EPOCH};
 /// Discord's epoch (2015-01-01) in milliseconds since the Unix epoch.
 const DISCORD_EPOCH_MS: u64 = 1_420_070_400_000;
 
-/// Makes unique snowflakes: the current time in the top bits, a counter in the low 12.
+/// The last snowflake made in this process, by any sandbox: ids are unique across the
+/// sandboxes of one process (tests run several at once, and key what they record by id), as
+/// Discord's are across its workers.
+static LAST: AtomicU64 = AtomicU64::new(0);
+
+/// Makes unique snowflakes: the current time in the top bits, a counter in the low 22.
 #[derive(Debug, Default)]
-pub(crate) struct Snowflakes {
-    last: AtomicU64,
-}
+pub(crate) struct Snowflakes;
 
 impl Snowflakes {
-    /// A new id, larger than every earlier one.
+    /// A new id, larger than every earlier one of this process.
     pub(crate) fn next(&self) -> u64 {
         let now = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_millis() as u64)
             .unwrap_or(DISCORD_EPOCH_MS);
         let candidate = now.saturating_sub(DISCORD_EPOCH_MS) << 22;
-        let mut last = self.last.load(Ordering::Relaxed);
+        let mut last = LAST.load(Ordering::Relaxed);
         loop {
             let next = candidate.max(last + 1);
-            match self
-                .last
-                .compare_exchange(last, next, Ordering::Relaxed, Ordering::Relaxed)
-            {
+            match LAST.compare_exchange(last, next, Ordering::Relaxed, Ordering::Relaxed) {
                 Ok(_) => return next,
                 Err(seen) => last = seen,
             }
@@ -81,6 +81,18 @@ mod tests {
             .unwrap()
             .as_millis() as u64;
         assert!(now.abs_diff(ms) < 5_000);
+    }
+
+    #[test]
+    fn two_sandboxes_of_one_process_never_make_the_same_id() {
+        // Each sandbox has its own generator; within one millisecond they used to give the
+        // same ids, and tests running side by side mixed up what they keyed by id.
+        let (one, two) = (Snowflakes::default(), Snowflakes::default());
+        let mut seen = std::collections::HashSet::new();
+        for _ in 0..10_000 {
+            assert!(seen.insert(one.next()), "a duplicate id");
+            assert!(seen.insert(two.next()), "a duplicate id");
+        }
     }
 
     #[test]
