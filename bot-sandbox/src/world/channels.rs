@@ -467,7 +467,10 @@ impl World {
         if with_member
             && let Some(member) = self.guild_of_channel(thread).and_then(|g| g.member(user))
         {
-            value["member"] = self.member_json(member, true);
+            let mut member = self.member_json(member, true);
+            // The spec's GuildMemberResponse requires it; a member without a timeout has null.
+            member["communication_disabled_until"] = Value::Null;
+            value["member"] = member;
         }
         value
     }

@@ -166,9 +166,11 @@ impl World {
             .enumerate()
             .map(|(n, file)| {
                 let id = self.ids.next();
-                let info = metadata
-                    .iter()
-                    .find(|a| a.get("id").and_then(Value::as_u64) == Some(n as u64));
+                let info = metadata.iter().find(|a| match a.get("id") {
+                    Some(Value::String(id)) => id.parse::<usize>().ok() == Some(n),
+                    Some(id) => id.as_u64() == Some(n as u64),
+                    None => false,
+                });
                 let url = format!("{base}/attachments/{channel}/{id}/{}", file.filename);
                 let mut attachment = json!({
                     "id": id.to_string(),

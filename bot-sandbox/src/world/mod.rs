@@ -299,5 +299,16 @@ impl World {
     }
 }
 
-/// @everyone's permissions in a new guild: view, send, read history, use application commands.
-const DEFAULT_EVERYONE: u64 = (1 << 10) | (1 << 11) | (1 << 16) | (1 << 31);
+/// @everyone's permissions in a new guild, as Discord's defaults have them for what the sandbox
+/// checks: view, send, read history, use application commands, add reactions, embed links,
+/// attach files, create public and private threads, send messages in threads.
+const DEFAULT_EVERYONE: u64 = (1 << 6)
+    | (1 << 10)
+    | (1 << 11)
+    | (1 << 14)
+    | (1 << 15)
+    | (1 << 16)
+    | (1 << 31)
+    | (1 << 35)
+    | (1 << 36)
+    | (1 << 38);
