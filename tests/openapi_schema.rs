@@ -109,6 +109,58 @@ async fn pin(ctx: &ApplicationContext, message: Message) -> CommandResult {
 /// own request bodies were validated.
 const SDK_ROUTES: &[(&str, &str)] = &[
     ("GET", "/users/@me"),
+    ("PATCH", "/users/@me"),
+    ("POST", "/users/@me/channels"),
+    ("GET", "/users/@me/guilds"),
+    ("DELETE", "/users/@me/guilds/{guild}"),
+    ("GET", "/users/@me/connections"),
+    ("GET", "/users/{id}"),
+    ("GET", "/channels/{channel}"),
+    ("PATCH", "/channels/{channel}"),
+    ("DELETE", "/channels/{channel}"),
+    ("PUT", "/channels/{channel}/permissions/{id}"),
+    ("DELETE", "/channels/{channel}/permissions/{id}"),
+    ("POST", "/channels/{channel}/typing"),
+    ("GET", "/channels/{channel}/messages"),
+    ("POST", "/channels/{channel}/messages/bulk-delete"),
+    ("GET", "/channels/{channel}/messages/pins"),
+    ("PUT", "/channels/{channel}/messages/pins/{message}"),
+    ("DELETE", "/channels/{channel}/messages/pins/{message}"),
+    ("GET", "/channels/{channel}/messages/{message}"),
+    ("PATCH", "/channels/{channel}/messages/{message}"),
+    ("DELETE", "/channels/{channel}/messages/{message}"),
+    ("POST", "/channels/{channel}/messages/{message}/crosspost"),
+    ("DELETE", "/channels/{channel}/messages/{message}/reactions"),
+    (
+        "GET",
+        "/channels/{channel}/messages/{message}/reactions/{emoji}",
+    ),
+    (
+        "DELETE",
+        "/channels/{channel}/messages/{message}/reactions/{emoji}",
+    ),
+    (
+        "PUT",
+        "/channels/{channel}/messages/{message}/reactions/{emoji}/@me",
+    ),
+    (
+        "DELETE",
+        "/channels/{channel}/messages/{message}/reactions/{emoji}/@me",
+    ),
+    (
+        "DELETE",
+        "/channels/{channel}/messages/{message}/reactions/{emoji}/{user}",
+    ),
+    ("POST", "/channels/{channel}/messages/{message}/threads"),
+    ("POST", "/channels/{channel}/threads"),
+    ("GET", "/channels/{channel}/thread-members"),
+    ("PUT", "/channels/{channel}/thread-members/@me"),
+    ("DELETE", "/channels/{channel}/thread-members/@me"),
+    ("GET", "/channels/{channel}/thread-members/{user}"),
+    ("PUT", "/channels/{channel}/thread-members/{user}"),
+    ("DELETE", "/channels/{channel}/thread-members/{user}"),
+    ("GET", "/channels/{channel}/threads/archived/public"),
+    ("GET", "/channels/{channel}/threads/archived/private"),
     ("GET", "/applications/@me"),
     ("GET", "/gateway/bot"),
     ("GET", "/applications/{app}/commands"),
@@ -185,8 +237,28 @@ async fn every_route_matches_discords_openapi_description() {
     callback_by_hand(&sandbox, world, &raw).await;
     commands(&sandbox, world, &raw, bot.http()).await;
     by_hand(&sandbox, world, &raw).await;
+    let http = bot_core::http::Http::new(
+        proxy.rest_url(),
+        bot_core::http::Token::new(sandbox.token()),
+    );
+    openapi::walk_channels::channels(&sandbox, world, &http).await;
 
     let exchanges = proxy.exchanges();
+    let coverage = openapi::coverage::Coverage::of(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("spec/discord-openapi.json"),
+        &exchanges,
+    );
+    let readme = include_str!("../README.md");
+    assert_eq!(
+        coverage.operations.len(),
+        242,
+        "every operation of the spec is accounted for"
+    );
+    assert!(
+        readme.contains(&coverage.readme_line()),
+        "README.md must say, on a line of its own:\n{}",
+        coverage.readme_line()
+    );
     let findings = openapi::check(&spec, &exchanges);
     let seen: BTreeSet<(&str, &str)> = exchanges
         .iter()

@@ -14,6 +14,13 @@ pub struct Timings {
     pub identify_window: Duration,
     /// How long an interaction token stays valid for follow-ups (Discord: 15 min).
     pub token_lifetime: Duration,
+    /// The window in which the bot may create 5 messages per channel (Discord: 5 s); zero
+    /// lifts the limit. An explicit [`SandboxBuilder::rate_limit`](crate::SandboxBuilder::rate_limit)
+    /// of [`RouteName::CreateMessage`](crate::RouteName::CreateMessage) replaces it.
+    pub message_create_window: Duration,
+    /// The window in which the bot may add one reaction per channel (Discord: 0.25 s); zero
+    /// lifts the limit.
+    pub reaction_window: Duration,
 }
 
 impl Default for Timings {
@@ -23,6 +30,8 @@ impl Default for Timings {
             heartbeat_interval: Duration::from_millis(41_250),
             identify_window: Duration::from_secs(5),
             token_lifetime: Duration::from_secs(15 * 60),
+            message_create_window: Duration::from_secs(5),
+            reaction_window: Duration::from_millis(250),
         }
     }
 }

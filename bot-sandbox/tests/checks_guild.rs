@@ -17,8 +17,18 @@ const ALL: u64 = (1 << 51) - 1;
 const ADMINISTRATOR: u64 = 1 << 3;
 const KICK_MEMBERS: u64 = 1 << 1;
 const MANAGE_MESSAGES: u64 = 1 << 13;
-/// @everyone in a new guild: view, send, read history, use application commands.
-const EVERYONE: u64 = (1 << 10) | (1 << 11) | (1 << 16) | (1 << 31);
+/// @everyone in a new guild: Discord's defaults the sandbox checks (view, send, read history,
+/// application commands, reactions, embeds, files, threads).
+const EVERYONE: u64 = (1 << 6)
+    | (1 << 10)
+    | (1 << 11)
+    | (1 << 14)
+    | (1 << 15)
+    | (1 << 16)
+    | (1 << 31)
+    | (1 << 35)
+    | (1 << 36)
+    | (1 << 38);
 
 /// The snowflake a JSON string holds.
 fn id_of(value: &Value) -> Option<u64> {

@@ -1,10 +1,12 @@
 //! Validating recorded REST exchanges against Discord's OpenAPI description.
 #![allow(dead_code)]
 
+pub mod coverage;
 pub mod proxy;
 pub mod routes;
 pub mod spec;
 pub mod walk;
+pub mod walk_channels;
 
 use proxy::{Exchange, Payload, Sender};
 use spec::Spec;

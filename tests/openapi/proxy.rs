@@ -164,10 +164,28 @@ fn read_payload(content_type: &str, body: &[u8]) -> Payload {
             None => Payload::Unreadable(content_type.to_owned()),
         };
     }
+    if content_type.starts_with("multipart/form-data") {
+        return match multipart_payload(content_type, body) {
+            Some(value) => Payload::Json(value),
+            None => Payload::Unreadable(content_type.to_owned()),
+        };
+    }
     match serde_json::from_slice(body) {
         Ok(value) if content_type.starts_with("application/json") => Payload::Json(value),
         _ => Payload::Unreadable(content_type.to_owned()),
     }
+}
+
+/// The `payload_json` part of a multipart body.
+fn multipart_payload(content_type: &str, body: &[u8]) -> Option<Value> {
+    let boundary = content_type.split("boundary=").nth(1)?.trim_matches('"');
+    let text = String::from_utf8_lossy(body);
+    text.split(&format!("--{boundary}")).find_map(|part| {
+        let (headers, content) = part.split_once("\r\n\r\n")?;
+        headers
+            .contains("name=\"payload_json\"")
+            .then(|| serde_json::from_str(content.trim_end_matches("\r\n")).ok())?
+    })
 }
 
 fn hop_by_hop(name: &HeaderName) -> bool {

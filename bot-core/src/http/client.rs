@@ -1,11 +1,12 @@
 //! The REST client: one FIFO queue per route, waits ahead of time from the `X-RateLimit-*`
 //! headers, retries after 429s, retries idempotent requests after 5xx (RL L24-118).
 
+use super::invalid::{INVALID_REQUEST_LIMIT, InvalidCounter, InvalidRequests, counts};
 use super::keys::{Keyer, RequestKeys};
 use super::queues::Queues;
 use super::ratelimit::{DEFAULT_WAIT, LimitStore, header_f64, server_wait};
-use super::{HttpError, Token};
-use reqwest::{Method, StatusCode};
+use super::{HttpError, Method, Token, audit};
+use reqwest::StatusCode;
 use serde_json::Value;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -68,6 +69,7 @@ struct Inner {
     queues: Queues,
     limits: Mutex<LimitStore>,
     global_until: Mutex<Option<Instant>>,
+    invalid: Mutex<InvalidCounter>,
 }
 
 impl std::fmt::Debug for Http {
@@ -98,6 +100,7 @@ pub struct HttpBuilder {
     connect_timeout: Duration,
     request_timeout: Duration,
     tls: Option<crate::tls::Tls>,
+    invalid_request_limit: u32,
 }
 
 impl HttpBuilder {
@@ -119,6 +122,14 @@ impl HttpBuilder {
     /// route's queue.
     pub fn request_timeout(mut self, timeout: Duration) -> Self {
         self.request_timeout = timeout;
+        self
+    }
+
+    /// How many invalid answers (401, 403, 429) the client lets through in 10 minutes before it
+    /// refuses to send (default and most: Discord's [`INVALID_REQUEST_LIMIT`], 10 000; a warning
+    /// is logged at 80 %). A lower budget leaves room for other processes sharing the IP.
+    pub fn invalid_request_limit(mut self, limit: u32) -> Self {
+        self.invalid_request_limit = limit.clamp(1, INVALID_REQUEST_LIMIT);
         self
     }
 
@@ -149,6 +160,7 @@ impl HttpBuilder {
                 queues: Queues::default(),
                 limits: Mutex::new(LimitStore::default()),
                 global_until: Mutex::new(None),
+                invalid: Mutex::new(InvalidCounter::new(self.invalid_request_limit)),
             }),
         })
     }
@@ -190,6 +202,7 @@ impl Http {
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             request_timeout: DEFAULT_REQUEST_TIMEOUT,
             tls: None,
+            invalid_request_limit: INVALID_REQUEST_LIMIT,
         }
     }
 
@@ -217,6 +230,16 @@ impl Http {
         }
     }
 
+    /// The invalid answers (401, 403, 429) of the last 10 minutes, and the limit at which the
+    /// client refuses to send ([`HttpError::InvalidRequestLimit`]).
+    pub fn invalid_requests(&self) -> InvalidRequests {
+        self.invalid().snapshot(Instant::now())
+    }
+
+    fn invalid(&self) -> std::sync::MutexGuard<'_, InvalidCounter> {
+        self.inner.invalid.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
     fn limits(&self) -> std::sync::MutexGuard<'_, LimitStore> {
         self.inner.limits.lock().unwrap_or_else(|p| p.into_inner())
     }
@@ -227,6 +250,7 @@ impl Http {
         path: &str,
         body: &Body,
         keys: &RequestKeys,
+        reason: Option<&str>,
     ) -> reqwest::RequestBuilder {
         let url = format!("{}{path}", self.inner.base);
         let mut request = self
@@ -240,6 +264,9 @@ impl Http {
                 reqwest::header::AUTHORIZATION,
                 format!("Bot {}", self.inner.token.expose()),
             );
+        }
+        if let Some(reason) = reason {
+            request = request.header(audit::AUDIT_LOG_REASON, reason);
         }
         match body {
             Body::Empty => request,
@@ -278,6 +305,19 @@ impl Http {
         path: &str,
         body: Body,
     ) -> Result<Option<Value>, HttpError> {
+        self.request_with_reason(method, path, body, None).await
+    }
+
+    /// [`request`](Self::request) with an `X-Audit-Log-Reason` (at most 512 characters,
+    /// percent-encoded here), for the routes whose changes the guild's audit log records.
+    pub async fn request_with_reason(
+        &self,
+        method: Method,
+        path: &str,
+        body: Body,
+        reason: Option<&str>,
+    ) -> Result<Option<Value>, HttpError> {
+        let reason = reason.map(audit::encode).transpose()?;
         let keys = self.inner.keyer.keys(&method, path);
         let _turn = self
             .inner
@@ -297,7 +337,11 @@ impl Http {
             if !keys.token_route {
                 self.wait_global().await;
             }
-            let sent = self.build(&method, path, &body, &keys).send().await;
+            self.invalid().check(Instant::now())?;
+            let sent = self
+                .build(&method, path, &body, &keys, reason.as_deref())
+                .send()
+                .await;
             let response = match sent {
                 Ok(response) => response,
                 Err(error) => {
@@ -324,6 +368,12 @@ impl Http {
             let headers = response.headers().clone();
             self.limits()
                 .learn(&keys.template, &keys.major, &headers, Instant::now());
+            let scope = headers
+                .get("x-ratelimit-scope")
+                .and_then(|v| v.to_str().ok());
+            if counts(status.as_u16(), scope) {
+                self.invalid().record(Instant::now());
+            }
             if status == StatusCode::TOO_MANY_REQUESTS && limited < MAX_429 {
                 limited += 1;
                 let body: Value = response.json().await.unwrap_or(Value::Null);
@@ -397,6 +447,11 @@ fn answer(status: StatusCode, label: &str, text: &str) -> Result<Option<Value>, 
     match parsed {
         Ok(value) if status.is_success() => Ok(Some(value)),
         Err(error) if status.is_success() => Err(HttpError::Decode(format!("{label}: {error}"))),
+        Ok(value) if value["code"].as_u64() == Some(super::error::REQUEST_TOO_LARGE) => {
+            Err(HttpError::TooLarge {
+                message: value["message"].as_str().unwrap_or("").to_owned(),
+            })
+        }
         Ok(value) if value.is_object() => Err(HttpError::Api {
             status: status.as_u16(),
             code: value["code"].as_u64().unwrap_or(0),

@@ -33,6 +33,18 @@ fn is_id(segment: &str) -> bool {
     !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// The placeholder of a free-text segment after `previous`: an emoji after `reactions`, a code
+/// after `invites` or `templates`. Such segments vary without bound (1 000 emojis are 1 000
+/// paths), so they never enter a template: the state kept per template stays bounded by the
+/// routes in use.
+fn free_text_after(previous: &str) -> Option<&'static str> {
+    match previous {
+        "reactions" => Some("{emoji}"),
+        "invites" | "templates" => Some("{code}"),
+        _ => None,
+    }
+}
+
 impl Keyer {
     /// The keys of `method path` (`path` may carry a query, which is ignored).
     pub(crate) fn keys(&self, method: &Method, path: &str) -> RequestKeys {
@@ -47,8 +59,14 @@ impl Keyer {
         let mut template = method.to_string();
         for (i, segment) in segments.iter().enumerate() {
             template.push('/');
+            let free_text = i
+                .checked_sub(1)
+                .and_then(|p| free_text_after(segments[p]))
+                .filter(|_| !segment.starts_with('@') && !is_id(segment));
             if Some(i) == token_at {
                 template.push_str("{token}");
+            } else if let Some(placeholder) = free_text {
+                template.push_str(placeholder);
             } else if is_id(segment) {
                 template.push_str("{id}");
             } else {
@@ -120,6 +138,36 @@ mod tests {
         assert_eq!(
             keys(Method::PATCH, "/webhooks/9/secret/messages/@original").label,
             "PATCH/webhooks/{id}/{token}/messages/@original"
+        );
+    }
+
+    #[test]
+    fn free_text_segments_leave_no_trace_in_templates() {
+        let keyer = Keyer::default();
+        let one = keyer.keys(
+            &Method::PUT,
+            "/channels/1/messages/2/reactions/%F0%9F%94%A5/@me",
+        );
+        let two = keyer.keys(
+            &Method::PUT,
+            "/channels/1/messages/2/reactions/name%3A9/@me",
+        );
+        assert_eq!(
+            one.template,
+            "PUT/channels/{id}/messages/{id}/reactions/{emoji}/@me"
+        );
+        assert_eq!(one.template, two.template);
+        assert_eq!(
+            keyer
+                .keys(&Method::GET, "/invites/discord-developers")
+                .template,
+            "GET/invites/{code}"
+        );
+        assert_eq!(
+            keyer
+                .keys(&Method::DELETE, "/channels/1/messages/2/reactions")
+                .template,
+            "DELETE/channels/{id}/messages/{id}/reactions"
         );
     }
 

@@ -19,6 +19,7 @@ mod audit_log;
 mod auto_moderation;
 mod channel;
 mod component;
+mod connection;
 mod embed;
 mod emoji;
 mod gateway;
@@ -58,9 +59,10 @@ pub use auto_moderation::{
     AutoModerationRule, AutoModerationTriggerType, KeywordPresetType, TriggerMetadata,
 };
 pub use channel::{
-    AutoArchiveDuration, Channel, ChannelMention, ChannelType, DefaultReaction, ForumLayout,
-    ForumTag, PartialChannel, PermissionOverwrite, PermissionOverwriteType, SortOrder,
-    ThreadMember, ThreadMetadata, VideoQualityMode,
+    AutoArchiveDuration, Channel, ChannelMention, ChannelType, DefaultReaction, FollowedChannel,
+    ForumLayout, ForumTag, MessagePin, MessagePins, PartialChannel, PermissionOverwrite,
+    PermissionOverwriteType, PollAnswerVoters, SortOrder, ThreadList, ThreadMember, ThreadMetadata,
+    VideoQualityMode,
 };
 pub use component::{
     ActionRow, Button, ButtonStyle, Checkbox, CheckboxGroup, Component, ComponentType, Container,
@@ -69,6 +71,7 @@ pub use component::{
     SeparatorSpacing, TextDisplay, TextInput, TextInputStyle, Thumbnail, UnfurledMedia,
     UnknownComponent,
 };
+pub use connection::Connection;
 pub use embed::{
     Embed, EmbedAuthor, EmbedBuilder, EmbedError, EmbedField, EmbedFooter, EmbedMedia,
     EmbedProblem, EmbedProvider, EmbedType, check_embeds,
@@ -121,9 +124,10 @@ pub use scheduled_event::{
     ScheduledEventStatus, ScheduledEventUser, Weekday,
 };
 pub use send::{
-    AllowedMentions, AttachmentFile, AttachmentInfo, AutocompleteChoice, CreateMessage,
-    CreateMessageError, InteractionCallbackType, InteractionResponse, MentionType, MessageProblem,
-    Modal,
+    AllowedMentions, AttachmentFile, AttachmentInfo, AutocompleteChoice, CreateForumThread,
+    CreateInvite, CreateMessage, CreateMessageError, CreateThread, CreateWebhook, EditChannel,
+    EditCurrentUser, InteractionCallbackType, InteractionResponse, MentionType, MessageProblem,
+    Modal, RequestProblem, SLOW_MODE_LIMIT,
 };
 pub use soundboard::{GuildSoundboardSounds, SoundboardSound};
 pub use stage::{StageInstance, StagePrivacyLevel};

@@ -1,8 +1,7 @@
 //! Users, the application, gateway discovery, guilds and channels.
 
-use super::{AppState, error, ok, unknown};
+use super::{AppState, ok, unknown};
 use axum::extract::Path;
-use axum::http::StatusCode;
 use axum::response::Response;
 use serde_json::json;
 
@@ -92,21 +91,5 @@ pub(crate) async fn guild_roles(state: AppState, Path(id): Path<String>) -> Resp
             guild.roles.iter().map(crate::world::role_json).collect(),
         )),
         None => unknown(10004, "Guild"),
-    }
-}
-
-/// `GET /channels/{channel}`: a guild channel, or a user's DM channel with the bot.
-pub(crate) async fn channel(state: AppState, Path(id): Path<String>) -> Response {
-    let Ok(id) = id.parse::<u64>() else {
-        return error(StatusCode::NOT_FOUND, 10003, "Unknown Channel");
-    };
-    let world = state.world();
-    let found = world
-        .guild_of_channel(id)
-        .and_then(|g| g.channel(id).map(|c| crate::world::channel_json(g.id, c)))
-        .or_else(|| world.dm_channel_json(id));
-    match found {
-        Some(channel) => ok(channel),
-        None => unknown(10003, "Channel"),
     }
 }

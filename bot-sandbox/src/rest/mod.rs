@@ -2,12 +2,16 @@
 //! rate-limit headers.
 
 mod app;
+mod channels;
 mod commands;
 mod interactions;
 mod messages;
 mod ratelimit;
+mod reactions;
+mod threads;
+mod users;
 
-pub(crate) use messages::build_message;
+pub(crate) use messages::{build_message, now_iso};
 pub(crate) use ratelimit::LimitState;
 pub use ratelimit::RouteName;
 
@@ -17,7 +21,7 @@ use axum::extract::{FromRequest, Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post, put};
 use serde_json::{Value, json};
 use std::sync::Arc;
 
@@ -83,6 +87,31 @@ pub(crate) fn limit(shared: &Shared, route: RouteName, major: &str) -> Result<He
     shared.limits.take(route, major).map_err(rate_limited)
 }
 
+/// Takes a request from a route's bucket, under the Discord default `fallback` when the test
+/// configured none.
+pub(crate) fn limit_or(
+    shared: &Shared,
+    route: RouteName,
+    major: &str,
+    fallback: crate::RouteLimit,
+) -> Result<HeaderMap, Response> {
+    shared
+        .limits
+        .take_or(route, major, Some(fallback))
+        .map_err(rate_limited)
+}
+
+/// The error reply of a refused change.
+pub(crate) fn refused(refusal: crate::world::Refusal) -> Response {
+    let status = StatusCode::from_u16(refusal.status).unwrap_or(StatusCode::BAD_REQUEST);
+    error(status, refusal.code, &refusal.message)
+}
+
+/// A snowflake of the path, or the 404 of an unknown `what` (`code`).
+pub(crate) fn snowflake(text: &str, code: u32, what: &str) -> Result<u64, Response> {
+    text.parse().map_err(|_| unknown(code, what))
+}
+
 /// Checks `Authorization: Bot <token>`: 401 otherwise (REF L109-128).
 fn authorize(shared: &Shared, headers: &HeaderMap) -> Result<(), Response> {
     let expected = format!("Bot {}", shared.world().token);
@@ -140,6 +169,70 @@ pub(crate) async fn payload(request: Request) -> Result<Value, Response> {
     serde_json::from_slice(&bytes).map_err(|_| bad_json())
 }
 
+/// The request's JSON body and its uploaded files (`files[n]` parts of a multipart body, in
+/// order).
+pub(crate) async fn payload_and_files(
+    request: Request,
+) -> Result<(Value, Vec<crate::world::StoredFile>), Response> {
+    let content_type = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if !content_type.starts_with("multipart/form-data") {
+        return Ok((payload(request).await?, Vec::new()));
+    }
+    let bad = || {
+        error(
+            StatusCode::BAD_REQUEST,
+            50109,
+            "The request body contains invalid JSON.",
+        )
+    };
+    let mut multipart = axum::extract::Multipart::from_request(request, &())
+        .await
+        .map_err(|_| bad())?;
+    let (mut body, mut files) = (None, Vec::new());
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(_) => return Err(bad()),
+        };
+        let name = field.name().unwrap_or("").to_owned();
+        if name == "payload_json" {
+            let text = field.text().await.map_err(|_| bad())?;
+            body = Some(serde_json::from_str(&text).map_err(|_| bad())?);
+        } else if let Some(index) = name
+            .strip_prefix("files[")
+            .and_then(|rest| rest.strip_suffix(']'))
+            .and_then(|n| n.parse::<usize>().ok())
+        {
+            let filename = field.file_name().unwrap_or("file").to_owned();
+            let bytes = field.bytes().await.map_err(|_| {
+                error(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    40005,
+                    "Request entity too large",
+                )
+            })?;
+            files.push((
+                index,
+                crate::world::StoredFile {
+                    filename,
+                    bytes: bytes.to_vec(),
+                },
+            ));
+        }
+    }
+    files.sort_by_key(|(index, _)| *index);
+    Ok((
+        body.unwrap_or_else(|| json!({})),
+        files.into_iter().map(|(_, file)| file).collect(),
+    ))
+}
+
 /// A path with interaction and webhook tokens replaced, for logs.
 pub(crate) fn redact_path(path: &str) -> String {
     let mut parts: Vec<String> = path.split('/').map(str::to_owned).collect();
@@ -156,6 +249,20 @@ async fn observe(State(shared): AppState, request: Request, next: Next) -> Respo
     shared.limits.count_request();
     let method = request.method().clone();
     let path = redact_path(request.uri().path());
+    if let Some(reason) = request
+        .headers()
+        .get("x-audit-log-reason")
+        .and_then(|v| v.to_str().ok())
+    {
+        let decoded = percent_encoding::percent_decode_str(reason)
+            .decode_utf8_lossy()
+            .into_owned();
+        let route = path.split("/api/v10").last().unwrap_or(&path).to_owned();
+        shared
+            .world()
+            .audit_reasons
+            .push((format!("{method} {route}"), decoded));
+    }
     let response = next.run(request).await;
     if shared.log_traffic {
         tracing::info!(target: "bot_sandbox::rest", "{method} {path} -> {}", response.status().as_u16());
@@ -180,7 +287,6 @@ async fn not_found() -> Response {
 
 fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
     let authenticated = Router::new()
-        .route("/users/@me", get(app::me))
         .route("/users/{id}", get(app::user))
         .route("/applications/@me", get(app::application))
         .route("/oauth2/applications/@me", get(app::application))
@@ -188,7 +294,84 @@ fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
         .route("/soundboard-default-sounds", get(app::soundboard))
         .route("/guilds/{guild}", get(app::guild))
         .route("/guilds/{guild}/roles", get(app::guild_roles))
-        .route("/channels/{channel}", get(app::channel))
+        .route("/users/@me", get(app::me).patch(users::edit_me))
+        .route("/users/@me/channels", post(users::create_dm))
+        .route("/users/@me/guilds", get(users::my_guilds))
+        .route("/users/@me/guilds/{guild}", delete(users::leave_guild))
+        .route("/users/@me/connections", get(users::connections))
+        .route(
+            "/channels/{channel}",
+            get(channels::get_channel)
+                .patch(channels::edit)
+                .delete(channels::delete),
+        )
+        .route(
+            "/channels/{channel}/permissions/{id}",
+            put(channels::put_overwrite).delete(channels::delete_overwrite),
+        )
+        .route("/channels/{channel}/typing", post(channels::typing))
+        .route(
+            "/channels/{channel}/messages/bulk-delete",
+            post(messages::bulk_delete),
+        )
+        .route("/channels/{channel}/messages/pins", get(messages::pins))
+        .route(
+            "/channels/{channel}/messages/pins/{message}",
+            put(messages::pin).delete(messages::unpin),
+        )
+        .route(
+            "/channels/{channel}/messages/{message}",
+            get(messages::get_message)
+                .patch(messages::edit_message)
+                .delete(messages::delete_message),
+        )
+        .route(
+            "/channels/{channel}/messages/{message}/crosspost",
+            post(messages::crosspost),
+        )
+        .route(
+            "/channels/{channel}/messages/{message}/reactions",
+            delete(reactions::clear_all),
+        )
+        .route(
+            "/channels/{channel}/messages/{message}/reactions/{emoji}",
+            get(reactions::users).delete(reactions::clear_emoji),
+        )
+        .route(
+            "/channels/{channel}/messages/{message}/reactions/{emoji}/@me",
+            put(reactions::add_own).delete(reactions::remove_own),
+        )
+        .route(
+            "/channels/{channel}/messages/{message}/reactions/{emoji}/{user}",
+            delete(reactions::remove_user),
+        )
+        .route(
+            "/channels/{channel}/messages/{message}/threads",
+            post(threads::from_message),
+        )
+        .route("/channels/{channel}/threads", post(threads::create))
+        .route(
+            "/channels/{channel}/thread-members",
+            get(threads::list_members),
+        )
+        .route(
+            "/channels/{channel}/thread-members/@me",
+            put(threads::join).delete(threads::leave),
+        )
+        .route(
+            "/channels/{channel}/thread-members/{user}",
+            get(threads::get_member)
+                .put(threads::add_member)
+                .delete(threads::remove_member),
+        )
+        .route(
+            "/channels/{channel}/threads/archived/public",
+            get(threads::archived_public),
+        )
+        .route(
+            "/channels/{channel}/threads/archived/private",
+            get(threads::archived_private),
+        )
         .route(
             "/applications/{app}/commands",
             get(commands::list)
@@ -245,6 +428,10 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
         .nest("/api/v10", api(&shared))
         .nest("/api/v9", api(&shared))
         .nest("/api", api(&shared))
+        .route(
+            "/attachments/{channel}/{id}/{filename}",
+            get(messages::attachment),
+        )
         .route("/", get(crate::gateway::upgrade))
         .route("/gateway", get(crate::gateway::upgrade))
         .route("/gateway/", get(crate::gateway::upgrade))

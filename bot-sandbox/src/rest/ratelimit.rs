@@ -19,6 +19,8 @@ pub enum RouteName {
     Webhooks,
     /// `GET /users/...`.
     Users,
+    /// Adding reactions, per channel.
+    Reactions,
 }
 
 impl RouteName {
@@ -28,6 +30,7 @@ impl RouteName {
             RouteName::ApplicationCommands => "1b4c0e23bd8f1d9a6f1a8c9e6a5b3c21",
             RouteName::Webhooks => "d7e1c4f0a9b2e3c5f6a7b8c9d0e1f2a3",
             RouteName::Users => "4a7f3e2b1c0d9e8f7a6b5c4d3e2f1a0b",
+            RouteName::Reactions => "9c2e5a7b3d1f8e6c4a2b0d9f7e5c3a1b",
         }
     }
 }
@@ -91,7 +94,21 @@ impl LimitState {
     /// Takes one request from `route`'s bucket for the top-level resource `major`: the headers to
     /// send, or a 429.
     pub(crate) fn take(&self, route: RouteName, major: &str) -> Result<HeaderMap, Limited> {
-        let Some(RouteLimit { limit, window }) = self.config.routes.get(&route).copied() else {
+        self.take_or(route, major, None)
+    }
+
+    /// As [`take`](Self::take), under `fallback` when the route has no configured limit (a
+    /// zero window: no limit).
+    pub(crate) fn take_or(
+        &self,
+        route: RouteName,
+        major: &str,
+        fallback: Option<RouteLimit>,
+    ) -> Result<HeaderMap, Limited> {
+        let configured = self.config.routes.get(&route).copied();
+        let Some(RouteLimit { limit, window }) =
+            configured.or(fallback.filter(|f| !f.window.is_zero()))
+        else {
             return Ok(HeaderMap::new());
         };
         let mut windows = self.windows.lock().unwrap_or_else(|p| p.into_inner());

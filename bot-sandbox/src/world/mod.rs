@@ -2,11 +2,16 @@
 //! members, messages, registered commands and live interactions.
 
 mod application;
+mod change;
+pub(crate) mod channels;
 mod command_wire;
 mod commands;
 mod dm;
 mod edits;
+mod handle;
 mod interactions;
+mod messages;
+mod reactions;
 mod render;
 mod replies;
 
@@ -14,10 +19,14 @@ pub(crate) use render::{channel_json, role_json};
 
 pub(crate) use application::TeamRecord;
 pub use application::TeamRole;
+pub(crate) use change::{Changed, Refusal};
+pub(crate) use channels as channels_api;
 pub(crate) use command_wire::{command_json as command_json_of, command_json_localized};
 pub(crate) use commands::{CommandError, CommandStore, StoredCommand};
 pub use interactions::{DeadlineExceeded, InteractionResponse, Invocation};
 pub(crate) use interactions::{InteractionRecord, Invoker};
+pub(crate) use messages::HistoryFrom;
+pub(crate) use messages::StoredFile;
 
 use crate::ids::Snowflakes;
 use std::collections::{BTreeMap, HashMap};
@@ -30,7 +39,7 @@ pub(crate) struct UserRecord {
     pub(crate) bot: bool,
 }
 
-/// A channel of a guild.
+/// A channel of a guild (a thread too, with `thread` set).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct ChannelRecord {
     pub(crate) id: u64,
@@ -39,6 +48,11 @@ pub(crate) struct ChannelRecord {
     pub(crate) position: u32,
     /// Age-restricted (`nsfw` on the wire).
     pub(crate) nsfw: bool,
+    pub(crate) topic: Option<String>,
+    pub(crate) parent_id: Option<u64>,
+    pub(crate) rate_limit_per_user: u32,
+    pub(crate) overwrites: Vec<channels::Overwrite>,
+    pub(crate) thread: Option<channels::ThreadRecord>,
 }
 
 /// A role of a guild.
@@ -135,6 +149,14 @@ pub(crate) struct World {
     pub(crate) team: Option<TeamRecord>,
     /// Each user's DM channel with the bot: user id to channel id.
     pub(crate) dm_channels: BTreeMap<u64, u64>,
+    /// The reactions of each message, by message id.
+    pub(crate) reactions: HashMap<u64, Vec<reactions::ReactionRecord>>,
+    /// The pins of each channel, newest first: message id and when it was pinned.
+    pub(crate) pins: HashMap<u64, Vec<(u64, String)>>,
+    /// Uploaded files by attachment id.
+    pub(crate) files: HashMap<u64, StoredFile>,
+    /// `X-Audit-Log-Reason`s received, decoded, with the request's method and path.
+    pub(crate) audit_reasons: Vec<(String, String)>,
 }
 
 impl World {
@@ -167,6 +189,10 @@ impl World {
             owner: None,
             team: None,
             dm_channels: BTreeMap::new(),
+            reactions: HashMap::new(),
+            pins: HashMap::new(),
+            files: HashMap::new(),
+            audit_reasons: Vec::new(),
         }
     }
 
@@ -225,6 +251,11 @@ impl World {
             kind,
             position,
             nsfw: false,
+            topic: None,
+            parent_id: None,
+            rate_limit_per_user: 0,
+            overwrites: Vec::new(),
+            thread: None,
         });
         Some(id)
     }
@@ -268,5 +299,16 @@ impl World {
     }
 }
 
-/// @everyone's permissions in a new guild: view, send, read history, use application commands.
-const DEFAULT_EVERYONE: u64 = (1 << 10) | (1 << 11) | (1 << 16) | (1 << 31);
+/// @everyone's permissions in a new guild, as Discord's defaults have them for what the sandbox
+/// checks: view, send, read history, use application commands, add reactions, embed links,
+/// attach files, create public and private threads, send messages in threads.
+const DEFAULT_EVERYONE: u64 = (1 << 6)
+    | (1 << 10)
+    | (1 << 11)
+    | (1 << 14)
+    | (1 << 15)
+    | (1 << 16)
+    | (1 << 31)
+    | (1 << 35)
+    | (1 << 36)
+    | (1 << 38);

@@ -203,12 +203,15 @@ pub(crate) fn channel_json(guild_id: u64, channel: &ChannelRecord) -> Value {
         "name": channel.name,
         "type": channel.kind,
         "position": channel.position,
-        "permission_overwrites": [],
+        "permission_overwrites": channel.overwrites.iter().map(|o| json!({
+            "id": o.id.to_string(), "type": o.kind,
+            "allow": o.allow.to_string(), "deny": o.deny.to_string(),
+        })).collect::<Vec<_>>(),
         "nsfw": channel.nsfw,
-        "parent_id": null,
-        "topic": null,
+        "parent_id": channel.parent_id.map(|p| p.to_string()),
+        "topic": channel.topic,
         "last_message_id": null,
-        "rate_limit_per_user": 0,
+        "rate_limit_per_user": channel.rate_limit_per_user,
         "flags": 0,
     })
 }

@@ -3,12 +3,14 @@
 //! channels interactions resolve.
 
 mod forum;
+mod listing;
 mod overwrite;
 #[cfg(test)]
 mod tests;
 mod thread;
 
 pub use forum::{DefaultReaction, ForumLayout, ForumTag, SortOrder, VideoQualityMode};
+pub use listing::{FollowedChannel, MessagePin, MessagePins, PollAnswerVoters, ThreadList};
 pub use overwrite::{PermissionOverwrite, PermissionOverwriteType};
 pub use thread::{AutoArchiveDuration, ThreadMember, ThreadMetadata};
 

@@ -28,6 +28,7 @@ pub(super) fn check(message: &CreateMessage, whole: bool) -> Result<(), CreateMe
     if count > CreateMessage::ATTACHMENT_LIMIT {
         problems.push(MessageProblem::TooManyAttachments { count });
     }
+    problems.extend(super::upload::size_problem(message));
     let count = message.sticker_ids.len();
     if count > CreateMessage::STICKER_LIMIT {
         problems.push(MessageProblem::TooManyStickers { count });
@@ -102,6 +103,22 @@ pub enum MessageProblem {
         /// How many there are.
         count: usize,
     },
+    /// The files are larger together than Discord's request limit (25 MiB).
+    TooLarge {
+        /// Their bytes.
+        bytes: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// A file is larger than the channel's limit (a guild's `attachment_size_limit`).
+    FileTooLarge {
+        /// The file's name.
+        filename: String,
+        /// Its bytes.
+        bytes: u64,
+        /// The limit.
+        limit: u64,
+    },
     /// More than 3 stickers.
     TooManyStickers {
         /// How many there are.
@@ -146,6 +163,17 @@ impl fmt::Display for MessageProblem {
                 "{count} files (limit {})",
                 CreateMessage::ATTACHMENT_LIMIT
             ),
+            MessageProblem::TooLarge { bytes, limit } => {
+                write!(
+                    f,
+                    "the files have {bytes} bytes (limit {limit} per request)"
+                )
+            }
+            MessageProblem::FileTooLarge {
+                filename,
+                bytes,
+                limit,
+            } => write!(f, "{filename} has {bytes} bytes (limit {limit} per file)"),
             MessageProblem::TooManyStickers { count } => {
                 write!(
                     f,

@@ -77,7 +77,9 @@ pub struct CreateMessage {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct AttachmentInfo {
-    /// The `n` of the multipart part `files[n]`, or the id of an attachment kept on edit.
+    /// The `n` of the multipart part `files[n]`, or the id of an attachment kept on edit
+    /// (a snowflake: written as a string, read from a string or an integer).
+    #[serde(with = "attachment_id")]
     pub id: u64,
     /// The file's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -289,4 +291,18 @@ pub(super) fn embed_problems(embeds: &[Embed]) -> Vec<MessageProblem> {
         .err()
         .map(|e| e.problems.into_iter().map(MessageProblem::Embed).collect())
         .unwrap_or_default()
+}
+
+/// An attachment's id as the spec's `SnowflakeType`: written `"0"`, read from `"0"` or `0`.
+mod attachment_id {
+    use serde::{Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(id: &u64, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(id)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u64, D::Error> {
+        crate::model::serde_util::string_int::deserialize(deserializer)?
+            .ok_or_else(|| serde::de::Error::custom("an attachment id"))
+    }
 }

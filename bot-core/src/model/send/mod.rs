@@ -1,18 +1,29 @@
-//! What a bot sends: messages with their files, allowed mentions, and the answers to
-//! interactions (messages, deferrals, autocomplete choices, modals). Embeds, components and
-//! polls to send are the same types as received ([`Embed`](super::Embed),
-//! [`Component`](super::Component)) or have their own ([`CreatePoll`](super::CreatePoll)).
+//! What a bot sends: messages with their files, allowed mentions, the answers to interactions
+//! (messages, deferrals, autocomplete choices, modals), and the bodies of other requests
+//! (channel and thread changes, new threads, invites, webhooks, the bot user's changes), each
+//! checked against Discord's limits before sending. Embeds, components and polls to send are the
+//! same types as received ([`Embed`](super::Embed), [`Component`](super::Component)) or have
+//! their own ([`CreatePoll`](super::CreatePoll)).
 
+mod channel;
 mod check;
+mod invite;
 mod mentions;
 mod message;
+mod problem;
 mod response;
 #[cfg(test)]
 mod tests;
+mod thread;
+mod upload;
 
+pub use channel::{EditChannel, SLOW_MODE_LIMIT};
 pub use check::{CreateMessageError, MessageProblem};
+pub use invite::{CreateInvite, CreateWebhook, EditCurrentUser};
 pub use mentions::{AllowedMentions, MentionType};
 pub use message::{AttachmentFile, AttachmentInfo, CreateMessage};
+pub use problem::RequestProblem;
 pub use response::{AutocompleteChoice, InteractionCallbackType, InteractionResponse, Modal};
+pub use thread::{CreateForumThread, CreateThread};
 #[cfg(test)]
 mod response_tests;

@@ -18,7 +18,7 @@ fn create_message_round_trips_discords_request_shape() {
         "components": [{"type": 1, "components": [
             {"type": 2, "style": 1, "label": "Ok", "custom_id": "ok"}]}],
         "sticker_ids": ["7"],
-        "attachments": [{"id": 0, "filename": "a.txt", "description": "notes",
+        "attachments": [{"id": "0", "filename": "a.txt", "description": "notes",
                          "is_spoiler": true}],
         "flags": 4096,
         "poll": {"question": {"text": "Lunch?"}, "answers": [{"poll_media": {"text": "Pizza"}}]}

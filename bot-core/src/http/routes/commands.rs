@@ -1,0 +1,67 @@
+//! Application commands, global and per guild, as JSON (the registry's sync compares them).
+
+use super::super::{Body, Http, HttpError, Method};
+use crate::model::{ApplicationMarker, CommandMarker, GuildMarker, Id};
+
+/// A stored application command as Discord's JSON: the raw escape hatch of the command routes.
+///
+/// The SDK has no model of a stored command yet; the sync compares these with the registry's
+/// bodies ([`CommandRegistry::payloads`](crate::command::CommandRegistry::payloads)).
+pub type RawCommand = serde_json::Value;
+
+fn commands_path(application: Id<ApplicationMarker>, guild: Option<Id<GuildMarker>>) -> String {
+    match guild {
+        Some(guild) => format!("/applications/{application}/guilds/{guild}/commands"),
+        None => format!("/applications/{application}/commands"),
+    }
+}
+
+impl Http {
+    /// `GET .../commands?with_localizations=true` of a scope.
+    pub async fn commands(
+        &self,
+        application: Id<ApplicationMarker>,
+        guild: Option<Id<GuildMarker>>,
+    ) -> Result<Vec<RawCommand>, HttpError> {
+        let path = format!(
+            "{}?with_localizations=true",
+            commands_path(application, guild)
+        );
+        self.typed(Method::GET, &path, Body::Empty).await
+    }
+
+    /// `PUT .../commands`: replaces every command of a scope; answers the stored commands.
+    pub async fn bulk_overwrite_commands(
+        &self,
+        application: Id<ApplicationMarker>,
+        guild: Option<Id<GuildMarker>>,
+        commands: &[RawCommand],
+    ) -> Result<Vec<RawCommand>, HttpError> {
+        let body = Body::Json(RawCommand::Array(commands.to_vec()));
+        self.typed(Method::PUT, &commands_path(application, guild), body)
+            .await
+    }
+
+    /// `POST .../commands`: creates or updates one command by name and type.
+    pub async fn upsert_command(
+        &self,
+        application: Id<ApplicationMarker>,
+        guild: Option<Id<GuildMarker>>,
+        command: &RawCommand,
+    ) -> Result<RawCommand, HttpError> {
+        let body = Body::Json(command.clone());
+        self.json(Method::POST, &commands_path(application, guild), body)
+            .await
+    }
+
+    /// `DELETE .../commands/{id}`.
+    pub async fn delete_command(
+        &self,
+        application: Id<ApplicationMarker>,
+        guild: Option<Id<GuildMarker>>,
+        command: Id<CommandMarker>,
+    ) -> Result<(), HttpError> {
+        let path = format!("{}/{command}", commands_path(application, guild));
+        self.unit(Method::DELETE, &path, Body::Empty, None).await
+    }
+}
