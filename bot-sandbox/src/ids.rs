@@ -71,7 +71,7 @@ mod tests {
 
     #[test]
     fn snowflakes_increase_and_carry_the_time() {
-        let ids = Snowflakes::default();
+        let ids = Snowflakes;
         let a = ids.next();
         let b = ids.next();
         assert!(b > a);
@@ -87,7 +87,7 @@ mod tests {
     fn two_sandboxes_of_one_process_never_make_the_same_id() {
         // Each sandbox has its own generator; within one millisecond they used to give the
         // same ids, and tests running side by side mixed up what they keyed by id.
-        let (one, two) = (Snowflakes::default(), Snowflakes::default());
+        let (one, two) = (Snowflakes, Snowflakes);
         let mut seen = std::collections::HashSet::new();
         for _ in 0..10_000 {
             assert!(seen.insert(one.next()), "a duplicate id");

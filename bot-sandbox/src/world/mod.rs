@@ -162,7 +162,7 @@ pub(crate) struct World {
 impl World {
     /// A world with the application, its bot user and nothing else.
     pub(crate) fn new(bot_name: &str, same_ids: bool) -> Self {
-        let ids = Snowflakes::default();
+        let ids = Snowflakes;
         let bot_id = ids.next();
         let application_id = if same_ids { bot_id } else { ids.next() };
         let token = crate::ids::bot_token(bot_id);
