@@ -169,7 +169,7 @@ impl CachedMember {
 
 /// A cached member with its user: two shared handles, cheap to clone, that keep nothing
 /// locked. It derefs to the [`CachedMember`]; [`user`](Self::user) gives the user.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct MemberRef {
     pub(crate) guild_id: Id<GuildMarker>,
     pub(crate) member: Arc<CachedMember>,

@@ -2,32 +2,66 @@
 //! id in O(1).
 
 use crate::event::Event;
-use crate::model::{Id, Message, MessageMarker};
+use crate::model::{GuildMarker, Id, Message, MessageMarker, Reaction};
 use std::collections::VecDeque;
 use std::num::NonZeroUsize;
 use std::ops::Deref;
 use std::sync::{Arc, Mutex};
 
 /// A cached message: the MESSAGE_CREATE (or MESSAGE_UPDATE) event every consumer got, shared
-/// rather than copied. It derefs to the [`Message`]; cloning it is a reference count.
+/// rather than copied, and its reactions as the reaction events since have changed them. It
+/// derefs to the [`Message`] as Discord sent it; [`reactions`](Self::reactions) are the current
+/// ones. Cloning it is two reference counts.
 #[derive(Clone)]
-pub struct CachedMessage(Arc<Event>);
+pub struct CachedMessage {
+    event: Arc<Event>,
+    /// The reactions, once a reaction event changed them (else the message's own).
+    reactions: Option<Arc<[Reaction]>>,
+}
 
 impl CachedMessage {
     /// The message `event` carries, if it is a MESSAGE_CREATE or MESSAGE_UPDATE.
     pub(super) fn of(event: Arc<Event>) -> Option<CachedMessage> {
-        matches!(&*event, Event::MessageCreate(_) | Event::MessageUpdate(_))
-            .then_some(CachedMessage(event))
+        matches!(&*event, Event::MessageCreate(_) | Event::MessageUpdate(_)).then_some(
+            CachedMessage {
+                event,
+                reactions: None,
+            },
+        )
     }
 
-    /// The message.
+    /// The message, as Discord last sent it.
     pub fn message(&self) -> &Message {
-        match &*self.0 {
+        match &*self.event {
             Event::MessageCreate(created) => created,
             Event::MessageUpdate(updated) => updated,
             // `of` keeps only these two, and the event cannot change behind the `Arc`.
             _ => unreachable!("a CachedMessage holds a message event"),
         }
+    }
+
+    /// Its reactions now: the message's, changed by every reaction event since (Pycord's
+    /// `Message.reactions`).
+    pub fn reactions(&self) -> &[Reaction] {
+        match &self.reactions {
+            Some(reactions) => reactions,
+            None => &self.message().reactions,
+        }
+    }
+
+    /// The same message with `reactions`.
+    pub(super) fn with_reactions(&self, reactions: Vec<Reaction>) -> CachedMessage {
+        CachedMessage {
+            event: self.event.clone(),
+            reactions: Some(reactions.into()),
+        }
+    }
+}
+
+impl PartialEq for CachedMessage {
+    fn eq(&self, other: &Self) -> bool {
+        (Arc::ptr_eq(&self.event, &other.event) || self.message() == other.message())
+            && self.reactions() == other.reactions()
     }
 }
 
@@ -98,6 +132,14 @@ impl Messages {
             order.remove(at);
         }
         Some(message)
+    }
+
+    /// Removes every message of `guild`.
+    pub(super) fn remove_guild(&self, guild: Id<GuildMarker>) {
+        let mut order = self.order.lock().unwrap_or_else(|p| p.into_inner());
+        self.by_id
+            .retain(|_, message| message.guild_id != Some(guild));
+        order.retain(|id| self.by_id.contains_key(id));
     }
 
     /// The kept messages, oldest first.

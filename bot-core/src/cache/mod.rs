@@ -16,13 +16,17 @@
 //! ([`CachedUser`]). `BENCHMARKS.md` has the bytes per member beside twilight's.
 
 mod config;
+mod derive;
 mod hash;
 mod members;
 mod messages;
+mod reactions;
 mod read;
 mod update;
 mod users;
 
+#[cfg(test)]
+mod derived_tests;
 #[cfg(test)]
 mod tests;
 
@@ -33,7 +37,8 @@ pub use messages::CachedMessage;
 pub use users::CachedUser;
 
 use crate::model::{
-    Channel, ChannelMarker, Guild, GuildMarker, Id, Role, RoleMarker, UserMarker, VoiceState,
+    Channel, ChannelMarker, Guild, GuildMarker, Id, Role, RoleMarker, ThreadMember, UserMarker,
+    VoiceState,
 };
 use dashmap::{DashMap, DashSet};
 use messages::Messages;
@@ -50,6 +55,9 @@ type Map<K, V> = DashMap<K, V, Hasher>;
 /// The members of one guild.
 type GuildMembers = Map<Id<UserMarker>, Arc<CachedMember>>;
 
+/// The members of one thread.
+type ThreadMembers = std::collections::HashMap<Id<UserMarker>, Arc<ThreadMember>, Hasher>;
+
 /// See the module's documentation. Reached with [`Context::cache`](crate::Context::cache).
 pub struct Cache {
     config: CacheConfig,
@@ -63,6 +71,8 @@ pub struct Cache {
     users: Map<Id<UserMarker>, UserEntry>,
     messages: Messages,
     voice_states: Map<(Id<GuildMarker>, Id<UserMarker>), Arc<VoiceState>>,
+    /// The members of cached threads.
+    thread_members: Map<Id<ChannelMarker>, ThreadMembers>,
     /// The bot's user (from READY).
     current_user: std::sync::RwLock<Option<Id<UserMarker>>>,
 }
@@ -109,6 +119,7 @@ impl Cache {
             members: Map::default(),
             users: Map::default(),
             voice_states: Map::default(),
+            thread_members: Map::default(),
             current_user: std::sync::RwLock::new(None),
         }
     }

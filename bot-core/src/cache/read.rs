@@ -4,7 +4,7 @@
 use super::{Cache, CachedMessage, CachedUser, MemberRef};
 use crate::model::{
     Channel, ChannelMarker, Guild, GuildMarker, Id, MessageMarker, PermissionCalculator,
-    Permissions, Role, RoleMarker, Timestamp, UserMarker, VoiceState,
+    Permissions, Role, RoleMarker, ThreadMember, Timestamp, UserMarker, VoiceState,
 };
 use std::sync::Arc;
 
@@ -70,6 +70,24 @@ impl Cache {
             .copied()
             .collect();
         ids.into_iter().filter_map(|id| self.channel(id)).collect()
+    }
+
+    /// A cached thread's cached members (the bot's, those THREAD_LIST_SYNC and
+    /// THREAD_MEMBERS_UPDATE brought; Pycord's `Thread.members`).
+    pub fn thread_members(&self, thread: Id<ChannelMarker>) -> Vec<Arc<ThreadMember>> {
+        self.thread_members
+            .get(&thread)
+            .map(|members| members.values().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    /// A member of a cached thread, if cached.
+    pub fn thread_member(
+        &self,
+        thread: Id<ChannelMarker>,
+        user: Id<UserMarker>,
+    ) -> Option<Arc<ThreadMember>> {
+        self.thread_members.get(&thread)?.get(&user).cloned()
     }
 
     /// A role.

@@ -6,11 +6,11 @@ use crate::model::test_fixture;
 use serde_json::{Value, json};
 use std::num::NonZeroUsize;
 
-const GUILD: u64 = 197038439483310086;
-const OTHER_GUILD: u64 = 5;
-const NELLY: u64 = 80351110224678912;
+pub(super) const GUILD: u64 = 197038439483310086;
+pub(super) const OTHER_GUILD: u64 = 5;
+pub(super) const NELLY: u64 = 80351110224678912;
 
-fn event(name: &str, data: Value) -> Arc<Event> {
+pub(super) fn event(name: &str, data: Value) -> Arc<Event> {
     let event = Event::from_dispatch_json(name, &data.to_string());
     assert!(
         !matches!(event, Event::Unknown(_)),
@@ -19,7 +19,7 @@ fn event(name: &str, data: Value) -> Arc<Event> {
     Arc::new(event)
 }
 
-fn member(user: u64, name: &str, roles: &[u64]) -> Value {
+pub(super) fn member(user: u64, name: &str, roles: &[u64]) -> Value {
     json!({
         "user": {"id": user.to_string(), "username": name, "discriminator": "0",
                  "avatar": "a_1269e74af4df7417b13759eae50c83dc", "global_name": null},
@@ -29,7 +29,7 @@ fn member(user: u64, name: &str, roles: &[u64]) -> Value {
 }
 
 /// The fixture guild as `id`, with a role and `members` members more than Nelly.
-fn guild_create(id: u64, members: u64) -> Arc<Event> {
+pub(super) fn guild_create(id: u64, members: u64) -> Arc<Event> {
     let mut data = test_fixture("guild_create.composed.json", "/d");
     data["id"] = json!(id.to_string());
     data["roles"] = json!([
@@ -51,7 +51,7 @@ fn guild_create(id: u64, members: u64) -> Arc<Event> {
     event("GUILD_CREATE", data)
 }
 
-fn message(id: u64, content: &str) -> Arc<Event> {
+pub(super) fn message(id: u64, content: &str) -> Arc<Event> {
     let mut data = test_fixture("message_create.composed.json", "/d");
     data["id"] = json!(id.to_string());
     data["content"] = json!(content);

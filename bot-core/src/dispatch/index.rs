@@ -83,6 +83,21 @@ impl Index {
     }
 
     /// The consumers an event of `kind` goes to, in delivery order, into `targets`.
+    /// Whether a consumer asked for `kind` by name (consumers of every event are not counted:
+    /// they get the dispatches, not the events the cache derives).
+    pub(super) fn has_kind(&self, kind: EventKind) -> bool {
+        self.by_kind
+            .get(kind as usize)
+            .is_some_and(|of_kind| !of_kind.is_empty())
+    }
+
+    /// The consumers that asked for `kind` by name.
+    pub(super) fn targets_of_kind(&self, kind: EventKind, targets: &mut Vec<Arc<Slot>>) {
+        if let Some(of_kind) = self.by_kind.get(kind as usize) {
+            targets.extend(of_kind.values().cloned());
+        }
+    }
+
     pub(super) fn targets(&self, kind: Option<EventKind>, targets: &mut Vec<Arc<Slot>>) {
         let Some(of_kind) = kind.and_then(|kind| self.by_kind.get(kind as usize)) else {
             targets.extend(self.every.values().cloned());

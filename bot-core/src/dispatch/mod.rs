@@ -292,6 +292,20 @@ impl Dispatcher {
         self.ready.subscribe()
     }
 
+    /// Offers `delivery` to `targets` (emptied), removing the consumers it finished.
+    fn offer(&self, delivery: &Delivery, targets: &mut Vec<Arc<Slot>>) {
+        let mut finished = Vec::new();
+        for slot in targets.drain(..) {
+            match slot.offer(delivery) {
+                Offer::Skipped | Offer::Taken(false) => {}
+                Offer::Taken(true) | Offer::Gone => finished.push(slot.id),
+            }
+        }
+        if !finished.is_empty() {
+            self.remove_slots(&finished);
+        }
+    }
+
     /// How many consumers take events now (listeners, waiters, streams).
     pub(crate) fn consumers(&self) -> usize {
         self.index.read().unwrap_or_else(|p| p.into_inner()).len()
@@ -304,8 +318,14 @@ impl EventSink for Dispatcher {
             return;
         }
         self.stats.events.fetch_add(1, Ordering::Relaxed);
-        // The cache first: every consumer, and the command router, reads it up to date.
-        self.cache.update(&delivery.event);
+        // The cache first: every consumer, and the command router, reads it up to date. It
+        // builds the events it derives only for the kinds some consumer asked for.
+        let derived = self.cache.update_for(&delivery.event, &|kind| {
+            self.index
+                .read()
+                .unwrap_or_else(|p| p.into_inner())
+                .has_kind(kind)
+        });
         if let Event::InteractionCreate(interaction) = &*delivery.event
             && let Some(ctx) = self.ctx.upgrade(Some(delivery.shard))
         {
@@ -316,16 +336,22 @@ impl EventSink for Dispatcher {
             .read()
             .unwrap_or_else(|p| p.into_inner())
             .targets(delivery.event.kind(), &mut targets);
-        let mut finished = Vec::new();
-        for slot in &targets {
-            match slot.offer(&delivery) {
-                Offer::Skipped | Offer::Taken(false) => {}
-                Offer::Taken(true) | Offer::Gone => finished.push(slot.id),
-            }
-        }
-        drop(targets);
-        if !finished.is_empty() {
-            self.remove_slots(&finished);
+        self.offer(&delivery, &mut targets);
+        // Then what the cache derived, after its dispatch (as Pycord's `on_raw_*` comes
+        // first), to the consumers of its kind only.
+        for event in derived {
+            let Some(kind) = event.kind() else { continue };
+            let derived = Delivery {
+                event: Arc::new(event),
+                shard: delivery.shard,
+                seq: delivery.seq,
+                bytes: delivery.bytes,
+            };
+            self.index
+                .read()
+                .unwrap_or_else(|p| p.into_inner())
+                .targets_of_kind(kind, &mut targets);
+            self.offer(&derived, &mut targets);
         }
         // After the consumers got it: whoever waits for readiness comes after the last guild.
         self.ready.observe(delivery.shard, &delivery.event);

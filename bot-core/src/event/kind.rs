@@ -10,23 +10,37 @@ struct Row {
     pycord: &'static [&'static str],
     raw: Option<&'static str>,
     intents: Intents,
+    /// For an event the cache derives: the dispatch it is derived from.
+    source: Option<EventKind>,
 }
 
 macro_rules! catalogue {
-    ($( $(#[$doc:meta])* $variant:ident = $dispatch:literal, [$($pycord:literal),*], $raw:expr, $intents:expr; )+) => {
-        /// A kind of gateway dispatch: one variant per event Discord documents.
+    (
+        $( $(#[$doc:meta])* $variant:ident = $dispatch:literal, [$($pycord:literal),*], $raw:expr, $intents:expr; )+
+        @derived {
+            $( $(#[$ddoc:meta])* $dvariant:ident = $dname:literal from $source:ident, [$($dpycord:literal),*]; )+
+        }
+    ) => {
+        /// A kind of event: one variant per gateway dispatch Discord documents, then one per
+        /// event the [cache](crate::cache) derives from a dispatch with the state it replaced
+        /// (Pycord's `on_message_edit(before, after)` and its kin; see
+        /// [`source`](EventKind::source)).
         ///
         /// ```
         /// use bot_core::event::EventKind;
         /// let kind = EventKind::from_dispatch("MESSAGE_REACTION_ADD").unwrap();
-        /// assert_eq!(kind.pycord_names(), ["on_reaction_add"]);
+        /// assert_eq!(kind.pycord_names(), [] as [&str; 0]);
         /// assert_eq!(kind.pycord_raw_name(), Some("on_raw_reaction_add"));
         /// assert_eq!(EventKind::from_pycord_name("on_raw_reaction_add"), Some(kind));
+        /// let derived = EventKind::from_pycord_name("on_reaction_add").unwrap();
+        /// assert_eq!(derived, EventKind::ReactionAdded);
+        /// assert_eq!(derived.source(), Some(kind));
         /// ```
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum EventKind {
             $( $(#[$doc])* $variant, )+
+            $( $(#[$ddoc])* $dvariant, )+
         }
 
         const ROWS: &[Row] = &[
@@ -36,6 +50,15 @@ macro_rules! catalogue {
                 pycord: &[$($pycord),*],
                 raw: $raw,
                 intents: $intents,
+                source: None,
+            }, )+
+            $( Row {
+                kind: EventKind::$dvariant,
+                dispatch: $dname,
+                pycord: &[$($dpycord),*],
+                raw: None,
+                intents: Intents::empty(),
+                source: Some(EventKind::$source),
             }, )+
         ];
     };
@@ -61,25 +84,25 @@ catalogue! {
     /// A guild channel was created.
     ChannelCreate = "CHANNEL_CREATE", ["on_guild_channel_create"], None, Intents::GUILDS;
     /// A channel was updated.
-    ChannelUpdate = "CHANNEL_UPDATE", ["on_guild_channel_update", "on_private_channel_update"], None, Intents::GUILDS;
+    ChannelUpdate = "CHANNEL_UPDATE", [], None, Intents::GUILDS;
     /// A channel was deleted.
-    ChannelDelete = "CHANNEL_DELETE", ["on_guild_channel_delete"], None, Intents::GUILDS;
+    ChannelDelete = "CHANNEL_DELETE", [], None, Intents::GUILDS;
     /// The answer to Request Channel Info.
     ChannelInfo = "CHANNEL_INFO", [], None, Intents::empty();
     /// A message was pinned or unpinned.
     ChannelPinsUpdate = "CHANNEL_PINS_UPDATE", ["on_guild_channel_pins_update", "on_private_channel_pins_update"], None, Intents::GUILDS;
     /// A thread was created, or the bot was added to one.
-    ThreadCreate = "THREAD_CREATE", ["on_thread_create", "on_thread_join"], None, Intents::GUILDS;
+    ThreadCreate = "THREAD_CREATE", ["on_thread_create"], None, Intents::GUILDS;
     /// A thread was updated.
-    ThreadUpdate = "THREAD_UPDATE", ["on_thread_update"], Some("on_raw_thread_update"), Intents::GUILDS;
+    ThreadUpdate = "THREAD_UPDATE", [], Some("on_raw_thread_update"), Intents::GUILDS;
     /// A thread was deleted.
-    ThreadDelete = "THREAD_DELETE", ["on_thread_delete"], Some("on_raw_thread_delete"), Intents::GUILDS;
+    ThreadDelete = "THREAD_DELETE", [], Some("on_raw_thread_delete"), Intents::GUILDS;
     /// The bot gained access to a channel's threads.
-    ThreadListSync = "THREAD_LIST_SYNC", ["on_thread_join", "on_thread_remove"], None, Intents::GUILDS;
+    ThreadListSync = "THREAD_LIST_SYNC", [], None, Intents::GUILDS;
     /// The bot's thread member was updated.
     ThreadMemberUpdate = "THREAD_MEMBER_UPDATE", [], None, Intents::GUILDS;
     /// Users were added to or removed from a thread.
-    ThreadMembersUpdate = "THREAD_MEMBERS_UPDATE", ["on_thread_member_join", "on_thread_member_remove"], Some("on_raw_thread_member_remove"), Intents::GUILD_MEMBERS;
+    ThreadMembersUpdate = "THREAD_MEMBERS_UPDATE", [], Some("on_raw_thread_member_remove"), Intents::GUILD_MEMBERS;
     /// An entitlement was created.
     EntitlementCreate = "ENTITLEMENT_CREATE", ["on_entitlement_create"], None, Intents::empty();
     /// An entitlement was updated or renewed.
@@ -87,11 +110,11 @@ catalogue! {
     /// An entitlement was deleted.
     EntitlementDelete = "ENTITLEMENT_DELETE", ["on_entitlement_delete"], None, Intents::empty();
     /// A guild became available, or the bot joined one.
-    GuildCreate = "GUILD_CREATE", ["on_guild_join", "on_guild_available"], None, Intents::GUILDS;
+    GuildCreate = "GUILD_CREATE", [], None, Intents::GUILDS;
     /// A guild was updated.
-    GuildUpdate = "GUILD_UPDATE", ["on_guild_update"], None, Intents::GUILDS;
+    GuildUpdate = "GUILD_UPDATE", [], None, Intents::GUILDS;
     /// A guild became unavailable, or the bot left it.
-    GuildDelete = "GUILD_DELETE", ["on_guild_remove", "on_guild_unavailable"], None, Intents::GUILDS;
+    GuildDelete = "GUILD_DELETE", [], None, Intents::GUILDS;
     /// An audit-log entry was created.
     GuildAuditLogEntryCreate = "GUILD_AUDIT_LOG_ENTRY_CREATE", ["on_audit_log_entry"], Some("on_raw_audit_log_entry"), Intents::GUILD_MODERATION;
     /// A user was banned.
@@ -107,17 +130,17 @@ catalogue! {
     /// A user joined a guild.
     GuildMemberAdd = "GUILD_MEMBER_ADD", ["on_member_join"], None, Intents::GUILD_MEMBERS;
     /// A user left or was removed from a guild.
-    GuildMemberRemove = "GUILD_MEMBER_REMOVE", ["on_member_remove"], Some("on_raw_member_remove"), Intents::GUILD_MEMBERS;
+    GuildMemberRemove = "GUILD_MEMBER_REMOVE", [], Some("on_raw_member_remove"), Intents::GUILD_MEMBERS;
     /// A guild member was updated.
-    GuildMemberUpdate = "GUILD_MEMBER_UPDATE", ["on_member_update", "on_user_update"], Some("on_raw_member_update"), Intents::GUILD_MEMBERS;
+    GuildMemberUpdate = "GUILD_MEMBER_UPDATE", [], Some("on_raw_member_update"), Intents::GUILD_MEMBERS;
     /// The answer to Request Guild Members.
     GuildMembersChunk = "GUILD_MEMBERS_CHUNK", [], None, Intents::empty();
     /// A role was created.
     GuildRoleCreate = "GUILD_ROLE_CREATE", ["on_guild_role_create"], None, Intents::GUILDS;
     /// A role was updated.
-    GuildRoleUpdate = "GUILD_ROLE_UPDATE", ["on_guild_role_update"], None, Intents::GUILDS;
+    GuildRoleUpdate = "GUILD_ROLE_UPDATE", [], None, Intents::GUILDS;
     /// A role was deleted.
-    GuildRoleDelete = "GUILD_ROLE_DELETE", ["on_guild_role_delete"], None, Intents::GUILDS;
+    GuildRoleDelete = "GUILD_ROLE_DELETE", [], None, Intents::GUILDS;
     /// A scheduled event was created.
     GuildScheduledEventCreate = "GUILD_SCHEDULED_EVENT_CREATE", ["on_scheduled_event_create"], None, Intents::GUILD_SCHEDULED_EVENTS;
     /// A scheduled event was updated.
@@ -153,25 +176,25 @@ catalogue! {
     /// A message was sent.
     MessageCreate = "MESSAGE_CREATE", ["on_message"], None, Intents::GUILD_MESSAGES.union(Intents::DIRECT_MESSAGES);
     /// A message was edited.
-    MessageUpdate = "MESSAGE_UPDATE", ["on_message_edit"], Some("on_raw_message_edit"), Intents::GUILD_MESSAGES.union(Intents::DIRECT_MESSAGES);
+    MessageUpdate = "MESSAGE_UPDATE", [], Some("on_raw_message_edit"), Intents::GUILD_MESSAGES.union(Intents::DIRECT_MESSAGES);
     /// A message was deleted.
-    MessageDelete = "MESSAGE_DELETE", ["on_message_delete"], Some("on_raw_message_delete"), Intents::GUILD_MESSAGES.union(Intents::DIRECT_MESSAGES);
+    MessageDelete = "MESSAGE_DELETE", [], Some("on_raw_message_delete"), Intents::GUILD_MESSAGES.union(Intents::DIRECT_MESSAGES);
     /// Messages were deleted at once.
-    MessageDeleteBulk = "MESSAGE_DELETE_BULK", ["on_bulk_message_delete"], Some("on_raw_bulk_message_delete"), Intents::GUILD_MESSAGES;
+    MessageDeleteBulk = "MESSAGE_DELETE_BULK", [], Some("on_raw_bulk_message_delete"), Intents::GUILD_MESSAGES;
     /// A user reacted to a message.
-    MessageReactionAdd = "MESSAGE_REACTION_ADD", ["on_reaction_add"], Some("on_raw_reaction_add"), Intents::GUILD_MESSAGE_REACTIONS.union(Intents::DIRECT_MESSAGE_REACTIONS);
+    MessageReactionAdd = "MESSAGE_REACTION_ADD", [], Some("on_raw_reaction_add"), Intents::GUILD_MESSAGE_REACTIONS.union(Intents::DIRECT_MESSAGE_REACTIONS);
     /// A user removed a reaction.
-    MessageReactionRemove = "MESSAGE_REACTION_REMOVE", ["on_reaction_remove"], Some("on_raw_reaction_remove"), Intents::GUILD_MESSAGE_REACTIONS.union(Intents::DIRECT_MESSAGE_REACTIONS);
+    MessageReactionRemove = "MESSAGE_REACTION_REMOVE", [], Some("on_raw_reaction_remove"), Intents::GUILD_MESSAGE_REACTIONS.union(Intents::DIRECT_MESSAGE_REACTIONS);
     /// Every reaction of a message was removed.
-    MessageReactionRemoveAll = "MESSAGE_REACTION_REMOVE_ALL", ["on_reaction_clear"], Some("on_raw_reaction_clear"), Intents::GUILD_MESSAGE_REACTIONS.union(Intents::DIRECT_MESSAGE_REACTIONS);
+    MessageReactionRemoveAll = "MESSAGE_REACTION_REMOVE_ALL", [], Some("on_raw_reaction_clear"), Intents::GUILD_MESSAGE_REACTIONS.union(Intents::DIRECT_MESSAGE_REACTIONS);
     /// Every reaction of one emoji was removed.
-    MessageReactionRemoveEmoji = "MESSAGE_REACTION_REMOVE_EMOJI", ["on_reaction_clear_emoji"], Some("on_raw_reaction_clear_emoji"), Intents::GUILD_MESSAGE_REACTIONS.union(Intents::DIRECT_MESSAGE_REACTIONS);
+    MessageReactionRemoveEmoji = "MESSAGE_REACTION_REMOVE_EMOJI", [], Some("on_raw_reaction_clear_emoji"), Intents::GUILD_MESSAGE_REACTIONS.union(Intents::DIRECT_MESSAGE_REACTIONS);
     /// A user voted in a poll.
     MessagePollVoteAdd = "MESSAGE_POLL_VOTE_ADD", ["on_poll_vote_add"], Some("on_raw_poll_vote_add"), Intents::GUILD_MESSAGE_POLLS.union(Intents::DIRECT_MESSAGE_POLLS);
     /// A user took back a poll vote.
     MessagePollVoteRemove = "MESSAGE_POLL_VOTE_REMOVE", ["on_poll_vote_remove"], Some("on_raw_poll_vote_remove"), Intents::GUILD_MESSAGE_POLLS.union(Intents::DIRECT_MESSAGE_POLLS);
     /// A user's presence was updated.
-    PresenceUpdate = "PRESENCE_UPDATE", ["on_presence_update", "on_user_update"], None, Intents::GUILD_PRESENCES;
+    PresenceUpdate = "PRESENCE_UPDATE", ["on_presence_update"], None, Intents::GUILD_PRESENCES;
     /// A stage instance was created.
     StageInstanceCreate = "STAGE_INSTANCE_CREATE", ["on_stage_instance_create"], None, Intents::GUILDS;
     /// A stage instance was updated.
@@ -195,17 +218,90 @@ catalogue! {
     /// A voice channel's status was updated.
     VoiceChannelStatusUpdate = "VOICE_CHANNEL_STATUS_UPDATE", ["on_voice_channel_status_update"], Some("on_raw_voice_channel_status_update"), Intents::GUILDS;
     /// Someone joined, left or moved in voice.
-    VoiceStateUpdate = "VOICE_STATE_UPDATE", ["on_voice_state_update"], None, Intents::GUILD_VOICE_STATES;
+    VoiceStateUpdate = "VOICE_STATE_UPDATE", [], None, Intents::GUILD_VOICE_STATES;
     /// A guild's voice server was updated.
     VoiceServerUpdate = "VOICE_SERVER_UPDATE", [], None, Intents::empty();
     /// A channel's webhooks changed.
     WebhooksUpdate = "WEBHOOKS_UPDATE", ["on_webhooks_update"], None, Intents::GUILD_WEBHOOKS;
+
+    @derived {
+        /// A cached message was edited (from MESSAGE_UPDATE): [`MessageEdited`](super::MessageEdited).
+        MessageEdited = "MESSAGE_EDITED" from MessageUpdate, ["on_message_edit"];
+        /// A cached message was deleted (from MESSAGE_DELETE): [`MessageDeleted`](super::MessageDeleted).
+        MessageDeleted = "MESSAGE_DELETED" from MessageDelete, ["on_message_delete"];
+        /// Cached messages were deleted at once (from MESSAGE_DELETE_BULK).
+        MessagesBulkDeleted = "MESSAGES_BULK_DELETED" from MessageDeleteBulk, ["on_bulk_message_delete"];
+        /// A reaction to a cached message (from MESSAGE_REACTION_ADD).
+        ReactionAdded = "REACTION_ADDED" from MessageReactionAdd, ["on_reaction_add"];
+        /// A reaction taken back from a cached message (from MESSAGE_REACTION_REMOVE).
+        ReactionRemoved = "REACTION_REMOVED" from MessageReactionRemove, ["on_reaction_remove"];
+        /// Every reaction of a cached message removed (from MESSAGE_REACTION_REMOVE_ALL).
+        ReactionsCleared = "REACTIONS_CLEARED" from MessageReactionRemoveAll, ["on_reaction_clear"];
+        /// One emoji's reactions removed from a cached message (from MESSAGE_REACTION_REMOVE_EMOJI).
+        ReactionEmojiCleared = "REACTION_EMOJI_CLEARED" from MessageReactionRemoveEmoji, ["on_reaction_clear_emoji"];
+        /// A cached member changed (from GUILD_MEMBER_UPDATE).
+        MemberUpdated = "MEMBER_UPDATED" from GuildMemberUpdate, ["on_member_update"];
+        /// A cached user's profile changed (from GUILD_MEMBER_UPDATE).
+        UserUpdated = "USER_UPDATED" from GuildMemberUpdate, ["on_user_update"];
+        /// A cached member left or was removed (from GUILD_MEMBER_REMOVE).
+        MemberRemoved = "MEMBER_REMOVED" from GuildMemberRemove, ["on_member_remove"];
+        /// The bot joined a guild (from GUILD_CREATE).
+        GuildJoined = "GUILD_JOINED" from GuildCreate, ["on_guild_join"];
+        /// An unavailable guild became available (from GUILD_CREATE).
+        GuildAvailable = "GUILD_AVAILABLE" from GuildCreate, ["on_guild_available"];
+        /// A cached guild changed (from GUILD_UPDATE).
+        GuildUpdated = "GUILD_UPDATED" from GuildUpdate, ["on_guild_update"];
+        /// The bot left a cached guild, or was removed (from GUILD_DELETE).
+        GuildRemoved = "GUILD_REMOVED" from GuildDelete, ["on_guild_remove"];
+        /// A cached guild became unavailable (from GUILD_DELETE).
+        GuildUnavailable = "GUILD_UNAVAILABLE" from GuildDelete, ["on_guild_unavailable"];
+        /// A cached channel changed (from CHANNEL_UPDATE).
+        ChannelUpdated = "CHANNEL_UPDATED" from ChannelUpdate, ["on_guild_channel_update", "on_private_channel_update"];
+        /// A cached channel was deleted (from CHANNEL_DELETE).
+        ChannelDeleted = "CHANNEL_DELETED" from ChannelDelete, ["on_guild_channel_delete"];
+        /// A cached thread changed (from THREAD_UPDATE).
+        ThreadUpdated = "THREAD_UPDATED" from ThreadUpdate, ["on_thread_update"];
+        /// A cached thread was deleted (from THREAD_DELETE).
+        ThreadDeleted = "THREAD_DELETED" from ThreadDelete, ["on_thread_delete"];
+        /// The bot gained a thread (from THREAD_LIST_SYNC; THREAD_CREATE, THREAD_UPDATE and
+        /// THREAD_MEMBERS_UPDATE derive it too).
+        ThreadJoined = "THREAD_JOINED" from ThreadListSync, ["on_thread_join"];
+        /// The bot lost a thread (from THREAD_LIST_SYNC; THREAD_MEMBERS_UPDATE derives it too).
+        ThreadRemoved = "THREAD_REMOVED" from ThreadListSync, ["on_thread_remove"];
+        /// A user joined a cached thread (from THREAD_MEMBERS_UPDATE).
+        ThreadMemberJoined = "THREAD_MEMBER_JOINED" from ThreadMembersUpdate, ["on_thread_member_join"];
+        /// A cached thread member left (from THREAD_MEMBERS_UPDATE).
+        ThreadMemberRemoved = "THREAD_MEMBER_REMOVED" from ThreadMembersUpdate, ["on_thread_member_remove"];
+        /// A cached role changed (from GUILD_ROLE_UPDATE).
+        RoleUpdated = "ROLE_UPDATED" from GuildRoleUpdate, ["on_guild_role_update"];
+        /// A cached role was deleted (from GUILD_ROLE_DELETE).
+        RoleDeleted = "ROLE_DELETED" from GuildRoleDelete, ["on_guild_role_delete"];
+        /// A member's voice state changed in a cached guild (from VOICE_STATE_UPDATE).
+        VoiceStateUpdated = "VOICE_STATE_UPDATED" from VoiceStateUpdate, ["on_voice_state_update"];
+    }
 }
 
 impl EventKind {
-    /// Every kind, in the docs' order.
+    /// Every kind: the dispatches in the docs' order, then the derived events.
     pub fn all() -> impl Iterator<Item = EventKind> {
         ROWS.iter().map(|row| row.kind)
+    }
+
+    /// The dispatch the cache derives this event from (`None`: a dispatch of its own).
+    ///
+    /// A derived event follows its dispatch, with the state the dispatch replaced, and only
+    /// when that state was cached — py-cord 2.8.1's rule: `on_raw_message_edit` (the
+    /// [`MessageUpdate`](super::MessageUpdate) dispatch) always, `on_message_edit`
+    /// ([`MessageEdited`](super::MessageEdited)) when the message was cached. With the cache
+    /// off, or the resource not kept ([`CacheConfig`](crate::cache::CacheConfig)), none
+    /// fires.
+    pub fn source(self) -> Option<EventKind> {
+        self.row().source
+    }
+
+    /// Whether the cache derives this event (see [`source`](Self::source)).
+    pub fn is_derived(self) -> bool {
+        self.row().source.is_some()
     }
 
     fn row(self) -> &'static Row {
@@ -213,7 +309,8 @@ impl EventKind {
         &ROWS[self as usize]
     }
 
-    /// The dispatch name on the wire (`MESSAGE_CREATE`).
+    /// The dispatch name on the wire (`MESSAGE_CREATE`); a derived event's own name
+    /// (`MESSAGE_EDITED`), which no dispatch has.
     pub fn dispatch_name(self) -> &'static str {
         self.row().dispatch
     }
@@ -221,7 +318,7 @@ impl EventKind {
     /// The kind of a dispatch name, if Discord documents it.
     pub fn from_dispatch(name: &str) -> Option<EventKind> {
         ROWS.iter()
-            .find(|row| row.dispatch == name)
+            .find(|row| row.source.is_none() && row.dispatch == name)
             .map(|row| row.kind)
     }
 
@@ -244,18 +341,23 @@ impl EventKind {
             .map(|row| row.kind)
     }
 
-    /// The intents that deliver this dispatch (any one of them); empty when it is always sent.
+    /// The intents that deliver this dispatch (any one of them; a derived event's are its
+    /// dispatch's); empty when it is always sent.
     pub fn intents(self) -> Intents {
-        self.row().intents
+        match self.row().source {
+            Some(source) => source.row().intents,
+            None => self.row().intents,
+        }
     }
 
     /// Every kind Pycord fires the listener `name` for (`on_ready` and `on_connect` are READY;
-    /// `on_thread_join` is THREAD_CREATE and THREAD_LIST_SYNC).
+    /// `on_thread_join` is the derived [`ThreadJoined`](EventKind::ThreadJoined), whichever
+    /// dispatch it comes from).
     ///
     /// ```
     /// use bot_core::event::EventKind;
     /// assert_eq!(EventKind::all_with_pycord_name("on_message").collect::<Vec<_>>(), [EventKind::MessageCreate]);
-    /// assert_eq!(EventKind::all_with_pycord_name("on_thread_join").count(), 2);
+    /// assert_eq!(EventKind::all_with_pycord_name("on_thread_join").collect::<Vec<_>>(), [EventKind::ThreadJoined]);
     /// ```
     pub fn all_with_pycord_name(name: &str) -> impl Iterator<Item = EventKind> + '_ {
         ROWS.iter()
@@ -313,7 +415,16 @@ mod tests {
     fn the_rows_follow_the_variants() {
         for (i, kind) in EventKind::all().enumerate() {
             assert_eq!(kind as usize, i, "{kind:?}");
-            assert_eq!(EventKind::from_dispatch(kind.dispatch_name()), Some(kind));
+            let dispatch = EventKind::from_dispatch(kind.dispatch_name());
+            match kind.source() {
+                None => assert_eq!(dispatch, Some(kind)),
+                Some(source) => {
+                    assert_eq!(dispatch, None, "{kind:?}");
+                    assert!(!source.is_derived());
+                    assert_eq!(kind.intents(), source.intents());
+                    assert!(kind.pycord_raw_name().is_none());
+                }
+            }
         }
         assert_eq!(EventKind::all().count(), ROWS.len());
     }
@@ -321,12 +432,7 @@ mod tests {
     #[test]
     fn pycord_names_are_unique_to_one_dispatch_or_shared_on_purpose() {
         // Pycord fires a few listeners from several dispatches (thread joins, user updates).
-        let shared = [
-            "on_thread_join",
-            "on_thread_remove",
-            "on_user_update",
-            "on_ready",
-        ];
+        let shared = ["on_ready"];
         let mut seen = std::collections::HashMap::new();
         for kind in EventKind::all() {
             for name in kind

@@ -1,6 +1,7 @@
 //! Gateway events, typed: one [`Event`] variant per dispatch Discord documents, each with its
 //! payload, and the catalogue ([`EventKind`]) of their wire names, Pycord's listener names and the
-//! intents that deliver them.
+//! intents that deliver them; and the events the cache derives from them with the state they
+//! replaced ([`MessageEdited`], [`MemberUpdated`], …; see [`EventKind::source`]).
 //!
 //! A dispatch this version does not know, or one that does not decode even without its odd
 //! optional fields, arrives as [`Event::Unknown`] with its JSON: it is never dropped and never
@@ -11,6 +12,7 @@
 
 mod budget;
 mod decode;
+mod derived;
 mod handler;
 mod kind;
 mod listener;
@@ -23,6 +25,7 @@ mod wrappers;
 
 pub use budget::{Budget, Lagged};
 pub use decode::RawEvent;
+pub use derived::*;
 pub use handler::{Connected, Disconnected, EventError, EventFailure};
 #[doc(hidden)]
 pub use handler::{EventHandlerCall, EventHandlerDef};
@@ -47,7 +50,12 @@ macro_rules! held {
 }
 
 macro_rules! events {
-    ($( $(#[$doc:meta])* $variant:ident($payload:ty) $($boxed:ident)?, )+) => {
+    (
+        $( $(#[$doc:meta])* $variant:ident($payload:ty) $($boxed:ident)?, )+
+        @derived {
+            $( $(#[$ddoc:meta])* $dvariant:ident($dpayload:ty) $($dboxed:ident)?, )+
+        }
+    ) => {
         /// A gateway event: a dispatch with its typed payload, or a change of the session.
         ///
         /// ```
@@ -64,6 +72,7 @@ macro_rules! events {
         #[non_exhaustive]
         pub enum Event {
             $( $(#[$doc])* $variant(held!($payload $(, $boxed)?)), )+
+            $( $(#[$ddoc])* $dvariant(held!($dpayload $(, $dboxed)?)), )+
             /// The session resumed after a reconnect (RESUMED); missed events were replayed
             /// before it.
             Resumed(Resumed),
@@ -83,6 +92,7 @@ macro_rules! events {
             pub fn kind(&self) -> Option<EventKind> {
                 match self {
                     $( Event::$variant(_) => Some(EventKind::$variant), )+
+                    $( Event::$dvariant(_) => Some(EventKind::$dvariant), )+
                     Event::Resumed(_) => Some(EventKind::Resumed),
                     Event::SessionInvalidated { .. } | Event::Unknown(_) => None,
                 }
@@ -108,6 +118,18 @@ macro_rules! events {
                 }
             }
         }
+
+        $(
+            impl EventType for $dpayload {
+                const KIND: Option<EventKind> = Some(EventKind::$dvariant);
+                fn extract(event: &Event) -> Option<&Self> {
+                    match event {
+                        Event::$dvariant(payload) => Some(payload),
+                        _ => None,
+                    }
+                }
+            }
+        )+
 
         $(
             impl EventType for $payload {
@@ -280,6 +302,61 @@ events! {
     VoiceServerUpdate(VoiceServerUpdate),
     /// WEBHOOKS_UPDATE.
     WebhooksUpdate(WebhooksUpdate),
+    @derived {
+        /// A cached message was edited (derived from MESSAGE_UPDATE).
+        MessageEdited(MessageEdited) boxed,
+        /// A cached message was deleted (derived from MESSAGE_DELETE).
+        MessageDeleted(MessageDeleted),
+        /// Cached messages were deleted at once (derived from MESSAGE_DELETE_BULK).
+        MessagesBulkDeleted(MessagesBulkDeleted),
+        /// A reaction to a cached message (derived from MESSAGE_REACTION_ADD).
+        ReactionAdded(ReactionAdded) boxed,
+        /// A reaction taken back from a cached message (derived from MESSAGE_REACTION_REMOVE).
+        ReactionRemoved(ReactionRemoved) boxed,
+        /// A cached message's reactions cleared (derived from MESSAGE_REACTION_REMOVE_ALL).
+        ReactionsCleared(ReactionsCleared),
+        /// One emoji's reactions cleared from a cached message (derived from
+        /// MESSAGE_REACTION_REMOVE_EMOJI).
+        ReactionEmojiCleared(ReactionEmojiCleared) boxed,
+        /// A cached member changed (derived from GUILD_MEMBER_UPDATE).
+        MemberUpdated(MemberUpdated) boxed,
+        /// A cached user changed (derived from GUILD_MEMBER_UPDATE).
+        UserUpdated(UserUpdated),
+        /// A cached member left (derived from GUILD_MEMBER_REMOVE).
+        MemberRemoved(MemberRemoved),
+        /// The bot joined a guild (derived from GUILD_CREATE).
+        GuildJoined(GuildJoined),
+        /// A guild became available (derived from GUILD_CREATE).
+        GuildAvailable(GuildAvailable),
+        /// A cached guild changed (derived from GUILD_UPDATE).
+        GuildUpdated(GuildUpdated),
+        /// The bot left a cached guild (derived from GUILD_DELETE).
+        GuildRemoved(GuildRemoved),
+        /// A cached guild became unavailable (derived from GUILD_DELETE).
+        GuildUnavailable(GuildUnavailable),
+        /// A cached channel changed (derived from CHANNEL_UPDATE).
+        ChannelUpdated(ChannelUpdated),
+        /// A cached channel was deleted (derived from CHANNEL_DELETE).
+        ChannelDeleted(ChannelDeleted),
+        /// A cached thread changed (derived from THREAD_UPDATE).
+        ThreadUpdated(ThreadUpdated),
+        /// A cached thread was deleted (derived from THREAD_DELETE).
+        ThreadDeleted(ThreadDeleted),
+        /// The bot gained a thread (derived from THREAD_LIST_SYNC and others).
+        ThreadJoined(ThreadJoined),
+        /// The bot lost a thread (derived from THREAD_LIST_SYNC and THREAD_MEMBERS_UPDATE).
+        ThreadRemoved(ThreadRemoved),
+        /// A user joined a cached thread (derived from THREAD_MEMBERS_UPDATE).
+        ThreadMemberJoined(ThreadMemberJoined),
+        /// A thread member left a cached thread (derived from THREAD_MEMBERS_UPDATE).
+        ThreadMemberRemoved(ThreadMemberRemoved),
+        /// A cached role changed (derived from GUILD_ROLE_UPDATE).
+        RoleUpdated(RoleUpdated),
+        /// A cached role was deleted (derived from GUILD_ROLE_DELETE).
+        RoleDeleted(RoleDeleted),
+        /// A member's voice state changed (derived from VOICE_STATE_UPDATE).
+        VoiceStateUpdated(VoiceStateUpdated),
+    }
 }
 
 impl Event {
