@@ -168,7 +168,10 @@ async fn handles_held_across_an_await_block_nothing() {
         .unwrap();
     let someone = bot.get_user(world.member.into()).unwrap();
     let message = bot.cached_messages().pop().unwrap();
-    let members = bot.get_all_members();
+    let members = bot.cache().members(world.guild.into());
+    // A lazy listing, started and held across the burst below: it locks nothing between items.
+    let mut all_members = bot.get_all_members();
+    let first_member = all_members.next();
     let holder = tokio::spawn(async move {
         tokio::time::sleep(Duration::from_secs(5)).await;
         (
@@ -203,5 +206,12 @@ async fn handles_held_across_an_await_block_nothing() {
     assert!(!holder.is_finished(), "the handles were still held");
     let held = holder.await.unwrap();
     assert_eq!(held.0, world.guild.into());
+    assert!(held.5 >= 2, "the guild's members");
+    assert!(first_member.is_some());
+    assert_eq!(
+        1 + all_members.count(),
+        bot.get_all_members().count(),
+        "the held listing goes on where it was"
+    );
     stop(&bot, task).await;
 }

@@ -379,12 +379,12 @@ impl Bot {
     }
 
     /// Every cached guild channel ([`Context::get_all_channels`](crate::Context::get_all_channels)).
-    pub fn get_all_channels(&self) -> Vec<Arc<Channel>> {
+    pub fn get_all_channels(&self) -> impl Iterator<Item = Arc<Channel>> + '_ {
         self.context.get_all_channels()
     }
 
     /// Every cached member ([`Context::get_all_members`](crate::Context::get_all_members)).
-    pub fn get_all_members(&self) -> Vec<MemberRef> {
+    pub fn get_all_members(&self) -> impl Iterator<Item = MemberRef> + '_ {
         self.context.get_all_members()
     }
 

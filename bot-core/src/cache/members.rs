@@ -4,7 +4,8 @@
 use super::{CachedUser, ImageHash};
 use crate::event::GuildMemberUpdate;
 use crate::model::{
-    GuildMarker, Id, Member, MemberFlags, PartialMember, RoleMarker, Timestamp, UserMarker,
+    AvatarDecoration, GuildMarker, Id, Member, MemberFlags, Message, PartialMember, RoleMarker,
+    Timestamp, UserMarker,
 };
 use std::ops::Deref;
 use std::sync::Arc;
@@ -28,6 +29,8 @@ pub struct CachedMember {
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 struct Rare {
     avatar: Option<ImageHash>,
+    banner: Option<ImageHash>,
+    avatar_decoration: Option<Box<AvatarDecoration>>,
     premium_since: Option<Timestamp>,
     communication_disabled_until: Option<Timestamp>,
     flags: MemberFlags,
@@ -54,46 +57,86 @@ impl CompactTime {
     }
 }
 
+/// The fields a member payload (full or partial) gives the cache.
+struct Fields<'a> {
+    user_id: Id<UserMarker>,
+    nick: Option<&'a str>,
+    roles: &'a [Id<RoleMarker>],
+    joined_at: Option<Timestamp>,
+    avatar: Option<&'a str>,
+    banner: Option<&'a str>,
+    avatar_decoration: Option<&'a AvatarDecoration>,
+    premium_since: Option<Timestamp>,
+    communication_disabled_until: Option<Timestamp>,
+    flags: MemberFlags,
+    deaf: bool,
+    mute: bool,
+    pending: bool,
+}
+
+impl Fields<'_> {
+    fn cached(self) -> CachedMember {
+        CachedMember {
+            user_id: self.user_id,
+            nick: self.nick.map(Box::from),
+            roles: self.roles.into(),
+            joined_at: CompactTime::new(self.joined_at),
+            rare: Rare {
+                avatar: self.avatar.map(ImageHash::parse),
+                banner: self.banner.map(ImageHash::parse),
+                avatar_decoration: self.avatar_decoration.cloned().map(Box::new),
+                premium_since: self.premium_since,
+                communication_disabled_until: self.communication_disabled_until,
+                flags: self.flags,
+            }
+            .boxed(),
+            deaf: self.deaf,
+            mute: self.mute,
+            pending: self.pending,
+        }
+    }
+}
+
 impl CachedMember {
     /// The cached form of `member`.
     pub fn new(member: &Member) -> Self {
-        CachedMember {
+        Fields {
             user_id: member.user.id,
-            nick: member.nick.as_deref().map(Box::from),
-            roles: member.roles.as_slice().into(),
-            joined_at: CompactTime::new(member.joined_at),
-            rare: Rare {
-                avatar: member.avatar.as_deref().map(ImageHash::parse),
-                premium_since: member.premium_since,
-                communication_disabled_until: member.communication_disabled_until,
-                flags: member.flags,
-            }
-            .boxed(),
+            nick: member.nick.as_deref(),
+            roles: &member.roles,
+            joined_at: member.joined_at,
+            avatar: member.avatar.as_deref(),
+            banner: member.banner.as_deref(),
+            avatar_decoration: member.avatar_decoration_data.as_ref(),
+            premium_since: member.premium_since,
+            communication_disabled_until: member.communication_disabled_until,
+            flags: member.flags,
             deaf: member.deaf,
             mute: member.mute,
             pending: member.pending,
         }
+        .cached()
     }
 
     /// The cached form of a partial member (an interaction's, a message's) of the user
     /// `user_id`.
     pub fn from_partial(user_id: Id<UserMarker>, member: &PartialMember) -> Self {
-        CachedMember {
+        Fields {
             user_id,
-            nick: member.nick.as_deref().map(Box::from),
-            roles: member.roles.as_slice().into(),
-            joined_at: CompactTime::new(member.joined_at),
-            rare: Rare {
-                avatar: member.avatar.as_deref().map(ImageHash::parse),
-                premium_since: member.premium_since,
-                communication_disabled_until: member.communication_disabled_until,
-                flags: member.flags,
-            }
-            .boxed(),
+            nick: member.nick.as_deref(),
+            roles: &member.roles,
+            joined_at: member.joined_at,
+            avatar: member.avatar.as_deref(),
+            banner: member.banner.as_deref(),
+            avatar_decoration: member.avatar_decoration_data.as_ref(),
+            premium_since: member.premium_since,
+            communication_disabled_until: member.communication_disabled_until,
+            flags: member.flags,
             deaf: member.deaf,
             mute: member.mute,
             pending: member.pending,
         }
+        .cached()
     }
 
     fn rare(&self) -> Option<&Rare> {
@@ -113,6 +156,23 @@ impl CachedMember {
     /// The guild avatar hash, if set (Pycord's `guild_avatar`).
     pub fn guild_avatar(&self) -> Option<&ImageHash> {
         self.rare().and_then(|rare| rare.avatar.as_ref())
+    }
+
+    /// The guild banner hash, if set (Pycord's `guild_banner`).
+    pub fn guild_banner(&self) -> Option<&ImageHash> {
+        self.rare().and_then(|rare| rare.banner.as_ref())
+    }
+
+    /// The guild avatar decoration, if set (Pycord's `guild_avatar_decoration`).
+    pub fn guild_avatar_decoration(&self) -> Option<&AvatarDecoration> {
+        self.rare()
+            .and_then(|rare| rare.avatar_decoration.as_deref())
+    }
+
+    /// Whether the member is timed out now (Pycord's `timed_out`).
+    pub fn timed_out(&self) -> bool {
+        self.communication_disabled_until()
+            .is_some_and(|until| until > Timestamp::now())
     }
 
     /// The member's role ids (without the guild's `@everyone`).
@@ -199,9 +259,46 @@ impl MemberRef {
             .unwrap_or_else(|| self.user.display_name())
     }
 
-    /// The guild avatar, else the user's (Pycord's `display_avatar`, as a hash).
+    /// The guild avatar, else the user's (Pycord's `display_avatar`, as a hash; `None`: the
+    /// default avatar, [`CachedUser::default_avatar_index`]).
     pub fn display_avatar(&self) -> Option<&ImageHash> {
         self.member.guild_avatar().or(self.user.avatar())
+    }
+
+    /// The guild banner, else the user's (Pycord's `display_banner`).
+    pub fn display_banner(&self) -> Option<&ImageHash> {
+        self.member.guild_banner().or(self.user.banner())
+    }
+
+    /// The guild avatar decoration, else the user's (Pycord's `display_avatar_decoration`).
+    pub fn display_avatar_decoration(&self) -> Option<&AvatarDecoration> {
+        self.member
+            .guild_avatar_decoration()
+            .or(self.user.avatar_decoration())
+    }
+
+    /// The user's global name (Pycord's `global_name`).
+    pub fn global_name(&self) -> Option<&str> {
+        self.user.global_name()
+    }
+
+    /// When the account was created (Pycord's `created_at`).
+    pub fn created_at(&self) -> Timestamp {
+        self.user.created_at()
+    }
+
+    /// Whether `message` mentions the member: by user, by one of its roles, or `@everyone`
+    /// (Pycord's `mentioned_in`).
+    pub fn mentioned_in(&self, message: &Message) -> bool {
+        message.mention_everyone
+            || message
+                .mentions
+                .iter()
+                .any(|user| user.id == self.user.id())
+            || message
+                .mention_roles
+                .iter()
+                .any(|role| self.member.has_role(*role))
     }
 
     /// Whether the user is a bot.
@@ -224,6 +321,8 @@ impl CachedMember {
     pub(super) fn updated(&self, update: &GuildMemberUpdate) -> CachedMember {
         let mut rare = self.rare().cloned().unwrap_or_default();
         rare.avatar = update.avatar.as_deref().map(ImageHash::parse);
+        rare.banner = update.banner.as_deref().map(ImageHash::parse);
+        rare.avatar_decoration = update.avatar_decoration_data.clone();
         rare.premium_since = update.premium_since;
         rare.communication_disabled_until = update.communication_disabled_until;
         if let Some(flags) = update.flags {

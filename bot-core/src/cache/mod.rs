@@ -17,6 +17,7 @@
 
 mod config;
 mod derive;
+mod guild_member;
 mod hash;
 mod members;
 mod messages;
@@ -27,6 +28,8 @@ mod users;
 
 #[cfg(test)]
 mod derived_tests;
+#[cfg(test)]
+mod member_fields_tests;
 #[cfg(test)]
 mod tests;
 

@@ -51,13 +51,12 @@ impl Cache {
             .find(|channel| channel.name.as_deref() == Some(name))
     }
 
-    /// Every cached guild channel and thread (Pycord's `get_all_channels`).
-    pub fn all_channels(&self) -> Vec<Arc<Channel>> {
-        self.channels
-            .iter()
-            .filter(|channel| channel.guild_id.is_some())
-            .map(|channel| channel.clone())
-            .collect()
+    /// Every cached guild channel and thread (Pycord's `get_all_channels`), guild by guild:
+    /// only one guild's handles are copied at a time, and nothing stays locked between two
+    /// items (see [`members`](Self::members) for why listings copy handles).
+    pub fn all_channels(&self) -> impl Iterator<Item = Arc<Channel>> + '_ {
+        let guilds: Vec<Id<GuildMarker>> = self.guilds.iter().map(|g| *g.key()).collect();
+        guilds.into_iter().flat_map(|g| self.guild_channels(g))
     }
 
     /// The cached DM channels, least recently seen first (Pycord's `private_channels`).
@@ -123,6 +122,10 @@ impl Cache {
     }
 
     /// The guild's cached members.
+    ///
+    /// Listings copy the handles out (one [`MemberRef`] is three words) rather than iterate the
+    /// map in place: an iterator over a concurrent map keeps a shard of it read-locked between
+    /// two items, and a reader holding one across an `.await` would stop the shard's updates.
     pub fn members(&self, guild: Id<GuildMarker>) -> Vec<MemberRef> {
         let Some(members) = self.members.get(&guild).map(|m| m.clone()) else {
             return Vec::new();
@@ -141,10 +144,11 @@ impl Cache {
             .collect()
     }
 
-    /// Every cached member of every guild (Pycord's `get_all_members`).
-    pub fn all_members(&self) -> Vec<MemberRef> {
+    /// Every cached member of every guild (Pycord's `get_all_members`), guild by guild: only
+    /// one guild's handles are copied at a time.
+    pub fn all_members(&self) -> impl Iterator<Item = MemberRef> + '_ {
         let guilds: Vec<Id<GuildMarker>> = self.members.iter().map(|g| *g.key()).collect();
-        guilds.into_iter().flat_map(|g| self.members(g)).collect()
+        guilds.into_iter().flat_map(|g| self.members(g))
     }
 
     /// A user (kept while one of their members is).

@@ -62,13 +62,13 @@ impl Context {
         self.cache().private_channels()
     }
 
-    /// Every cached guild channel and thread.
-    pub fn get_all_channels(&self) -> Vec<Arc<Channel>> {
+    /// Every cached guild channel and thread, guild by guild (a lazy iterator).
+    pub fn get_all_channels(&self) -> impl Iterator<Item = Arc<Channel>> + '_ {
         self.cache().all_channels()
     }
 
-    /// Every cached member of every guild.
-    pub fn get_all_members(&self) -> Vec<MemberRef> {
+    /// Every cached member of every guild, guild by guild (a lazy iterator).
+    pub fn get_all_members(&self) -> impl Iterator<Item = MemberRef> + '_ {
         self.cache().all_members()
     }
 
