@@ -257,14 +257,30 @@ impl Cache {
     }
 }
 
-/// `guild` without the lists the cache keeps elsewhere.
+/// `guild` without the lists the cache keeps elsewhere, copied field by field so a large
+/// guild's members, channels and presences are never cloned (a field added to [`Guild`] fails
+/// the build here until it is sorted into one of the two groups).
 fn own_fields(guild: &Guild) -> Guild {
-    let mut own = guild.clone();
-    own.members = Vec::new();
-    own.channels = Vec::new();
-    own.threads = Vec::new();
-    own.roles = Vec::new();
-    own.voice_states = Vec::new();
-    own.presences = Vec::new();
-    own
+    macro_rules! own {
+        (copied: $($field:ident),+; kept_elsewhere: $($list:ident),+;) => {
+            Guild {
+                $( $field: guild.$field.clone(), )+
+                $( $list: Vec::new(), )+
+            }
+        };
+    }
+    own! {
+        copied: id, name, icon, icon_hash, splash, discovery_splash, owner_id, region,
+            afk_channel_id, afk_timeout, widget_enabled, widget_channel_id, verification_level,
+            default_message_notifications, explicit_content_filter, emojis, features, mfa_level,
+            application_id, system_channel_id, system_channel_flags, rules_channel_id,
+            max_presences, max_members, vanity_url_code, description, banner, premium_tier,
+            premium_subscription_count, preferred_locale, public_updates_channel_id,
+            max_video_channel_users, max_stage_video_channel_users, approximate_member_count,
+            approximate_presence_count, welcome_screen, nsfw_level, nsfw, stickers,
+            premium_progress_bar_enabled, safety_alerts_channel_id, incidents_data, joined_at,
+            large, unavailable, member_count, stage_instances, guild_scheduled_events,
+            soundboard_sounds;
+        kept_elsewhere: roles, voice_states, members, channels, threads, presences;
+    }
 }
