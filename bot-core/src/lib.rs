@@ -199,6 +199,7 @@ pub mod extension;
 pub mod gateway;
 pub mod http;
 pub mod invoke;
+pub mod members;
 pub mod model;
 mod panic;
 pub mod sync;

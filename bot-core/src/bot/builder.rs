@@ -29,6 +29,7 @@ pub struct BotBuilder {
     pub(crate) token: Option<Token>,
     pub(crate) api_base: Option<String>,
     pub(crate) intents: Intents,
+    pub(crate) chunk_guilds_at_startup: Option<bool>,
     pub(crate) owner_id: Option<Id<UserMarker>>,
     pub(crate) owner_ids: Vec<Id<UserMarker>>,
     pub(crate) root_certificates: Vec<crate::tls::Certificate>,
@@ -210,6 +211,14 @@ impl BotBuilder {
     /// The REST base URL: Discord's (the default), `bot-sandbox`'s, or a REST proxy's.
     pub fn api_base(mut self, base: impl Into<String>) -> Self {
         self.api_base = Some(base.into());
+        self
+    }
+
+    /// Whether to request the members of every guild that needs it when it arrives, and to
+    /// be ready only once they are in (Pycord's `chunk_guilds_at_startup`; by default, when the
+    /// intents include `GUILD_MEMBERS`, as Pycord).
+    pub fn chunk_guilds_at_startup(mut self, chunk: bool) -> Self {
+        self.chunk_guilds_at_startup = Some(chunk);
         self
     }
 

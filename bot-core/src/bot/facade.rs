@@ -155,6 +155,23 @@ impl Bot {
         self.context.wait_until_ready().await
     }
 
+    /// Asks for members of a guild and waits for the whole answer
+    /// ([`Context::request_members`](crate::Context::request_members)).
+    pub async fn request_members(
+        &self,
+        request: crate::members::RequestMembers,
+    ) -> Result<crate::members::Members, crate::members::RequestMembersError> {
+        self.context.request_members(request).await
+    }
+
+    /// Every member of a guild ([`Context::chunk_guild`](crate::Context::chunk_guild)).
+    pub async fn chunk_guild(
+        &self,
+        guild: crate::model::Id<crate::model::GuildMarker>,
+    ) -> Result<crate::members::Members, crate::members::RequestMembersError> {
+        self.context.chunk_guild(guild).await
+    }
+
     /// The dispatcher's counters ([`Context::dispatch_stats`](crate::Context::dispatch_stats)).
     pub fn dispatch_stats(&self) -> DispatchStats {
         self.context.dispatch_stats()

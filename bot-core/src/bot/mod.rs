@@ -9,7 +9,7 @@ pub use builder::{BotBuilder, DISCORD_API};
 use crate::Error;
 use crate::cog::{Bundle, CogInstance, Removal};
 use crate::command::CommandRegistry;
-use crate::context::{Context, Identity, Owners, Services};
+use crate::context::{Context, GatewayLink, Identity, Owners, Services};
 use crate::dispatch::{Dispatcher, HandlerSet};
 use crate::gateway::{GatewayError, Shard, ShardConfig};
 use crate::http::Http;
@@ -129,7 +129,11 @@ impl Bot {
                 None => presence,
             }
         });
-        let dispatch_config = builder.dispatch;
+        let mut dispatch_config = builder.dispatch;
+        dispatch_config.intents = builder.intents;
+        dispatch_config.chunk_guilds_at_startup = builder
+            .chunk_guilds_at_startup
+            .unwrap_or(builder.intents.contains(Intents::GUILD_MEMBERS));
         let commands = Commands::new(CommandsConfig {
             registry,
             sync: builder.sync,
@@ -149,18 +153,30 @@ impl Bot {
         });
         let data = builder.data;
         let cache = Arc::new(crate::cache::Cache::new(builder.cache));
+        let member_requests = Arc::new(crate::members::MemberRequests::default());
         let context = Context::new_cyclic(|weak| Services {
             http,
             cache: cache.clone(),
             data,
             identity,
-            events: Dispatcher::new(weak, dispatch_config, handlers, cache),
+            events: Dispatcher::new(
+                weak,
+                dispatch_config,
+                handlers,
+                cache,
+                member_requests.clone(),
+            ),
             commands,
             cogs: Mutex::new(Vec::new()),
             extensions: Mutex::new(Vec::new()),
             shutdown: watch::channel(false).0,
             closed: AtomicBool::new(false),
             latency: Arc::new(Mutex::new(None)),
+            gateway: GatewayLink {
+                intents: builder.intents,
+                shards: crate::gateway::ShardCommands::default(),
+                members: member_requests,
+            },
         });
         let bot = Bot {
             context,
@@ -234,6 +250,7 @@ impl Bot {
         let sink: Arc<dyn crate::gateway::EventSink> = services.events.clone();
         let mut tasks = tokio::task::JoinSet::new();
         let mut shard_of_task = HashMap::new();
+        let mut commands = services.gateway.shards.open(shards).into_iter();
         for id in 0..shards {
             let mut config = ShardConfig::new(
                 id,
@@ -245,7 +262,10 @@ impl Bot {
             config.presence = self.launch.presence.clone();
             config.heartbeat_timeout = self.launch.heartbeat_timeout;
             config.tls = Some(services.http.tls().clone());
-            let shard = Shard::new(config, sink.clone(), services.latency.clone());
+            let mut shard = Shard::new(config, sink.clone(), services.latency.clone());
+            if let Some(commands) = commands.next() {
+                shard = shard.with_commands(commands);
+            }
             let shutdown = services.shutdown.subscribe();
             let span = tracing::info_span!("shard", id);
             let task = tasks.spawn(tracing::Instrument::instrument(shard.run(shutdown), span));

@@ -144,6 +144,11 @@ impl Cache {
             .collect()
     }
 
+    /// How many members of the guild are cached.
+    pub fn member_count(&self, guild: Id<GuildMarker>) -> usize {
+        self.members.get(&guild).map_or(0, |members| members.len())
+    }
+
     /// Every cached member of every guild (Pycord's `get_all_members`), guild by guild: only
     /// one guild's handles are copied at a time.
     pub fn all_members(&self) -> impl Iterator<Item = MemberRef> + '_ {

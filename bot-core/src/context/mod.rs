@@ -11,6 +11,7 @@ mod commands;
 mod events;
 mod extensions;
 mod identity;
+mod members;
 
 pub use cache::PartialMessageable;
 pub(crate) use identity::{Identity, Owners};
@@ -83,6 +84,17 @@ pub(crate) struct Services {
     pub(crate) closed: AtomicBool,
     /// The last heartbeat's round trip (written by the shards).
     pub(crate) latency: Arc<Mutex<Option<Duration>>>,
+    /// What the bot sends through its shards, and the member requests under way.
+    pub(crate) gateway: GatewayLink,
+}
+
+/// The bot's way to its shards: its intents, each shard's command queue, and the member
+/// requests whose chunks are being gathered.
+#[derive(Debug)]
+pub(crate) struct GatewayLink {
+    pub(crate) intents: crate::model::Intents,
+    pub(crate) shards: crate::gateway::ShardCommands,
+    pub(crate) members: Arc<crate::members::MemberRequests>,
 }
 
 impl std::fmt::Debug for Context {
@@ -118,6 +130,7 @@ impl Context {
             crate::model::Token::new("MTIz.abc.def"),
         );
         let cache = Arc::new(crate::cache::Cache::new(Default::default()));
+        let members = Arc::new(crate::members::MemberRequests::default());
         Context::new_cyclic(|weak| Services {
             http,
             cache: cache.clone(),
@@ -128,6 +141,7 @@ impl Context {
                 crate::dispatch::DispatchConfig::default(),
                 crate::dispatch::HandlerSet::default(),
                 cache,
+                members.clone(),
             ),
             commands: Commands::for_tests(),
             cogs: Mutex::default(),
@@ -135,6 +149,11 @@ impl Context {
             shutdown: watch::channel(false).0,
             closed: AtomicBool::new(false),
             latency: Arc::default(),
+            gateway: GatewayLink {
+                intents: crate::model::Intents::default(),
+                shards: crate::gateway::ShardCommands::default(),
+                members,
+            },
         })
     }
 

@@ -39,6 +39,7 @@ use crate::event::{
     ListenerDef, ListenerId, NewListener,
 };
 use crate::gateway::EventSink;
+use crate::members::MemberRequests;
 use handlers::EventHandlers;
 pub(crate) use handlers::HandlerSet;
 use index::Index;
@@ -63,6 +64,11 @@ pub(crate) struct DispatchConfig {
     pub(crate) lag_report: Duration,
     /// How long to wait for the next GUILD_CREATE before a shard counts as ready.
     pub(crate) guild_ready_timeout: Duration,
+    /// Whether to request the members of each guild that needs it, and wait for them before
+    /// the bot is ready (Pycord's `chunk_guilds_at_startup`).
+    pub(crate) chunk_guilds_at_startup: bool,
+    /// The bot's intents (which guilds need chunking depends on them).
+    pub(crate) intents: crate::model::Intents,
 }
 
 impl Default for DispatchConfig {
@@ -71,6 +77,8 @@ impl Default for DispatchConfig {
             budget: Budget::DEFAULT,
             lag_report: Duration::from_secs(1),
             guild_ready_timeout: Duration::from_secs(2),
+            chunk_guilds_at_startup: false,
+            intents: crate::model::Intents::default(),
         }
     }
 }
@@ -94,6 +102,8 @@ pub(crate) struct Dispatcher {
     ctx: WeakContext,
     /// Updated with each event before any consumer gets it.
     cache: Arc<Cache>,
+    /// Gathers the chunks of member requests, beside the cache.
+    members: Arc<MemberRequests>,
     config: DispatchConfig,
     index: RwLock<Index>,
     next_id: AtomicU64,
@@ -114,12 +124,14 @@ impl Dispatcher {
         config: DispatchConfig,
         handlers: HandlerSet,
         cache: Arc<Cache>,
+        members: Arc<MemberRequests>,
     ) -> Arc<Dispatcher> {
         let handlers = EventHandlers::new(ctx.clone(), handlers);
         let on_ready = handlers.clone();
         let dispatcher = Arc::new(Dispatcher {
             ctx,
             cache,
+            members,
             ready: ReadyTracker::new(
                 config.guild_ready_timeout,
                 Box::new(move || on_ready.ready()),
@@ -281,7 +293,9 @@ impl Dispatcher {
 
     /// The counters.
     pub(crate) fn stats(&self) -> DispatchStats {
-        self.stats.snapshot()
+        let mut stats = self.stats.snapshot();
+        stats.member_chunks_ignored = self.members.ignored();
+        stats
     }
 
     pub(crate) fn is_ready(&self) -> bool {
@@ -290,6 +304,36 @@ impl Dispatcher {
 
     pub(crate) fn ready_watch(&self) -> watch::Receiver<bool> {
         self.ready.subscribe()
+    }
+
+    /// Requests the members of a guild that needs it (Pycord's rule: chunking on, the members
+    /// intent, not all its members cached, and not a small guild whose members came with
+    /// presences); while starting, the shard waits for them.
+    fn chunk_if_needed(&self, shard: u64, guild: &crate::model::Guild) {
+        let config = &self.config;
+        if !config.chunk_guilds_at_startup
+            || !crate::members::needs_chunking(
+                guild,
+                config.intents,
+                self.cache.member_count(guild.id) as u64,
+            )
+        {
+            return;
+        }
+        let Some(ctx) = self.ctx.upgrade(Some(shard)) else {
+            return;
+        };
+        let id = guild.id;
+        let waited = self.ready.expect_chunk(shard, id.get());
+        let ready = self.ready.clone();
+        tokio::spawn(async move {
+            if let Err(error) = ctx.chunk_guild(id).await {
+                tracing::warn!(shard, guild = %id, %error, "chunking the guild failed");
+            }
+            if waited {
+                ready.chunked(shard, id.get());
+            }
+        });
     }
 
     /// Offers `delivery` to `targets` (emptied), removing the consumers it finished.
@@ -326,6 +370,10 @@ impl EventSink for Dispatcher {
                 .unwrap_or_else(|p| p.into_inner())
                 .has_kind(kind)
         });
+        self.members.observe(&delivery.event);
+        if let Event::GuildCreate(guild) = &*delivery.event {
+            self.chunk_if_needed(delivery.shard, guild);
+        }
         if let Event::InteractionCreate(interaction) = &*delivery.event
             && let Some(ctx) = self.ctx.upgrade(Some(delivery.shard))
         {

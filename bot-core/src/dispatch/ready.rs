@@ -1,6 +1,8 @@
 //! When the bot is ready, as Pycord means it: every shard received READY and then a
-//! GUILD_CREATE for each guild READY listed — or waited `guild_ready_timeout` for the next one.
-//! The bot becomes ready once: then `on_ready` is called.
+//! GUILD_CREATE for each guild READY listed — or waited `guild_ready_timeout` for the next one —
+//! and, with `chunk_guilds_at_startup`, the members of every guild that needed chunking
+//! arrived (or their request failed, which is logged). The bot becomes ready once: then
+//! `on_ready` is called.
 
 use crate::event::Event;
 use std::collections::{HashMap, HashSet};
@@ -15,11 +17,22 @@ use tokio::time::Instant;
 struct Shard {
     /// Guilds READY listed that have not arrived yet.
     pending: HashSet<u64>,
+    /// Whether the shard stopped waiting for them (`guild_ready_timeout`).
+    timed_out: bool,
+    /// Guilds whose members are being requested.
+    chunking: HashSet<u64>,
     ready: bool,
     /// When the last of them (or READY) arrived.
     last: Instant,
     /// Bumped by each READY, so an old timer does nothing.
     epoch: u64,
+}
+
+impl Shard {
+    /// Every guild arrived (or the wait timed out) and every chunking ended.
+    fn settled(&self) -> bool {
+        (self.pending.is_empty() || self.timed_out) && self.chunking.is_empty()
+    }
 }
 
 /// What to do when the bot becomes ready (called once, with the tracker's lock held: it must
@@ -65,11 +78,15 @@ impl ReadyTracker {
                 let mut shards = self.shards.lock().unwrap_or_else(|p| p.into_inner());
                 let state = shards.entry(shard).or_insert(Shard {
                     pending: HashSet::new(),
+                    timed_out: false,
+                    chunking: HashSet::new(),
                     ready: false,
                     last: Instant::now(),
                     epoch: 0,
                 });
                 state.pending = ready.guilds.iter().map(|g| g.id.get()).collect();
+                state.timed_out = false;
+                state.chunking.clear();
                 state.ready = false;
                 state.last = Instant::now();
                 state.epoch += 1;
@@ -87,7 +104,7 @@ impl ReadyTracker {
                 if let Some(state) = shards.get_mut(&shard).filter(|s| !s.ready) {
                     state.pending.remove(&guild.id.get());
                     state.last = Instant::now();
-                    if state.pending.is_empty() {
+                    if state.settled() {
                         state.ready = true;
                         self.update(&shards);
                     }
@@ -124,10 +141,38 @@ impl ReadyTracker {
                     "guilds still unavailable after {:?}; ready without them",
                     self.timeout
                 );
-                state.ready = true;
-                self.update(&shards);
+                state.timed_out = true;
+                if state.settled() {
+                    state.ready = true;
+                    self.update(&shards);
+                }
                 return;
             }
+        }
+    }
+
+    /// Whether `shard`, not ready yet, will wait for the members of `guild` (asked for at
+    /// start-up); `false` once it is ready.
+    pub(super) fn expect_chunk(&self, shard: u64, guild: u64) -> bool {
+        let mut shards = self.shards.lock().unwrap_or_else(|p| p.into_inner());
+        match shards.get_mut(&shard).filter(|s| !s.ready) {
+            Some(state) => {
+                state.chunking.insert(guild);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The members of `guild` arrived (or their request failed).
+    pub(super) fn chunked(&self, shard: u64, guild: u64) {
+        let mut shards = self.shards.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(state) = shards.get_mut(&shard).filter(|s| !s.ready)
+            && state.chunking.remove(&guild)
+            && state.settled()
+        {
+            state.ready = true;
+            self.update(&shards);
         }
     }
 
@@ -220,5 +265,31 @@ mod tests {
             1,
             "on_ready from the timer"
         );
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_guild_being_chunked_holds_readiness_until_its_members_arrive() {
+        let (tracker, on_ready) = tracker();
+        tracker.observe(0, &ready(&[10, 11]));
+        assert!(tracker.expect_chunk(0, 10));
+        tracker.observe(0, &guild(10));
+        tracker.observe(0, &guild(11));
+        assert!(!tracker.is_ready(), "10's members are on their way");
+        tracker.chunked(0, 10);
+        assert!(tracker.is_ready());
+        assert_eq!(on_ready.load(Ordering::SeqCst), 1);
+        assert!(!tracker.expect_chunk(0, 12), "ready: nothing to wait for");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn the_guild_timeout_does_not_skip_a_chunking_under_way() {
+        let (tracker, _) = tracker();
+        tracker.observe(0, &ready(&[10, 11]));
+        assert!(tracker.expect_chunk(0, 10));
+        tracker.observe(0, &guild(10));
+        tokio::time::sleep(Duration::from_secs(5)).await;
+        assert!(!tracker.is_ready(), "11 timed out, 10 is still chunking");
+        tracker.chunked(0, 10);
+        assert!(tracker.is_ready());
     }
 }

@@ -18,6 +18,7 @@ impl Stats {
             lagged: self.lagged.load(Ordering::Relaxed),
             lag_reports: self.lag_reports.load(Ordering::Relaxed),
             listener_failures: self.failures.load(Ordering::Relaxed),
+            member_chunks_ignored: 0,
         }
     }
 }

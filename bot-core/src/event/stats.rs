@@ -17,4 +17,7 @@ pub struct DispatchStats {
     pub lag_reports: u64,
     /// Listener calls that returned an error or panicked.
     pub listener_failures: u64,
+    /// GUILD_MEMBERS_CHUNKs of no member request under way (late, or another's nonce): the
+    /// cache still took their members.
+    pub member_chunks_ignored: u64,
 }

@@ -13,7 +13,7 @@ use bot_tls::ws::{CloseCode as WsCloseCode, Config, Limits, Message};
 use bot_tls::{Socket, Tls};
 use futures_util::{SinkExt, StreamExt};
 use std::time::Duration;
-use tokio::sync::watch;
+use tokio::sync::{mpsc, watch};
 
 /// Discord's limit on a payload a client sends (GW L49-52); a larger one is closed with 4002.
 const MAX_SENT_PAYLOAD: usize = 4096;
@@ -73,6 +73,16 @@ async fn send_text(socket: &mut Socket, text: String) -> Result<(), Ending> {
         .send(Message::text(text))
         .await
         .map_err(|_| Ending::RESUME)
+}
+
+/// The next command of the queue (pending forever without one).
+async fn next_command(
+    commands: &mut Option<mpsc::Receiver<GatewayPayload>>,
+) -> Option<GatewayPayload> {
+    match commands {
+        Some(commands) => commands.recv().await,
+        None => std::future::pending().await,
+    }
 }
 
 /// Sends `payload`; `Err` ends the connection.
@@ -140,8 +150,21 @@ impl Shard {
         Ok(tls)
     }
 
-    /// Reads the connection until it ends.
+    /// Reads the connection until it ends, and sends the bot's commands while the session is
+    /// live.
     async fn read(&mut self, socket: &mut Socket, shutdown: &mut watch::Receiver<bool>) -> Ending {
+        let mut commands = self.commands.take();
+        let ending = self.read_with(socket, shutdown, &mut commands).await;
+        self.commands = commands;
+        ending
+    }
+
+    async fn read_with(
+        &mut self,
+        socket: &mut Socket,
+        shutdown: &mut watch::Receiver<bool>,
+        commands: &mut Option<mpsc::Receiver<GatewayPayload>>,
+    ) -> Ending {
         let mut inflate = ZlibStream::new();
         let hello_deadline = deadline_in(self.config.hello_timeout);
         let mut heartbeat: Option<Heartbeat> = None;
@@ -150,9 +173,16 @@ impl Shard {
         loop {
             let next_beat = heartbeat.as_ref().map_or(far, Heartbeat::next_beat);
             let ack_deadline = heartbeat.as_ref().and_then(Heartbeat::ack_deadline);
+            let sending = self.live && commands.is_some();
             let frame = tokio::select! {
                 frame = socket.next() => frame,
                 _ = closed(shutdown) => return Ending::Shutdown,
+                Some(command) = next_command(commands), if sending => {
+                    if let Err(ending) = self.send_command(socket, &command).await {
+                        return ending;
+                    }
+                    continue;
+                }
                 _ = tokio::time::sleep_until(hello_deadline), if heartbeat.is_none() => {
                     tracing::warn!(
                         shard = self.config.id,
@@ -230,6 +260,26 @@ impl Shard {
                 tokio::task::consume_budget().await;
             }
         }
+    }
+
+    /// Sends one of the bot's commands; one over Discord's size limit is dropped with a warning
+    /// (the gateway would close the connection with 4002).
+    async fn send_command(
+        &self,
+        socket: &mut Socket,
+        command: &GatewayPayload,
+    ) -> Result<(), Ending> {
+        let text = encode(command)?;
+        if text.len() > MAX_SENT_PAYLOAD {
+            tracing::warn!(
+                shard = self.config.id,
+                "a {:?} command of {} bytes is over Discord's {MAX_SENT_PAYLOAD}; not sent",
+                command.op(),
+                text.len()
+            );
+            return Ok(());
+        }
+        send_text(socket, text).await
     }
 
     async fn zombied(&self, socket: &mut Socket) -> Ending {
@@ -325,6 +375,7 @@ impl Shard {
             if let Some(session) = &mut self.session {
                 session.resumed();
             }
+            self.live = true;
             self.backoff.healthy();
             self.connected(true);
             self.emit(
@@ -347,6 +398,7 @@ impl Shard {
             let resume_url = session.resume_gateway_url.filter(|url| !url.is_empty());
             let resume_url = self.resume_url(resume_url.as_deref());
             self.session = Some(Session::new(session.session_id, resume_url, frame.s));
+            self.live = true;
             self.backoff.healthy();
             // Before READY is delivered: `on_connect` comes before the `on_ready` it may bring.
             self.connected(false);

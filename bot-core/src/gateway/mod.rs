@@ -8,6 +8,7 @@
 
 mod backoff;
 mod close_code;
+mod commands;
 mod connection;
 mod frame;
 mod heartbeat;
@@ -22,6 +23,8 @@ mod url;
 
 pub use crate::event::{Event, Ready};
 pub use close_code::CloseCode;
+pub use commands::CommandError;
+pub(crate) use commands::ShardCommands;
 pub use inflate::MAX_MESSAGE;
 /// The `zlib-stream` inflater and its error, for the benchmark only: not a public API.
 #[doc(hidden)]

@@ -12,7 +12,7 @@ use crate::model::Token;
 use crate::model::{Intents, UpdatePresence};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use tokio::sync::watch;
+use tokio::sync::{mpsc, watch};
 
 /// What a shard needs to run.
 #[derive(Clone, Debug)]
@@ -100,6 +100,10 @@ pub(crate) struct Shard {
     pub(super) opened: bool,
     /// The close code the gateway ended this connection with, if it sent one.
     close_code: Option<u16>,
+    /// The bot's commands for this shard (`commands.rs`), sent while the session is live.
+    pub(super) commands: Option<mpsc::Receiver<GatewayPayload>>,
+    /// Whether this connection's session is live (READY or RESUMED received).
+    pub(super) live: bool,
 }
 
 impl Shard {
@@ -116,7 +120,15 @@ impl Shard {
             backoff: Backoff::default(),
             opened: false,
             close_code: None,
+            commands: None,
+            live: false,
         }
+    }
+
+    /// The queue of commands the bot sends through this shard.
+    pub(crate) fn with_commands(mut self, commands: mpsc::Receiver<GatewayPayload>) -> Self {
+        self.commands = Some(commands);
+        self
     }
 
     /// Connects and reconnects until shutdown or a fatal close.
@@ -132,6 +144,7 @@ impl Shard {
                 session.resuming();
             }
             self.opened = false;
+            self.live = false;
             self.close_code = None;
             let wait = match self.connect_once(&mut shutdown).await {
                 Ending::Shutdown => {

@@ -1,0 +1,112 @@
+//! The shards' outbound command channels: what the bot asks a shard to send (op 8, Request
+//! Guild Members, today). A command waits in its shard's queue while the shard is not
+//! connected and is sent once the session is live (after READY or RESUMED); the queue is
+//! bounded, and a full one is a typed error rather than a wait.
+
+use super::payload::GatewayPayload;
+use crate::model::{GuildMarker, Id};
+use std::sync::RwLock;
+use tokio::sync::mpsc;
+
+/// Commands a shard's queue holds before [`ShardCommands::send`] refuses more.
+pub(crate) const QUEUE: usize = 256;
+
+/// Why a command was not queued.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CommandError {
+    /// The bot has no such shard (it has not connected, or the index is past its count).
+    #[error("shard {shard} is not running (the bot has {count} shards)")]
+    NoShard {
+        /// The shard asked for.
+        shard: u64,
+        /// How many shards the bot runs.
+        count: u64,
+    },
+    /// The shard's queue is full: it is not connected, or commands come faster than it sends.
+    #[error("shard {0}'s command queue is full")]
+    Full(u64),
+    /// The shard has stopped.
+    #[error("shard {0} has stopped")]
+    Stopped(u64),
+}
+
+/// The senders of every shard, by index (set when the bot connects).
+#[derive(Debug, Default)]
+pub(crate) struct ShardCommands {
+    senders: RwLock<Vec<mpsc::Sender<GatewayPayload>>>,
+}
+
+impl ShardCommands {
+    /// New queues for `count` shards; their receivers, by index.
+    pub(crate) fn open(&self, count: u64) -> Vec<mpsc::Receiver<GatewayPayload>> {
+        let (senders, receivers) = (0..count).map(|_| mpsc::channel(QUEUE)).unzip();
+        *self.senders.write().unwrap_or_else(|p| p.into_inner()) = senders;
+        receivers
+    }
+
+    /// How many shards there are (0 before the bot connects).
+    pub(crate) fn count(&self) -> u64 {
+        self.senders.read().unwrap_or_else(|p| p.into_inner()).len() as u64
+    }
+
+    /// The shard of `guild`: `(guild_id >> 22) % shard_count`, Discord's rule.
+    pub(crate) fn shard_of(&self, guild: Id<GuildMarker>) -> Option<u64> {
+        match self.count() {
+            0 => None,
+            count => Some((guild.get() >> 22) % count),
+        }
+    }
+
+    /// Queues `payload` on `shard`.
+    pub(crate) fn send(&self, shard: u64, payload: GatewayPayload) -> Result<(), CommandError> {
+        let senders = self.senders.read().unwrap_or_else(|p| p.into_inner());
+        let count = senders.len() as u64;
+        let sender = usize::try_from(shard)
+            .ok()
+            .and_then(|index| senders.get(index))
+            .ok_or(CommandError::NoShard { shard, count })?;
+        sender.try_send(payload).map_err(|error| match error {
+            mpsc::error::TrySendError::Full(_) => CommandError::Full(shard),
+            mpsc::error::TrySendError::Closed(_) => CommandError::Stopped(shard),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gateway::RequestGuildMembers;
+
+    fn request(guild: u64) -> GatewayPayload {
+        GatewayPayload::RequestGuildMembers(RequestGuildMembers {
+            guild_id: Id::new(guild),
+            query: Some(String::new()),
+            limit: 0,
+            presences: None,
+            user_ids: Vec::new(),
+            nonce: None,
+        })
+    }
+
+    #[test]
+    fn guilds_go_to_their_shard_and_full_or_missing_queues_are_errors() {
+        let commands = ShardCommands::default();
+        assert_eq!(commands.shard_of(Id::new(1 << 22)), None, "not connected");
+        assert_eq!(
+            commands.send(0, request(1)),
+            Err(CommandError::NoShard { shard: 0, count: 0 })
+        );
+        let mut receivers = commands.open(2);
+        assert_eq!(commands.shard_of(Id::new(3 << 22)), Some(1));
+        assert_eq!(commands.shard_of(Id::new(4 << 22)), Some(0));
+        commands.send(1, request(1)).unwrap();
+        assert_eq!(receivers[1].try_recv().unwrap(), request(1));
+        for _ in 0..QUEUE {
+            commands.send(0, request(2)).unwrap();
+        }
+        assert_eq!(commands.send(0, request(2)), Err(CommandError::Full(0)));
+        receivers.truncate(1);
+        assert_eq!(commands.send(1, request(1)), Err(CommandError::Stopped(1)));
+    }
+}
