@@ -4,7 +4,7 @@
 
 use super::{Check, CheckFailure, CheckFailureKind, CheckFuture};
 use crate::command::{ApplicationContext, CommandError};
-use crate::model::{Id, Permissions, Role, RoleMarker};
+use crate::model::{Id, Permissions, RoleMarker};
 use std::borrow::Cow;
 use std::fmt;
 
@@ -180,16 +180,6 @@ pub enum RoleRef {
     Name(Cow<'static, str>),
 }
 
-impl RoleRef {
-    /// Whether `role` is this one.
-    fn is(&self, role: &Role) -> bool {
-        match self {
-            RoleRef::Id(id) => role.id == *id,
-            RoleRef::Name(name) => role.name == *name,
-        }
-    }
-}
-
 impl fmt::Display for RoleRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -224,7 +214,7 @@ impl From<String> for RoleRef {
 }
 
 /// Whether the invoking member has each of `wanted`. Roles named by id are read from the
-/// interaction; a name needs the guild's roles, fetched once per check.
+/// interaction; a name is looked up in the cached guild's roles, and fetched only on a miss.
 async fn member_has(
     ctx: &ApplicationContext,
     check: &str,
@@ -237,21 +227,18 @@ async fn member_has(
             CheckFailureKind::NoPrivateMessage,
         )));
     };
-    let by_name = wanted.iter().any(|role| matches!(role, RoleRef::Name(_)));
-    let roles: Vec<Role> = if by_name {
-        ctx.http()?.guild_roles(guild).await?
-    } else {
-        Vec::new()
-    };
-    Ok(wanted
-        .iter()
-        .map(|want| match want {
+    let mut has = Vec::with_capacity(wanted.len());
+    for want in wanted {
+        has.push(match want {
             RoleRef::Id(id) => member.roles.contains(id),
-            RoleRef::Name(_) => roles
-                .iter()
-                .any(|role| want.is(role) && member.roles.contains(&role.id)),
-        })
-        .collect())
+            RoleRef::Name(name) => ctx
+                .bot()?
+                .role_named(guild, name)
+                .await?
+                .is_some_and(|role| member.roles.contains(&role.id)),
+        });
+    }
+    Ok(has)
 }
 
 /// Only for members with the role `role` (an id or a name); fails in a DM (Pycord's

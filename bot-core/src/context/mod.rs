@@ -12,6 +12,7 @@ mod events;
 mod extensions;
 mod identity;
 mod members;
+mod roles;
 
 pub use cache::PartialMessageable;
 pub(crate) use identity::{Identity, Owners};

@@ -41,8 +41,8 @@ impl BucketType {
         }
     }
 
-    /// The bucket `ctx` falls in. Only [`BucketType::Role`] may need a request (the guild's
-    /// roles, to find the member's highest).
+    /// The bucket `ctx` falls in. Only [`BucketType::Role`] may need a request (the member's
+    /// roles, to find its highest), and only when they are not all cached.
     pub(crate) async fn key(self, ctx: &ApplicationContext) -> Result<BucketKey, CommandError> {
         let user = ctx.author().map_or(0, |user| user.id.get());
         let channel = ctx.channel_id().map_or(0, |id| id.get());
@@ -62,8 +62,8 @@ impl BucketType {
                     let roles = if member.roles.is_empty() {
                         Vec::new()
                     } else {
-                        ctx.http()?
-                            .guild_roles(crate::model::Id::new(guild))
+                        ctx.bot()?
+                            .roles_by_id(crate::model::Id::new(guild), &member.roles)
                             .await?
                     };
                     BucketKey::One(top_role(guild, &member.roles, &roles))
@@ -85,7 +85,7 @@ impl fmt::Display for BucketType {
 fn top_role(
     guild: u64,
     member_roles: &[crate::model::Id<crate::model::RoleMarker>],
-    roles: &[Role],
+    roles: &[std::sync::Arc<Role>],
 ) -> u64 {
     roles
         .iter()
@@ -109,12 +109,14 @@ pub(crate) enum BucketKey {
 mod tests {
     use super::*;
 
-    fn role(id: u64, position: i64) -> Role {
-        serde_json::from_value(serde_json::json!({
-            "id": id.to_string(), "name": "r", "position": position, "permissions": "0",
-            "color": 0, "hoist": false, "managed": false, "mentionable": false
-        }))
-        .unwrap()
+    fn role(id: u64, position: i64) -> std::sync::Arc<Role> {
+        std::sync::Arc::new(
+            serde_json::from_value(serde_json::json!({
+                "id": id.to_string(), "name": "r", "position": position, "permissions": "0",
+                "color": 0, "hoist": false, "managed": false, "mentionable": false
+            }))
+            .unwrap(),
+        )
     }
 
     #[test]
