@@ -155,6 +155,72 @@ impl Bot {
         self.context.wait_until_ready().await
     }
 
+    /// Every cached emoji ([`Context::emojis`](crate::Context::emojis)).
+    pub fn emojis(&self) -> Vec<Arc<crate::model::Emoji>> {
+        self.context.emojis()
+    }
+
+    /// The application's emojis ([`Context::app_emojis`](crate::Context::app_emojis)).
+    pub fn app_emojis(&self) -> Vec<Arc<crate::model::Emoji>> {
+        self.context.app_emojis()
+    }
+
+    /// A cached emoji ([`Context::get_emoji`](crate::Context::get_emoji)).
+    pub fn get_emoji(
+        &self,
+        id: crate::model::Id<crate::model::EmojiMarker>,
+    ) -> Option<Arc<crate::model::Emoji>> {
+        self.context.get_emoji(id)
+    }
+
+    /// Every cached sticker ([`Context::stickers`](crate::Context::stickers)).
+    pub fn stickers(&self) -> Vec<Arc<crate::model::Sticker>> {
+        self.context.stickers()
+    }
+
+    /// A cached sticker ([`Context::get_sticker`](crate::Context::get_sticker)).
+    pub fn get_sticker(
+        &self,
+        id: crate::model::Id<crate::model::StickerMarker>,
+    ) -> Option<Arc<crate::model::Sticker>> {
+        self.context.get_sticker(id)
+    }
+
+    /// Every cached soundboard sound ([`Context::sounds`](crate::Context::sounds)).
+    pub fn sounds(&self) -> Vec<Arc<crate::model::SoundboardSound>> {
+        self.context.sounds()
+    }
+
+    /// A cached soundboard sound ([`Context::get_sound`](crate::Context::get_sound)).
+    pub fn get_sound(
+        &self,
+        id: crate::model::Id<crate::model::SoundboardSoundMarker>,
+    ) -> Option<Arc<crate::model::SoundboardSound>> {
+        self.context.get_sound(id)
+    }
+
+    /// A cached stage instance
+    /// ([`Context::get_stage_instance`](crate::Context::get_stage_instance)).
+    pub fn get_stage_instance(
+        &self,
+        id: crate::model::Id<crate::model::StageMarker>,
+    ) -> Option<Arc<crate::model::StageInstance>> {
+        self.context.get_stage_instance(id)
+    }
+
+    /// The cached messages with a poll ([`Context::polls`](crate::Context::polls)).
+    pub fn polls(&self) -> Vec<CachedMessage> {
+        self.context.polls()
+    }
+
+    /// A cached message with a poll ([`Context::get_poll`](crate::Context::get_poll)).
+    pub fn get_poll(
+        &self,
+        id: crate::model::Id<crate::model::MessageMarker>,
+    ) -> Option<CachedMessage> {
+        self.context.get_poll(id)
+    }
+
     /// Asks for members of a guild and waits for the whole answer
     /// ([`Context::request_members`](crate::Context::request_members)).
     pub async fn request_members(

@@ -322,6 +322,7 @@ impl Bot {
                     *synced = Some(self.context.sync_commands().await?);
                 }
             }
+            self.fetch_cached_lists().await;
             Ok::<(), Error>(())
         };
         match self.unless_closed(prepare).await {
@@ -329,6 +330,28 @@ impl Bot {
             Some(prepared) => {
                 prepared?;
                 self.connect_shards().await
+            }
+        }
+    }
+
+    /// Fetches what the cache keeps from REST rather than the gateway, as its configuration
+    /// says: the application's emojis, Discord's default sounds. A failure is logged: the bot
+    /// starts without them.
+    async fn fetch_cached_lists(&self) {
+        let cache = self.context.cache();
+        let http = self.context.http();
+        if cache.config().caches_app_emojis()
+            && let Some(application) = self.application_id()
+        {
+            match http.application_emojis(application).await {
+                Ok(emojis) => cache.set_app_emojis(emojis),
+                Err(error) => tracing::warn!(%error, "the application's emojis were not fetched"),
+            }
+        }
+        if cache.config().caches_default_sounds() {
+            match http.default_soundboard_sounds().await {
+                Ok(sounds) => cache.set_default_sounds(sounds),
+                Err(error) => tracing::warn!(%error, "the default sounds were not fetched"),
             }
         }
     }

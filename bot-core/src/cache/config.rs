@@ -22,6 +22,19 @@ bitflags::bitflags! {
         const VOICE_STATE = 1 << 6;
         /// Direct-message channels, up to [`CacheConfig::max_private_channels`].
         const PRIVATE_CHANNEL = 1 << 7;
+        /// Guild emojis (and the application's, with [`CacheConfig::cache_app_emojis`]).
+        const EMOJI = 1 << 8;
+        /// Guild stickers.
+        const STICKER = 1 << 9;
+        /// Soundboard sounds (and Discord's defaults, with
+        /// [`CacheConfig::cache_default_sounds`]).
+        const SOUNDBOARD_SOUND = 1 << 10;
+        /// Stage instances.
+        const STAGE_INSTANCE = 1 << 11;
+        /// Scheduled events.
+        const SCHEDULED_EVENT = 1 << 12;
+        /// Presences (sent with the `GUILD_PRESENCES` intent only).
+        const PRESENCE = 1 << 13;
     }
 }
 
@@ -59,6 +72,8 @@ pub struct CacheConfig {
     max_messages: Option<NonZeroUsize>,
     max_private_channels: usize,
     members: MemberCacheFlags,
+    app_emojis: bool,
+    default_sounds: bool,
 }
 
 impl Default for CacheConfig {
@@ -68,11 +83,37 @@ impl Default for CacheConfig {
             max_messages: NonZeroUsize::new(1000),
             max_private_channels: 128,
             members: MemberCacheFlags::all(),
+            app_emojis: false,
+            default_sounds: true,
         }
     }
 }
 
 impl CacheConfig {
+    /// Whether to fetch the application's emojis when the bot starts and keep them (Pycord's
+    /// `cache_app_emojis`; off by default, as in Pycord).
+    pub fn cache_app_emojis(mut self, cache: bool) -> Self {
+        self.app_emojis = cache;
+        self
+    }
+
+    /// Whether to fetch Discord's default soundboard sounds when the bot starts and keep them
+    /// (Pycord's `cache_default_sounds`; on by default, as in Pycord: one request at start-up).
+    pub fn cache_default_sounds(mut self, cache: bool) -> Self {
+        self.default_sounds = cache;
+        self
+    }
+
+    /// Whether the application's emojis are fetched at start-up.
+    pub fn caches_app_emojis(&self) -> bool {
+        self.app_emojis && self.keeps(ResourceType::EMOJI)
+    }
+
+    /// Whether Discord's default sounds are fetched at start-up.
+    pub fn caches_default_sounds(&self) -> bool {
+        self.default_sounds && self.keeps(ResourceType::SOUNDBOARD_SOUND)
+    }
+
     /// No cache: nothing kept, no work on the event path.
     pub fn none() -> Self {
         CacheConfig {

@@ -1,5 +1,6 @@
 //! The cache: what the gateway said about guilds, channels, threads, roles, members, users,
-//! messages and voice states, kept as [`CacheConfig`] says and updated by the dispatcher **on
+//! messages, voice states, emojis, stickers, soundboard sounds, stage instances, scheduled
+//! events and presences, kept as [`CacheConfig`] says and updated by the dispatcher **on
 //! the shard's path, before any consumer gets the event** — never as a consumer that could lag
 //! and so be silently wrong.
 //!
@@ -21,8 +22,10 @@ mod guild_member;
 mod hash;
 mod members;
 mod messages;
+mod objects;
 mod reactions;
 mod read;
+mod read_objects;
 mod update;
 mod users;
 
@@ -30,6 +33,8 @@ mod users;
 mod derived_tests;
 #[cfg(test)]
 mod member_fields_tests;
+#[cfg(test)]
+mod objects_tests;
 #[cfg(test)]
 mod tests;
 
@@ -40,11 +45,13 @@ pub use messages::CachedMessage;
 pub use users::CachedUser;
 
 use crate::model::{
-    Channel, ChannelMarker, Guild, GuildMarker, Id, Role, RoleMarker, ThreadMember, UserMarker,
-    VoiceState,
+    Channel, ChannelMarker, Emoji, EmojiMarker, Guild, GuildMarker, Id, Presence, Role, RoleMarker,
+    ScheduledEvent, ScheduledEventMarker, SoundboardSound, SoundboardSoundMarker, StageInstance,
+    StageMarker, Sticker, StickerMarker, ThreadMember, UserMarker, VoiceState,
 };
 use dashmap::{DashMap, DashSet};
 use messages::Messages;
+use objects::GuildObjects;
 use std::collections::{HashSet, VecDeque};
 use std::sync::{Arc, Mutex};
 
@@ -76,6 +83,12 @@ pub struct Cache {
     voice_states: Map<(Id<GuildMarker>, Id<UserMarker>), Arc<VoiceState>>,
     /// The members of cached threads.
     thread_members: Map<Id<ChannelMarker>, ThreadMembers>,
+    emojis: GuildObjects<Id<EmojiMarker>, Emoji>,
+    stickers: GuildObjects<Id<StickerMarker>, Sticker>,
+    sounds: GuildObjects<Id<SoundboardSoundMarker>, SoundboardSound>,
+    stage_instances: GuildObjects<Id<StageMarker>, StageInstance>,
+    scheduled_events: GuildObjects<Id<ScheduledEventMarker>, ScheduledEvent>,
+    presences: Map<(Id<GuildMarker>, Id<UserMarker>), Arc<Presence>>,
     /// The bot's user (from READY).
     current_user: std::sync::RwLock<Option<Id<UserMarker>>>,
 }
@@ -104,6 +117,7 @@ impl std::fmt::Debug for Cache {
             .field("roles", &self.roles.len())
             .field("users", &self.users.len())
             .field("messages", &self.messages.len())
+            .field("emojis", &self.emojis.len())
             .finish_non_exhaustive()
     }
 }
@@ -123,6 +137,12 @@ impl Cache {
             users: Map::default(),
             voice_states: Map::default(),
             thread_members: Map::default(),
+            emojis: GuildObjects::default(),
+            stickers: GuildObjects::default(),
+            sounds: GuildObjects::default(),
+            stage_instances: GuildObjects::default(),
+            scheduled_events: GuildObjects::default(),
+            presences: Map::default(),
             current_user: std::sync::RwLock::new(None),
         }
     }

@@ -6,6 +6,7 @@
 //! piece of user code it calls; its Pycord-named methods are one-line delegations to this one.
 
 mod cache;
+mod cache_objects;
 mod cogs;
 mod commands;
 mod events;

@@ -43,6 +43,7 @@ impl Cache {
         for state in &guild.voice_states {
             self.put_voice_state_in(id, state);
         }
+        self.guild_objects(guild);
         self.put_guild(guild);
         let Some(cached) = self.guild(id) else {
             return;
@@ -138,6 +139,7 @@ impl Cache {
             }
         }
         self.voice_states.retain(|(guild, _), _| *guild != id);
+        self.remove_guild_objects(id);
         self.messages.remove_guild(id);
         removed
     }
@@ -272,15 +274,15 @@ fn own_fields(guild: &Guild) -> Guild {
     own! {
         copied: id, name, icon, icon_hash, splash, discovery_splash, owner_id, region,
             afk_channel_id, afk_timeout, widget_enabled, widget_channel_id, verification_level,
-            default_message_notifications, explicit_content_filter, emojis, features, mfa_level,
+            default_message_notifications, explicit_content_filter, features, mfa_level,
             application_id, system_channel_id, system_channel_flags, rules_channel_id,
             max_presences, max_members, vanity_url_code, description, banner, premium_tier,
             premium_subscription_count, preferred_locale, public_updates_channel_id,
             max_video_channel_users, max_stage_video_channel_users, approximate_member_count,
-            approximate_presence_count, welcome_screen, nsfw_level, nsfw, stickers,
+            approximate_presence_count, welcome_screen, nsfw_level, nsfw,
             premium_progress_bar_enabled, safety_alerts_channel_id, incidents_data, joined_at,
-            large, unavailable, member_count, stage_instances, guild_scheduled_events,
-            soundboard_sounds;
-        kept_elsewhere: roles, voice_states, members, channels, threads, presences;
+            large, unavailable, member_count;
+        kept_elsewhere: roles, voice_states, members, channels, threads, presences, emojis,
+            stickers, stage_instances, guild_scheduled_events, soundboard_sounds;
     }
 }

@@ -2,11 +2,13 @@
 //! Called by the dispatcher on the shard's task, before any consumer gets the event; every step
 //! is a few map operations (no I/O, no await). One file per area: guilds, channels and roles
 //! (`guilds.rs`), members, users and voice states (`members.rs`), messages and reactions
-//! (`messages.rs`), threads and their members (`threads.rs`).
+//! (`messages.rs`), threads and their members (`threads.rs`), and emojis, stickers, sounds,
+//! stage instances, scheduled events and presences (`objects.rs`).
 
 mod guilds;
 mod members;
 mod messages;
+mod objects;
 mod threads;
 
 use super::Cache;
@@ -117,7 +119,9 @@ impl Cache {
             }
             Event::VoiceStateUpdate(state) => self.voice_state_update(&state.0, out),
             Event::InteractionCreate(interaction) => self.interaction(interaction),
-            _ => {}
+            other => {
+                self.object_event(other);
+            }
         }
     }
 }

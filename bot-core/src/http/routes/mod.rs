@@ -3,6 +3,7 @@
 mod app;
 mod channels;
 mod commands;
+mod expressions;
 mod extras;
 mod interactions;
 mod messages;
