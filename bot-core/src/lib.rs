@@ -188,6 +188,7 @@
 
 mod bot;
 pub mod cache;
+pub mod calls;
 pub mod checks;
 pub mod cog;
 pub mod command;

@@ -12,6 +12,7 @@ mod events;
 mod extensions;
 mod identity;
 mod members;
+mod rest;
 mod roles;
 
 pub use cache::PartialMessageable;

@@ -249,6 +249,19 @@ impl CreateMessage {
         self
     }
 
+    /// Silent: delivered without a push or desktop notification (flag
+    /// `SUPPRESS_NOTIFICATIONS`, Pycord's `silent=True`); the other flags stay.
+    ///
+    /// ```
+    /// use bot_core::model::{CreateMessage, MessageFlags};
+    /// let message = CreateMessage::new().content("nightly build: green").silent();
+    /// assert_eq!(message.flags, Some(MessageFlags::SUPPRESS_NOTIFICATIONS));
+    /// ```
+    pub fn silent(self) -> Self {
+        let flags = self.flags.unwrap_or_else(MessageFlags::empty);
+        self.flags(flags | MessageFlags::SUPPRESS_NOTIFICATIONS)
+    }
+
     /// Text-to-speech, or not.
     pub fn tts(mut self, tts: bool) -> Self {
         self.tts = tts;
