@@ -84,3 +84,38 @@ pub(crate) fn with_defaults(rest: &impl Rest, mut message: CreateMessage) -> Cre
     }
     message
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Id, UserMarker};
+
+    /// A client whose default lets nobody be mentioned.
+    struct Quiet(Http, AllowedMentions);
+
+    impl Rest for Quiet {
+        fn http(&self) -> &Http {
+            &self.0
+        }
+
+        fn default_allowed_mentions(&self) -> Option<&AllowedMentions> {
+            Some(&self.1)
+        }
+    }
+
+    #[test]
+    fn the_default_mentions_apply_only_where_the_message_sets_none() {
+        let http = Http::new(
+            "http://127.0.0.1:9",
+            crate::model::Token::new("MTIz.abc.def"),
+        );
+        let quiet = Quiet(http.clone(), AllowedMentions::none());
+        let plain = with_defaults(&quiet, "hi".into());
+        assert_eq!(plain.allowed_mentions, Some(AllowedMentions::none()));
+        let bob: Id<UserMarker> = Id::new(7);
+        let own = AllowedMentions::none().user(bob);
+        let set = with_defaults(&quiet, CreateMessage::new().allowed_mentions(own.clone()));
+        assert_eq!(set.allowed_mentions, Some(own));
+        assert_eq!(with_defaults(&http, "hi".into()).allowed_mentions, None);
+    }
+}

@@ -102,6 +102,9 @@ impl World {
         };
         let attach = if files.is_empty() { 0 } else { ATTACH_FILES };
         self.require(channel, send | attach)?;
+        // A reply to a message that is gone: refused, or with `fail_if_not_exists: false` sent
+        // as a plain message, without its reference (as Discord does).
+        let mut replies = body.get("message_reference").is_some();
         if let Some(reply) = body
             .get("message_reference")
             .and_then(|r| r.get("message_id"))
@@ -112,24 +115,23 @@ impl World {
                 .get("fail_if_not_exists")
                 .and_then(Value::as_bool)
                 .unwrap_or(true);
-            if must_exist && self.find_message(channel, reply).is_none() {
-                return Err(Refusal {
-                    status: 400,
-                    code: 50035,
-                    message: "Invalid Form Body".to_owned(),
-                });
+            if self.find_message(channel, reply).is_none() {
+                if must_exist {
+                    return Err(Refusal {
+                        status: 400,
+                        code: 50035,
+                        message: "Invalid Form Body".to_owned(),
+                    });
+                }
+                replies = false;
             }
         }
         let id = self.ids.next();
-        let kind = if body.get("message_reference").is_some() {
-            19
-        } else {
-            0
-        };
+        let kind = if replies { 19 } else { 0 };
         let mut message = build_message(self, channel, self.bot_id, body, id, kind);
         let attachments = self.store_files(channel, body, files, base);
         message["attachments"] = Value::Array(attachments);
-        if let Some(reference) = body.get("message_reference") {
+        if let Some(reference) = body.get("message_reference").filter(|_| replies) {
             let mut reference = reference.clone();
             reference["channel_id"] = json!(channel.to_string());
             if let Some(guild) = self.guild_id_of(channel) {
