@@ -89,13 +89,13 @@ async fn a_listener_answers_with_the_calls_on_what_it_was_given() {
         .send_message(world.channel, "!ping")
         .await
         .expect("bob writes");
-    let asked: u64 = said["id"].as_str().unwrap().parse().unwrap();
+    let asked = said["id"].as_str().expect("an id").to_owned();
     let answered = eventually(Duration::from_secs(10), || {
         sandbox.messages(world.channel).iter().any(|m| {
             let id: u64 = m["id"].as_str().and_then(|id| id.parse().ok()).unwrap_or(0);
             let shown = sandbox.message(world.channel, id).unwrap_or_default();
             m["content"] == "pong"
-                && m["message_reference"]["message_id"] == asked.to_string()
+                && m["message_reference"]["message_id"] == asked.as_str()
                 && shown["reactions"][0]["emoji"]["name"] == "🏓"
         })
     })

@@ -297,7 +297,8 @@ async fn pycord_sends_reacts_pins_and_opens_a_thread() {
     let wait = Duration::from_secs(60);
     let value = |key: &str| tokio::task::block_in_place(|| bot.wait_for_value(key, wait));
     assert_eq!(value("HISTORY"), "note 4|note 3|note 2", "newest first");
-    let sent: u64 = value("SENT").parse().unwrap();
+    let sent_id = value("SENT");
+    let sent: u64 = sent_id.parse().unwrap();
     let shown = sandbox
         .message(world.channel, sent)
         .expect("the message is in the world");
@@ -348,7 +349,7 @@ async fn pycord_sends_reacts_pins_and_opens_a_thread() {
     let reply = sandbox
         .messages(world.channel)
         .into_iter()
-        .find(|m| m["message_reference"]["message_id"] == sent.to_string())
+        .find(|m| m["message_reference"]["message_id"].as_str() == Some(sent_id.as_str()))
         .expect("the reply is in the world");
     assert_eq!(reply["content"], "an edited reply");
 
