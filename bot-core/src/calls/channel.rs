@@ -81,7 +81,7 @@ impl Id<ChannelMarker> {
 
     /// Shows "the bot is typing…" in the channel until the returned guard is dropped (Pycord's
     /// `async with channel.typing()`): sent now — an error, such as a missing permission, is
-    /// returned — then again every [`TYPING_INTERVAL`], since Discord's indicator lasts 10 s.
+    /// returned — then again every [`TYPING_INTERVAL`](crate::calls::TYPING_INTERVAL), since Discord's indicator lasts 10 s.
     /// A re-send that fails is logged and ends the re-sending.
     ///
     /// ```no_run

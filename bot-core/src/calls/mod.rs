@@ -16,7 +16,7 @@
 //! [`Context`](crate::Context) (whose messages get the bot's default allowed mentions,
 //! [`BotBuilder::allowed_mentions`](crate::BotBuilder::allowed_mentions)), the
 //! [`Bot`](crate::Bot), or an [`Http`] — anything that is [`Rest`]. Messages are the same
-//! [`CreateMessage`](crate::model::CreateMessage) interactions answer with (text, a
+//! [`CreateMessage`] interactions answer with (text, a
 //! [`Reply`](crate::command::Reply), an embed, files, components, allowed mentions, a reply
 //! reference, silent), checked against Discord's limits before sending. Each call is one typed
 //! method of [`Http`], which has the rest (audit-log reasons, other pages).
