@@ -133,6 +133,12 @@ async fn channel_calls_send_read_history_start_threads_and_type() {
         sandbox.attachment_bytes(report.attachments[0].id.get()),
         Some(b"all good".to_vec())
     );
+    let embed = EmbedBuilder::new().title("Nightly build").build().unwrap();
+    let embedded = channel.send(ctx, embed).await.expect("an embed alone");
+    assert_eq!(embedded.embeds[0].title.as_deref(), Some("Nightly build"));
+    let reply = Reply::new("the same message as a command's reply").silent();
+    let replied = channel.send(ctx, reply).await.expect("a Reply");
+    assert!(replied.flags.contains(MessageFlags::SUPPRESS_NOTIFICATIONS));
     let unknown = Id::new(1).send(ctx, "hello").await.unwrap_err();
     assert_eq!(unknown.code(), Some(10003));
     let empty = channel.send(ctx, CreateMessage::new()).await.unwrap_err();

@@ -173,7 +173,7 @@ impl From<CreateMessage> for Reply {
 
 impl From<Embed> for Reply {
     fn from(embed: Embed) -> Self {
-        Reply::default().embed(embed)
+        Reply::from(CreateMessage::from(embed))
     }
 }
 

@@ -171,6 +171,19 @@ impl From<String> for CreateMessage {
     }
 }
 
+/// A message with this embed.
+///
+/// ```
+/// use bot_core::model::{CreateMessage, EmbedBuilder};
+/// let embed = EmbedBuilder::new().title("Report").build().unwrap();
+/// assert_eq!(CreateMessage::from(embed.clone()).embeds, [embed]);
+/// ```
+impl From<Embed> for CreateMessage {
+    fn from(embed: Embed) -> Self {
+        CreateMessage::new().embed(embed)
+    }
+}
+
 impl CreateMessage {
     /// Most characters of content.
     pub const CONTENT_LIMIT: usize = 2000;
