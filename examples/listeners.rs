@@ -26,9 +26,7 @@ async fn log_messages(message: &MessageCreate) {
 #[listen("on_message")]
 async fn answer_ping(ctx: &Context, message: &MessageCreate) -> Result<(), bot_core::Error> {
     if message.content == "!ping" {
-        ctx.http()
-            .create_message(message.channel_id, &"pong".into())
-            .await?;
+        message.channel_id.send(ctx, "pong").await?;
     }
     Ok(())
 }

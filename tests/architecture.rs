@@ -5,7 +5,7 @@
 //!
 //! Paths inside macro invocations (`tracing::info!(…)`) are token streams and are not read.
 //!
-//! The rules: nothing under `dispatch/`, `invoke/`, `checks/`, `command/`, `event/`, `cog/`,
+//! The rules: nothing under `calls/`, `dispatch/`, `invoke/`, `checks/`, `command/`, `event/`, `cog/`,
 //! `extension/`, `sync/` or `gateway/` names `bot/` (`Bot`, its builder, anything in it: the
 //! services reach user code as a `Context`); `gateway/` names nothing in `http/`; `event/`
 //! nothing in `dispatch/`; `model/` neither `http/` nor `gateway/`.
@@ -21,7 +21,8 @@ struct Rule {
 }
 
 /// The modules below the façade: they may not name `bot/`.
-const BELOW_BOT: [&str; 9] = [
+const BELOW_BOT: [&str; 10] = [
+    "calls",
     "dispatch",
     "invoke",
     "checks",

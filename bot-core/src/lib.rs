@@ -59,11 +59,15 @@
 //! #[listen("on_message")]
 //! async fn echo(ctx: &Context, message: &MessageCreate) -> Result<(), bot_core::Error> {
 //!     if let Some(text) = message.content.strip_prefix("!echo ") {
-//!         ctx.http().create_message(message.channel_id, &text.into()).await?;
+//!         message.channel_id.send(ctx, text).await?;
 //!     }
 //!     Ok(())
 //! }
 //! ```
+//!
+//! The everyday calls — `channel.send`, `message.reply`, `add_reaction`, `pin`, `user.send`,
+//! `channel.typing()`, … — sit on the ids and objects they concern and take the context: see
+//! [`calls`].
 //!
 //! While the bot runs: [`Context::add_listener`] and [`Context::remove_listener`],
 //! [`Context::wait_for`] (the next event that passes a check, within a timeout),
@@ -188,6 +192,7 @@
 
 mod bot;
 pub mod cache;
+pub mod calls;
 pub mod checks;
 pub mod cog;
 pub mod command;

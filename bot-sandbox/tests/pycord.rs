@@ -2,14 +2,16 @@
 //! slash command, a scripted user invokes it, and py-cord's reply arrives. A second start against
 //! the same world makes zero command writes: py-cord's own diff finds the commands as it left
 //! them, with Discord's defaults. A second bot's commands carry py-cord's built-in checks, which
-//! pass and fail in guilds and in DMs from what the sandbox sends.
+//! pass and fail in guilds and in DMs from what the sandbox sends. A third reads a channel's
+//! history, sends, reacts, pins, opens a thread, replies, edits and sends a DM, each checked in
+//! the sandbox's world.
 //!
 //! Python comes from `PYCORD_PYTHON`, else `.venv-pycord/bin/python` at the workspace root (made
 //! by `.ci/run`). With `CI=true` a missing interpreter fails the test; elsewhere it skips with a
 //! printed reason.
 
 use bot_sandbox::{Sandbox, SandboxHandle, TeamRole};
-use serde_json::json;
+use serde_json::{Value, json};
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -44,11 +46,23 @@ struct Bot {
 
 impl Bot {
     fn start(python: &PathBuf, script: &str, sandbox: &SandboxHandle, guild: u64) -> Bot {
+        Bot::start_with(python, script, sandbox, guild, &[])
+    }
+
+    /// [`start`](Self::start) with more environment variables for the script.
+    fn start_with(
+        python: &PathBuf,
+        script: &str,
+        sandbox: &SandboxHandle,
+        guild: u64,
+        env: &[(&str, String)],
+    ) -> Bot {
         let script = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
             .join("tests/pycord")
             .join(script);
         let mut child = Command::new(python)
             .arg(script)
+            .envs(env.iter().map(|(k, v)| (k, v)))
             .env("SANDBOX_API_BASE", sandbox.api_base())
             .env("SANDBOX_TOKEN", sandbox.token())
             .env("SANDBOX_GUILD", guild.to_string())
@@ -75,6 +89,23 @@ impl Bot {
                 Ok(line) if line.trim() == wanted => return,
                 Ok(_) => continue,
                 Err(_) => panic!("py-cord did not print {wanted} within {timeout:?}"),
+            }
+        }
+    }
+
+    /// The rest of the next line `KEY rest` the script prints (lines before it are skipped).
+    fn wait_for_value(&self, key: &str, timeout: Duration) -> String {
+        let deadline = std::time::Instant::now() + timeout;
+        let prefix = format!("{key} ");
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) => {
+                    if let Some(value) = line.trim_end().strip_prefix(&prefix) {
+                        return value.to_owned();
+                    }
+                }
+                Err(_) => panic!("py-cord did not print {key} within {timeout:?}"),
             }
         }
     }
@@ -238,5 +269,98 @@ async fn pycord_checks_decide_from_what_the_sandbox_sends() {
         6,
         "bob's DM holds the replies to his DM invocations"
     );
+    drop(bot);
+}
+
+// py-cord's everyday message calls (`channel.history`, `typing`, `send`, `add_reaction`, `pin`,
+// `pins`, `create_thread`, `reply`, `edit`, `fetch_user`, `user.send`) against the sandbox, each
+// checked in its world.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pycord_sends_reacts_pins_and_opens_a_thread() {
+    let Some(python) = python_or_skip() else {
+        return;
+    };
+    let sandbox = Sandbox::builder().start().await.unwrap();
+    let world = sandbox.default_guild().unwrap();
+    // VIEW_CHANNEL, SEND_MESSAGES, MANAGE_MESSAGES, READ_MESSAGE_HISTORY, ADD_REACTIONS,
+    // CREATE_PUBLIC_THREADS, SEND_MESSAGES_IN_THREADS.
+    let allowed = (1 << 10) | (1 << 11) | (1 << 13) | (1 << 16) | (1 << 6) | (1 << 35) | (1 << 38);
+    let role = sandbox.add_role(world.guild, "bot", allowed).unwrap();
+    assert!(sandbox.add_member(world.guild, sandbox.bot_user_id(), &[role]));
+    sandbox.seed_messages(world.channel, world.member, 5, "note ");
+
+    let env = [
+        ("SANDBOX_CHANNEL", world.channel.to_string()),
+        ("SANDBOX_MEMBER", world.member.to_string()),
+    ];
+    let bot = Bot::start_with(&python, "messages_bot.py", &sandbox, world.guild, &env);
+    let wait = Duration::from_secs(60);
+    let value = |key: &str| tokio::task::block_in_place(|| bot.wait_for_value(key, wait));
+    assert_eq!(value("HISTORY"), "note 4|note 3|note 2", "newest first");
+    let sent_id = value("SENT");
+    let sent: u64 = sent_id.parse().unwrap();
+    let shown = sandbox
+        .message(world.channel, sent)
+        .expect("the message is in the world");
+    assert_eq!(shown["content"], "hello from py-cord");
+    assert_eq!(shown["author"]["id"], sandbox.bot_user_id().to_string());
+
+    assert_eq!(value("REACTED"), sent.to_string());
+    let shown = sandbox.message(world.channel, sent).unwrap();
+    assert_eq!(shown["reactions"][0]["emoji"]["name"], "\u{1F44D}");
+    assert_eq!(shown["reactions"][0]["count"], 1);
+    assert_eq!(shown["reactions"][0]["me"], true);
+
+    assert_eq!(
+        value("PINNED"),
+        format!("1 {sent}"),
+        "py-cord reads the pin back"
+    );
+    assert_eq!(
+        sandbox.message(world.channel, sent).unwrap()["pinned"],
+        true
+    );
+    assert!(
+        sandbox
+            .audit_reasons()
+            .iter()
+            .any(|(route, reason)| route.starts_with("PUT ") && reason == "py-cord pins it"),
+        "{:?}",
+        sandbox.audit_reasons()
+    );
+
+    let thread: u64 = value("THREAD").parse().unwrap();
+    assert_eq!(thread, sent, "a thread started from a message takes its id");
+    assert!(
+        sandbox
+            .thread_members(thread)
+            .contains(&sandbox.bot_user_id())
+    );
+    let in_thread: Vec<Value> = sandbox.messages(thread);
+    assert!(
+        in_thread
+            .iter()
+            .any(|m| m["content"] == "inside the thread"),
+        "{in_thread:?}"
+    );
+
+    assert_eq!(value("REPLIED"), sent.to_string());
+    assert_eq!(value("EDITED"), "an edited reply");
+    let reply = sandbox
+        .messages(world.channel)
+        .into_iter()
+        .find(|m| m["message_reference"]["message_id"].as_str() == Some(sent_id.as_str()))
+        .expect("the reply is in the world");
+    assert_eq!(reply["content"], "an edited reply");
+
+    let dm: u64 = value("DM").parse().unwrap();
+    assert_eq!(Some(dm), sandbox.dm_channel(world.member));
+    assert!(
+        sandbox
+            .messages(dm)
+            .iter()
+            .any(|m| m["content"] == "hello bob, from py-cord")
+    );
+    tokio::task::block_in_place(|| bot.wait_for_line("DONE", wait));
     drop(bot);
 }

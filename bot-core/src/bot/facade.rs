@@ -4,6 +4,7 @@
 use super::Bot;
 use crate::Error;
 use crate::cache::{Cache, CachedMessage, CachedUser, MemberRef};
+use crate::calls::Rest;
 use crate::checks::Check;
 use crate::cog::Cog;
 use crate::command::{
@@ -15,11 +16,11 @@ use crate::event::{
     Budget, DispatchStats, Event, EventType, ListenerId, ListenerOptions, ListenerOutput, Received,
     WaitError,
 };
-use crate::http::Http;
+use crate::http::{Http, HttpError};
 use crate::invoke::CheckId;
 use crate::model::{
-    Application, ApplicationMarker, Channel, ChannelMarker, Guild, GuildMarker, Id, Interaction,
-    InteractionDataError, MessageMarker, User, UserMarker,
+    AllowedMentions, Application, ApplicationMarker, Channel, ChannelMarker, Guild, GuildMarker,
+    Id, Interaction, InteractionDataError, MessageMarker, User, UserMarker,
 };
 use crate::sync::{SyncOptions, SyncReport};
 use bot_spec::CommandKind;
@@ -475,5 +476,34 @@ impl Bot {
     /// ([`Context::get_partial_messageable`](crate::Context::get_partial_messageable)).
     pub fn get_partial_messageable(&self, id: Id<ChannelMarker>) -> PartialMessageable {
         self.context.get_partial_messageable(id)
+    }
+}
+
+/// REST with Pycord's names, and the bot as what the everyday calls go through.
+impl Bot {
+    /// A channel from Discord ([`Context::fetch_channel`](crate::Context::fetch_channel)).
+    pub async fn fetch_channel(&self, id: Id<ChannelMarker>) -> Result<Channel, HttpError> {
+        self.context.fetch_channel(id).await
+    }
+
+    /// A user from Discord ([`Context::fetch_user`](crate::Context::fetch_user)).
+    pub async fn fetch_user(&self, id: Id<UserMarker>) -> Result<User, HttpError> {
+        self.context.fetch_user(id).await
+    }
+
+    /// The DM channel with a user ([`Context::create_dm`](crate::Context::create_dm)).
+    pub async fn create_dm(&self, user: Id<UserMarker>) -> Result<Channel, HttpError> {
+        self.context.create_dm(user).await
+    }
+}
+
+/// As its [`Context`](crate::Context): the bot's client and default allowed mentions.
+impl Rest for Bot {
+    fn http(&self) -> &Http {
+        Rest::http(&self.context)
+    }
+
+    fn default_allowed_mentions(&self) -> Option<&AllowedMentions> {
+        self.context.default_allowed_mentions()
     }
 }

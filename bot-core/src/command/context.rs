@@ -7,9 +7,9 @@ use super::{ArgumentError, ArgumentSource, Reply, ResponseError, SlashArgument};
 use crate::context::Context;
 use crate::http::Http;
 use crate::model::{
-    AllowedMentions, ApplicationMarker, ChannelMarker, CommandData, DataOption, GuildMarker, Id,
-    Interaction, InteractionData, InteractionDataError, InteractionResponse, Message, Modal,
-    Resolved, User,
+    AllowedMentions, ApplicationMarker, ChannelMarker, CommandData, CreateMessage, DataOption,
+    GuildMarker, Id, Interaction, InteractionData, InteractionDataError, InteractionResponse,
+    Message, Modal, Resolved, User,
 };
 use bot_spec::OptionKind;
 use std::sync::Arc;
@@ -226,18 +226,28 @@ impl ApplicationContext {
         self.answer().is_some_and(|a| a.stage() == Stage::Expired)
     }
 
+    /// Checks the files of `message` against the interaction's `attachment_size_limit` (the
+    /// guild's per-file limit), when it carries one.
+    fn check_files(&self, message: &CreateMessage) -> Result<(), ResponseError> {
+        match self.invocation.interaction.attachment_size_limit {
+            Some(limit) if !message.files.is_empty() => Ok(message.check_files(limit)?),
+            _ => Ok(()),
+        }
+    }
+
     /// Replies: answers the interaction the first time, then sends follow-ups; after
     /// [`defer`](Self::defer) (or an auto-defer) the first reply replaces the "thinking"
     /// message, keeping its visibility.
     ///
-    /// A reply over Discord's limits fails with [`ResponseError::Invalid`] before any request;
-    /// one after Discord's 3 s window passed unanswered with [`ResponseError::Expired`].
+    /// A reply over Discord's limits fails with [`ResponseError::Invalid`] before any request
+    /// (so does a file larger than the interaction's `attachment_size_limit`); one after Discord's 3 s window passed unanswered with [`ResponseError::Expired`].
     pub async fn respond(&self, reply: impl Into<Reply>) -> Result<(), ResponseError> {
         let responder = self.responder()?;
         let message = reply
             .into()
             .into_message(responder.allowed_mentions.as_ref());
         message.check()?;
+        self.check_files(&message)?;
         let token = &self.invocation.interaction.token;
         match responder.answer.turn().await? {
             Turn::Initial(claim) => {
@@ -391,6 +401,7 @@ impl ApplicationContext {
         let message = reply
             .into()
             .into_message(responder.allowed_mentions.as_ref());
+        self.check_files(&message)?;
         Ok(responder
             .http
             .create_followup(
@@ -409,6 +420,7 @@ impl ApplicationContext {
         let message = reply
             .into()
             .into_message(responder.allowed_mentions.as_ref());
+        self.check_files(&message)?;
         let edited = responder
             .http
             .edit_original_response(

@@ -119,6 +119,12 @@ impl Reply {
         self
     }
 
+    /// Silent: no push or desktop notification (flag `SUPPRESS_NOTIFICATIONS`).
+    pub fn silent(mut self) -> Self {
+        self.message = self.message.silent();
+        self
+    }
+
     /// Text-to-speech, or not.
     pub fn tts(mut self, tts: bool) -> Self {
         self.message = self.message.tts(tts);
@@ -167,7 +173,7 @@ impl From<CreateMessage> for Reply {
 
 impl From<Embed> for Reply {
     fn from(embed: Embed) -> Self {
-        Reply::default().embed(embed)
+        Reply::from(CreateMessage::from(embed))
     }
 }
 

@@ -13,6 +13,7 @@ mod events;
 mod extensions;
 mod identity;
 mod members;
+mod rest;
 mod roles;
 
 pub use cache::PartialMessageable;
@@ -49,7 +50,7 @@ use tokio::sync::watch;
 /// #[listen("on_message")]
 /// async fn echo(ctx: &Context, message: &MessageCreate) -> Result<(), bot_core::Error> {
 ///     if let Some(text) = message.content.strip_prefix("!echo ") {
-///         ctx.http().create_message(message.channel_id, &text.into()).await?;
+///         message.channel_id.send(ctx, text).await?;
 ///     }
 ///     Ok(())
 /// }

@@ -102,35 +102,43 @@ impl World {
         };
         let attach = if files.is_empty() { 0 } else { ATTACH_FILES };
         self.require(channel, send | attach)?;
-        if let Some(reply) = body
+        // A reply to a message that is gone: refused, or with `fail_if_not_exists: false` sent
+        // as a plain message, without its reference (as Discord does).
+        let mut replies = body.get("message_reference").is_some();
+        // A snowflake is a string or an integer in a request (py-cord sends integers).
+        let reply_to = body
             .get("message_reference")
             .and_then(|r| r.get("message_id"))
-            .and_then(Value::as_str)
-            .and_then(|s| s.parse::<u64>().ok())
-        {
+            .and_then(|id| {
+                id.as_u64()
+                    .or_else(|| id.as_str().and_then(|s| s.parse::<u64>().ok()))
+            });
+        if let Some(reply) = reply_to {
             let must_exist = body["message_reference"]
                 .get("fail_if_not_exists")
                 .and_then(Value::as_bool)
                 .unwrap_or(true);
-            if must_exist && self.find_message(channel, reply).is_none() {
-                return Err(Refusal {
-                    status: 400,
-                    code: 50035,
-                    message: "Invalid Form Body".to_owned(),
-                });
+            if self.find_message(channel, reply).is_none() {
+                if must_exist {
+                    return Err(Refusal {
+                        status: 400,
+                        code: 50035,
+                        message: "Invalid Form Body".to_owned(),
+                    });
+                }
+                replies = false;
             }
         }
         let id = self.ids.next();
-        let kind = if body.get("message_reference").is_some() {
-            19
-        } else {
-            0
-        };
+        let kind = if replies { 19 } else { 0 };
         let mut message = build_message(self, channel, self.bot_id, body, id, kind);
         let attachments = self.store_files(channel, body, files, base);
         message["attachments"] = Value::Array(attachments);
-        if let Some(reference) = body.get("message_reference") {
+        if let Some(reference) = body.get("message_reference").filter(|_| replies) {
             let mut reference = reference.clone();
+            if let Some(reply) = reply_to {
+                reference["message_id"] = json!(reply.to_string());
+            }
             reference["channel_id"] = json!(channel.to_string());
             if let Some(guild) = self.guild_id_of(channel) {
                 reference["guild_id"] = json!(guild.to_string());

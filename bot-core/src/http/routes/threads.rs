@@ -39,8 +39,8 @@ impl Http {
             .await
     }
 
-    /// `POST /channels/{channel}/threads`: starts a thread without a message (a public thread
-    /// unless [`CreateThread::kind`] says otherwise).
+    /// `POST /channels/{channel}/threads`: starts a thread without a message (a private thread
+    /// unless [`CreateThread::kind`] says otherwise: Discord's default).
     pub async fn create_thread(
         &self,
         channel: Id<ChannelMarker>,

@@ -83,6 +83,10 @@ pub struct Interaction {
     /// Where it was triggered: a guild, the bot's DM, or another private channel.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<InteractionContextType>,
+    /// The most bytes a file of a response may have where it was triggered (the guild's
+    /// boost level raises it); replies are checked against it before sending.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachment_size_limit: Option<u64>,
 }
 
 impl Interaction {
@@ -155,6 +159,8 @@ struct Wire {
     channel: Option<PartialChannel>,
     #[serde(default)]
     context: Option<InteractionContextType>,
+    #[serde(default)]
+    attachment_size_limit: Option<u64>,
 }
 
 /// Reads `data` as the data of an interaction of type `kind`.
@@ -201,6 +207,7 @@ impl<'de> Deserialize<'de> for Interaction {
             app_permissions: wire.app_permissions,
             channel: wire.channel,
             context: wire.context,
+            attachment_size_limit: wire.attachment_size_limit,
         })
     }
 }

@@ -162,3 +162,20 @@ fn debug_never_shows_the_token_and_encoding_round_trips() {
     assert_eq!(again, command);
     assert!(again.command_data().unwrap().options[0].focused);
 }
+
+#[test]
+fn the_attachment_size_limit_is_read_and_kept() {
+    let mut wire = json!({
+        "id": "1", "type": 2, "token": "t", "attachment_size_limit": 10_485_760,
+        "data": {"id": "3", "name": "upload", "type": 1}
+    });
+    let read: Interaction = serde_json::from_value(wire.clone()).unwrap();
+    assert_eq!(read.attachment_size_limit, Some(10_485_760));
+    let again: Interaction = serde_json::from_value(serde_json::to_value(&read).unwrap()).unwrap();
+    assert_eq!(again, read);
+    wire.as_object_mut()
+        .unwrap()
+        .remove("attachment_size_limit");
+    let without: Interaction = serde_json::from_value(wire).unwrap();
+    assert_eq!(without.attachment_size_limit, None);
+}

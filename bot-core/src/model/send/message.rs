@@ -171,6 +171,19 @@ impl From<String> for CreateMessage {
     }
 }
 
+/// A message with this embed.
+///
+/// ```
+/// use bot_core::model::{CreateMessage, EmbedBuilder};
+/// let embed = EmbedBuilder::new().title("Report").build().unwrap();
+/// assert_eq!(CreateMessage::from(embed.clone()).embeds, [embed]);
+/// ```
+impl From<Embed> for CreateMessage {
+    fn from(embed: Embed) -> Self {
+        CreateMessage::new().embed(embed)
+    }
+}
+
 impl CreateMessage {
     /// Most characters of content.
     pub const CONTENT_LIMIT: usize = 2000;
@@ -247,6 +260,19 @@ impl CreateMessage {
     pub fn flags(mut self, flags: MessageFlags) -> Self {
         self.flags = Some(flags);
         self
+    }
+
+    /// Silent: delivered without a push or desktop notification (flag
+    /// `SUPPRESS_NOTIFICATIONS`, Pycord's `silent=True`); the other flags stay.
+    ///
+    /// ```
+    /// use bot_core::model::{CreateMessage, MessageFlags};
+    /// let message = CreateMessage::new().content("nightly build: green").silent();
+    /// assert_eq!(message.flags, Some(MessageFlags::SUPPRESS_NOTIFICATIONS));
+    /// ```
+    pub fn silent(self) -> Self {
+        let flags = self.flags.unwrap_or_else(MessageFlags::empty);
+        self.flags(flags | MessageFlags::SUPPRESS_NOTIFICATIONS)
     }
 
     /// Text-to-speech, or not.

@@ -38,6 +38,25 @@ pub struct CreateThread {
     pub invitable: Option<bool>,
 }
 
+/// A thread with this name.
+///
+/// ```
+/// use bot_core::model::CreateThread;
+/// assert_eq!(CreateThread::from("talk"), CreateThread::new("talk"));
+/// ```
+impl From<&str> for CreateThread {
+    fn from(name: &str) -> Self {
+        CreateThread::new(name)
+    }
+}
+
+/// A thread with this name.
+impl From<String> for CreateThread {
+    fn from(name: String) -> Self {
+        CreateThread::new(name)
+    }
+}
+
 impl CreateThread {
     /// A thread named `name`.
     pub fn new(name: impl Into<String>) -> Self {
