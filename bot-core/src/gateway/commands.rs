@@ -14,7 +14,7 @@ pub(crate) const QUEUE: usize = 256;
 /// Why a command was not queued.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
-pub enum CommandError {
+pub enum ShardCommandError {
     /// The bot has no such shard (it has not connected, or the index is past its count).
     #[error("shard {shard} is not running (the bot has {count} shards)")]
     NoShard {
@@ -59,16 +59,20 @@ impl ShardCommands {
     }
 
     /// Queues `payload` on `shard`.
-    pub(crate) fn send(&self, shard: u64, payload: GatewayPayload) -> Result<(), CommandError> {
+    pub(crate) fn send(
+        &self,
+        shard: u64,
+        payload: GatewayPayload,
+    ) -> Result<(), ShardCommandError> {
         let senders = self.senders.read().unwrap_or_else(|p| p.into_inner());
         let count = senders.len() as u64;
         let sender = usize::try_from(shard)
             .ok()
             .and_then(|index| senders.get(index))
-            .ok_or(CommandError::NoShard { shard, count })?;
+            .ok_or(ShardCommandError::NoShard { shard, count })?;
         sender.try_send(payload).map_err(|error| match error {
-            mpsc::error::TrySendError::Full(_) => CommandError::Full(shard),
-            mpsc::error::TrySendError::Closed(_) => CommandError::Stopped(shard),
+            mpsc::error::TrySendError::Full(_) => ShardCommandError::Full(shard),
+            mpsc::error::TrySendError::Closed(_) => ShardCommandError::Stopped(shard),
         })
     }
 }
@@ -95,7 +99,7 @@ mod tests {
         assert_eq!(commands.shard_of(Id::new(1 << 22)), None, "not connected");
         assert_eq!(
             commands.send(0, request(1)),
-            Err(CommandError::NoShard { shard: 0, count: 0 })
+            Err(ShardCommandError::NoShard { shard: 0, count: 0 })
         );
         let mut receivers = commands.open(2);
         assert_eq!(commands.shard_of(Id::new(3 << 22)), Some(1));
@@ -105,8 +109,14 @@ mod tests {
         for _ in 0..QUEUE {
             commands.send(0, request(2)).unwrap();
         }
-        assert_eq!(commands.send(0, request(2)), Err(CommandError::Full(0)));
+        assert_eq!(
+            commands.send(0, request(2)),
+            Err(ShardCommandError::Full(0))
+        );
         receivers.truncate(1);
-        assert_eq!(commands.send(1, request(1)), Err(CommandError::Stopped(1)));
+        assert_eq!(
+            commands.send(1, request(1)),
+            Err(ShardCommandError::Stopped(1))
+        );
     }
 }

@@ -23,7 +23,7 @@ mod url;
 
 pub use crate::event::{Event, Ready};
 pub use close_code::CloseCode;
-pub use commands::CommandError;
+pub use commands::ShardCommandError;
 pub(crate) use commands::ShardCommands;
 pub use inflate::MAX_MESSAGE;
 /// The `zlib-stream` inflater and its error, for the benchmark only: not a public API.

@@ -1,6 +1,6 @@
 //! A Request Guild Members and the checks Discord applies to it, made before sending.
 
-use crate::gateway::{CommandError, RequestGuildMembers};
+use crate::gateway::{RequestGuildMembers, ShardCommandError};
 use crate::model::{GuildMarker, Id, Intents, UserMarker};
 use std::time::Duration;
 
@@ -186,7 +186,7 @@ pub enum RequestMembersError {
     NotConnected,
     /// The shard could not take the request.
     #[error(transparent)]
-    Command(#[from] CommandError),
+    Command(#[from] ShardCommandError),
     /// Discord refused it for now (the whole list: once per guild every 30 s).
     #[error("rate limited; retry after {retry_after:?}")]
     RateLimited {
