@@ -88,9 +88,9 @@ impl World {
         Ok(changed.emit("GUILD_MEMBER_REMOVE", Some(guild), None, data))
     }
 
-    /// Applies `update` to a member: GUILD_MEMBER_UPDATE with the whole member, then, when its
-    /// server mute or deafen changed while it is in voice, VOICE_STATE_UPDATE. 10007, 10011 for a
-    /// role not the guild's (or @everyone).
+    /// Applies `update` to a member: GUILD_MEMBER_UPDATE with the whole member (none when nothing
+    /// changed), then, when its server mute or deafen changed while it is in voice,
+    /// VOICE_STATE_UPDATE. 10007, 10011 for a role not the guild's (or @everyone).
     pub(crate) fn update_member(
         &mut self,
         guild: u64,
@@ -109,7 +109,7 @@ impl World {
         else {
             return Err(Refusal::unknown(10007, "Member"));
         };
-        let voice_before = (member.mute, member.deaf);
+        let before = member.clone();
         if let Some(nick) = &update.nick {
             member.nick = nick.clone().filter(|n| !n.is_empty());
         }
@@ -130,15 +130,13 @@ impl World {
         if let Some(until) = &update.communication_disabled_until {
             member.communication_disabled_until = until.clone();
         }
-        let voice_changed = (member.mute, member.deaf) != voice_before;
+        let voice_changed = (member.mute, member.deaf) != (before.mute, before.deaf);
         let member = member.clone();
-        let data = self.member_event_json(guild, &member);
-        let changed = Changed::quiet(self.full_member_json(&member)).emit(
-            "GUILD_MEMBER_UPDATE",
-            Some(guild),
-            None,
-            data,
-        );
+        let mut changed = Changed::quiet(self.full_member_json(&member));
+        if member != before {
+            let data = self.member_event_json(guild, &member);
+            changed = changed.emit("GUILD_MEMBER_UPDATE", Some(guild), None, data);
+        }
         Ok(if voice_changed && in_voice {
             self.emit_voice(changed, guild, user, None)
         } else {

@@ -117,7 +117,10 @@ impl World {
         }
         match record.voice_states.iter_mut().find(|v| v.user_id == user) {
             Some(state) if state.channel_id == channel => return Ok(Changed::quiet(())),
-            Some(state) => state.channel_id = channel,
+            Some(state) => {
+                state.channel_id = channel;
+                state.suppress = kind == 13;
+            }
             None => record.voice_states.push(VoiceStateRecord {
                 user_id: user,
                 channel_id: channel,
