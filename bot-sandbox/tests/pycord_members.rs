@@ -24,6 +24,7 @@ const BOT_PERMISSIONS: u64 = (1 << 1) // KICK_MEMBERS
     | (1 << 10) // VIEW_CHANNEL
     | (1 << 20) // CONNECT
     | (1 << 22) // MUTE_MEMBERS
+    | (1 << 26) // CHANGE_NICKNAME
     | (1 << 27) // MANAGE_NICKNAMES
     | (1 << 28); // MANAGE_ROLES
 
@@ -48,6 +49,8 @@ async fn pycord_follows_members_roles_channels_and_voice() {
     tokio::task::block_in_place(|| {
         bot.wait_for_lines(&["READY 3 bob@hall"], Duration::from_secs(60))
     });
+    // Its own nickname (PATCH /guilds/{guild}/members/@me) comes back as its member update.
+    bot.expect(&["NICK SandboxBot None Moderator"]);
 
     // A member joins: py-cord's own PATCH (nickname) and PUT (role) come back as updates.
     let carol = sandbox.add_user("carol");

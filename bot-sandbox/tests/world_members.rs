@@ -523,3 +523,62 @@ async fn the_bots_own_profile_is_a_user_update() {
         "about the bot itself, sent whatever the intents"
     );
 }
+
+#[tokio::test]
+async fn the_bot_edits_its_own_member_with_change_nickname() {
+    let World {
+        sandbox,
+        rest,
+        world,
+        bot_role,
+    } = moderated().await;
+    let spec = Spec::load();
+    let g = world.guild;
+    let (mut client, _) = connect(&sandbox, GUILDS).await;
+    let me = format!("/guilds/{g}/members/@me");
+    let (status, body) = rest
+        .send(Method::PATCH, &me, Some(json!({"nick": "Moderator"})))
+        .await;
+    assert_eq!(
+        (status, code(&body)),
+        (403, 50013),
+        "without CHANGE_NICKNAME"
+    );
+    assert!(sandbox.update_role(
+        g,
+        bot_role,
+        RoleUpdate::default().permissions(MODERATION | CHANGE_NICKNAME)
+    ));
+    let avatar = "data:image/png;base64,iVBORw0KGgo=";
+    let (status, edited) = rest
+        .send(
+            Method::PATCH,
+            &me,
+            Some(json!({"nick": "Moderator", "avatar": avatar})),
+        )
+        .await;
+    assert_eq!(status, 200, "{edited}");
+    spec.assert_valid("PrivateGuildMemberResponse", &edited);
+    assert_eq!(edited["nick"], "Moderator");
+    let hash = edited["avatar"].as_str().expect("a hash");
+    assert!(
+        hash.len() == 32 && hash.bytes().all(|b| b.is_ascii_hexdigit()),
+        "{hash}"
+    );
+    let (status, body) = rest
+        .send(Method::PATCH, &me, Some(json!({"avatar": "not an image"})))
+        .await;
+    assert_eq!((status, code(&body)), (400, 50035));
+    assert!(body["errors"]["avatar"]["_errors"].is_array(), "{body}");
+    fence(&sandbox).await;
+    let seen = until_fence(&mut client).await;
+    assert_eq!(names(&seen), ["GUILD_ROLE_UPDATE", "GUILD_MEMBER_UPDATE"]);
+    assert_eq!(
+        (&seen[1]["d"]["user"]["id"], &seen[1]["d"]["nick"]),
+        (
+            &json!(sandbox.bot_user_id().to_string()),
+            &json!("Moderator")
+        ),
+        "about the bot itself: sent whatever the intents"
+    );
+}

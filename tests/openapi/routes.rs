@@ -66,6 +66,7 @@ pub const SANDBOX_ROUTES: &[(&str, &str)] = &[
     ("GET", "/guilds/{guild}/channels"),
     ("POST", "/guilds/{guild}/channels"),
     ("GET", "/guilds/{guild}/members"),
+    ("PATCH", "/guilds/{guild}/members/@me"),
     ("GET", "/guilds/{guild}/members/{user}"),
     ("PATCH", "/guilds/{guild}/members/{user}"),
     ("DELETE", "/guilds/{guild}/members/{user}"),

@@ -7,8 +7,8 @@ use bot_sandbox::{DefaultGuild, SandboxHandle};
 use reqwest::Method;
 use serde_json::json;
 
-/// KICK_MEMBERS, MANAGE_CHANNELS, VIEW_CHANNEL, MANAGE_NICKNAMES, MANAGE_ROLES.
-const MODERATION: u64 = (1 << 1) | (1 << 4) | (1 << 10) | (1 << 27) | (1 << 28);
+/// KICK_MEMBERS, MANAGE_CHANNELS, VIEW_CHANNEL, CHANGE_NICKNAME, MANAGE_NICKNAMES, MANAGE_ROLES.
+const MODERATION: u64 = (1 << 1) | (1 << 4) | (1 << 10) | (1 << 26) | (1 << 27) | (1 << 28);
 
 /// Calls every member, role and guild-channel route through `raw`.
 pub async fn guild(sandbox: &SandboxHandle, world: DefaultGuild, raw: &Raw) {
@@ -35,6 +35,12 @@ pub async fn guild(sandbox: &SandboxHandle, world: DefaultGuild, raw: &Raw) {
             Method::PATCH,
             member.clone(),
             Some(json!({"nick": "walked"})),
+            200,
+        ),
+        (
+            Method::PATCH,
+            format!("/guilds/{g}/members/@me"),
+            Some(json!({"nick": "walker"})),
             200,
         ),
         (Method::PUT, member_role.clone(), None, 204),

@@ -25,7 +25,7 @@ use axum::extract::{FromRequest, Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post, put};
+use axum::routing::{delete, get, patch, post, put};
 use serde_json::{Value, json};
 use std::sync::Arc;
 
@@ -312,6 +312,7 @@ fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
             get(guild_channels::list).post(guild_channels::create),
         )
         .route("/guilds/{guild}/members", get(members::list_members))
+        .route("/guilds/{guild}/members/@me", patch(members::edit_me))
         .route(
             "/guilds/{guild}/members/{user}",
             get(members::get_member)

@@ -36,7 +36,7 @@ pub use interactions::{DeadlineExceeded, InteractionResponse, Invocation};
 pub(crate) use interactions::{InteractionRecord, Invoker};
 pub(crate) use messages::HistoryFrom;
 pub(crate) use messages::StoredFile;
-pub(crate) use moderation::KICK_MEMBERS;
+pub(crate) use moderation::{CHANGE_NICKNAME, KICK_MEMBERS};
 pub use updates::{MemberUpdate, ProfileUpdate, RoleUpdate};
 pub(crate) use voice::VoiceStateRecord;
 

@@ -4,6 +4,7 @@ cache, pointed at bot-sandbox by configuration only.
 Environment: SANDBOX_API_BASE (e.g. http://127.0.0.1:PORT/api), SANDBOX_TOKEN, SANDBOX_GUILD.
 It prints one line per event it receives, and answers some of them with REST calls of its own
 (py-cord's request bodies against the sandbox's routes):
+- when ready, it gives itself the nickname "Moderator";
 - a member joins: it gets the nickname "<name>!" and the "moderators" role;
 - a member's nickname becomes "kickme": it is kicked;
 - a role named "helpers" is created: it is renamed "helpers!";
@@ -42,6 +43,7 @@ async def on_ready():
         if member.voice is not None and member.voice.channel is not None
     )
     say("READY", len(guild.members), ",".join(in_voice))
+    await guild.me.edit(nick="Moderator")
 
 
 @client.event
