@@ -2,7 +2,8 @@
 //! (GUILD_ROLE_DELETE `{guild_id, role_id}`), GE "Guild Role Create/Update/Delete". A deleted
 //! role leaves its members' role lists with no GUILD_MEMBER_UPDATE: the docs name only Guild Role
 //! Delete for it (developers/resources/guild.mdx "Delete Guild Role"), and libraries drop the
-//! role from their cached members themselves.
+//! role from their cached members themselves. Channel overwrites of the role stay, unannounced
+//! (GE "Channel Update": it "may reference roles or guild members that no longer exist").
 
 use super::change::{Changed, Refusal};
 use super::{RoleRecord, RoleUpdate, World, role_json};
@@ -105,7 +106,8 @@ impl World {
         })
     }
 
-    /// Deletes a role and takes it from every member: GUILD_ROLE_DELETE `{guild_id, role_id}`.
+    /// Deletes a role and takes it from every member (its channel overwrites stay):
+    /// GUILD_ROLE_DELETE `{guild_id, role_id}`.
     /// 10011; @everyone cannot be deleted (400 / 50028 Invalid role).
     pub(crate) fn delete_role(&mut self, guild: u64, role: u64) -> Result<Changed<()>, Refusal> {
         self.role_of(guild, role)?;
@@ -116,11 +118,6 @@ impl World {
             record.roles.retain(|r| r.id != role);
             for member in &mut record.members {
                 member.roles.retain(|r| *r != role);
-            }
-            for channel in &mut record.channels {
-                channel
-                    .overwrites
-                    .retain(|o| !(o.kind == 0 && o.id == role));
             }
         }
         let data = json!({"guild_id": guild.to_string(), "role_id": role.to_string()});
