@@ -47,7 +47,8 @@ impl SandboxHandle {
     /// Makes a user a member of a guild with these roles (replacing the roles of a member); `false`
     /// for unknown ids. The bot is a user too: `add_member(guild, bot_user_id, &[role])` gives it
     /// a role, which its `app_permissions` follow. Sends nothing: seed before the bot connects, or
-    /// use [`SandboxHandle::set_member_roles`].
+    /// use [`SandboxHandle::join_member`] (GUILD_MEMBER_ADD) and
+    /// [`SandboxHandle::set_member_roles`] (GUILD_MEMBER_UPDATE).
     pub fn add_member(&self, guild: u64, user: u64, roles: &[u64]) -> bool {
         self.shared.world().add_member(guild, user, roles)
     }
