@@ -16,6 +16,13 @@ pub(crate) fn field_error(field: &str, code: &str, message: &str) -> Response {
     )
 }
 
+/// A value as an error message quotes it: a string without its JSON quotes.
+fn shown(value: &Value) -> String {
+    value
+        .as_str()
+        .map_or_else(|| value.to_string(), str::to_owned)
+}
+
 /// A snowflake given as a string of digits or as an integer.
 pub(crate) fn snowflake_of(value: &Value) -> Option<u64> {
     match value {
@@ -43,7 +50,7 @@ pub(crate) fn nullable_string(
         Some(other) => Err(field_error(
             field,
             "BASE_TYPE_STRING",
-            &format!("Could not interpret \"{other}\" as string."),
+            &format!("Could not interpret \"{}\" as string.", shown(other)),
         )),
     }
 }
@@ -56,7 +63,7 @@ pub(crate) fn nullable_bool(body: &Value, field: &str) -> Result<Option<bool>, R
         Some(other) => Err(field_error(
             field,
             "BASE_TYPE_BOOLEAN",
-            &format!("Could not interpret \"{other}\" as boolean."),
+            &format!("Could not interpret \"{}\" as boolean.", shown(other)),
         )),
     }
 }
@@ -73,7 +80,7 @@ pub(crate) fn nullable_snowflake(
             field_error(
                 field,
                 "NUMBER_TYPE_COERCE",
-                &format!("Value \"{value}\" is not snowflake."),
+                &format!("Value \"{}\" is not snowflake.", shown(value)),
             )
         }),
     }
@@ -103,7 +110,7 @@ pub(crate) fn bounded_integer(
             None => Err(field_error(
                 field,
                 "NUMBER_TYPE_COERCE",
-                &format!("Value \"{value}\" is not int."),
+                &format!("Value \"{}\" is not int.", shown(value)),
             )),
         },
     }
@@ -121,7 +128,7 @@ pub(crate) fn permissions(body: &Value, field: &str) -> Result<Option<u64>, Resp
                 field_error(
                     field,
                     "NUMBER_TYPE_COERCE",
-                    &format!("Value \"{value}\" is not int."),
+                    &format!("Value \"{}\" is not int.", shown(value)),
                 )
             }),
     }

@@ -29,12 +29,19 @@ fn role_update(body: &Value) -> Result<RoleUpdate, axum::response::Response> {
         Some(name) => name,
         None => None,
     };
-    let primary = body
-        .get("colors")
-        .filter(|c| !c.is_null())
-        .map(|colors| form::bounded_integer(colors, "primary_color", 0, 0xFF_FFFF))
-        .transpose()?
-        .flatten();
+    let primary = match body.get("colors") {
+        None | Some(Value::Null) => None,
+        Some(colors @ Value::Object(_)) => {
+            form::bounded_integer(colors, "primary_color", 0, 0xFF_FFFF)?
+        }
+        Some(_) => {
+            return Err(field_error(
+                "colors",
+                "DICT_TYPE_CONVERT",
+                "Only dictionaries may be used in a DictType",
+            ));
+        }
+    };
     let color = form::bounded_integer(body, "color", 0, 0xFF_FFFF)?;
     Ok(RoleUpdate {
         name,
