@@ -2,13 +2,9 @@
 //! never panic: each is 400 / 50035 Invalid Form Body with the error under the field's name
 //! (developers/reference.mdx "Error Messages").
 
-mod common;
-mod support;
-mod world_support;
-
+use crate::setup::*;
 use reqwest::Method;
 use serde_json::{Value, json};
-use world_support::*;
 
 // Bad bodies and queries never reach the world: each is 400 / 50035 with the error under the
 // field (developers/reference.mdx "Error Messages"), or under `_errors` for a body that is not an

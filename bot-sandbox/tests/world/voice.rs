@@ -4,15 +4,10 @@
 //! the `member`) to sessions with GUILD_VOICE_STATES only, and GUILD_CREATE lists the guild's
 //! voice states without `guild_id` (GE "Guild Create").
 
-mod common;
-mod schema;
-mod support;
-mod world_support;
-
+use crate::schema::Spec;
+use crate::setup::*;
 use reqwest::Method;
-use schema::Spec;
 use serde_json::{Value, json};
-use world_support::*;
 
 /// The `channel_id`s of VOICE_STATE_UPDATEs, and their `(mute, deaf, self_mute, self_deaf)`.
 fn voice_trail(seen: &[Value]) -> Vec<(Value, (bool, bool, bool, bool))> {

@@ -3,16 +3,11 @@
 //! valid against Discord's OpenAPI description, 50035 for bad fields, 50013 without
 //! MANAGE_CHANNELS, and CHANNEL_CREATE / CHANNEL_DELETE to sessions with GUILDS only.
 
-mod common;
-mod schema;
-mod support;
-mod world_support;
-
+use crate::schema::Spec;
+use crate::setup::*;
 use bot_sandbox::RoleUpdate;
 use reqwest::Method;
-use schema::Spec;
 use serde_json::json;
-use world_support::*;
 
 #[tokio::test]
 async fn guild_channels_are_created_and_deleted_with_channel_events() {

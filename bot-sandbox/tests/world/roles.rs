@@ -5,16 +5,11 @@
 //! GUILD_MEMBER_UPDATE (GUILD_MEMBERS) and GUILD_ROLE_CREATE / UPDATE / DELETE (GUILDS) reach the
 //! sessions with their intent only.
 
-mod common;
-mod schema;
-mod support;
-mod world_support;
-
+use crate::schema::Spec;
+use crate::setup::*;
 use bot_sandbox::RoleUpdate;
 use reqwest::Method;
-use schema::Spec;
 use serde_json::json;
-use world_support::*;
 
 #[tokio::test]
 async fn member_roles_need_manage_roles_and_a_role_below_the_bots() {

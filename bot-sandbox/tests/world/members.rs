@@ -5,17 +5,12 @@
 //! session with GUILD_MEMBERS and not one without (GE "Guild Member Add/Update/Remove"), but for
 //! updates about the bot itself.
 
-mod common;
-mod schema;
-mod support;
-mod world_support;
-
+use crate::schema::Spec;
+use crate::setup::*;
 use bot_sandbox::{MemberUpdate, ProfileUpdate, RoleUpdate};
 use reqwest::Method;
-use schema::Spec;
 use serde_json::{Value, json};
 use std::time::{Duration, SystemTime};
-use world_support::*;
 
 /// An ISO 8601 time `ahead` from now, as Discord writes them.
 fn iso_in(ahead: Duration) -> String {

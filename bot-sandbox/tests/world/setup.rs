@@ -2,7 +2,6 @@
 //! and a fence: the tests of members, roles, channels and voice states read each session's
 //! dispatches up to the fence, an INTERACTION_CREATE (listed under no intent) that every
 //! session gets after what came before it.
-#![allow(dead_code)]
 
 use crate::common::{Client, identify};
 use crate::support::Rest;
