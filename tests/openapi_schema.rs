@@ -242,6 +242,7 @@ async fn every_route_matches_discords_openapi_description() {
         bot_core::http::Token::new(sandbox.token()),
     );
     openapi::walk_channels::channels(&sandbox, world, &http).await;
+    openapi::walk_guild::guild(&sandbox, world, &raw).await;
 
     let exchanges = proxy.exchanges();
     let coverage = openapi::coverage::Coverage::of(

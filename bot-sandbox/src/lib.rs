@@ -43,7 +43,10 @@ pub use config::{GatewayUrlShape, RateLimits, RouteLimit, Timings};
 pub use gateway::{Burst, GatewayControl, HeartbeatRecord};
 pub use rest::RouteName;
 pub use scripted::{InvokeError, ScriptedUser};
-pub use world::{DeadlineExceeded, InteractionResponse, Invocation, TeamRole};
+pub use world::{
+    DeadlineExceeded, InteractionResponse, Invocation, MemberUpdate, ProfileUpdate, RoleUpdate,
+    TeamRole,
+};
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard};

@@ -26,21 +26,16 @@ impl SandboxHandle {
     pub fn add_nsfw_channel(&self, guild: u64, name: &str) -> Option<u64> {
         let mut world = self.shared.world();
         let channel = world.add_channel(guild, name, 0)?;
-        world.set_channel_nsfw(channel, true)?;
+        world.set_channel_nsfw(channel, true).ok()?;
         Some(channel)
     }
 
     /// Marks a guild channel age-restricted (`nsfw`) or not, and sends the bot CHANNEL_UPDATE with
     /// the whole channel, as Discord does; `false` for a channel in no guild.
     pub fn set_channel_nsfw(&self, channel: u64, nsfw: bool) -> bool {
-        let changed = self.shared.world().set_channel_nsfw(channel, nsfw);
-        let Some((guild, payload)) = changed else {
-            return false;
-        };
         self.shared
-            .gateway
-            .dispatch_to_guild(&self.shared, Some(guild), "CHANNEL_UPDATE", payload);
-        true
+            .change(|world| world.set_channel_nsfw(channel, nsfw))
+            .is_ok()
     }
 
     /// Adds a role; returns its id (`None` for an unknown guild). A role with ADMINISTRATOR
@@ -52,7 +47,8 @@ impl SandboxHandle {
     /// Makes a user a member of a guild with these roles (replacing the roles of a member); `false`
     /// for unknown ids. The bot is a user too: `add_member(guild, bot_user_id, &[role])` gives it
     /// a role, which its `app_permissions` follow. Sends nothing: seed before the bot connects, or
-    /// use [`SandboxHandle::set_member_roles`].
+    /// use [`SandboxHandle::join_member`] (GUILD_MEMBER_ADD) and
+    /// [`SandboxHandle::set_member_roles`] (GUILD_MEMBER_UPDATE).
     pub fn add_member(&self, guild: u64, user: u64, roles: &[u64]) -> bool {
         self.shared.world().add_member(guild, user, roles)
     }
@@ -61,17 +57,10 @@ impl SandboxHandle {
     /// GUILD_MEMBER_UPDATE (`guild_id`, `user`, `roles`, ...), as Discord does; `false` when the
     /// user is not a member, or a role is unknown or @everyone.
     pub fn set_member_roles(&self, guild: u64, user: u64, roles: &[u64]) -> bool {
-        let changed = self.shared.world().set_member_roles(guild, user, roles);
-        let Some(payload) = changed else {
-            return false;
-        };
-        self.shared.gateway.dispatch_to_guild(
-            &self.shared,
-            Some(guild),
-            "GUILD_MEMBER_UPDATE",
-            payload,
-        );
-        true
+        let update = crate::MemberUpdate::default().roles(roles);
+        self.shared
+            .change(|world| world.update_member(guild, user, &update))
+            .is_ok()
     }
 
     /// A member's guild-wide permissions as interactions carry them (`member.permissions`,

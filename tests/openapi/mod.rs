@@ -7,6 +7,7 @@ pub mod routes;
 pub mod spec;
 pub mod walk;
 pub mod walk_channels;
+pub mod walk_guild;
 
 use proxy::{Exchange, Payload, Sender};
 use spec::Spec;

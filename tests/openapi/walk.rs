@@ -20,7 +20,8 @@ pub struct Raw {
 }
 
 impl Raw {
-    async fn send(&self, method: Method, path: &str, body: Option<Value>) -> (u16, Value) {
+    /// A request with the bot token: the status and the JSON body (`null` when there is none).
+    pub async fn send(&self, method: Method, path: &str, body: Option<Value>) -> (u16, Value) {
         self.send_as(&format!("Bot {}", self.token), method, path, body)
             .await
     }

@@ -4,10 +4,14 @@
 mod app;
 mod channels;
 mod commands;
+mod form;
+mod guild_channels;
 mod interactions;
+mod members;
 mod messages;
 mod ratelimit;
 mod reactions;
+mod roles;
 mod threads;
 mod users;
 
@@ -21,7 +25,7 @@ use axum::extract::{FromRequest, Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post, put};
+use axum::routing::{delete, get, patch, post, put};
 use serde_json::{Value, json};
 use std::sync::Arc;
 
@@ -293,7 +297,32 @@ fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
         .route("/gateway/bot", get(app::gateway_bot))
         .route("/soundboard-default-sounds", get(app::soundboard))
         .route("/guilds/{guild}", get(app::guild))
-        .route("/guilds/{guild}/roles", get(app::guild_roles))
+        .route(
+            "/guilds/{guild}/roles",
+            get(app::guild_roles).post(roles::create),
+        )
+        .route(
+            "/guilds/{guild}/roles/{role}",
+            get(roles::get_role)
+                .patch(roles::edit)
+                .delete(roles::delete),
+        )
+        .route(
+            "/guilds/{guild}/channels",
+            get(guild_channels::list).post(guild_channels::create),
+        )
+        .route("/guilds/{guild}/members", get(members::list_members))
+        .route("/guilds/{guild}/members/@me", patch(members::edit_me))
+        .route(
+            "/guilds/{guild}/members/{user}",
+            get(members::get_member)
+                .patch(members::edit_member)
+                .delete(members::kick),
+        )
+        .route(
+            "/guilds/{guild}/members/{user}/roles/{role}",
+            put(members::add_role).delete(members::remove_role),
+        )
         .route("/users/@me", get(app::me).patch(users::edit_me))
         .route("/users/@me/channels", post(users::create_dm))
         .route("/users/@me/guilds", get(users::my_guilds))

@@ -81,6 +81,20 @@ impl<T> Changed<T> {
         }
     }
 
+    /// Appends the events of `next`, a change made after this one.
+    pub(crate) fn then<U>(mut self, next: Changed<U>) -> Self {
+        self.events.extend(next.events);
+        self
+    }
+
+    /// The same events with another result.
+    pub(crate) fn map<U>(self, f: impl FnOnce(T) -> U) -> Changed<U> {
+        Changed {
+            value: f(self.value),
+            events: self.events,
+        }
+    }
+
     /// Adds an event in `channel` (of `guild`).
     pub(crate) fn emit(
         mut self,

@@ -266,7 +266,8 @@ impl World {
         Ok(Changed::quiet(json.clone()).emit(event, Some(guild), Some(channel), json))
     }
 
-    /// Deletes a guild channel or thread: CHANNEL_DELETE (THREAD_DELETE for a thread).
+    /// Deletes a guild channel or thread as the bot (MANAGE_CHANNELS, MANAGE_THREADS for a
+    /// thread): see [`World::remove_channel`]. A DM channel is closed, with no event.
     pub(crate) fn delete_channel(&mut self, channel: u64) -> Result<Changed<Value>, Refusal> {
         if let Some(json) = self.dm_channel_json(channel) {
             return Ok(Changed::quiet(json));
@@ -282,17 +283,27 @@ impl World {
                 MANAGE_CHANNELS
             },
         )?;
+        self.remove_channel(channel)
+    }
+
+    /// Removes a guild channel or thread with no permission check (the REST route checks
+    /// first; a test's scripted change is an administrator's): the VOICE_STATE_UPDATEs of the
+    /// members it disconnects, then CHANNEL_DELETE (THREAD_DELETE for a thread). 10003.
+    pub(crate) fn remove_channel(&mut self, channel: u64) -> Result<Changed<Value>, Refusal> {
         let (guild, record) = self
             .guild_channel(channel)
             .map(|(g, c)| (g, c.clone()))
             .ok_or_else(|| Refusal::unknown(10003, "Channel"))?;
+        let is_thread = record.thread.is_some();
         let json = self.guild_channel_json(guild, &record);
         if let Some(g) = self.guilds.get_mut(&guild) {
             g.channels.retain(|c| c.id != channel);
         }
         self.messages.remove(&channel);
         self.pins.remove(&channel);
-        let changed = Changed::quiet(json.clone());
+        let changed = self.disconnect_voice(Changed::quiet(json.clone()), guild, |v| {
+            v.channel_id == channel
+        });
         Ok(if is_thread {
             let data = json!({"id": channel.to_string(), "guild_id": guild.to_string(),
                               "parent_id": json["parent_id"], "type": record.kind});

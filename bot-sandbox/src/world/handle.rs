@@ -35,7 +35,8 @@ impl SandboxHandle {
     }
 
     /// Adds a channel of any type to a guild (5 announcement, 15 forum, ...); returns its id.
-    /// Sends no CHANNEL_CREATE: seed it before the bot connects.
+    /// Sends no CHANNEL_CREATE: seed it before the bot connects (or use
+    /// [`SandboxHandle::create_channel`], which sends it).
     pub fn add_channel(&self, guild: u64, name: &str, kind: u8) -> Option<u64> {
         self.shared.world().add_channel(guild, name, kind)
     }

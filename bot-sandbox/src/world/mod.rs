@@ -1,5 +1,5 @@
-//! The sandbox's world: the application and its bot, users, guilds with channels, roles and
-//! members, messages, registered commands and live interactions.
+//! The sandbox's world: the application and its bot, users, guilds with channels, roles,
+//! members and voice states, messages, registered commands and live interactions.
 
 mod application;
 mod change;
@@ -8,12 +8,20 @@ mod command_wire;
 mod commands;
 mod dm;
 mod edits;
+mod guild_channels;
 mod handle;
+mod handle_guild;
+mod handle_members;
 mod interactions;
+mod members;
 mod messages;
+mod moderation;
 mod reactions;
 mod render;
 mod replies;
+mod roles;
+mod updates;
+mod voice;
 
 pub(crate) use render::{channel_json, role_json};
 
@@ -23,10 +31,14 @@ pub(crate) use change::{Changed, Refusal};
 pub(crate) use channels as channels_api;
 pub(crate) use command_wire::{command_json as command_json_of, command_json_localized};
 pub(crate) use commands::{CommandError, CommandStore, StoredCommand};
+pub(crate) use guild_channels::{CREATABLE as CREATABLE_CHANNEL_TYPES, NewChannel};
 pub use interactions::{DeadlineExceeded, InteractionResponse, Invocation};
 pub(crate) use interactions::{InteractionRecord, Invoker};
 pub(crate) use messages::HistoryFrom;
 pub(crate) use messages::StoredFile;
+pub(crate) use moderation::{CHANGE_NICKNAME, KICK_MEMBERS};
+pub use updates::{MemberUpdate, ProfileUpdate, RoleUpdate};
+pub(crate) use voice::VoiceStateRecord;
 
 use crate::ids::Snowflakes;
 use std::collections::{BTreeMap, HashMap};
@@ -37,6 +49,10 @@ pub(crate) struct UserRecord {
     pub(crate) id: u64,
     pub(crate) username: String,
     pub(crate) bot: bool,
+    /// The display name (`global_name`), if set.
+    pub(crate) global_name: Option<String>,
+    /// The avatar hash, if set.
+    pub(crate) avatar: Option<String>,
 }
 
 /// A channel of a guild (a thread too, with `thread` set).
@@ -63,6 +79,9 @@ pub(crate) struct RoleRecord {
     pub(crate) permissions: u64,
     pub(crate) position: u32,
     pub(crate) color: u32,
+    /// Shown apart in the member list.
+    pub(crate) hoist: bool,
+    pub(crate) mentionable: bool,
 }
 
 /// A member of a guild.
@@ -72,6 +91,30 @@ pub(crate) struct MemberRecord {
     pub(crate) nick: Option<String>,
     pub(crate) roles: Vec<u64>,
     pub(crate) joined_at: String,
+    /// The guild avatar hash, if set.
+    pub(crate) avatar: Option<String>,
+    /// Server-deafened in voice channels.
+    pub(crate) deaf: bool,
+    /// Server-muted in voice channels.
+    pub(crate) mute: bool,
+    /// When a timeout ends (ISO 8601), if one was set.
+    pub(crate) communication_disabled_until: Option<String>,
+}
+
+impl MemberRecord {
+    /// A member with these roles, joined at `joined_at`, nothing else set.
+    pub(crate) fn new(user_id: u64, roles: Vec<u64>, joined_at: String) -> Self {
+        MemberRecord {
+            user_id,
+            nick: None,
+            roles,
+            joined_at,
+            avatar: None,
+            deaf: false,
+            mute: false,
+            communication_disabled_until: None,
+        }
+    }
 }
 
 /// A guild.
@@ -83,6 +126,8 @@ pub(crate) struct GuildRecord {
     pub(crate) channels: Vec<ChannelRecord>,
     pub(crate) roles: Vec<RoleRecord>,
     pub(crate) members: Vec<MemberRecord>,
+    /// Who is in which voice channel.
+    pub(crate) voice_states: Vec<VoiceStateRecord>,
 }
 
 impl GuildRecord {
@@ -173,6 +218,8 @@ impl World {
                 id: bot_id,
                 username: bot_name.to_owned(),
                 bot: true,
+                global_name: None,
+                avatar: None,
             },
         );
         World {
@@ -204,6 +251,8 @@ impl World {
                 id,
                 username: username.to_owned(),
                 bot: false,
+                global_name: None,
+                avatar: None,
             },
         );
         id
@@ -218,6 +267,8 @@ impl World {
             permissions: DEFAULT_EVERYONE,
             position: 0,
             color: 0,
+            hoist: false,
+            mentionable: false,
         };
         let mut guild = GuildRecord {
             id,
@@ -226,15 +277,13 @@ impl World {
             channels: Vec::new(),
             roles: vec![everyone],
             members: Vec::new(),
+            voice_states: Vec::new(),
         };
         for user in [owner, self.bot_id] {
             if guild.member(user).is_none() {
-                guild.members.push(MemberRecord {
-                    user_id: user,
-                    nick: None,
-                    roles: Vec::new(),
-                    joined_at: SEED_TIME.to_owned(),
-                });
+                guild
+                    .members
+                    .push(MemberRecord::new(user, Vec::new(), SEED_TIME.to_owned()));
             }
         }
         self.guilds.insert(id, guild);
@@ -270,6 +319,8 @@ impl World {
             permissions,
             position,
             color: 0,
+            hoist: false,
+            mentionable: false,
         });
         Some(id)
     }
@@ -283,12 +334,11 @@ impl World {
         };
         match guild.members.iter_mut().find(|m| m.user_id == user) {
             Some(member) => member.roles = roles.to_vec(),
-            None => guild.members.push(MemberRecord {
-                user_id: user,
-                nick: None,
-                roles: roles.to_vec(),
-                joined_at: SEED_TIME.to_owned(),
-            }),
+            None => guild.members.push(MemberRecord::new(
+                user,
+                roles.to_vec(),
+                SEED_TIME.to_owned(),
+            )),
         }
         true
     }

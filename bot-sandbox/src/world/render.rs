@@ -7,7 +7,10 @@ use serde_json::{Value, json};
 impl World {
     /// A user object as anyone sees it (message authors, members, `GET /users/{id}`).
     pub(crate) fn public_user_json(&self, user: &UserRecord) -> Value {
-        public_user(user.id, &user.username, user.bot)
+        let mut value = public_user(user.id, &user.username, user.bot);
+        value["global_name"] = json!(user.global_name);
+        value["avatar"] = json!(user.avatar);
+        value
     }
 
     /// A user object; for the bot, as it sees itself (`GET /users/@me`, READY): with
@@ -58,20 +61,25 @@ impl World {
         found
     }
 
-    /// A guild member; `with_user` adds the user object.
+    /// A guild member; `with_user` adds the user object. `communication_disabled_until` is there
+    /// while a timeout was set (the REST routes and member events always carry it: see
+    /// `members.rs`).
     pub(crate) fn member_json(&self, member: &MemberRecord, with_user: bool) -> Value {
         let mut value = json!({
             "nick": member.nick,
-            "avatar": null,
+            "avatar": member.avatar,
             "banner": null,
             "roles": member.roles.iter().map(u64::to_string).collect::<Vec<_>>(),
             "joined_at": member.joined_at,
             "premium_since": null,
-            "deaf": false,
-            "mute": false,
+            "deaf": member.deaf,
+            "mute": member.mute,
             "flags": 0,
             "pending": false,
         });
+        if let Some(until) = &member.communication_disabled_until {
+            value["communication_disabled_until"] = json!(until);
+        }
         if with_user && let Some(user) = self.public_user_json_by_id(member.user_id) {
             value["user"] = user;
         }
@@ -134,7 +142,11 @@ impl World {
             "members": members,
             "member_count": guild.members.len(),
             "presences": [],
-            "voice_states": [],
+            "voice_states": guild
+                .voice_states
+                .iter()
+                .map(|v| self.voice_state_json(guild, v, false))
+                .collect::<Vec<_>>(),
             "stage_instances": [],
             "guild_scheduled_events": [],
             "soundboard_sounds": [],
@@ -184,20 +196,21 @@ pub(crate) fn role_json(role: &RoleRecord) -> Value {
         "name": role.name,
         "color": role.color,
         "colors": {"primary_color": role.color, "secondary_color": null, "tertiary_color": null},
-        "hoist": false,
+        "hoist": role.hoist,
         "icon": null,
         "unicode_emoji": null,
         "position": role.position,
         "permissions": role.permissions.to_string(),
         "managed": false,
-        "mentionable": false,
+        "mentionable": role.mentionable,
         "flags": 0,
     })
 }
 
-/// A guild channel.
+/// A guild channel; a voice or stage channel with its `bitrate`, `user_limit` and
+/// `rtc_region`.
 pub(crate) fn channel_json(guild_id: u64, channel: &ChannelRecord) -> Value {
-    json!({
+    let mut value = json!({
         "id": channel.id.to_string(),
         "guild_id": guild_id.to_string(),
         "name": channel.name,
@@ -213,5 +226,11 @@ pub(crate) fn channel_json(guild_id: u64, channel: &ChannelRecord) -> Value {
         "last_message_id": null,
         "rate_limit_per_user": channel.rate_limit_per_user,
         "flags": 0,
-    })
+    });
+    if super::voice::is_voice(channel.kind) {
+        value["bitrate"] = json!(64000);
+        value["user_limit"] = json!(0);
+        value["rtc_region"] = Value::Null;
+    }
+    value
 }

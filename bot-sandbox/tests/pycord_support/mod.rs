@@ -1,0 +1,106 @@
+//! Running an unmodified py-cord bot (a script of `tests/pycord/`) against a sandbox and reading
+//! the lines it prints.
+//!
+//! Python comes from `PYCORD_PYTHON`, else `.venv-pycord/bin/python` at the workspace root (made
+//! by `.ci/run`). With `CI=true` a missing interpreter fails the test; elsewhere it skips with a
+//! printed reason. (The same rules as `tests/pycord.rs`.)
+#![allow(dead_code)]
+
+use bot_sandbox::SandboxHandle;
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+fn python() -> Option<PathBuf> {
+    if let Ok(path) = std::env::var("PYCORD_PYTHON") {
+        return Some(PathBuf::from(path));
+    }
+    let venv = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.venv-pycord/bin/python");
+    venv.exists().then_some(venv)
+}
+
+/// The interpreter; `None` (the test skips, saying why) when there is none outside CI.
+pub fn python_or_skip() -> Option<PathBuf> {
+    let found = python();
+    if found.is_none() {
+        if std::env::var("CI").as_deref() == Ok("true") {
+            panic!("CI=true but no py-cord interpreter: .ci/run must create .venv-pycord");
+        }
+        println!("skipped: no PYCORD_PYTHON and no .venv-pycord; run .ci/run to create it");
+    }
+    found
+}
+
+/// A running py-cord bot, killed on drop.
+pub struct PyBot {
+    child: Child,
+    lines: mpsc::Receiver<String>,
+    /// Every line read so far, for the failure message.
+    seen: Vec<String>,
+}
+
+impl PyBot {
+    /// Starts `tests/pycord/{script}` with the sandbox's API base, token and `guild`.
+    pub fn start(python: &PathBuf, script: &str, sandbox: &SandboxHandle, guild: u64) -> PyBot {
+        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/pycord")
+            .join(script);
+        let mut child = Command::new(python)
+            .arg(script)
+            .env("SANDBOX_API_BASE", sandbox.api_base())
+            .env("SANDBOX_TOKEN", sandbox.token())
+            .env("SANDBOX_GUILD", guild.to_string())
+            .env("PYTHONUNBUFFERED", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("python starts");
+        let stdout = child.stdout.take().expect("piped stdout");
+        let (tx, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        PyBot {
+            child,
+            lines,
+            seen: Vec::new(),
+        }
+    }
+
+    /// Reads lines until each of `wanted` was printed (in any order, other lines skipped);
+    /// panics with every line read if one is missing after `timeout`.
+    pub fn wait_for_lines(&mut self, wanted: &[&str], timeout: Duration) {
+        let deadline = Instant::now() + timeout;
+        let mut missing: Vec<&str> = wanted.to_vec();
+        while !missing.is_empty() {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) => {
+                    let line = line.trim().to_owned();
+                    missing.retain(|w| *w != line);
+                    self.seen.push(line);
+                }
+                Err(_) => panic!(
+                    "py-cord did not print {missing:?} within {timeout:?}; it printed {:#?}",
+                    self.seen
+                ),
+            }
+        }
+    }
+
+    /// [`PyBot::wait_for_lines`] from a multi-threaded tokio test.
+    pub fn expect(&mut self, wanted: &[&str]) {
+        tokio::task::block_in_place(|| self.wait_for_lines(wanted, Duration::from_secs(30)));
+    }
+}
+
+impl Drop for PyBot {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
