@@ -114,3 +114,94 @@ async fn derived_events_follow_their_dispatch_for_cached_objects_only() {
         DERIVED_TO_EVERY.lock().unwrap()
     );
 }
+
+#[tokio::test]
+async fn member_role_channel_and_voice_changes_carry_the_cached_state() {
+    use bot_core::event::{
+        ChannelDeleted, MemberRemoved, MemberUpdated, RoleDeleted, RoleUpdated, UserUpdated,
+        VoiceStateUpdated,
+    };
+    use bot_core::prelude::Intents;
+    use bot_sandbox::{MemberUpdate, ProfileUpdate, RoleUpdate};
+
+    let sandbox = bot_sandbox::Sandbox::builder().start().await.unwrap();
+    let world = sandbox.default_guild().unwrap();
+    let guild = world.guild;
+    let role = sandbox
+        .create_role(guild, RoleUpdate::default().name("crew"))
+        .unwrap();
+    let voice = sandbox.create_channel(guild, "lounge", 2).unwrap();
+    let bot = message_bot_builder(&sandbox)
+        .intents(
+            Intents::default()
+                | Intents::GUILD_MEMBERS
+                | Intents::GUILD_VOICE_STATES
+                | Intents::MESSAGE_CONTENT,
+        )
+        .build()
+        .unwrap();
+    let task = started(&bot).await;
+    bot.wait_until_ready().await.unwrap();
+    let within = Duration::from_secs(5);
+    let member = world.member;
+    assert!(bot.get_member(guild.into(), member.into()).is_some());
+
+    let updated = bot.wait_for::<MemberUpdated>(|_| true, within);
+    assert!(sandbox.update_member(guild, member, MemberUpdate::default().nick(Some("Bo"))));
+    let updated = updated.await.expect("a cached member's update");
+    assert_eq!(updated.before.nick(), None);
+    assert_eq!(updated.after.nick(), Some("Bo"));
+    assert_eq!(
+        bot.get_member(guild.into(), member.into()).unwrap().nick(),
+        Some("Bo")
+    );
+
+    let renamed = bot.wait_for::<UserUpdated>(|_| true, within);
+    assert!(sandbox.update_profile(member, ProfileUpdate::default().username("bobby")));
+    let renamed = renamed.await.expect("a cached user's update");
+    assert_eq!(renamed.after.name(), "bobby");
+    assert_ne!(renamed.before.name(), "bobby");
+
+    let role_updated = bot.wait_for::<RoleUpdated>(|_| true, within);
+    assert!(sandbox.update_role(guild, role, RoleUpdate::default().name("staff")));
+    let role_updated = role_updated.await.unwrap();
+    assert_eq!(
+        (&*role_updated.before.name, &*role_updated.after.name),
+        ("crew", "staff")
+    );
+    let role_deleted = bot.wait_for::<RoleDeleted>(|_| true, within);
+    assert!(sandbox.delete_role(guild, role));
+    assert_eq!(&*role_deleted.await.unwrap().role.name, "staff");
+    assert!(bot.cache().role(role.into()).is_none());
+
+    let joined = bot.wait_for::<VoiceStateUpdated>(|_| true, within);
+    assert!(sandbox.join_voice(guild, member, voice));
+    let joined = joined.await.unwrap();
+    assert!(joined.before.is_none());
+    assert_eq!(
+        joined
+            .after
+            .as_ref()
+            .and_then(|s| s.channel_id)
+            .map(|c| c.get()),
+        Some(voice)
+    );
+    let left = bot.wait_for::<VoiceStateUpdated>(|_| true, within);
+    assert!(sandbox.leave_voice(guild, member));
+    let left = left.await.unwrap();
+    assert!(left.before.is_some() && left.after.is_none());
+
+    let channel_deleted = bot.wait_for::<ChannelDeleted>(|_| true, within);
+    assert!(sandbox.delete_channel(voice));
+    assert_eq!(
+        channel_deleted.await.unwrap().channel.name.as_deref(),
+        Some("lounge")
+    );
+    assert!(bot.get_channel(voice.into()).is_none());
+
+    let removed = bot.wait_for::<MemberRemoved>(|_| true, within);
+    assert!(sandbox.remove_member(guild, member));
+    assert_eq!(removed.await.unwrap().member.nick(), Some("Bo"));
+    assert!(bot.get_member(guild.into(), member.into()).is_none());
+    stop(&bot, task).await;
+}
