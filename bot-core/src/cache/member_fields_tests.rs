@@ -1,6 +1,6 @@
 //! Every field Pycord's `Member` and `User` expose (py-cord 2.8.1), read from a cached member:
-//! the table below names each and reads it. Presence fields (`status`, `activities`, …) come
-//! with the presence cache (the second cache issue) and are listed apart.
+//! the table below names each and reads it; the presence fields (`status`, `activities`, …)
+//! through [`MemberRef::presence`].
 
 use super::tests::{GUILD, event, guild_create};
 use super::*;
@@ -56,7 +56,7 @@ const PYCORD_MEMBER: &[&str] = &[
     "get_role",
 ];
 
-/// Read from presences, which the second cache issue caches.
+/// Read from the member's cached presence.
 const PRESENCE_FIELDS: &[&str] = &[
     "status",
     "raw_status",
@@ -112,7 +112,58 @@ fn a_cached_member_reads_every_field_pycord_exposes() {
                "self_mute": false, "self_video": false, "suppress": false,
                "request_to_speak_timestamp": null}),
     ));
+    cache.update(&event(
+        "PRESENCE_UPDATE",
+        json!({"user": {"id": user_id.to_string()}, "guild_id": GUILD.to_string(),
+               "status": "idle", "client_status": {"mobile": "idle", "web": "online"},
+               "activities": [{"name": "chess", "type": 0}]}),
+    ));
     let m = cache.member(GUILD.into(), user_id.into()).expect("cached");
+    let presence = m.presence(&cache).expect("its presence");
+    let status =
+        |s: &Option<crate::model::Status>| s.as_ref().map(|s| format!("{s:?}")).unwrap_or_default();
+    let presence_read: Vec<(&str, String)> = vec![
+        ("status", format!("{:?}", presence.status)),
+        (
+            "raw_status",
+            serde_json::to_value(&presence.status)
+                .unwrap()
+                .as_str()
+                .unwrap_or_default()
+                .to_owned(),
+        ),
+        ("mobile_status", status(&presence.client_status.mobile)),
+        ("desktop_status", status(&presence.client_status.desktop)),
+        ("web_status", status(&presence.client_status.web)),
+        (
+            "is_on_mobile",
+            presence.client_status.mobile.is_some().to_string(),
+        ),
+        (
+            "activity",
+            presence
+                .activities
+                .first()
+                .map(|a| a.name.to_string())
+                .unwrap_or_default(),
+        ),
+        ("activities", presence.activities.len().to_string()),
+    ];
+    assert_eq!(
+        presence_read,
+        [
+            ("status", "Idle".to_owned()),
+            ("raw_status", "idle".to_owned()),
+            ("mobile_status", "Idle".to_owned()),
+            ("desktop_status", String::new()),
+            ("web_status", "Online".to_owned()),
+            ("is_on_mobile", "true".to_owned()),
+            ("activity", "chess".to_owned()),
+            ("activities", "1".to_owned()),
+        ]
+    );
+    let presence_listed: Vec<&str> = presence_read.iter().map(|(name, _)| *name).collect();
+    assert_eq!(presence_listed, PRESENCE_FIELDS);
     let mut message: Message = serde_json::from_value(crate::model::test_fixture(
         "message_create.composed.json",
         "/d",
