@@ -215,3 +215,37 @@ async fn handles_held_across_an_await_block_nothing() {
     );
     stop(&bot, task).await;
 }
+
+#[tokio::test]
+async fn app_emojis_and_default_sounds_are_fetched_at_start_up_as_configured() {
+    use bot_core::cache::CacheConfig;
+    let sandbox = bot_sandbox::Sandbox::builder().start().await.unwrap();
+    let emoji = sandbox.add_application_emoji("wave");
+    let with = Bot::builder()
+        .token(sandbox.token())
+        .api_base(sandbox.rest_url())
+        .registry(CommandRegistry::default())
+        .cache(CacheConfig::default().cache_app_emojis(true))
+        .build()
+        .unwrap();
+    let task = started(&with).await;
+    with.wait_until_ready().await.unwrap();
+    let app_emojis = with.app_emojis();
+    assert_eq!(app_emojis.len(), 1);
+    assert_eq!(app_emojis[0].name.as_deref(), Some("wave"));
+    assert!(with.get_emoji(emoji.into()).is_some());
+    stop(&with, task).await;
+
+    // Pycord's default: no application emojis.
+    let without = Bot::builder()
+        .token(sandbox.token())
+        .api_base(sandbox.rest_url())
+        .registry(CommandRegistry::default())
+        .build()
+        .unwrap();
+    let task = started(&without).await;
+    without.wait_until_ready().await.unwrap();
+    assert!(without.app_emojis().is_empty());
+    assert!(without.get_emoji(emoji.into()).is_none());
+    stop(&without, task).await;
+}

@@ -52,6 +52,25 @@ pub(crate) async fn gateway_bot(state: AppState) -> Response {
     }))
 }
 
+/// `GET /applications/{application}/emojis`: the application's emojis, each with the bot user
+/// as its creator (as Discord shows it).
+pub(crate) async fn application_emojis(state: AppState, Path(app): Path<String>) -> Response {
+    let world = state.world();
+    if app.parse::<u64>().ok() != Some(world.application_id) {
+        return super::unknown(10002, "Application");
+    }
+    let bot = world.user_json_by_id(world.bot_id);
+    let items: Vec<_> = world
+        .app_emojis
+        .iter()
+        .map(|(id, name)| {
+            json!({"id": id.to_string(), "name": name, "roles": [], "require_colons": true,
+                   "managed": false, "animated": false, "available": true, "user": bot})
+        })
+        .collect();
+    ok(json!({"items": items}))
+}
+
 /// `GET /soundboard-default-sounds`: none (py-cord waits for it before `on_ready`).
 pub(crate) async fn soundboard() -> Response {
     ok(json!([]))

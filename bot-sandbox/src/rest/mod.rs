@@ -293,6 +293,7 @@ fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
     let authenticated = Router::new()
         .route("/users/{id}", get(app::user))
         .route("/applications/@me", get(app::application))
+        .route("/applications/{app}/emojis", get(app::application_emojis))
         .route("/oauth2/applications/@me", get(app::application))
         .route("/gateway/bot", get(app::gateway_bot))
         .route("/soundboard-default-sounds", get(app::soundboard))

@@ -7,6 +7,15 @@ use crate::SandboxHandle;
 use serde_json::Value;
 
 impl SandboxHandle {
+    /// Gives the application an emoji named `name` (`GET /applications/{id}/emojis` lists
+    /// it); its id.
+    pub fn add_application_emoji(&self, name: &str) -> u64 {
+        let mut world = self.shared.world();
+        let id = world.ids.next();
+        world.app_emojis.push((id, name.to_owned()));
+        id
+    }
+
     /// Seeds `count` messages by `author` in `channel` (content `"{prefix}{n}"`, oldest first)
     /// and returns their ids, oldest first. No event is sent: it is history that existed before
     /// the bot looked, and seeding thousands stays fast. Empty for an unknown channel or user.

@@ -202,6 +202,8 @@ pub(crate) struct World {
     pub(crate) files: HashMap<u64, StoredFile>,
     /// `X-Audit-Log-Reason`s received, decoded, with the request's method and path.
     pub(crate) audit_reasons: Vec<(String, String)>,
+    /// The application's emojis: id and name.
+    pub(crate) app_emojis: Vec<(u64, String)>,
 }
 
 impl World {
@@ -240,6 +242,7 @@ impl World {
             pins: HashMap::new(),
             files: HashMap::new(),
             audit_reasons: Vec::new(),
+            app_emojis: Vec::new(),
         }
     }
 
