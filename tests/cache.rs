@@ -36,7 +36,14 @@ fn bot(sandbox: &bot_sandbox::SandboxHandle) -> Bot {
     Bot::builder()
         .token(sandbox.token())
         .api_base(sandbox.rest_url())
-        .intents(Intents::default() | Intents::MESSAGE_CONTENT | Intents::GUILD_MEMBERS)
+        // GUILD_PRESENCES: GUILD_CREATE then lists every member of the (small) default guild;
+        // without it Discord (and the sandbox) sends only the bot and the members in voice.
+        .intents(
+            Intents::default()
+                | Intents::MESSAGE_CONTENT
+                | Intents::GUILD_MEMBERS
+                | Intents::GUILD_PRESENCES,
+        )
         .registry(CommandRegistry::collect().unwrap())
         .build()
         .unwrap()

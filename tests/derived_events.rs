@@ -9,7 +9,7 @@ use bot_core::event::{
     Event, MessageDelete, MessageDeleted, MessageEdited, MessageUpdate, ReactionAdded,
 };
 use bot_core::model::{CreateMessage, Id};
-use bot_core::{Context, listen};
+use bot_core::{Context, Intents, listen};
 use common::{eventually, message_bot_builder, started, stop};
 use std::sync::Mutex;
 use std::time::Duration;
@@ -51,7 +51,12 @@ async fn every_event(_ctx: &Context, event: &Event) {
 async fn derived_events_follow_their_dispatch_for_cached_objects_only() {
     let sandbox = bot_sandbox::Sandbox::builder().start().await.unwrap();
     let world = sandbox.default_guild().unwrap();
-    let bot = message_bot_builder(&sandbox).build().unwrap();
+    // GUILD_PRESENCES: GUILD_CREATE then lists every member of the small default guild (the
+    // reacting member is cached); without it, only the bot and the members in voice.
+    let bot = message_bot_builder(&sandbox)
+        .intents(Intents::default() | Intents::MESSAGE_CONTENT | Intents::GUILD_PRESENCES)
+        .build()
+        .unwrap();
     let task = started(&bot).await;
     let channel = Id::new(world.channel);
     let http = bot.http();

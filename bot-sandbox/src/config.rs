@@ -21,6 +21,10 @@ pub struct Timings {
     /// The window in which the bot may add one reaction per channel (Discord: 0.25 s); zero
     /// lifts the limit.
     pub reaction_window: Duration,
+    /// The window in which the bot may request a guild's whole member list (Request Guild
+    /// Members with `query: ""` and `limit: 0`) once per guild (Discord: 30 s); another inside
+    /// it gets a RATE_LIMITED dispatch. Zero lifts the limit.
+    pub full_member_list_window: Duration,
 }
 
 impl Default for Timings {
@@ -32,6 +36,7 @@ impl Default for Timings {
             token_lifetime: Duration::from_secs(15 * 60),
             message_create_window: Duration::from_secs(5),
             reaction_window: Duration::from_millis(250),
+            full_member_list_window: Duration::from_secs(30),
         }
     }
 }

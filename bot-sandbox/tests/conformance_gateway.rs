@@ -140,7 +140,12 @@ async fn identify_gets_ready_with_every_field_then_guild_create() {
             .any(|c| c["id"].as_str().and_then(|s| s.parse().ok()) == Some(world.channel))
     );
     assert_eq!(g["member_count"], 3);
-    assert_eq!(g["members"].as_array().unwrap().len(), 3);
+    // Without GUILD_PRESENCES, `members` holds only the bot (and members in voice: none here).
+    assert_eq!(g["members"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        g["members"][0]["user"]["id"],
+        sandbox.bot_user_id().to_string()
+    );
     assert!(g["joined_at"].is_string());
 }
 
@@ -349,12 +354,17 @@ async fn identify_pacing_refuses_a_second_identify_inside_the_window() {
     client.close().await;
 }
 
-// GE L216-223: REQUEST_GUILD_MEMBERS is answered with GUILD_MEMBERS_CHUNK.
+// GE L216-223: REQUEST_GUILD_MEMBERS is answered with GUILD_MEMBERS_CHUNK (the whole list needs
+// GUILD_MEMBERS; tests/member_chunks.rs covers the rest).
 #[tokio::test]
 async fn request_guild_members_gets_a_chunk() {
     let sandbox = sandbox().await;
     let world = sandbox.default_guild().unwrap();
-    let (mut client, _) = ready(&sandbox, false).await;
+    let mut client = Client::connect(&url(&sandbox, "?v=10&encoding=json"), false).await;
+    client.payload().await;
+    client
+        .send(identify(&sandbox.token(), GUILDS | (1 << 1)))
+        .await;
     let mut request = frame("request_guild_members");
     request["d"]["guild_id"] = json!(world.guild.to_string());
     request["d"]["nonce"] = json!("n1");

@@ -162,10 +162,7 @@ impl Reader {
             6 => self.resume(&data),
             _ if self.session.is_none() => Some(End::Close(4003, "Not authenticated")),
             3 | 4 => None,
-            8 => {
-                self.request_members(&data);
-                None
-            }
+            8 => self.request_members(&data),
             _ => Some(End::Close(4001, "Unknown opcode")),
         }
     }
@@ -275,13 +272,19 @@ impl Reader {
             (ready, guilds)
         };
         {
-            let mut inner = self.shared.gateway.lock();
-            let mut session = Session::new(shard, intents, self.tx.clone());
+            let gateway = &self.shared.gateway;
+            let mut guard = gateway.lock();
+            let inner = &mut *guard;
+            let threshold = super::guild_create::large_threshold(data);
+            let mut session = Session::new(shard, intents, threshold, self.tx.clone());
             session.dispatch("READY", &ready);
             // READY lists every guild; GUILD_CREATE, which fills them in, needs GUILDS like any
             // other (GW "List of Intents": an intent not asked for means none of its events).
             if intents & super::intents::GUILDS != 0 {
-                for (_, guild) in guilds {
+                let bot = gateway.bot_id();
+                for (_, mut guild) in guilds {
+                    let view = session.view(&inner.presences, bot);
+                    super::guild_create::shape(&mut guild, &view);
                     session.dispatch("GUILD_CREATE", &guild);
                 }
             }
@@ -344,29 +347,11 @@ impl Reader {
         }
     }
 
-    fn request_members(&mut self, data: &Value) {
-        let guild = data
-            .get("guild_id")
-            .and_then(Value::as_str)
-            .and_then(|s| s.parse::<u64>().ok());
-        let nonce = data.get("nonce").cloned().unwrap_or(Value::Null);
-        let chunk = {
-            let world = self.shared.world();
-            guild.and_then(|id| world.guilds.get(&id)).map(|g| {
-                json!({
-                    "guild_id": g.id.to_string(),
-                    "members": g.members.iter().map(|m| world.member_json(m, true)).collect::<Vec<_>>(),
-                    "chunk_index": 0,
-                    "chunk_count": 1,
-                    "not_found": [],
-                    "nonce": nonce,
-                })
-            })
-        };
-        if let (Some(chunk), Some(id)) = (chunk, &self.session)
-            && let Some(session) = self.shared.gateway.lock().sessions.get_mut(id)
-        {
-            session.dispatch("GUILD_MEMBERS_CHUNK", &chunk);
-        }
+    /// Request Guild Members (op 8): see [`super::members`]; an invalid payload closes with 4001.
+    fn request_members(&mut self, data: &Value) -> Option<End> {
+        let id = self.session.as_deref()?;
+        super::members::answer(&self.shared, id, data)
+            .err()
+            .map(|_| End::Close(4001, "Invalid payload for opcode"))
     }
 }

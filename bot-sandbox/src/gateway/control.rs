@@ -24,7 +24,7 @@ pub struct HeartbeatRecord {
 /// Test controls of the gateway, from [`crate::SandboxHandle::gateway`].
 #[derive(Clone, Debug)]
 pub struct GatewayControl {
-    shared: Arc<Shared>,
+    pub(super) shared: Arc<Shared>,
 }
 
 impl GatewayControl {
@@ -140,6 +140,29 @@ impl GatewayControl {
             .get(session_id)
             .map(|s| s.heartbeats.iter().copied().collect())
             .unwrap_or_default()
+    }
+
+    /// Withholds the last GUILD_MEMBERS_CHUNK of each of the next `requests` member requests
+    /// answered with chunks (the only chunk of a one-chunk answer), so a client's wait for the
+    /// rest of its answer can be seen to time out. Requests refused, ignored or rate limited do
+    /// not count. 0 turns it off.
+    pub fn withhold_last_chunk(&self, requests: usize) {
+        self.shared
+            .gateway
+            .withhold_last_chunk
+            .store(requests, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// The `d` of every Request Guild Members (op 8) received after an IDENTIFY or RESUME, oldest
+    /// first (the last 1000), whatever became of it.
+    pub fn member_requests(&self) -> Vec<Value> {
+        self.shared
+            .gateway
+            .lock()
+            .member_requests
+            .iter()
+            .cloned()
+            .collect()
     }
 
     /// How many IDENTIFYs were accepted (each started a session; refused ones do not count).

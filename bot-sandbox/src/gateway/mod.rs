@@ -2,8 +2,11 @@
 
 mod connection;
 mod control;
+mod crowd;
 mod firehose;
+mod guild_create;
 pub(crate) mod intents;
+mod members;
 mod writer;
 mod zlib;
 
@@ -16,6 +19,7 @@ use firehose::{BlankRule, BurstData, Delivery, dispatch_text, event_json};
 use intents::{MESSAGE_CONTENT, Needs};
 use serde_json::Value;
 use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::AtomicUsize;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Instant;
 use tokio::sync::{mpsc, watch};
@@ -54,6 +58,8 @@ pub(crate) struct Session {
     /// The intents of its IDENTIFY (a RESUME keeps them): which dispatches it gets, and whether
     /// it sees message content.
     pub(crate) intents: u64,
+    /// Its IDENTIFY's `large_threshold` (50–250), for GUILD_CREATE.
+    pub(crate) large_threshold: u64,
     pub(crate) seq: u64,
     /// The last dispatches, as sent, for RESUME.
     pub(crate) buffer: VecDeque<(u64, Arc<str>)>,
@@ -66,11 +72,13 @@ impl Session {
     pub(crate) fn new(
         shard: (u64, u64),
         intents: u64,
+        large_threshold: u64,
         tx: mpsc::UnboundedSender<Outbound>,
     ) -> Self {
         Session {
             shard,
             intents,
+            large_threshold,
             seq: 0,
             buffer: VecDeque::new(),
             tx: Some(tx),
@@ -89,6 +97,20 @@ impl Session {
     /// to this session: its shard holds the guild and its intents meet the need.
     fn receives(&self, guild: Option<u64>, needs: Needs) -> bool {
         self.covers(guild) && needs.met_by(self.intents)
+    }
+
+    /// What decides this session's view of a guild's members in GUILD_CREATE.
+    pub(crate) fn view<'a>(
+        &self,
+        presences: &'a HashMap<u64, crowd::PresenceRecord>,
+        bot: &'a str,
+    ) -> guild_create::View<'a> {
+        guild_create::View {
+            intents: self.intents,
+            large_threshold: self.large_threshold,
+            bot,
+            presences,
+        }
     }
 
     /// Whether the session sees message content (it identified with MESSAGE_CONTENT).
@@ -151,6 +173,12 @@ pub(crate) struct Inner {
     pub(crate) identifies: Vec<Instant>,
     /// How many RESUMEs were accepted.
     pub(crate) resumes: usize,
+    /// Users' presences (absent: offline).
+    pub(crate) presences: HashMap<u64, crowd::PresenceRecord>,
+    /// When each guild's whole member list was last requested (the full-list rate limit).
+    pub(crate) full_lists: HashMap<u64, Instant>,
+    /// The `d` of the last Request Guild Members received.
+    pub(crate) member_requests: VecDeque<Value>,
 }
 
 /// Every session of the sandbox.
@@ -163,6 +191,8 @@ pub(crate) struct GatewayState {
     bot_id: String,
     /// Whether heartbeats are acknowledged (tests turn it off to make a connection a zombie).
     pub(crate) ack_heartbeats: std::sync::atomic::AtomicBool,
+    /// How many member requests still to answer lose their last chunk (a test's fault).
+    pub(crate) withhold_last_chunk: AtomicUsize,
 }
 
 impl GatewayState {
@@ -173,11 +203,17 @@ impl GatewayState {
             session_starts,
             bot_id: bot_id.to_string(),
             ack_heartbeats: std::sync::atomic::AtomicBool::new(true),
+            withhold_last_chunk: AtomicUsize::new(0),
         }
     }
 
     pub(crate) fn lock(&self) -> MutexGuard<'_, Inner> {
         self.inner.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The bot user's id as JSON has it.
+    pub(crate) fn bot_id(&self) -> &str {
+        &self.bot_id
     }
 
     /// Session starts left today.
@@ -207,12 +243,20 @@ impl GatewayState {
             && !intents::keeps_content(&data, &self.bot_id, guild.is_none());
         let (event_text, data_text) = (event_json(event), data.to_string());
         let mut blanked: Option<String> = None;
-        let mut inner = self.lock();
+        let mut guard = self.lock();
+        let inner = &mut *guard;
         for session in inner
             .sessions
             .values_mut()
             .filter(|s| s.receives(guild, needs))
         {
+            if event == "GUILD_CREATE" {
+                // Each session sees the members its intents and `large_threshold` allow.
+                let mut shaped = data.clone();
+                guild_create::shape(&mut shaped, &session.view(&inner.presences, &self.bot_id));
+                session.dispatch_json(&event_text, &shaped.to_string());
+                continue;
+            }
             let text = if guards_content && !session.sees_content() {
                 blanked
                     .get_or_insert_with(|| {

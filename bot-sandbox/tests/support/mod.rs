@@ -70,8 +70,9 @@ impl Rest {
     }
 }
 
-/// GUILDS | GUILD_MEMBERS | DIRECT_MESSAGES.
-const INTENTS: u64 = 1 | (1 << 1) | (1 << 12);
+/// GUILDS | GUILD_MEMBERS | GUILD_PRESENCES | DIRECT_MESSAGES: GUILD_PRESENCES so GUILD_CREATE
+/// lists every member of these small guilds (without it, only the bot and members in voice).
+const INTENTS: u64 = 1 | (1 << 1) | (1 << 8) | (1 << 12);
 
 /// A gateway session that has read READY and every GUILD_CREATE (keyed by guild id).
 pub async fn session(sandbox: &SandboxHandle) -> (Client, Vec<Value>) {
