@@ -10,113 +10,12 @@
 //! by `.ci/run`). With `CI=true` a missing interpreter fails the test; elsewhere it skips with a
 //! printed reason.
 
+mod pycord_support;
+
 use bot_sandbox::{Sandbox, SandboxHandle, TeamRole};
+use pycord_support::{PyBot as Bot, python_or_skip};
 use serde_json::{Value, json};
-use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
 use std::time::Duration;
-
-fn python() -> Option<PathBuf> {
-    if let Ok(path) = std::env::var("PYCORD_PYTHON") {
-        return Some(PathBuf::from(path));
-    }
-    let venv = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.venv-pycord/bin/python");
-    venv.exists().then_some(venv)
-}
-
-/// The interpreter; `None` (the test skips, saying why) when there is none outside CI.
-fn python_or_skip() -> Option<PathBuf> {
-    let found = python();
-    if found.is_none() {
-        if std::env::var("CI").as_deref() == Ok("true") {
-            panic!("CI=true but no py-cord interpreter: .ci/run must create .venv-pycord");
-        }
-        println!("skipped: no PYCORD_PYTHON and no .venv-pycord; run .ci/run to create it");
-    }
-    found
-}
-
-/// A running py-cord bot, killed on drop.
-struct Bot {
-    child: Child,
-    lines: mpsc::Receiver<String>,
-}
-
-impl Bot {
-    fn start(python: &PathBuf, script: &str, sandbox: &SandboxHandle, guild: u64) -> Bot {
-        Bot::start_with(python, script, sandbox, guild, &[])
-    }
-
-    /// [`start`](Self::start) with more environment variables for the script.
-    fn start_with(
-        python: &PathBuf,
-        script: &str,
-        sandbox: &SandboxHandle,
-        guild: u64,
-        env: &[(&str, String)],
-    ) -> Bot {
-        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/pycord")
-            .join(script);
-        let mut child = Command::new(python)
-            .arg(script)
-            .envs(env.iter().map(|(k, v)| (k, v)))
-            .env("SANDBOX_API_BASE", sandbox.api_base())
-            .env("SANDBOX_TOKEN", sandbox.token())
-            .env("SANDBOX_GUILD", guild.to_string())
-            .env("PYTHONUNBUFFERED", "1")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("python starts");
-        let stdout = child.stdout.take().expect("piped stdout");
-        let (tx, lines) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
-        Bot { child, lines }
-    }
-
-    fn wait_for_line(&self, wanted: &str, timeout: Duration) {
-        let deadline = std::time::Instant::now() + timeout;
-        loop {
-            let left = deadline.saturating_duration_since(std::time::Instant::now());
-            match self.lines.recv_timeout(left) {
-                Ok(line) if line.trim() == wanted => return,
-                Ok(_) => continue,
-                Err(_) => panic!("py-cord did not print {wanted} within {timeout:?}"),
-            }
-        }
-    }
-
-    /// The rest of the next line `KEY rest` the script prints (lines before it are skipped).
-    fn wait_for_value(&self, key: &str, timeout: Duration) -> String {
-        let deadline = std::time::Instant::now() + timeout;
-        let prefix = format!("{key} ");
-        loop {
-            let left = deadline.saturating_duration_since(std::time::Instant::now());
-            match self.lines.recv_timeout(left) {
-                Ok(line) => {
-                    if let Some(value) = line.trim_end().strip_prefix(&prefix) {
-                        return value.to_owned();
-                    }
-                }
-                Err(_) => panic!("py-cord did not print {key} within {timeout:?}"),
-            }
-        }
-    }
-}
-
-impl Drop for Bot {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pycord_logs_in_syncs_answers_and_does_not_rewrite_on_restart() {
@@ -126,7 +25,7 @@ async fn pycord_logs_in_syncs_answers_and_does_not_rewrite_on_restart() {
     let sandbox = Sandbox::builder().start().await.unwrap();
     let world = sandbox.default_guild().unwrap();
 
-    let bot = Bot::start(&python, "ping_bot.py", &sandbox, world.guild);
+    let mut bot = Bot::start(&python, "ping_bot.py", &sandbox, world.guild);
     tokio::task::block_in_place(|| bot.wait_for_line("SYNCED", Duration::from_secs(60)));
     let commands = sandbox.commands(Some(world.guild));
     assert_eq!(commands.len(), 1, "{commands:?}");
@@ -150,7 +49,7 @@ async fn pycord_logs_in_syncs_answers_and_does_not_rewrite_on_restart() {
     assert_eq!(response.content(), Some("pong 42"));
     drop(bot);
 
-    let bot = Bot::start(&python, "ping_bot.py", &sandbox, world.guild);
+    let mut bot = Bot::start(&python, "ping_bot.py", &sandbox, world.guild);
     tokio::task::block_in_place(|| bot.wait_for_line("SYNCED", Duration::from_secs(60)));
     assert_eq!(
         sandbox.command_writes(),
@@ -199,7 +98,7 @@ async fn pycord_checks_decide_from_what_the_sandbox_sends() {
     sandbox.set_team("Sandbox Devs", alice, &[bob]).unwrap();
     assert!(sandbox.set_team_member(carol, TeamRole::ReadOnly));
 
-    let bot = Bot::start(&python, "checks_bot.py", &sandbox, world.guild);
+    let mut bot = Bot::start(&python, "checks_bot.py", &sandbox, world.guild);
     tokio::task::block_in_place(|| bot.wait_for_line("SYNCED", Duration::from_secs(60)));
     assert_eq!(
         sandbox.commands(None).len(),
@@ -293,9 +192,9 @@ async fn pycord_sends_reacts_pins_and_opens_a_thread() {
         ("SANDBOX_CHANNEL", world.channel.to_string()),
         ("SANDBOX_MEMBER", world.member.to_string()),
     ];
-    let bot = Bot::start_with(&python, "messages_bot.py", &sandbox, world.guild, &env);
+    let mut bot = Bot::start_with(&python, "messages_bot.py", &sandbox, world.guild, &env);
     let wait = Duration::from_secs(60);
-    let value = |key: &str| tokio::task::block_in_place(|| bot.wait_for_value(key, wait));
+    let mut value = |key: &str| tokio::task::block_in_place(|| bot.wait_for_value(key, wait));
     assert_eq!(value("HISTORY"), "note 4|note 3|note 2", "newest first");
     let sent_id = value("SENT");
     let sent: u64 = sent_id.parse().unwrap();

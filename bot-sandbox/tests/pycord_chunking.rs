@@ -8,85 +8,12 @@
 //! by `.ci/run`). With `CI=true` a missing interpreter fails the test; elsewhere it skips with a
 //! printed reason.
 
-use bot_sandbox::{Sandbox, SandboxHandle};
+mod pycord_support;
+
+use bot_sandbox::Sandbox;
+use pycord_support::{PyBot as Bot, python_or_skip};
 use serde_json::json;
-use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
-
-fn python() -> Option<PathBuf> {
-    if let Ok(path) = std::env::var("PYCORD_PYTHON") {
-        return Some(PathBuf::from(path));
-    }
-    let venv = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.venv-pycord/bin/python");
-    venv.exists().then_some(venv)
-}
-
-/// The interpreter; `None` (the test skips, saying why) when there is none outside CI.
-fn python_or_skip() -> Option<PathBuf> {
-    let found = python();
-    if found.is_none() {
-        if std::env::var("CI").as_deref() == Ok("true") {
-            panic!("CI=true but no py-cord interpreter: .ci/run must create .venv-pycord");
-        }
-        println!("skipped: no PYCORD_PYTHON and no .venv-pycord; run .ci/run to create it");
-    }
-    found
-}
-
-/// A running py-cord bot, killed on drop.
-struct Bot {
-    child: Child,
-    lines: mpsc::Receiver<String>,
-}
-
-impl Bot {
-    fn start(python: &PathBuf, script: &str, sandbox: &SandboxHandle, guild: u64) -> Bot {
-        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/pycord")
-            .join(script);
-        let mut child = Command::new(python)
-            .arg(script)
-            .env("SANDBOX_API_BASE", sandbox.api_base())
-            .env("SANDBOX_TOKEN", sandbox.token())
-            .env("SANDBOX_GUILD", guild.to_string())
-            .env("PYTHONUNBUFFERED", "1")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("python starts");
-        let stdout = child.stdout.take().expect("piped stdout");
-        let (tx, lines) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
-        Bot { child, lines }
-    }
-
-    /// The first line printed that starts with `prefix`.
-    fn line_starting(&self, prefix: &str, timeout: Duration) -> String {
-        let deadline = Instant::now() + timeout;
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.lines.recv_timeout(left) {
-                Ok(line) if line.starts_with(prefix) => return line.trim().to_owned(),
-                Ok(_) => continue,
-                Err(_) => panic!("py-cord printed no {prefix}line within {timeout:?}"),
-            }
-        }
-    }
-}
-
-impl Drop for Bot {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pycord_chunks_a_2500_member_guild_before_on_ready() {
@@ -99,7 +26,7 @@ async fn pycord_chunks_a_2500_member_guild_before_on_ready() {
     let seeded = sandbox.seed_members(world.guild, 2497, "member");
     assert_eq!(seeded.len(), 2497);
 
-    let bot = Bot::start(&python, "chunking_bot.py", &sandbox, world.guild);
+    let mut bot = Bot::start(&python, "chunking_bot.py", &sandbox, world.guild);
     let line =
         tokio::task::block_in_place(|| bot.line_starting("MEMBERS ", Duration::from_secs(90)));
     assert_eq!(

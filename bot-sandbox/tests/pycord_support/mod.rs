@@ -3,7 +3,7 @@
 //!
 //! Python comes from `PYCORD_PYTHON`, else `.venv-pycord/bin/python` at the workspace root (made
 //! by `.ci/run`). With `CI=true` a missing interpreter fails the test; elsewhere it skips with a
-//! printed reason. (The same rules as `tests/pycord.rs`.)
+//! printed reason.
 #![allow(dead_code)]
 
 use bot_sandbox::SandboxHandle;
@@ -44,11 +44,23 @@ pub struct PyBot {
 impl PyBot {
     /// Starts `tests/pycord/{script}` with the sandbox's API base, token and `guild`.
     pub fn start(python: &PathBuf, script: &str, sandbox: &SandboxHandle, guild: u64) -> PyBot {
+        PyBot::start_with(python, script, sandbox, guild, &[])
+    }
+
+    /// [`PyBot::start`] with more environment variables for the script.
+    pub fn start_with(
+        python: &PathBuf,
+        script: &str,
+        sandbox: &SandboxHandle,
+        guild: u64,
+        env: &[(&str, String)],
+    ) -> PyBot {
         let script = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
             .join("tests/pycord")
             .join(script);
         let mut child = Command::new(python)
             .arg(script)
+            .envs(env.iter().map(|(k, v)| (k, v)))
             .env("SANDBOX_API_BASE", sandbox.api_base())
             .env("SANDBOX_TOKEN", sandbox.token())
             .env("SANDBOX_GUILD", guild.to_string())
@@ -90,6 +102,39 @@ impl PyBot {
                 ),
             }
         }
+    }
+
+    /// Reads lines until `wanted` was printed.
+    pub fn wait_for_line(&mut self, wanted: &str, timeout: Duration) {
+        self.wait_for_lines(&[wanted], timeout);
+    }
+
+    /// The first line printed (from now) that starts with `prefix`, trimmed.
+    pub fn line_starting(&mut self, prefix: &str, timeout: Duration) -> String {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) => {
+                    let line = line.trim().to_owned();
+                    self.seen.push(line.clone());
+                    if line.starts_with(prefix) {
+                        return line;
+                    }
+                }
+                Err(_) => panic!(
+                    "py-cord printed no {prefix:?} line within {timeout:?}; it printed {:#?}",
+                    self.seen
+                ),
+            }
+        }
+    }
+
+    /// The rest of the next line `KEY rest` the script prints.
+    pub fn wait_for_value(&mut self, key: &str, timeout: Duration) -> String {
+        let prefix = format!("{key} ");
+        let line = self.line_starting(&prefix, timeout);
+        line.strip_prefix(&prefix).unwrap_or_default().to_owned()
     }
 
     /// [`PyBot::wait_for_lines`] from a multi-threaded tokio test.
