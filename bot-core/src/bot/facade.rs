@@ -495,6 +495,15 @@ impl Bot {
     pub async fn create_dm(&self, user: Id<UserMarker>) -> Result<Channel, HttpError> {
         self.context.create_dm(user).await
     }
+
+    /// A guild from Discord ([`Context::fetch_guild`](crate::Context::fetch_guild)).
+    pub async fn fetch_guild(
+        &self,
+        id: crate::model::Id<crate::model::GuildMarker>,
+        with_counts: bool,
+    ) -> Result<crate::model::Guild, crate::http::HttpError> {
+        self.context.fetch_guild(id, with_counts).await
+    }
 }
 
 /// As its [`Context`](crate::Context): the bot's client and default allowed mentions.

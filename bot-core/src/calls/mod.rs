@@ -8,9 +8,18 @@
 //!   [`pin`](crate::model::Message::pin),
 //!   [`create_thread`](crate::model::Message::create_thread);
 //! - a [`User`](crate::model::User): [`send`](crate::model::User::send), through their DM;
+//! - a cached member ([`MemberRef`](crate::cache::MemberRef)):
+//!   [`edit`](crate::cache::MemberRef::edit), [`add_roles`](crate::cache::MemberRef::add_roles),
+//!   [`remove_roles`](crate::cache::MemberRef::remove_roles),
+//!   [`timeout`](crate::cache::MemberRef::timeout), [`kick`](crate::cache::MemberRef::kick);
+//! - a guild, by id: [`fetch_members`](crate::model::Id::fetch_members),
+//!   [`create_role`](crate::model::Id::create_role),
+//!   [`edit_role`](crate::model::Id::edit_role),
+//!   [`create_channel`](crate::model::Id::create_channel);
 //! - the [`Context`](crate::Context) (and the [`Bot`](crate::Bot)):
 //!   [`fetch_channel`](crate::Context::fetch_channel),
-//!   [`fetch_user`](crate::Context::fetch_user), [`create_dm`](crate::Context::create_dm).
+//!   [`fetch_user`](crate::Context::fetch_user), [`create_dm`](crate::Context::create_dm),
+//!   [`fetch_guild`](crate::Context::fetch_guild).
 //!
 //! Each takes what it goes through as its first argument: the handler's
 //! [`Context`](crate::Context) (whose messages get the bot's default allowed mentions,
@@ -46,6 +55,8 @@
 //! ```
 
 mod channel;
+mod guild;
+mod member;
 mod message;
 mod typing;
 mod user;

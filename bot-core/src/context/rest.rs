@@ -1,10 +1,13 @@
-//! REST on a context, with Pycord's names: `fetch_channel`, `fetch_user`, `create_dm`; and the
+//! REST on a context, with Pycord's names: `fetch_channel`, `fetch_user`, `create_dm`,
+//! `fetch_guild`; and the
 //! context as what the everyday calls go through ([`Rest`]).
 
 use super::Context;
 use crate::calls::Rest;
 use crate::http::{Http, HttpError};
-use crate::model::{AllowedMentions, Channel, ChannelMarker, Id, User, UserMarker};
+use crate::model::{
+    AllowedMentions, Channel, ChannelMarker, Guild, GuildMarker, Id, User, UserMarker,
+};
 
 impl Context {
     /// A channel, thread or DM channel from Discord, never from the cache (Pycord's
@@ -40,6 +43,17 @@ impl Context {
     /// ```
     pub async fn create_dm(&self, user: Id<UserMarker>) -> Result<Channel, HttpError> {
         self.http().create_dm(user).await
+    }
+
+    /// A guild from Discord, never from the cache (Pycord's `fetch_guild`;
+    /// [`get_guild`](Self::get_guild) reads the cache); `with_counts` adds its approximate
+    /// member and presence counts. An unknown guild is Discord's 10004.
+    pub async fn fetch_guild(
+        &self,
+        id: Id<GuildMarker>,
+        with_counts: bool,
+    ) -> Result<Guild, HttpError> {
+        self.http().guild(id, with_counts).await
     }
 }
 

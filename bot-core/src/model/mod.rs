@@ -125,9 +125,10 @@ pub use scheduled_event::{
 };
 pub use send::{
     AllowedMentions, AttachmentFile, AttachmentInfo, AutocompleteChoice, CreateForumThread,
-    CreateInvite, CreateMessage, CreateMessageError, CreateThread, CreateWebhook, EditChannel,
-    EditCurrentUser, InteractionCallbackType, InteractionResponse, MentionType, MessageProblem,
-    Modal, RequestProblem, SLOW_MODE_LIMIT,
+    CreateGuildChannel, CreateInvite, CreateMessage, CreateMessageError, CreateRole, CreateThread,
+    CreateWebhook, EditChannel, EditCurrentUser, EditMember, InteractionCallbackType,
+    InteractionResponse, MAX_TIMEOUT_SECONDS, MentionType, MessageProblem, Modal, RequestProblem,
+    SLOW_MODE_LIMIT,
 };
 pub use soundboard::{GuildSoundboardSounds, SoundboardSound};
 pub use stage::{StageInstance, StagePrivacyLevel};

@@ -1,0 +1,58 @@
+//! The calls on a guild, by id (Pycord's `Guild`): its members as a stream, a new role, a role
+//! changed, a new channel.
+
+use super::Rest;
+use crate::http::{HttpError, Paginated};
+use crate::model::{
+    Channel, CreateGuildChannel, CreateRole, GuildMarker, Id, Member, Role, RoleMarker,
+};
+
+impl Id<GuildMarker> {
+    /// The guild's members, read 1 000 at a time as the stream is used (Pycord's
+    /// `guild.fetch_members`); at most `limit` (`None`: all).
+    ///
+    /// ```no_run
+    /// # async fn demo(ctx: &bot_core::Context) -> Result<(), bot_core::http::HttpError> {
+    /// use bot_core::model::Id;
+    /// use futures_util::TryStreamExt;
+    /// let guild = Id::new(197038439483310086);
+    /// let first_2500: Vec<_> = guild.fetch_members(ctx, Some(2500)).try_collect().await?;
+    /// # let _ = first_2500; Ok(()) }
+    /// ```
+    pub fn fetch_members(self, rest: &impl Rest, limit: Option<usize>) -> Paginated<Member> {
+        rest.http().guild_members(self, limit)
+    }
+
+    /// Creates a role (Pycord's `guild.create_role`).
+    pub async fn create_role(
+        self,
+        rest: &impl Rest,
+        role: CreateRole,
+        reason: Option<&str>,
+    ) -> Result<Role, HttpError> {
+        rest.http().create_role(self, &role, reason).await
+    }
+
+    /// Changes one of the guild's roles (Pycord's `role.edit`).
+    pub async fn edit_role(
+        self,
+        rest: &impl Rest,
+        role: Id<RoleMarker>,
+        edit: CreateRole,
+        reason: Option<&str>,
+    ) -> Result<Role, HttpError> {
+        rest.http().edit_role(self, role, &edit, reason).await
+    }
+
+    /// Creates a channel (Pycord's `guild.create_text_channel`, `create_voice_channel`, …).
+    pub async fn create_channel(
+        self,
+        rest: &impl Rest,
+        channel: CreateGuildChannel,
+        reason: Option<&str>,
+    ) -> Result<Channel, HttpError> {
+        rest.http()
+            .create_guild_channel(self, &channel, reason)
+            .await
+    }
+}

@@ -1,0 +1,88 @@
+//! A guild, its roles and its channels: get the guild (with counts), get, create, modify and
+//! delete a role, list and create channels.
+
+use super::super::{Body, Http, HttpError, Method};
+use super::json;
+use crate::model::{
+    Channel, CreateGuildChannel, CreateRole, Guild, GuildMarker, Id, Role, RoleMarker,
+};
+
+impl Http {
+    /// `GET /guilds/{guild}`: the guild (`with_counts`: its approximate member and presence
+    /// counts too).
+    pub async fn guild(
+        &self,
+        guild: Id<GuildMarker>,
+        with_counts: bool,
+    ) -> Result<Guild, HttpError> {
+        let path = format!("/guilds/{guild}?with_counts={with_counts}");
+        self.typed(Method::GET, &path, Body::Empty).await
+    }
+
+    /// `GET /guilds/{guild}/roles/{role}`: a role.
+    pub async fn guild_role(
+        &self,
+        guild: Id<GuildMarker>,
+        role: Id<RoleMarker>,
+    ) -> Result<Role, HttpError> {
+        let path = format!("/guilds/{guild}/roles/{role}");
+        self.typed(Method::GET, &path, Body::Empty).await
+    }
+
+    /// `POST /guilds/{guild}/roles`: a new role (checked before sending).
+    pub async fn create_role(
+        &self,
+        guild: Id<GuildMarker>,
+        role: &CreateRole,
+        reason: Option<&str>,
+    ) -> Result<Role, HttpError> {
+        role.check()?;
+        let path = format!("/guilds/{guild}/roles");
+        self.typed_with_reason(Method::POST, &path, json(role)?, reason)
+            .await
+    }
+
+    /// `PATCH /guilds/{guild}/roles/{role}`: changes a role (checked before sending).
+    pub async fn edit_role(
+        &self,
+        guild: Id<GuildMarker>,
+        role: Id<RoleMarker>,
+        edit: &CreateRole,
+        reason: Option<&str>,
+    ) -> Result<Role, HttpError> {
+        edit.check()?;
+        let path = format!("/guilds/{guild}/roles/{role}");
+        self.typed_with_reason(Method::PATCH, &path, json(edit)?, reason)
+            .await
+    }
+
+    /// `DELETE /guilds/{guild}/roles/{role}`: deletes a role.
+    pub async fn delete_role(
+        &self,
+        guild: Id<GuildMarker>,
+        role: Id<RoleMarker>,
+        reason: Option<&str>,
+    ) -> Result<(), HttpError> {
+        let path = format!("/guilds/{guild}/roles/{role}");
+        self.unit(Method::DELETE, &path, Body::Empty, reason).await
+    }
+
+    /// `GET /guilds/{guild}/channels`: the guild's channels (not its threads).
+    pub async fn guild_channels(&self, guild: Id<GuildMarker>) -> Result<Vec<Channel>, HttpError> {
+        let path = format!("/guilds/{guild}/channels");
+        self.typed(Method::GET, &path, Body::Empty).await
+    }
+
+    /// `POST /guilds/{guild}/channels`: a new channel (checked before sending).
+    pub async fn create_guild_channel(
+        &self,
+        guild: Id<GuildMarker>,
+        channel: &CreateGuildChannel,
+        reason: Option<&str>,
+    ) -> Result<Channel, HttpError> {
+        channel.check()?;
+        let path = format!("/guilds/{guild}/channels");
+        self.typed_with_reason(Method::POST, &path, json(channel)?, reason)
+            .await
+    }
+}

@@ -1,0 +1,111 @@
+//! A guild's members: get, list (a stream by `after`), modify (nickname, roles, voice,
+//! timeout), the bot's own nickname, a role added or removed, a kick.
+
+use super::super::paginate::{Paginated, paginate};
+use super::super::{Body, Http, HttpError, Method};
+use super::json;
+use crate::model::{EditMember, GuildMarker, Id, Member, RoleMarker, UserMarker};
+use serde_json::json as object;
+
+impl Http {
+    /// `GET /guilds/{guild}/members/{user}`: a member.
+    pub async fn guild_member(
+        &self,
+        guild: Id<GuildMarker>,
+        user: Id<UserMarker>,
+    ) -> Result<Member, HttpError> {
+        let path = format!("/guilds/{guild}/members/{user}");
+        self.typed(Method::GET, &path, Body::Empty).await
+    }
+
+    /// `GET /guilds/{guild}/members` page by page (1 000 a page, by `after` the last member):
+    /// the guild's members, at most `limit` (`None`: all). Needs the `GUILD_MEMBERS` intent
+    /// enabled for the application.
+    pub fn guild_members(&self, guild: Id<GuildMarker>, limit: Option<usize>) -> Paginated<Member> {
+        let http = self.clone();
+        paginate(
+            None,
+            limit,
+            1000,
+            move |after: Option<Id<UserMarker>>, size| {
+                let http = http.clone();
+                let after = after.map_or(String::new(), |id| format!("&after={id}"));
+                let path = format!("/guilds/{guild}/members?limit={size}{after}");
+                async move {
+                    let page: Vec<Member> = http.typed(Method::GET, &path, Body::Empty).await?;
+                    let next = page.last().map(|member| Some(member.user.id));
+                    Ok((page, next))
+                }
+            },
+        )
+    }
+
+    /// `PATCH /guilds/{guild}/members/{user}`: changes a member (checked before sending: a
+    /// nickname of at most 32 characters, a timeout at most 28 days ahead); `reason` goes to
+    /// the audit log.
+    pub async fn edit_member(
+        &self,
+        guild: Id<GuildMarker>,
+        user: Id<UserMarker>,
+        edit: &EditMember,
+        reason: Option<&str>,
+    ) -> Result<Member, HttpError> {
+        edit.check()?;
+        let path = format!("/guilds/{guild}/members/{user}");
+        self.typed_with_reason(Method::PATCH, &path, json(edit)?, reason)
+            .await
+    }
+
+    /// `PATCH /guilds/{guild}/members/@me`: the bot's own nickname (`None`: removes it).
+    pub async fn edit_current_member(
+        &self,
+        guild: Id<GuildMarker>,
+        nick: Option<&str>,
+        reason: Option<&str>,
+    ) -> Result<Member, HttpError> {
+        EditMember::new().nick(nick).check()?;
+        let path = format!("/guilds/{guild}/members/@me");
+        self.typed_with_reason(
+            Method::PATCH,
+            &path,
+            Body::Json(object!({"nick": nick})),
+            reason,
+        )
+        .await
+    }
+
+    /// `PUT /guilds/{guild}/members/{user}/roles/{role}`: gives a member a role.
+    pub async fn add_member_role(
+        &self,
+        guild: Id<GuildMarker>,
+        user: Id<UserMarker>,
+        role: Id<RoleMarker>,
+        reason: Option<&str>,
+    ) -> Result<(), HttpError> {
+        let path = format!("/guilds/{guild}/members/{user}/roles/{role}");
+        self.unit(Method::PUT, &path, Body::Empty, reason).await
+    }
+
+    /// `DELETE /guilds/{guild}/members/{user}/roles/{role}`: takes a role from a member.
+    pub async fn remove_member_role(
+        &self,
+        guild: Id<GuildMarker>,
+        user: Id<UserMarker>,
+        role: Id<RoleMarker>,
+        reason: Option<&str>,
+    ) -> Result<(), HttpError> {
+        let path = format!("/guilds/{guild}/members/{user}/roles/{role}");
+        self.unit(Method::DELETE, &path, Body::Empty, reason).await
+    }
+
+    /// `DELETE /guilds/{guild}/members/{user}`: kicks a member.
+    pub async fn kick_member(
+        &self,
+        guild: Id<GuildMarker>,
+        user: Id<UserMarker>,
+        reason: Option<&str>,
+    ) -> Result<(), HttpError> {
+        let path = format!("/guilds/{guild}/members/{user}");
+        self.unit(Method::DELETE, &path, Body::Empty, reason).await
+    }
+}

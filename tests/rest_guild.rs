@@ -1,0 +1,316 @@
+//! The guild calls of `Http` and their Pycord-style calls against the sandbox (issue 27, its
+//! member, role and channel part): each on its success path and an error path — a missing
+//! permission, the role hierarchy, the owner, an administrator's timeout, an unknown member, a
+//! limit refused before sending — members listed past 1 000 across pages, each action's
+//! audit-log reason recorded, and the events reaching the cache.
+
+mod common;
+
+use bot_core::http::{Http, HttpError, Token};
+use bot_core::model::{
+    ChannelType, CreateGuildChannel, CreateRole, EditMember, Id, Permissions, Timestamp,
+};
+use bot_core::prelude::*;
+use bot_sandbox::{DefaultGuild, Sandbox, SandboxHandle};
+use futures_util::TryStreamExt;
+
+/// KICK_MEMBERS, MANAGE_CHANNELS, CHANGE_NICKNAME, MANAGE_NICKNAMES, MANAGE_ROLES,
+/// MODERATE_MEMBERS, and VIEW_CHANNEL.
+fn moderator() -> Permissions {
+    Permissions::KICK_MEMBERS
+        | Permissions::CHANGE_NICKNAME
+        | Permissions::MANAGE_CHANNELS
+        | Permissions::MANAGE_NICKNAMES
+        | Permissions::MANAGE_ROLES
+        | Permissions::MODERATE_MEMBERS
+        | Permissions::VIEW_CHANNEL
+}
+
+/// A sandbox whose bot has a moderator's role (above the roles made after it).
+async fn start() -> (SandboxHandle, DefaultGuild, Http) {
+    let sandbox = Sandbox::builder()
+        .start()
+        .await
+        .expect("the sandbox starts");
+    let world = sandbox.default_guild().expect("seeded");
+    let role = sandbox
+        .add_role(world.guild, "bot", moderator().bits())
+        .unwrap();
+    assert!(sandbox.set_member_roles(world.guild, sandbox.bot_user_id(), &[role]));
+    let http = Http::new(sandbox.rest_url(), Token::new(sandbox.token()));
+    (sandbox, world, http)
+}
+
+fn api_code(error: &HttpError) -> Option<u64> {
+    match error {
+        HttpError::Api { code, .. } => Some(*code),
+        _ => None,
+    }
+}
+
+#[tokio::test]
+async fn members_are_read_listed_changed_given_roles_and_kicked() {
+    let (sandbox, world, http) = start().await;
+    let guild = Id::new(world.guild);
+    let member = Id::new(world.member);
+    let fetched = http.guild_member(guild, member).await.unwrap();
+    assert_eq!(fetched.user.id, member);
+    let unknown = http.guild_member(guild, Id::new(1)).await.unwrap_err();
+    assert_eq!(api_code(&unknown), Some(10007), "Unknown Member");
+
+    // Past 1 000 members, across pages.
+    sandbox.seed_members(world.guild, 1_200, "crowd");
+    let all: Vec<_> = http.guild_members(guild, None).try_collect().await.unwrap();
+    assert!(all.len() >= 1_202, "{} members", all.len());
+    let first: Vec<_> = http
+        .guild_members(guild, Some(1_100))
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(first.len(), 1_100);
+
+    let edited = http
+        .edit_member(
+            guild,
+            member,
+            &EditMember::new().nick(Some("Bo")),
+            Some("renamed"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(edited.nick.as_deref(), Some("Bo"));
+    let too_long = http
+        .edit_member(
+            guild,
+            member,
+            &EditMember::new().nick(Some(&"n".repeat(33))),
+            None,
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(too_long, HttpError::Refused(_)),
+        "refused before sending"
+    );
+    let me = http
+        .edit_current_member(guild, Some("walker"), None)
+        .await
+        .unwrap();
+    assert_eq!(me.nick.as_deref(), Some("walker"));
+
+    let crew = http
+        .create_role(guild, &CreateRole::new("crew"), Some("a crew"))
+        .await
+        .unwrap();
+    http.add_member_role(guild, member, crew.id, Some("joined the crew"))
+        .await
+        .unwrap();
+    assert!(
+        http.guild_member(guild, member)
+            .await
+            .unwrap()
+            .roles
+            .contains(&crew.id)
+    );
+    http.remove_member_role(guild, member, crew.id, None)
+        .await
+        .unwrap();
+    assert!(
+        !http
+            .guild_member(guild, member)
+            .await
+            .unwrap()
+            .roles
+            .contains(&crew.id)
+    );
+
+    // Timeouts: at most 28 days (refused before sending), never the owner.
+    let in_an_hour = Timestamp::from_unix_seconds(Timestamp::now().unix_seconds() + 3_600);
+    let timed = http
+        .edit_member(
+            guild,
+            member,
+            &EditMember::new().timeout_until(Some(in_an_hour)),
+            None,
+        )
+        .await
+        .unwrap();
+    assert!(timed.communication_disabled_until.is_some());
+    let in_a_month = Timestamp::from_unix_seconds(Timestamp::now().unix_seconds() + 29 * 86_400);
+    let too_far = http
+        .edit_member(
+            guild,
+            member,
+            &EditMember::new().timeout_until(Some(in_a_month)),
+            None,
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(too_far, HttpError::Refused(_)));
+    let owner = http
+        .edit_member(
+            guild,
+            Id::new(world.owner),
+            &EditMember::new().timeout_until(Some(in_an_hour)),
+            None,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(api_code(&owner), Some(50013), "not the owner");
+
+    // Kicks: a member, not the owner.
+    let leaver = sandbox.add_user("leaver");
+    assert!(sandbox.add_member(world.guild, leaver, &[]));
+    http.kick_member(guild, Id::new(leaver), Some("spam"))
+        .await
+        .unwrap();
+    assert_eq!(
+        api_code(&http.guild_member(guild, Id::new(leaver)).await.unwrap_err()),
+        Some(10007)
+    );
+    let kick_owner = http
+        .kick_member(guild, Id::new(world.owner), None)
+        .await
+        .unwrap_err();
+    assert_eq!(api_code(&kick_owner), Some(50013));
+
+    let reasons: Vec<String> = sandbox
+        .audit_reasons()
+        .into_iter()
+        .map(|(_, r)| r)
+        .collect();
+    for reason in ["renamed", "a crew", "joined the crew", "spam"] {
+        assert!(
+            reasons.iter().any(|r| r == reason),
+            "{reason} in {reasons:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn roles_and_channels_are_created_changed_and_deleted() {
+    let (sandbox, world, http) = start().await;
+    let guild = Id::new(world.guild);
+    let role = http
+        .create_role(
+            guild,
+            &CreateRole::new("helpers").color(0x00ff00).mentionable(true),
+            None,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        http.guild_role(guild, role.id).await.unwrap().name,
+        "helpers"
+    );
+    let renamed = http
+        .edit_role(guild, role.id, &CreateRole::edit().name("staff"), None)
+        .await
+        .unwrap();
+    assert_eq!(renamed.name, "staff");
+    let above_the_bot = http
+        .create_role(
+            guild,
+            &CreateRole::new("admins").permissions(Permissions::ADMINISTRATOR),
+            None,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(
+        api_code(&above_the_bot),
+        Some(50013),
+        "a permission the bot lacks"
+    );
+    assert!(matches!(
+        http.create_role(guild, &CreateRole::new(""), None)
+            .await
+            .unwrap_err(),
+        HttpError::Refused(_)
+    ));
+    http.delete_role(guild, role.id, Some("tidy"))
+        .await
+        .unwrap();
+    assert_eq!(
+        api_code(&http.guild_role(guild, role.id).await.unwrap_err()),
+        Some(10011),
+        "Unknown Role"
+    );
+
+    let before = http.guild_channels(guild).await.unwrap().len();
+    let lounge = http
+        .create_guild_channel(
+            guild,
+            &CreateGuildChannel::new("lounge", ChannelType::GuildVoice).user_limit(5),
+            Some("a place to talk"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(lounge.name.as_deref(), Some("lounge"));
+    assert_eq!(http.guild_channels(guild).await.unwrap().len(), before + 1);
+    let thread = CreateGuildChannel::new("t", ChannelType::PublicThread);
+    assert!(matches!(
+        http.create_guild_channel(guild, &thread, None)
+            .await
+            .unwrap_err(),
+        HttpError::Refused(_)
+    ));
+    let fetched = http.guild(guild, true).await.unwrap();
+    assert_eq!(fetched.id, guild);
+    assert_eq!(
+        api_code(&http.guild(Id::new(1), false).await.unwrap_err()),
+        Some(10004),
+        "Unknown Guild"
+    );
+    drop(sandbox);
+}
+
+#[tokio::test]
+async fn pycord_style_calls_change_a_cached_member_and_the_cache_follows() {
+    let (sandbox, world, _) = start().await;
+    let bot = Bot::builder()
+        .token(sandbox.token())
+        .api_base(sandbox.rest_url())
+        .intents(Intents::default() | Intents::GUILD_MEMBERS)
+        .registry(CommandRegistry::default())
+        .build()
+        .unwrap();
+    let task = common::started(&bot).await;
+    bot.wait_until_ready().await.unwrap();
+    let guild = Id::new(world.guild);
+    let ctx = bot.context();
+    let member = bot
+        .get_member(guild, Id::new(world.member))
+        .expect("chunked at start-up");
+    let crew = guild
+        .create_role(ctx, CreateRole::new("crew"), None)
+        .await
+        .unwrap();
+    member
+        .add_roles(ctx, [crew.id], Some("welcome"))
+        .await
+        .unwrap();
+    let has_role = || {
+        bot.get_member(guild, Id::new(world.member))
+            .is_some_and(|m| m.has_role(crew.id))
+    };
+    assert!(common::eventually(std::time::Duration::from_secs(5), has_role).await);
+    let in_an_hour = Timestamp::from_unix_seconds(Timestamp::now().unix_seconds() + 3_600);
+    member
+        .timeout(ctx, Some(in_an_hour), Some("cool down"))
+        .await
+        .unwrap();
+    let timed_out = || {
+        bot.get_member(guild, Id::new(world.member))
+            .is_some_and(|m| m.timed_out())
+    };
+    assert!(common::eventually(std::time::Duration::from_secs(5), timed_out).await);
+    member.remove_roles(ctx, [crew.id], None).await.unwrap();
+    let members: Vec<_> = guild.fetch_members(ctx, None).try_collect().await.unwrap();
+    assert!(members.iter().any(|m| m.user.id.get() == world.member));
+    let fetched = bot.fetch_guild(guild, false).await.unwrap();
+    assert_eq!(fetched.id, guild);
+    member.kick(ctx, Some("bye")).await.unwrap();
+    let gone = || bot.get_member(guild, Id::new(world.member)).is_none();
+    assert!(common::eventually(std::time::Duration::from_secs(5), gone).await);
+    common::stop(&bot, task).await;
+}
