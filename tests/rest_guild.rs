@@ -14,10 +14,12 @@ use bot_core::prelude::*;
 use bot_sandbox::{DefaultGuild, Sandbox, SandboxHandle};
 use futures_util::TryStreamExt;
 
-/// KICK_MEMBERS, MANAGE_CHANNELS, CHANGE_NICKNAME, MANAGE_NICKNAMES, MANAGE_ROLES,
-/// MODERATE_MEMBERS, and VIEW_CHANNEL.
+/// KICK_MEMBERS, BAN_MEMBERS, MANAGE_GUILD, MANAGE_CHANNELS, CHANGE_NICKNAME, MANAGE_NICKNAMES,
+/// MANAGE_ROLES, MODERATE_MEMBERS, and VIEW_CHANNEL.
 fn moderator() -> Permissions {
     Permissions::KICK_MEMBERS
+        | Permissions::BAN_MEMBERS
+        | Permissions::MANAGE_GUILD
         | Permissions::CHANGE_NICKNAME
         | Permissions::MANAGE_CHANNELS
         | Permissions::MANAGE_NICKNAMES
@@ -312,5 +314,95 @@ async fn pycord_style_calls_change_a_cached_member_and_the_cache_follows() {
     member.kick(ctx, Some("bye")).await.unwrap();
     let gone = || bot.get_member(guild, Id::new(world.member)).is_none();
     assert!(common::eventually(std::time::Duration::from_secs(5), gone).await);
+    common::stop(&bot, task).await;
+}
+
+#[tokio::test]
+async fn bans_are_made_listed_lifted_and_bulk_and_reach_listeners() {
+    use bot_core::event::{GuildBanAdd, GuildBanRemove};
+    let (sandbox, world, http) = start().await;
+    let guild = Id::new(world.guild);
+    let bot = Bot::builder()
+        .token(sandbox.token())
+        .api_base(sandbox.rest_url())
+        .intents(Intents::default() | Intents::GUILD_MODERATION)
+        .registry(CommandRegistry::default())
+        .build()
+        .unwrap();
+    let task = common::started(&bot).await;
+    bot.wait_until_ready().await.unwrap();
+    let within = std::time::Duration::from_secs(5);
+
+    let added = bot.wait_for::<GuildBanAdd>(|_| true, within);
+    http.ban_member(guild, Id::new(world.member), Some(3_600), Some("spam"))
+        .await
+        .unwrap();
+    assert_eq!(
+        added.await.expect("GUILD_BAN_ADD").user.id.get(),
+        world.member
+    );
+    let ban = http.guild_ban(guild, Id::new(world.member)).await.unwrap();
+    assert_eq!(ban.reason.as_deref(), Some("spam"));
+    assert_eq!(
+        api_code(
+            &http
+                .guild_member(guild, Id::new(world.member))
+                .await
+                .unwrap_err()
+        ),
+        Some(10007),
+        "the member left"
+    );
+    let too_far = http
+        .ban_member(guild, Id::new(world.member), Some(604_801), None)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(too_far, HttpError::Refused(_)),
+        "refused before sending"
+    );
+    let owner = http
+        .ban_member(guild, Id::new(world.owner), None, None)
+        .await
+        .unwrap_err();
+    assert_eq!(api_code(&owner), Some(50013), "not the owner");
+
+    let crowd = sandbox.seed_members(world.guild, 3, "crowd");
+    let ids: Vec<_> = crowd.iter().map(|id| Id::new(*id)).collect();
+    let bulk = http
+        .bulk_ban(guild, &ids, None, Some("raid"))
+        .await
+        .unwrap();
+    assert_eq!(bulk.banned_users, ids);
+    assert!(bulk.failed_users.is_empty());
+    let twice = http
+        .bulk_ban(guild, &[ids[0], ids[0]], None, None)
+        .await
+        .unwrap_err();
+    assert!(matches!(twice, HttpError::Refused(_)));
+    let listed: Vec<_> = http.guild_bans(guild, None).try_collect().await.unwrap();
+    assert_eq!(listed.len(), 4);
+
+    let removed = bot.wait_for::<GuildBanRemove>(|_| true, within);
+    guild
+        .unban(bot.context(), Id::new(world.member), Some("forgiven"))
+        .await
+        .unwrap();
+    assert_eq!(
+        removed.await.expect("GUILD_BAN_REMOVE").user.id.get(),
+        world.member
+    );
+    assert_eq!(
+        api_code(
+            &http
+                .guild_ban(guild, Id::new(world.member))
+                .await
+                .unwrap_err()
+        ),
+        Some(10026),
+        "Unknown Ban"
+    );
+    let from_guild: Vec<_> = guild.bans(bot.context(), None).try_collect().await.unwrap();
+    assert_eq!(from_guild.len(), 3);
     common::stop(&bot, task).await;
 }

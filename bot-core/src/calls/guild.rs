@@ -1,10 +1,11 @@
-//! The calls on a guild, by id (Pycord's `Guild`): its members as a stream, a new role, a role
-//! changed, a new channel.
+//! The calls on a guild, by id (Pycord's `Guild`): its members and bans as streams, a ban lifted,
+//! a new role, a role changed, a new channel.
 
 use super::Rest;
 use crate::http::{HttpError, Paginated};
 use crate::model::{
-    Channel, CreateGuildChannel, CreateRole, GuildMarker, Id, Member, Role, RoleMarker,
+    Ban, Channel, CreateGuildChannel, CreateRole, GuildMarker, Id, Member, Role, RoleMarker,
+    UserMarker,
 };
 
 impl Id<GuildMarker> {
@@ -21,6 +22,21 @@ impl Id<GuildMarker> {
     /// ```
     pub fn fetch_members(self, rest: &impl Rest, limit: Option<usize>) -> Paginated<Member> {
         rest.http().guild_members(self, limit)
+    }
+
+    /// Lifts the ban of `user` (Pycord's `guild.unban`).
+    pub async fn unban(
+        self,
+        rest: &impl Rest,
+        user: Id<UserMarker>,
+        reason: Option<&str>,
+    ) -> Result<(), HttpError> {
+        rest.http().unban_member(self, user, reason).await
+    }
+
+    /// The guild's bans, read 1 000 at a time (Pycord's `guild.bans`).
+    pub fn bans(self, rest: &impl Rest, limit: Option<usize>) -> Paginated<Ban> {
+        rest.http().guild_bans(self, limit)
     }
 
     /// Creates a role (Pycord's `guild.create_role`).

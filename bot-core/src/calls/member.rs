@@ -69,6 +69,19 @@ impl MemberRef {
             .await
     }
 
+    /// Bans the member (Pycord's `member.ban`), deleting their messages of the last
+    /// `delete_message_seconds` (at most 7 days, checked before sending).
+    pub async fn ban(
+        &self,
+        rest: &impl Rest,
+        delete_message_seconds: Option<u32>,
+        reason: Option<&str>,
+    ) -> Result<(), HttpError> {
+        rest.http()
+            .ban_member(self.guild_id(), self.id(), delete_message_seconds, reason)
+            .await
+    }
+
     /// Kicks the member (Pycord's `member.kick`).
     pub async fn kick(&self, rest: &impl Rest, reason: Option<&str>) -> Result<(), HttpError> {
         rest.http()

@@ -11,8 +11,10 @@
 //! - a cached member ([`MemberRef`](crate::cache::MemberRef)):
 //!   [`edit`](crate::cache::MemberRef::edit), [`add_roles`](crate::cache::MemberRef::add_roles),
 //!   [`remove_roles`](crate::cache::MemberRef::remove_roles),
-//!   [`timeout`](crate::cache::MemberRef::timeout), [`kick`](crate::cache::MemberRef::kick);
+//!   [`timeout`](crate::cache::MemberRef::timeout), [`kick`](crate::cache::MemberRef::kick),
+//!   [`ban`](crate::cache::MemberRef::ban);
 //! - a guild, by id: [`fetch_members`](crate::model::Id::fetch_members),
+//!   [`bans`](crate::model::Id::bans), [`unban`](crate::model::Id::unban),
 //!   [`create_role`](crate::model::Id::create_role),
 //!   [`edit_role`](crate::model::Id::edit_role),
 //!   [`create_channel`](crate::model::Id::create_channel);

@@ -33,4 +33,6 @@ pub use paginate::Paginated;
 /// The HTTP method of [`Http::request`] (reqwest's, re-exported so the escape hatch needs no
 /// other dependency).
 pub use reqwest::Method;
-pub use routes::{MessagesFrom, RawCommand, ReactionEmoji};
+pub use routes::{
+    BulkBan, MAX_BAN_DELETE_SECONDS, MAX_BULK_BAN, MessagesFrom, RawCommand, ReactionEmoji,
+};

@@ -2,6 +2,7 @@
 //! rate-limit headers.
 
 mod app;
+mod bans;
 mod channels;
 mod commands;
 mod form;
@@ -324,6 +325,12 @@ fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
             "/guilds/{guild}/members/{user}/roles/{role}",
             put(members::add_role).delete(members::remove_role),
         )
+        .route("/guilds/{guild}/bans", get(bans::list))
+        .route(
+            "/guilds/{guild}/bans/{user}",
+            get(bans::get).put(bans::create).delete(bans::remove),
+        )
+        .route("/guilds/{guild}/bulk-ban", post(bans::bulk))
         .route("/users/@me", get(app::me).patch(users::edit_me))
         .route("/users/@me/channels", post(users::create_dm))
         .route("/users/@me/guilds", get(users::my_guilds))

@@ -2,6 +2,7 @@
 //! members and voice states, messages, registered commands and live interactions.
 
 mod application;
+pub(crate) mod bans;
 mod change;
 pub(crate) mod channels;
 mod command_wire;
@@ -204,6 +205,8 @@ pub(crate) struct World {
     pub(crate) audit_reasons: Vec<(String, String)>,
     /// The application's emojis: id and name.
     pub(crate) app_emojis: Vec<(u64, String)>,
+    /// Each guild's bans: the user and the reason given, in the order they were made.
+    pub(crate) bans: BTreeMap<u64, Vec<bans::BanRecord>>,
 }
 
 impl World {
@@ -243,6 +246,7 @@ impl World {
             files: HashMap::new(),
             audit_reasons: Vec::new(),
             app_emojis: Vec::new(),
+            bans: BTreeMap::new(),
         }
     }
 
