@@ -20,13 +20,15 @@ use support::Rest;
 
 /// Every moderation permission the bot's REST answers need, and VIEW_CHANNEL, CONNECT.
 const BOT_PERMISSIONS: u64 = (1 << 1) // KICK_MEMBERS
+    | (1 << 2) // BAN_MEMBERS
     | (1 << 4) // MANAGE_CHANNELS
     | (1 << 10) // VIEW_CHANNEL
     | (1 << 20) // CONNECT
     | (1 << 22) // MUTE_MEMBERS
     | (1 << 26) // CHANGE_NICKNAME
     | (1 << 27) // MANAGE_NICKNAMES
-    | (1 << 28); // MANAGE_ROLES
+    | (1 << 28) // MANAGE_ROLES
+    | (1 << 40); // MODERATE_MEMBERS
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pycord_follows_members_roles_channels_and_voice() {
@@ -64,6 +66,25 @@ async fn pycord_follows_members_roles_channels_and_voice() {
     assert!(sandbox.update_member(g, carol, MemberUpdate::default().nick(Some("kickme"))));
     bot.expect(&["NICK carol carol! kickme", "REMOVE carol"]);
     assert_eq!(sandbox.member(g, carol), None, "kicked");
+    // py-cord's timeout (PATCH communication_disabled_until) and ban (PUT), in answer to
+    // scripted nicknames.
+    let dave = sandbox.add_user("dave");
+    assert!(sandbox.join_member(g, dave, &[]));
+    bot.expect(&["JOIN dave", "NICK dave None dave!"]);
+    assert!(sandbox.update_member(g, dave, MemberUpdate::default().nick(Some("timeme"))));
+    bot.expect(&["NICK dave dave! timeme", "TIMEOUT dave True"]);
+    let timed = sandbox.member(g, dave).expect("still a member");
+    assert!(timed["communication_disabled_until"].is_string(), "{timed}");
+    assert!(sandbox.update_member(g, dave, MemberUpdate::default().nick(Some("banme"))));
+    bot.expect(&["NICK dave timeme banme", "REMOVE dave", "BAN dave"]);
+    assert_eq!(sandbox.member(g, dave), None, "banned");
+    let reasons = sandbox.audit_reasons();
+    assert!(
+        reasons.iter().any(|(route, reason)| route.starts_with("PUT /guilds/")
+            && route.contains("/bans/")
+            && reason == "asked for a ban"),
+        "{reasons:?}"
+    );
     // A nickname over REST, and a profile change (GUILD_MEMBER_UPDATE with the new user).
     let (status, body) = rest
         .send(

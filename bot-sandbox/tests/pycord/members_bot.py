@@ -7,12 +7,15 @@ It prints one line per event it receives, and answers some of them with REST cal
 - when ready, it gives itself the nickname "Moderator";
 - a member joins: it gets the nickname "<name>!" and the "moderators" role;
 - a member's nickname becomes "kickme": it is kicked;
+- a member's nickname becomes "timeme": it is timed out for 5 minutes;
+- a member's nickname becomes "banme": it is banned (with a day of its messages);
 - a role named "helpers" is created: it is renamed "helpers!";
 - a channel named "lounge" is created: the bot creates the text channel "lounge-chat";
 - a member joins a voice channel: the bot server-mutes them.
 """
 
 import os
+from datetime import timedelta
 
 import discord
 from discord.http import Route
@@ -22,7 +25,7 @@ Route.API_BASE_URL = os.environ["SANDBOX_API_BASE"] + "/v{API_VERSION}"
 
 GUILD = int(os.environ["SANDBOX_GUILD"])
 
-intents = discord.Intents(guilds=True, members=True, voice_states=True)
+intents = discord.Intents(guilds=True, members=True, voice_states=True, moderation=True)
 client = discord.Client(intents=intents, member_cache_flags=discord.MemberCacheFlags.all())
 
 
@@ -60,6 +63,12 @@ async def on_member_update(before: discord.Member, after: discord.Member):
         say("NICK", after.name, before.nick, after.nick)
         if after.nick == "kickme":
             await after.kick(reason="asked for it")
+        if after.nick == "timeme":
+            await after.timeout_for(timedelta(minutes=5), reason="cool down")
+        if after.nick == "banme":
+            await after.ban(reason="asked for a ban", delete_message_seconds=86400)
+    if before.communication_disabled_until != after.communication_disabled_until:
+        say("TIMEOUT", after.name, after.timed_out)
     if before.roles != after.roles:
         say("ROLES", after.name, ",".join(r.name for r in after.roles if not r.is_default()))
 
@@ -67,6 +76,11 @@ async def on_member_update(before: discord.Member, after: discord.Member):
 @client.event
 async def on_user_update(before: discord.User, after: discord.User):
     say("USER", before.global_name, after.global_name)
+
+
+@client.event
+async def on_member_ban(guild: discord.Guild, user):
+    say("BAN", user.name)
 
 
 @client.event
