@@ -406,3 +406,117 @@ async fn bans_are_made_listed_lifted_and_bulk_and_reach_listeners() {
     assert_eq!(from_guild.len(), 3);
     common::stop(&bot, task).await;
 }
+
+#[tokio::test]
+async fn each_moderation_action_writes_an_audit_log_entry_with_its_reason() {
+    use bot_core::event::AuditLogEntryCreate;
+    use bot_core::http::AuditLogFilter;
+    use bot_core::model::AuditLogEvent;
+    let (sandbox, world, http) = start().await;
+    let guild = Id::new(world.guild);
+    let no_access = http
+        .audit_log(guild, AuditLogFilter::new(), 10)
+        .await
+        .unwrap_err();
+    assert_eq!(api_code(&no_access), Some(50013), "VIEW_AUDIT_LOG needed");
+    let viewer = sandbox
+        .add_role(world.guild, "auditor", Permissions::VIEW_AUDIT_LOG.bits())
+        .unwrap();
+    let roles: Vec<u64> = http
+        .guild_member(guild, Id::new(sandbox.bot_user_id()))
+        .await
+        .unwrap()
+        .roles
+        .iter()
+        .map(|r| r.get())
+        .chain([viewer])
+        .collect();
+    assert!(sandbox.set_member_roles(world.guild, sandbox.bot_user_id(), &roles));
+    let bot = Bot::builder()
+        .token(sandbox.token())
+        .api_base(sandbox.rest_url())
+        .intents(Intents::default() | Intents::GUILD_MODERATION)
+        .registry(CommandRegistry::default())
+        .build()
+        .unwrap();
+    let task = common::started(&bot).await;
+    bot.wait_until_ready().await.unwrap();
+
+    let created = bot.wait_for::<AuditLogEntryCreate>(|_| true, std::time::Duration::from_secs(5));
+    let role = http
+        .create_role(guild, &CreateRole::new("crew"), Some("a crew"))
+        .await
+        .unwrap();
+    let entry = created.await.expect("GUILD_AUDIT_LOG_ENTRY_CREATE");
+    assert_eq!(entry.entry.action_type, AuditLogEvent::RoleCreate);
+    assert_eq!(entry.entry.reason.as_deref(), Some("a crew"));
+    http.add_member_role(guild, Id::new(world.member), role.id, Some("joined"))
+        .await
+        .unwrap();
+    http.edit_member(
+        guild,
+        Id::new(world.member),
+        &EditMember::new().nick(Some("Bo")),
+        Some("rename"),
+    )
+    .await
+    .unwrap();
+    let leaver = sandbox.add_user("leaver");
+    assert!(sandbox.add_member(world.guild, leaver, &[]));
+    http.kick_member(guild, Id::new(leaver), Some("spam"))
+        .await
+        .unwrap();
+    http.ban_member(guild, Id::new(world.member), None, Some("worse spam"))
+        .await
+        .unwrap();
+
+    let log = http
+        .audit_log(guild, AuditLogFilter::new(), 100)
+        .await
+        .unwrap();
+    let seen: Vec<(AuditLogEvent, Option<&str>)> = log
+        .audit_log_entries
+        .iter()
+        .map(|e| (e.action_type, e.reason.as_deref()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (AuditLogEvent::MemberBanAdd, Some("worse spam")),
+            (AuditLogEvent::MemberKick, Some("spam")),
+            (AuditLogEvent::MemberUpdate, Some("rename")),
+            (AuditLogEvent::MemberRoleUpdate, Some("joined")),
+            (AuditLogEvent::RoleCreate, Some("a crew")),
+        ],
+        "newest first, one per action (the ban's removal is the ban's)"
+    );
+    assert!(
+        log.users
+            .iter()
+            .any(|u| u.id.get() == sandbox.bot_user_id())
+    );
+    let kicks: Vec<_> = guild
+        .audit_logs(
+            bot.context(),
+            AuditLogFilter::new().action(AuditLogEvent::MemberKick),
+            None,
+        )
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(kicks.len(), 1);
+    assert_eq!(kicks[0].target_id.map(|t| t.get()), Some(leaver));
+    let paged: Vec<_> = http
+        .audit_log_entries(guild, AuditLogFilter::new(), Some(4))
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(paged.len(), 4);
+    assert!(matches!(
+        http.audit_log(guild, AuditLogFilter::new(), 101)
+            .await
+            .unwrap_err(),
+        HttpError::Refused(_)
+    ));
+    common::stop(&bot, task).await;
+}

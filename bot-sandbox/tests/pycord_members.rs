@@ -80,9 +80,11 @@ async fn pycord_follows_members_roles_channels_and_voice() {
     assert_eq!(sandbox.member(g, dave), None, "banned");
     let reasons = sandbox.audit_reasons();
     assert!(
-        reasons.iter().any(|(route, reason)| route.starts_with("PUT /guilds/")
-            && route.contains("/bans/")
-            && reason == "asked for a ban"),
+        reasons
+            .iter()
+            .any(|(route, reason)| route.starts_with("PUT /guilds/")
+                && route.contains("/bans/")
+                && reason == "asked for a ban"),
         "{reasons:?}"
     );
     // A nickname over REST, and a profile change (GUILD_MEMBER_UPDATE with the new user).

@@ -39,6 +39,17 @@ impl Id<GuildMarker> {
         rest.http().guild_bans(self, limit)
     }
 
+    /// The guild's audit log, newest first, read 100 entries at a time (Pycord's
+    /// `guild.audit_logs`); at most `limit` (`None`: all).
+    pub fn audit_logs(
+        self,
+        rest: &impl Rest,
+        filter: crate::http::AuditLogFilter,
+        limit: Option<usize>,
+    ) -> Paginated<crate::model::AuditLogEntry> {
+        rest.http().audit_log_entries(self, filter, limit)
+    }
+
     /// Creates a role (Pycord's `guild.create_role`).
     pub async fn create_role(
         self,

@@ -15,6 +15,7 @@
 //!   [`ban`](crate::cache::MemberRef::ban);
 //! - a guild, by id: [`fetch_members`](crate::model::Id::fetch_members),
 //!   [`bans`](crate::model::Id::bans), [`unban`](crate::model::Id::unban),
+//!   [`audit_logs`](crate::model::Id::audit_logs),
 //!   [`create_role`](crate::model::Id::create_role),
 //!   [`edit_role`](crate::model::Id::edit_role),
 //!   [`create_channel`](crate::model::Id::create_channel);

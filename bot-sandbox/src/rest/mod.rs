@@ -2,6 +2,7 @@
 //! rate-limit headers.
 
 mod app;
+mod audit;
 mod bans;
 mod channels;
 mod commands;
@@ -254,21 +255,26 @@ async fn observe(State(shared): AppState, request: Request, next: Next) -> Respo
     shared.limits.count_request();
     let method = request.method().clone();
     let path = redact_path(request.uri().path());
-    if let Some(reason) = request
+    let route = path.split("/api/v10").last().unwrap_or(&path).to_owned();
+    let reason = request
         .headers()
         .get("x-audit-log-reason")
         .and_then(|v| v.to_str().ok())
-    {
-        let decoded = percent_encoding::percent_decode_str(reason)
-            .decode_utf8_lossy()
-            .into_owned();
-        let route = path.split("/api/v10").last().unwrap_or(&path).to_owned();
+        .map(|reason| {
+            percent_encoding::percent_decode_str(reason)
+                .decode_utf8_lossy()
+                .into_owned()
+        });
+    if let Some(reason) = &reason {
         shared
             .world()
             .audit_reasons
-            .push((format!("{method} {route}"), decoded));
+            .push((format!("{method} {route}"), reason.clone()));
     }
-    let response = next.run(request).await;
+    let request_of = (format!("{method} {route}"), reason);
+    let response = crate::world::audit::REST_REQUEST
+        .scope(request_of, next.run(request))
+        .await;
     if shared.log_traffic {
         tracing::info!(target: "bot_sandbox::rest", "{method} {path} -> {}", response.status().as_u16());
     }
@@ -325,6 +331,7 @@ fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
             "/guilds/{guild}/members/{user}/roles/{role}",
             put(members::add_role).delete(members::remove_role),
         )
+        .route("/guilds/{guild}/audit-logs", get(audit::audit_log))
         .route("/guilds/{guild}/bans", get(bans::list))
         .route(
             "/guilds/{guild}/bans/{user}",

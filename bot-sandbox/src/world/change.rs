@@ -122,7 +122,12 @@ impl Shared {
     ) -> Result<T, Refusal> {
         let (value, events) = {
             let mut world = self.world();
-            let Changed { value, events } = change(&mut world)?;
+            let Changed { value, mut events } = change(&mut world)?;
+            // A change made over REST is a moderator's: the audit log records it.
+            if let Ok((route, reason)) = super::audit::REST_REQUEST.try_with(Clone::clone) {
+                let entries = world.audit(&events, &route, reason.as_deref());
+                events.extend(entries);
+            }
             let bot = world.bot_id;
             let seen: Vec<Emitted> = events
                 .into_iter()

@@ -2,6 +2,7 @@
 //! members and voice states, messages, registered commands and live interactions.
 
 mod application;
+pub(crate) mod audit;
 pub(crate) mod bans;
 mod change;
 pub(crate) mod channels;
@@ -207,6 +208,8 @@ pub(crate) struct World {
     pub(crate) app_emojis: Vec<(u64, String)>,
     /// Each guild's bans: the user and the reason given, in the order they were made.
     pub(crate) bans: BTreeMap<u64, Vec<bans::BanRecord>>,
+    /// Each guild's audit log, oldest first.
+    pub(crate) audit_log: BTreeMap<u64, Vec<audit::AuditEntry>>,
 }
 
 impl World {
@@ -247,6 +250,7 @@ impl World {
             audit_reasons: Vec::new(),
             app_emojis: Vec::new(),
             bans: BTreeMap::new(),
+            audit_log: BTreeMap::new(),
         }
     }
 

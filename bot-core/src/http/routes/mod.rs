@@ -1,6 +1,7 @@
 //! The typed calls, one module per resource of Discord's API.
 
 mod app;
+mod audit;
 mod bans;
 mod channels;
 mod commands;
@@ -14,6 +15,7 @@ mod reactions;
 mod threads;
 mod users;
 
+pub use audit::AuditLogFilter;
 pub use bans::{BulkBan, MAX_BAN_DELETE_SECONDS, MAX_BULK_BAN};
 pub use commands::RawCommand;
 pub use messages::MessagesFrom;
