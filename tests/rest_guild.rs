@@ -520,3 +520,31 @@ async fn each_moderation_action_writes_an_audit_log_entry_with_its_reason() {
     ));
     common::stop(&bot, task).await;
 }
+
+#[tokio::test]
+async fn one_command_is_read_and_edited_globally_and_in_a_guild() {
+    let (sandbox, world, http) = start().await;
+    let app = Id::new(sandbox.application_id());
+    let guild = Id::new(world.guild);
+    for scope in [None, Some(guild)] {
+        let stored = http
+            .upsert_command(
+                app,
+                scope,
+                &serde_json::json!({"name": "hello", "description": "Says hello", "type": 1}),
+            )
+            .await
+            .unwrap();
+        let id = Id::new(stored["id"].as_str().unwrap().parse().unwrap());
+        let fetched = http.command(app, scope, id).await.unwrap();
+        assert_eq!(fetched["name"], "hello");
+        let edited = http
+            .edit_command(app, scope, id, &serde_json::json!({"description": "Says hi"}))
+            .await
+            .unwrap();
+        assert_eq!(edited["description"], "Says hi");
+        assert_eq!(edited["name"], "hello", "what the edit leaves out stays");
+        let unknown = http.command(app, scope, Id::new(1)).await.unwrap_err();
+        assert_eq!(api_code(&unknown), Some(10063), "Unknown Application Command");
+    }
+}

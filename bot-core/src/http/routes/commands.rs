@@ -54,6 +54,31 @@ impl Http {
             .await
     }
 
+    /// `GET .../commands/{id}`: one command (10063 Unknown Application Command).
+    pub async fn command(
+        &self,
+        application: Id<ApplicationMarker>,
+        guild: Option<Id<GuildMarker>>,
+        command: Id<CommandMarker>,
+    ) -> Result<RawCommand, HttpError> {
+        let path = format!("{}/{command}", commands_path(application, guild));
+        self.typed(Method::GET, &path, Body::Empty).await
+    }
+
+    /// `PATCH .../commands/{id}`: changes the fields of one command that `edit` sets; answers
+    /// the stored command.
+    pub async fn edit_command(
+        &self,
+        application: Id<ApplicationMarker>,
+        guild: Option<Id<GuildMarker>>,
+        command: Id<CommandMarker>,
+        edit: &RawCommand,
+    ) -> Result<RawCommand, HttpError> {
+        let path = format!("{}/{command}", commands_path(application, guild));
+        self.typed(Method::PATCH, &path, Body::Json(edit.clone()))
+            .await
+    }
+
     /// `DELETE .../commands/{id}`.
     pub async fn delete_command(
         &self,
