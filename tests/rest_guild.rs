@@ -539,12 +539,77 @@ async fn one_command_is_read_and_edited_globally_and_in_a_guild() {
         let fetched = http.command(app, scope, id).await.unwrap();
         assert_eq!(fetched["name"], "hello");
         let edited = http
-            .edit_command(app, scope, id, &serde_json::json!({"description": "Says hi"}))
+            .edit_command(
+                app,
+                scope,
+                id,
+                &serde_json::json!({"description": "Says hi"}),
+            )
             .await
             .unwrap();
         assert_eq!(edited["description"], "Says hi");
         assert_eq!(edited["name"], "hello", "what the edit leaves out stays");
         let unknown = http.command(app, scope, Id::new(1)).await.unwrap_err();
-        assert_eq!(api_code(&unknown), Some(10063), "Unknown Application Command");
+        assert_eq!(
+            api_code(&unknown),
+            Some(10063),
+            "Unknown Application Command"
+        );
     }
+}
+
+#[tokio::test]
+async fn members_are_searched_and_roles_moved() {
+    let (sandbox, world, http) = start().await;
+    let guild = Id::new(world.guild);
+    sandbox.seed_members(world.guild, 30, "crowd");
+    let found = http.search_members(guild, "CROWD1", 50).await.unwrap();
+    assert_eq!(found.len(), 11, "crowd1 and crowd10-19");
+    assert!(found.iter().all(|m| m.user.username.starts_with("crowd1")));
+    assert_eq!(
+        http.search_members(guild, "crowd", 5).await.unwrap().len(),
+        5
+    );
+    assert!(matches!(
+        http.search_members(guild, "crowd", 1001).await.unwrap_err(),
+        HttpError::Refused(_)
+    ));
+
+    let low = http
+        .create_role(guild, &CreateRole::new("low"), None)
+        .await
+        .unwrap();
+    let high = http
+        .create_role(guild, &CreateRole::new("high"), None)
+        .await
+        .unwrap();
+    let (low_at, high_at) = (low.position, high.position);
+    let roles = http
+        .edit_role_positions(
+            guild,
+            &[(low.id, high_at as u32), (high.id, low_at as u32)],
+            Some("swap"),
+        )
+        .await
+        .unwrap();
+    let position = |id| roles.iter().find(|r| r.id == id).map(|r| r.position);
+    assert_eq!(
+        (position(low.id), position(high.id)),
+        (Some(high_at), Some(low_at))
+    );
+    let bot_role = http
+        .guild_member(guild, Id::new(sandbox.bot_user_id()))
+        .await
+        .unwrap()
+        .roles[0];
+    let above = http
+        .edit_role_positions(guild, &[(low.id, 100)], None)
+        .await
+        .unwrap_err();
+    assert_eq!(api_code(&above), Some(50013), "not above the bot's own");
+    let own = http
+        .edit_role_positions(guild, &[(bot_role, 1)], None)
+        .await
+        .unwrap_err();
+    assert_eq!(api_code(&own), Some(50013), "not its own highest role");
 }

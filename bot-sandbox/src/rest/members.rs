@@ -56,6 +56,31 @@ pub(crate) async fn list_members(
     ))))
 }
 
+/// `GET /guilds/{guild}/members/search?query=&limit=`: members whose username or nickname
+/// starts with `query`, `limit` 1–1000 (default 1).
+pub(crate) async fn search_members(
+    state: AppState,
+    Path(guild): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Reply {
+    let guild = snowflake(&guild, 10004, "Guild")?;
+    let limit = form::query_integer(&query, "limit", (1, 1000, 1))?;
+    let Some(text) = query.get("query") else {
+        return Err(field_error(
+            "query",
+            "BASE_TYPE_REQUIRED",
+            "This field is required",
+        ));
+    };
+    let world = state.world();
+    world.acting_guild(guild).map_err(refused)?;
+    Ok(ok(Value::Array(world.search_members(
+        guild,
+        text,
+        limit as usize,
+    ))))
+}
+
 /// The changes of a `PATCH /guilds/{guild}/members/{user}` body, and its voice move
 /// (`channel_id`; `null` disconnects). `flags` is taken and ignored.
 fn member_patch(

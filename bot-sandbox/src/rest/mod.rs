@@ -307,7 +307,9 @@ fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
         .route("/guilds/{guild}", get(app::guild))
         .route(
             "/guilds/{guild}/roles",
-            get(app::guild_roles).post(roles::create),
+            get(app::guild_roles)
+                .post(roles::create)
+                .patch(roles::positions),
         )
         .route(
             "/guilds/{guild}/roles/{role}",
@@ -320,6 +322,10 @@ fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
             get(guild_channels::list).post(guild_channels::create),
         )
         .route("/guilds/{guild}/members", get(members::list_members))
+        .route(
+            "/guilds/{guild}/members/search",
+            get(members::search_members),
+        )
         .route("/guilds/{guild}/members/@me", patch(members::edit_me))
         .route(
             "/guilds/{guild}/members/{user}",

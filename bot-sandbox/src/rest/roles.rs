@@ -113,3 +113,41 @@ pub(crate) async fn delete(state: AppState, Path((guild, role)): Path<(String, S
         .map(|()| no_content())
         .map_err(refused)
 }
+
+/// `PATCH /guilds/{guild}/roles` with `[{id, position}]`: MANAGE_ROLES, roles and positions
+/// below the bot's highest; answers every role.
+pub(crate) async fn positions(
+    state: AppState,
+    Path(guild): Path<String>,
+    request: Request,
+) -> Reply {
+    let guild = snowflake(&guild, 10004, "Guild")?;
+    let body = payload(request).await?;
+    let moves: Vec<(u64, u32)> = body
+        .as_array()
+        .ok_or_else(|| {
+            super::invalid_form(
+                "LIST_TYPE_CONVERT",
+                "Only iterables may be used in a ListType",
+            )
+        })?
+        .iter()
+        .map(|item| {
+            let id = item.get("id").and_then(|id| {
+                id.as_str()
+                    .and_then(|s| s.parse().ok())
+                    .or_else(|| id.as_u64())
+            })?;
+            let position = item.get("position").and_then(Value::as_u64)?;
+            Some((id, u32::try_from(position).ok()?))
+        })
+        .collect::<Option<_>>()
+        .ok_or_else(|| field_error("id", "NUMBER_TYPE_COERCE", "Value is not snowflake."))?;
+    state
+        .change(|world| {
+            world.require_guild(guild, crate::world::channels_api::MANAGE_ROLES)?;
+            world.move_roles(guild, &moves)
+        })
+        .map(|roles| ok(Value::Array(roles)))
+        .map_err(refused)
+}

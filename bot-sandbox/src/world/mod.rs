@@ -21,6 +21,7 @@ mod moderation;
 mod reactions;
 mod render;
 mod replies;
+mod role_positions;
 mod roles;
 mod updates;
 mod voice;

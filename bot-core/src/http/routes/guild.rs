@@ -56,6 +56,23 @@ impl Http {
             .await
     }
 
+    /// `PATCH /guilds/{guild}/roles`: moves roles (`(role, position)`, each below the bot's
+    /// highest); answers every role of the guild.
+    pub async fn edit_role_positions(
+        &self,
+        guild: Id<GuildMarker>,
+        positions: &[(Id<RoleMarker>, u32)],
+        reason: Option<&str>,
+    ) -> Result<Vec<Role>, HttpError> {
+        let body: Vec<_> = positions
+            .iter()
+            .map(|(id, position)| serde_json::json!({"id": id, "position": position}))
+            .collect();
+        let path = format!("/guilds/{guild}/roles");
+        self.typed_with_reason(Method::PATCH, &path, Body::Json(body.into()), reason)
+            .await
+    }
+
     /// `DELETE /guilds/{guild}/roles/{role}`: deletes a role.
     pub async fn delete_role(
         &self,

@@ -40,6 +40,22 @@ impl Http {
         )
     }
 
+    /// `GET /guilds/{guild}/members/search`: the members whose username or nickname starts with
+    /// `query`, at most `limit` (1–1000, checked before sending).
+    pub async fn search_members(
+        &self,
+        guild: Id<GuildMarker>,
+        query: &str,
+        limit: usize,
+    ) -> Result<Vec<Member>, HttpError> {
+        super::in_range("limit", limit, 1, 1000)?;
+        let path = format!(
+            "/guilds/{guild}/members/search?query={}&limit={limit}",
+            super::encode(query)
+        );
+        self.typed(Method::GET, &path, Body::Empty).await
+    }
+
     /// `PATCH /guilds/{guild}/members/{user}`: changes a member (checked before sending: a
     /// nickname of at most 32 characters, a timeout at most 28 days ahead); `reason` goes to
     /// the audit log.
