@@ -613,3 +613,64 @@ async fn members_are_searched_and_roles_moved() {
         .unwrap_err();
     assert_eq!(api_code(&own), Some(50013), "not its own highest role");
 }
+
+#[tokio::test]
+async fn the_guild_is_renamed_its_channels_moved_and_its_active_threads_listed() {
+    use bot_core::model::{CreateThread, EditGuild};
+    let (sandbox, world, http) = start().await;
+    let guild = Id::new(world.guild);
+    let renamed = http
+        .edit_guild(
+            guild,
+            &EditGuild::new()
+                .name("Rustaceans")
+                .description(Some("We write Rust")),
+            Some("rebrand"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(&*renamed.name, "Rustaceans");
+    assert_eq!(renamed.description.as_deref(), Some("We write Rust"));
+    assert!(matches!(
+        http.edit_guild(guild, &EditGuild::new().name("x"), None)
+            .await
+            .unwrap_err(),
+        HttpError::Refused(_)
+    ));
+    let counted = http.guild(guild, true).await.unwrap();
+    assert!(counted.approximate_member_count.is_some_and(|n| n >= 2));
+
+    let second = http
+        .create_guild_channel(
+            guild,
+            &CreateGuildChannel::new("second", ChannelType::GuildText),
+            None,
+        )
+        .await
+        .unwrap();
+    http.edit_channel_positions(guild, &[(second.id, 0), (Id::new(world.channel), 1)], None)
+        .await
+        .unwrap();
+    let channels = http.guild_channels(guild).await.unwrap();
+    let position = |id| {
+        channels
+            .iter()
+            .find(|c| c.id == id)
+            .and_then(|c| c.position)
+    };
+    assert_eq!(position(second.id), Some(0));
+    assert_eq!(position(Id::new(world.channel)), Some(1));
+    let stranger = http
+        .edit_channel_positions(guild, &[(Id::new(1), 0)], None)
+        .await
+        .unwrap_err();
+    assert_eq!(api_code(&stranger), Some(50035));
+
+    let thread = http
+        .create_thread(Id::new(world.channel), &CreateThread::new("talk"), None)
+        .await
+        .unwrap();
+    let active = http.active_threads(guild).await.unwrap();
+    assert!(active.threads.iter().any(|t| t.id == thread.id));
+    drop(sandbox);
+}

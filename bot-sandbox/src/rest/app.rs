@@ -76,30 +76,29 @@ pub(crate) async fn soundboard() -> Response {
     ok(json!([]))
 }
 
-/// `GET /guilds/{guild}`.
-pub(crate) async fn guild(state: AppState, Path(id): Path<String>) -> Response {
+/// `GET /guilds/{guild}?with_counts=`: with counts, its approximate member and presence
+/// counts (every member counts as present: the sandbox's presences are its gateway's).
+pub(crate) async fn guild(
+    state: AppState,
+    Path(id): Path<String>,
+    axum::extract::Query(query): axum::extract::Query<std::collections::HashMap<String, String>>,
+) -> Response {
     let world = state.world();
-    match id.parse().ok().and_then(|id: u64| world.guilds.get(&id)) {
-        Some(guild) => {
-            let mut value = world.guild_create_json(guild);
-            if let Some(map) = value.as_object_mut() {
-                for key in [
-                    "members",
-                    "channels",
-                    "threads",
-                    "presences",
-                    "voice_states",
-                    "joined_at",
-                    "large",
-                    "member_count",
-                ] {
-                    map.remove(key);
-                }
-            }
-            ok(value)
-        }
-        None => unknown(10004, "Guild"),
+    let Some((id, mut value)) = id
+        .parse()
+        .ok()
+        .and_then(|id: u64| Some((id, world.guild_rest_json(id)?)))
+    else {
+        return unknown(10004, "Guild");
+    };
+    if query.get("with_counts").map(String::as_str) == Some("true")
+        && let Some(map) = value.as_object_mut()
+    {
+        let members = world.guilds.get(&id).map_or(0, |g| g.members.len());
+        map.insert("approximate_member_count".to_owned(), members.into());
+        map.insert("approximate_presence_count".to_owned(), members.into());
     }
+    ok(value)
 }
 
 /// `GET /guilds/{guild}/roles`: the guild's roles.

@@ -8,6 +8,7 @@ mod channels;
 mod commands;
 mod form;
 mod guild_channels;
+mod guild_edits;
 mod interactions;
 mod members;
 mod messages;
@@ -304,7 +305,11 @@ fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
         .route("/oauth2/applications/@me", get(app::application))
         .route("/gateway/bot", get(app::gateway_bot))
         .route("/soundboard-default-sounds", get(app::soundboard))
-        .route("/guilds/{guild}", get(app::guild))
+        .route("/guilds/{guild}", get(app::guild).patch(guild_edits::edit))
+        .route(
+            "/guilds/{guild}/threads/active",
+            get(guild_edits::active_threads),
+        )
         .route(
             "/guilds/{guild}/roles",
             get(app::guild_roles)
@@ -319,7 +324,9 @@ fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
         )
         .route(
             "/guilds/{guild}/channels",
-            get(guild_channels::list).post(guild_channels::create),
+            get(guild_channels::list)
+                .post(guild_channels::create)
+                .patch(guild_edits::positions),
         )
         .route("/guilds/{guild}/members", get(members::list_members))
         .route(

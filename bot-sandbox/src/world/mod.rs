@@ -11,6 +11,7 @@ mod commands;
 mod dm;
 mod edits;
 mod guild_channels;
+mod guild_edits;
 mod handle;
 mod handle_guild;
 mod handle_members;
@@ -125,6 +126,8 @@ impl MemberRecord {
 pub(crate) struct GuildRecord {
     pub(crate) id: u64,
     pub(crate) name: String,
+    /// The description (Modify Guild sets it).
+    pub(crate) description: Option<String>,
     pub(crate) owner_id: u64,
     pub(crate) channels: Vec<ChannelRecord>,
     pub(crate) roles: Vec<RoleRecord>,
@@ -285,6 +288,7 @@ impl World {
         let mut guild = GuildRecord {
             id,
             name: name.to_owned(),
+            description: None,
             owner_id: owner,
             channels: Vec::new(),
             roles: vec![everyone],

@@ -100,7 +100,7 @@ impl World {
             "id": guild.id.to_string(),
             "name": guild.name,
             "icon": null,
-            "description": null,
+            "description": guild.description,
             "home_header": null,
             "splash": null,
             "discovery_splash": null,

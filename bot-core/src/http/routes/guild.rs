@@ -1,10 +1,11 @@
-//! A guild, its roles and its channels: get the guild (with counts), get, create, modify and
-//! delete a role, list and create channels.
+//! A guild, its roles and its channels: get and modify the guild, get, create, modify, move and
+//! delete roles, list, create and move channels, its active threads.
 
 use super::super::{Body, Http, HttpError, Method};
 use super::json;
 use crate::model::{
-    Channel, CreateGuildChannel, CreateRole, Guild, GuildMarker, Id, Role, RoleMarker,
+    Channel, ChannelMarker, CreateGuildChannel, CreateRole, EditGuild, Guild, GuildMarker, Id,
+    Role, RoleMarker, ThreadList,
 };
 
 impl Http {
@@ -16,6 +17,42 @@ impl Http {
         with_counts: bool,
     ) -> Result<Guild, HttpError> {
         let path = format!("/guilds/{guild}?with_counts={with_counts}");
+        self.typed(Method::GET, &path, Body::Empty).await
+    }
+
+    /// `PATCH /guilds/{guild}`: changes the guild (checked before sending); answers it.
+    pub async fn edit_guild(
+        &self,
+        guild: Id<GuildMarker>,
+        edit: &EditGuild,
+        reason: Option<&str>,
+    ) -> Result<Guild, HttpError> {
+        edit.check()?;
+        let path = format!("/guilds/{guild}");
+        self.typed_with_reason(Method::PATCH, &path, json(edit)?, reason)
+            .await
+    }
+
+    /// `PATCH /guilds/{guild}/channels`: moves channels (`(channel, position)`).
+    pub async fn edit_channel_positions(
+        &self,
+        guild: Id<GuildMarker>,
+        positions: &[(Id<ChannelMarker>, u32)],
+        reason: Option<&str>,
+    ) -> Result<(), HttpError> {
+        let body: Vec<_> = positions
+            .iter()
+            .map(|(id, position)| serde_json::json!({"id": id, "position": position}))
+            .collect();
+        let path = format!("/guilds/{guild}/channels");
+        self.unit(Method::PATCH, &path, Body::Json(body.into()), reason)
+            .await
+    }
+
+    /// `GET /guilds/{guild}/threads/active`: the guild's active threads the bot can see, and
+    /// its memberships of them.
+    pub async fn active_threads(&self, guild: Id<GuildMarker>) -> Result<ThreadList, HttpError> {
+        let path = format!("/guilds/{guild}/threads/active");
         self.typed(Method::GET, &path, Body::Empty).await
     }
 

@@ -109,6 +109,55 @@ impl EditMember {
     }
 }
 
+/// What to change in a guild itself; what is left unset stays as it is. Needs MANAGE_GUILD.
+///
+/// ```
+/// use bot_core::model::EditGuild;
+/// EditGuild::new().name("Rustaceans").description(Some("We write Rust")).check().unwrap();
+/// assert!(EditGuild::new().name("x").check().is_err());
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[non_exhaustive]
+#[must_use]
+pub struct EditGuild {
+    /// The name (2–100 characters).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The description (up to 120 characters; `Some(None)` removes it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<Option<String>>,
+}
+
+impl EditGuild {
+    /// Changes nothing yet.
+    pub fn new() -> Self {
+        EditGuild::default()
+    }
+
+    /// The name.
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// The description (`None`: removes it).
+    pub fn description(mut self, description: Option<&str>) -> Self {
+        self.description = Some(description.map(str::to_owned));
+        self
+    }
+
+    /// Checks Discord's limits.
+    pub fn check(&self) -> Result<(), RequestProblem> {
+        if let Some(name) = &self.name {
+            problem::length("name", name, 2, 100)?;
+        }
+        if let Some(Some(description)) = &self.description {
+            problem::length("description", description, 0, 120)?;
+        }
+        Ok(())
+    }
+}
+
 /// A role to create, or what to change in one; what is left unset is Discord's default (or
 /// stays as it is).
 ///

@@ -20,7 +20,7 @@ mod upload;
 
 pub use channel::{EditChannel, SLOW_MODE_LIMIT};
 pub use check::{CreateMessageError, MessageProblem};
-pub use guild::{CreateGuildChannel, CreateRole, EditMember, MAX_TIMEOUT_SECONDS};
+pub use guild::{CreateGuildChannel, CreateRole, EditGuild, EditMember, MAX_TIMEOUT_SECONDS};
 pub use invite::{CreateInvite, CreateWebhook, EditCurrentUser};
 pub use mentions::{AllowedMentions, MentionType};
 pub use message::{AttachmentFile, AttachmentInfo, CreateMessage};
