@@ -10,18 +10,23 @@ mod dm;
 mod edits;
 mod guild_channels;
 mod handle;
+mod handle_extras;
 mod handle_guild;
 mod handle_members;
 mod interactions;
+mod invites;
 mod members;
 mod messages;
 mod moderation;
+mod polls;
 mod reactions;
 mod render;
 mod replies;
 mod roles;
 mod updates;
 mod voice;
+mod voice_channel;
+mod webhooks;
 
 pub(crate) use render::{channel_json, role_json};
 
@@ -34,11 +39,13 @@ pub(crate) use commands::{CommandError, CommandStore, StoredCommand};
 pub(crate) use guild_channels::{CREATABLE as CREATABLE_CHANNEL_TYPES, NewChannel};
 pub use interactions::{DeadlineExceeded, InteractionResponse, Invocation};
 pub(crate) use interactions::{InteractionRecord, Invoker};
+pub(crate) use invites::InviteRequest;
 pub(crate) use messages::HistoryFrom;
 pub(crate) use messages::StoredFile;
 pub(crate) use moderation::{CHANGE_NICKNAME, KICK_MEMBERS};
 pub use updates::{MemberUpdate, ProfileUpdate, RoleUpdate};
 pub(crate) use voice::VoiceStateRecord;
+pub(crate) use webhooks::{WebhookRecord, check_webhook_name};
 
 use crate::ids::Snowflakes;
 use std::collections::{BTreeMap, HashMap};
@@ -204,6 +211,14 @@ pub(crate) struct World {
     pub(crate) audit_reasons: Vec<(String, String)>,
     /// The application's emojis: id and name.
     pub(crate) app_emojis: Vec<(u64, String)>,
+    /// The invites of guild channels, oldest first.
+    pub(crate) invites: Vec<invites::InviteRecord>,
+    /// The webhooks of guild channels, by id.
+    pub(crate) webhooks: BTreeMap<u64, WebhookRecord>,
+    /// The polls of messages, by message id.
+    pub(crate) polls: HashMap<u64, polls::PollRecord>,
+    /// The status of voice channels, by channel id.
+    pub(crate) voice_statuses: HashMap<u64, String>,
 }
 
 impl World {
@@ -243,6 +258,10 @@ impl World {
             files: HashMap::new(),
             audit_reasons: Vec::new(),
             app_emojis: Vec::new(),
+            invites: Vec::new(),
+            webhooks: BTreeMap::new(),
+            polls: HashMap::new(),
+            voice_statuses: HashMap::new(),
         }
     }
 
