@@ -187,7 +187,7 @@ async fn webhooks_are_created_listed_and_followed() {
     let hooks = sandbox.channel_webhooks(world.channel);
     let follower = hooks
         .iter()
-        .find(|w| w["id"] == followed.webhook_id.get().to_string())
+        .find(|w| w["id"].as_str().and_then(|s| s.parse().ok()) == Some(followed.webhook_id.get()))
         .expect("the follower webhook");
     assert_eq!(follower["type"], 2);
     assert_eq!(follower["source_channel"]["id"], news.to_string());
