@@ -1,6 +1,6 @@
 //! The other channel calls of `Http` against the sandbox: invites, webhooks, following an
 //! announcement channel, poll voters and ending a poll, voice-channel status and soundboard
-//! sounds. Each on its success path and an error path, with the gateway events a bot holding
+//! sounds, group-DM recipients. Each on its success path and an error path, with the gateway events a bot holding
 //! the right intents receives.
 
 mod common;
@@ -378,4 +378,55 @@ async fn voice_status_and_soundboard_sounds() {
         .expect_err("without USE_SOUNDBOARD");
     assert_eq!(code(&refused), Some(50013));
     common::stop(&bot, task).await;
+}
+
+#[tokio::test]
+async fn group_dm_recipients_are_added_with_their_grant_and_removed() {
+    let (sandbox, world, http) = start().await;
+    let carol = sandbox.add_user("carol");
+    let group = sandbox.add_group_dm(&[world.member]).expect("a group DM");
+    let channel = Id::new(group);
+    let fetched = http.channel(channel).await.expect("the group DM");
+    assert_eq!(fetched.kind, bot_core::model::ChannelType::GroupDm);
+
+    let token = sandbox.grant_gdm_join(carol);
+    let added = http
+        .add_group_dm_recipient(channel, Id::new(carol), &token, Some("Caro"))
+        .await
+        .expect("added");
+    assert!(added.is_some(), "201 with the group");
+    assert_eq!(sandbox.group_dm_recipients(group), [world.member, carol]);
+    let again = http
+        .add_group_dm_recipient(channel, Id::new(carol), &token, None)
+        .await
+        .expect("already in");
+    assert!(again.is_none(), "204 when already in it");
+
+    // Another user's token, a channel that is no group DM, an unknown channel.
+    let other = sandbox.grant_gdm_join(world.owner);
+    let refused = http
+        .add_group_dm_recipient(channel, Id::new(carol), &other, None)
+        .await
+        .expect_err("not carol's token");
+    assert_eq!(code(&refused), Some(50025));
+    let refused = http
+        .add_group_dm_recipient(Id::new(world.channel), Id::new(carol), &token, None)
+        .await
+        .expect_err("a guild channel");
+    assert_eq!(code(&refused), Some(50024));
+    let refused = http
+        .remove_group_dm_recipient(Id::new(1), Id::new(carol))
+        .await
+        .expect_err("an unknown channel");
+    assert_eq!(code(&refused), Some(10003));
+
+    http.remove_group_dm_recipient(channel, Id::new(carol))
+        .await
+        .expect("removed");
+    assert_eq!(sandbox.group_dm_recipients(group), [world.member]);
+    let refused = http
+        .remove_group_dm_recipient(channel, Id::new(carol))
+        .await
+        .expect_err("no longer in it");
+    assert_eq!(code(&refused), Some(10013));
 }

@@ -19,6 +19,8 @@ pub const SANDBOX_ROUTES: &[(&str, &str)] = &[
     ("GET", "/channels/{channel}/webhooks"),
     ("POST", "/channels/{channel}/webhooks"),
     ("POST", "/channels/{channel}/followers"),
+    ("PUT", "/channels/{channel}/recipients/{user}"),
+    ("DELETE", "/channels/{channel}/recipients/{user}"),
     (
         "GET",
         "/channels/{channel}/polls/{message}/answers/{answer}",

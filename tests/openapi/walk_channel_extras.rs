@@ -1,5 +1,6 @@
 //! The walk of the other channel routes: invites, webhooks, following an announcement channel,
-//! poll voters and ending a poll, voice-channel status and soundboard sounds; every typed call
+//! poll voters and ending a poll, voice-channel status and soundboard sounds, group-DM
+//! recipients; every typed call
 //! once through the proxy, so that its requests and the sandbox's answers are validated.
 
 use bot_core::http::Http;
@@ -75,4 +76,16 @@ pub async fn channel_extras(sandbox: &SandboxHandle, world: DefaultGuild, http: 
     http.send_soundboard_sound(Id::new(voice), Id::new(1), None)
         .await
         .expect("a sound");
+
+    let group = sandbox.add_group_dm(&[world.member]).expect("a group DM");
+    let carol = sandbox.add_user("carol");
+    let token = sandbox.grant_gdm_join(carol);
+    let added = http
+        .add_group_dm_recipient(Id::new(group), Id::new(carol), &token, Some("Caro"))
+        .await
+        .expect("added");
+    assert!(added.is_some());
+    http.remove_group_dm_recipient(Id::new(group), Id::new(carol))
+        .await
+        .expect("removed");
 }

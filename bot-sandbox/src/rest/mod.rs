@@ -5,6 +5,7 @@ mod app;
 mod channels;
 mod commands;
 mod form;
+mod group_dms;
 mod guild_channels;
 mod interactions;
 mod invites;
@@ -351,6 +352,10 @@ fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
             get(invites::webhooks).post(invites::create_webhook),
         )
         .route("/channels/{channel}/followers", post(invites::follow))
+        .route(
+            "/channels/{channel}/recipients/{user}",
+            put(group_dms::add).delete(group_dms::remove),
+        )
         .route(
             "/channels/{channel}/polls/{message}/answers/{answer}",
             get(polls::voters),

@@ -1,5 +1,6 @@
 //! What a test does and reads about a channel's extras through the handle: users voting in
-//! polls, and the invites, webhooks and voice-channel status the bot made.
+//! polls, the invites, webhooks and voice-channel status the bot made, and group DMs with the
+//! `gdm.join` grants that fill them.
 
 use crate::SandboxHandle;
 use serde_json::Value;
@@ -48,5 +49,30 @@ impl SandboxHandle {
     /// A voice channel's status, if set.
     pub fn voice_status(&self, channel: u64) -> Option<String> {
         self.shared.world().voice_statuses.get(&channel).cloned()
+    }
+
+    /// `user` authorizes the application with OAuth2's `gdm.join` scope: the access token the
+    /// bot passes to add them to a group DM (`PUT /channels/{id}/recipients/{user}`).
+    pub fn grant_gdm_join(&self, user: u64) -> String {
+        let mut world = self.shared.world();
+        let token = format!("gdm.{:x}.{user}", world.ids.next());
+        world.gdm_grants.insert(token.clone(), user);
+        token
+    }
+
+    /// A group DM the bot made with these users (as `POST /users/@me/channels` with their
+    /// access tokens makes it); its id, `None` for an unknown user or a bot.
+    pub fn add_group_dm(&self, recipients: &[u64]) -> Option<u64> {
+        self.shared.world().add_group_dm(recipients)
+    }
+
+    /// The users in a group DM besides its owner, in the order they were added.
+    pub fn group_dm_recipients(&self, channel: u64) -> Vec<u64> {
+        self.shared
+            .world()
+            .group_dms
+            .get(&channel)
+            .map(|g| g.recipients.clone())
+            .unwrap_or_default()
     }
 }

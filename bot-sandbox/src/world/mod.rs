@@ -8,6 +8,7 @@ mod command_wire;
 mod commands;
 mod dm;
 mod edits;
+mod group_dms;
 mod guild_channels;
 mod handle;
 mod handle_extras;
@@ -219,6 +220,10 @@ pub(crate) struct World {
     pub(crate) polls: HashMap<u64, polls::PollRecord>,
     /// The status of voice channels, by channel id.
     pub(crate) voice_statuses: HashMap<u64, String>,
+    /// The group DMs, by channel id.
+    pub(crate) group_dms: BTreeMap<u64, group_dms::GroupDmRecord>,
+    /// OAuth2 access tokens with `gdm.join` users granted the application: token to user.
+    pub(crate) gdm_grants: HashMap<String, u64>,
 }
 
 impl World {
@@ -262,6 +267,8 @@ impl World {
             webhooks: BTreeMap::new(),
             polls: HashMap::new(),
             voice_statuses: HashMap::new(),
+            group_dms: BTreeMap::new(),
+            gdm_grants: HashMap::new(),
         }
     }
 
