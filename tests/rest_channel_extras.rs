@@ -315,6 +315,16 @@ async fn polls_keep_their_votes_and_end() {
         .expect("a message");
     let refused = http.end_poll(channel, plain.id).await.expect_err("no poll");
     assert_eq!(code(&refused), Some(520006));
+    // A deleted poll message takes its votes with it.
+    http.delete_message(channel, message.id, None)
+        .await
+        .expect("deleted");
+    let gone = http
+        .poll_answer_voters(channel, message.id, 1, None)
+        .try_collect::<Vec<_>>()
+        .await
+        .expect_err("a deleted message");
+    assert_eq!(code(&gone), Some(10008));
     common::stop(&bot, task).await;
 }
 
@@ -429,4 +439,8 @@ async fn group_dm_recipients_are_added_with_their_grant_and_removed() {
         .await
         .expect_err("no longer in it");
     assert_eq!(code(&refused), Some(10013));
+    // The bot closes its group DM.
+    http.delete_channel(channel, None).await.expect("closed");
+    let gone = http.channel(channel).await.expect_err("closed");
+    assert_eq!(code(&gone), Some(10003));
 }

@@ -282,6 +282,11 @@ impl World {
         if let Some(json) = self.dm_channel_json(channel) {
             return Ok(Changed::quiet(json));
         }
+        // The bot leaves a group DM (and one it owns closes).
+        if let Some(json) = self.group_dm_json(channel) {
+            self.group_dms.remove(&channel);
+            return Ok(Changed::quiet(json));
+        }
         let is_thread = self
             .guild_channel(channel)
             .is_some_and(|(_, c)| c.thread.is_some());
@@ -309,6 +314,9 @@ impl World {
         if let Some(g) = self.guilds.get_mut(&guild) {
             g.channels.retain(|c| c.id != channel);
         }
+        // Its invites and webhooks go with it.
+        self.invites.retain(|i| i.channel_id != channel);
+        self.webhooks.retain(|_, w| w.channel_id != channel);
         self.messages.remove(&channel);
         self.pins.remove(&channel);
         let changed = self.disconnect_voice(Changed::quiet(json.clone()), guild, |v| {

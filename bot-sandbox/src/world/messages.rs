@@ -272,6 +272,7 @@ impl World {
         }
         for id in ids {
             self.reactions.remove(id);
+            self.polls.remove(id);
         }
         if let Some(pins) = self.pins.get_mut(&channel) {
             pins.retain(|(m, _)| !ids.contains(m));
