@@ -237,6 +237,18 @@ async fn polls_keep_their_votes_and_end() {
         )
         .await
         .expect("a poll");
+    // A poll Discord refuses, sent raw: 50035.
+    let refused = http
+        .request(
+            bot_core::http::Method::POST,
+            &format!("/channels/{}/messages", world.channel),
+            bot_core::http::Body::Json(serde_json::json!({
+                "poll": {"question": {"text": "Empty?"}, "answers": []}
+            })),
+        )
+        .await
+        .expect_err("a poll without answers");
+    assert_eq!(code(&refused), Some(50035));
     let poll = message.poll.as_ref().expect("the poll is kept");
     assert_eq!(poll.answers.len(), 2);
     let id = message.id.get();

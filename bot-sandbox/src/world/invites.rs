@@ -39,8 +39,10 @@ pub(crate) struct InviteRequest {
     pub(crate) unique: bool,
 }
 
+/// 400 / 50035 with the field's error as its message (the route renders Discord's field-error
+/// body from it).
 fn form_error(message: &str) -> Refusal {
-    Refusal::bad_request(50035, &format!("Invalid Form Body ({message})"))
+    Refusal::bad_request(50035, message)
 }
 
 impl InviteRequest {

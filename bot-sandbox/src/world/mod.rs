@@ -44,6 +44,7 @@ pub(crate) use invites::InviteRequest;
 pub(crate) use messages::HistoryFrom;
 pub(crate) use messages::StoredFile;
 pub(crate) use moderation::{CHANGE_NICKNAME, KICK_MEMBERS};
+pub(crate) use polls::poll_of;
 pub use updates::{MemberUpdate, ProfileUpdate, RoleUpdate};
 pub(crate) use voice::VoiceStateRecord;
 pub(crate) use webhooks::{WebhookRecord, check_webhook_name};

@@ -23,8 +23,9 @@ pub(crate) struct PollRecord {
     pub(crate) votes: Vec<(u32, u64)>,
 }
 
+/// 400 / 50035 with the field's error as its message.
 fn invalid(message: &str) -> Refusal {
-    Refusal::bad_request(50035, &format!("Invalid Form Body (poll.{message})"))
+    Refusal::bad_request(50035, &format!("poll.{message}"))
 }
 
 fn text_of(media: &Value, max: usize, field: &str) -> Result<String, Refusal> {
@@ -179,7 +180,7 @@ impl World {
         }
         let poll = self.poll_target(channel, message)?;
         if !poll.answers.contains(&answer) {
-            return Err(Refusal::bad_request(50035, "Invalid Form Body (answer_id)"));
+            return Err(Refusal::bad_request(50035, "answer_id: Unknown answer"));
         }
         if poll.finalized || poll.expiry <= unix_now() {
             return Err(Refusal::bad_request(520001, "Poll expired"));
