@@ -121,6 +121,20 @@ const SDK_ROUTES: &[(&str, &str)] = &[
     ("PUT", "/channels/{channel}/permissions/{id}"),
     ("DELETE", "/channels/{channel}/permissions/{id}"),
     ("POST", "/channels/{channel}/typing"),
+    ("GET", "/channels/{channel}/invites"),
+    ("POST", "/channels/{channel}/invites"),
+    ("GET", "/channels/{channel}/webhooks"),
+    ("POST", "/channels/{channel}/webhooks"),
+    ("POST", "/channels/{channel}/followers"),
+    ("PUT", "/channels/{channel}/recipients/{user}"),
+    ("DELETE", "/channels/{channel}/recipients/{user}"),
+    (
+        "GET",
+        "/channels/{channel}/polls/{message}/answers/{answer}",
+    ),
+    ("POST", "/channels/{channel}/polls/{message}/expire"),
+    ("PUT", "/channels/{channel}/voice-status"),
+    ("POST", "/channels/{channel}/send-soundboard-sound"),
     ("GET", "/channels/{channel}/messages"),
     ("POST", "/channels/{channel}/messages/bulk-delete"),
     ("GET", "/channels/{channel}/messages/pins"),
@@ -242,6 +256,13 @@ async fn every_route_matches_discords_openapi_description() {
         bot_core::http::Token::new(sandbox.token()),
     );
     openapi::walk_channels::channels(&sandbox, world, &http).await;
+    openapi::walk_channel_extras::channel_extras(&sandbox, world, &http).await;
+    sandbox.add_application_emoji("walker");
+    let emojis = http
+        .application_emojis(bot_core::model::Id::new(sandbox.application_id()))
+        .await
+        .expect("the application's emojis");
+    assert_eq!(emojis.len(), 1);
     openapi::walk_guild::guild(&sandbox, world, &raw).await;
 
     let exchanges = proxy.exchanges();

@@ -136,6 +136,10 @@ pub(crate) async fn create(
     )?;
     let (body, files) = payload_and_files(request).await?;
     check_create(&body, files.len())?;
+    if let Some(poll) = body.get("poll").filter(|p| !p.is_null()) {
+        crate::world::poll_of(poll)
+            .map_err(|r| super::invalid_form("BASE_TYPE_BAD_VALUE", &r.message))?;
+    }
     let base = format!("http://{}", state.addr);
     let message = state
         .change(|world| world.create_message(channel, &body, files, &base))

@@ -7,11 +7,14 @@ mod bans;
 mod channels;
 mod commands;
 mod form;
+mod group_dms;
 mod guild_channels;
 mod guild_edits;
 mod interactions;
+mod invites;
 mod members;
 mod messages;
+mod polls;
 mod ratelimit;
 mod reactions;
 mod roles;
@@ -367,6 +370,32 @@ fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
             put(channels::put_overwrite).delete(channels::delete_overwrite),
         )
         .route("/channels/{channel}/typing", post(channels::typing))
+        .route(
+            "/channels/{channel}/invites",
+            get(invites::list).post(invites::create),
+        )
+        .route(
+            "/channels/{channel}/webhooks",
+            get(invites::webhooks).post(invites::create_webhook),
+        )
+        .route("/channels/{channel}/followers", post(invites::follow))
+        .route(
+            "/channels/{channel}/recipients/{user}",
+            put(group_dms::add).delete(group_dms::remove),
+        )
+        .route(
+            "/channels/{channel}/polls/{message}/answers/{answer}",
+            get(polls::voters),
+        )
+        .route(
+            "/channels/{channel}/polls/{message}/expire",
+            post(polls::expire),
+        )
+        .route("/channels/{channel}/voice-status", put(polls::voice_status))
+        .route(
+            "/channels/{channel}/send-soundboard-sound",
+            post(polls::soundboard),
+        )
         .route(
             "/channels/{channel}/messages/bulk-delete",
             post(messages::bulk_delete),

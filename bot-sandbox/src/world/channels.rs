@@ -79,10 +79,18 @@ impl World {
 
     /// A user's permissions in a channel (Discord's `compute_overwrites`): the guild-wide ones,
     /// then @everyone's overwrite, the roles' overwrites together, the member's. A thread has
-    /// its parent's. In a DM with the bot, the two users may see, send and react.
+    /// its parent's. In a DM with the bot, the two users may see, send and react; in a group
+    /// DM, its members.
     pub(crate) fn permissions_in(&self, user: u64, channel: u64) -> u64 {
         if let Some(recipient) = self.dm_recipient(channel) {
             return if user == recipient || user == self.bot_id {
+                VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY | ADD_REACTIONS | ATTACH_FILES
+            } else {
+                0
+            };
+        }
+        if let Some(group) = self.group_dms.get(&channel) {
+            return if group.has(user) {
                 VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY | ADD_REACTIONS | ATTACH_FILES
             } else {
                 0
@@ -158,7 +166,9 @@ impl World {
     pub(crate) fn any_channel_json(&self, channel: u64) -> Option<Value> {
         match self.guild_channel(channel) {
             Some((guild, record)) => Some(self.guild_channel_json(guild, record)),
-            None => self.dm_channel_json(channel),
+            None => self
+                .dm_channel_json(channel)
+                .or_else(|| self.group_dm_json(channel)),
         }
     }
 
@@ -272,6 +282,11 @@ impl World {
         if let Some(json) = self.dm_channel_json(channel) {
             return Ok(Changed::quiet(json));
         }
+        // The bot leaves a group DM (and one it owns closes).
+        if let Some(json) = self.group_dm_json(channel) {
+            self.group_dms.remove(&channel);
+            return Ok(Changed::quiet(json));
+        }
         let is_thread = self
             .guild_channel(channel)
             .is_some_and(|(_, c)| c.thread.is_some());
@@ -299,6 +314,9 @@ impl World {
         if let Some(g) = self.guilds.get_mut(&guild) {
             g.channels.retain(|c| c.id != channel);
         }
+        // Its invites and webhooks go with it.
+        self.invites.retain(|i| i.channel_id != channel);
+        self.webhooks.retain(|_, w| w.channel_id != channel);
         self.messages.remove(&channel);
         self.pins.remove(&channel);
         let changed = self.disconnect_voice(Changed::quiet(json.clone()), guild, |v| {

@@ -30,9 +30,12 @@ impl World {
             .map(|(user, _)| *user)
     }
 
-    /// Whether messages can be sent to and read from `channel`: a guild channel or a DM.
+    /// Whether messages can be sent to and read from `channel`: a guild channel, a DM or a
+    /// group DM.
     pub(crate) fn channel_exists(&self, channel: u64) -> bool {
-        self.guild_of_channel(channel).is_some() || self.dm_recipient(channel).is_some()
+        self.guild_of_channel(channel).is_some()
+            || self.dm_recipient(channel).is_some()
+            || self.group_dms.contains_key(&channel)
     }
 
     /// A DM channel as `GET /channels/{id}` returns it and an interaction's `channel` carries it

@@ -75,6 +75,7 @@ impl World {
             .get(&channel)
             .is_some_and(|pins| pins.iter().any(|(m, _)| *m == id));
         value["pinned"] = json!(pinned);
+        self.render_poll(id, &mut value);
         value
     }
 
@@ -129,9 +130,17 @@ impl World {
                 replies = false;
             }
         }
+        let poll = match body.get("poll").filter(|p| !p.is_null()) {
+            Some(poll) => Some(super::polls::poll_of(poll)?),
+            None => None,
+        };
         let id = self.ids.next();
         let kind = if replies { 19 } else { 0 };
         let mut message = build_message(self, channel, self.bot_id, body, id, kind);
+        if let Some((record, value)) = poll {
+            message["poll"] = value;
+            self.polls.insert(id, record);
+        }
         let attachments = self.store_files(channel, body, files, base);
         message["attachments"] = Value::Array(attachments);
         if let Some(reference) = body.get("message_reference").filter(|_| replies) {
@@ -263,6 +272,7 @@ impl World {
         }
         for id in ids {
             self.reactions.remove(id);
+            self.polls.remove(id);
         }
         if let Some(pins) = self.pins.get_mut(&channel) {
             pins.retain(|(m, _)| !ids.contains(m));

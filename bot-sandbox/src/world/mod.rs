@@ -10,15 +10,19 @@ mod command_wire;
 mod commands;
 mod dm;
 mod edits;
+mod group_dms;
 mod guild_channels;
 mod guild_edits;
 mod handle;
+mod handle_extras;
 mod handle_guild;
 mod handle_members;
 mod interactions;
+mod invites;
 mod members;
 mod messages;
 mod moderation;
+mod polls;
 mod reactions;
 mod render;
 mod replies;
@@ -26,6 +30,8 @@ mod role_positions;
 mod roles;
 mod updates;
 mod voice;
+mod voice_channel;
+mod webhooks;
 
 pub(crate) use render::{channel_json, role_json};
 
@@ -38,11 +44,14 @@ pub(crate) use commands::{CommandError, CommandStore, StoredCommand};
 pub(crate) use guild_channels::{CREATABLE as CREATABLE_CHANNEL_TYPES, NewChannel};
 pub use interactions::{DeadlineExceeded, InteractionResponse, Invocation};
 pub(crate) use interactions::{InteractionRecord, Invoker};
+pub(crate) use invites::InviteRequest;
 pub(crate) use messages::HistoryFrom;
 pub(crate) use messages::StoredFile;
 pub(crate) use moderation::{CHANGE_NICKNAME, KICK_MEMBERS};
+pub(crate) use polls::poll_of;
 pub use updates::{MemberUpdate, ProfileUpdate, RoleUpdate};
 pub(crate) use voice::VoiceStateRecord;
+pub(crate) use webhooks::{WebhookRecord, check_webhook_name};
 
 use crate::ids::Snowflakes;
 use std::collections::{BTreeMap, HashMap};
@@ -214,6 +223,18 @@ pub(crate) struct World {
     pub(crate) bans: BTreeMap<u64, Vec<bans::BanRecord>>,
     /// Each guild's audit log, oldest first.
     pub(crate) audit_log: BTreeMap<u64, Vec<audit::AuditEntry>>,
+    /// The invites of guild channels, oldest first.
+    pub(crate) invites: Vec<invites::InviteRecord>,
+    /// The webhooks of guild channels, by id.
+    pub(crate) webhooks: BTreeMap<u64, WebhookRecord>,
+    /// The polls of messages, by message id.
+    pub(crate) polls: HashMap<u64, polls::PollRecord>,
+    /// The status of voice channels, by channel id.
+    pub(crate) voice_statuses: HashMap<u64, String>,
+    /// The group DMs, by channel id.
+    pub(crate) group_dms: BTreeMap<u64, group_dms::GroupDmRecord>,
+    /// OAuth2 access tokens with `gdm.join` users granted the application: token to user.
+    pub(crate) gdm_grants: HashMap<String, u64>,
 }
 
 impl World {
@@ -255,6 +276,12 @@ impl World {
             app_emojis: Vec::new(),
             bans: BTreeMap::new(),
             audit_log: BTreeMap::new(),
+            invites: Vec::new(),
+            webhooks: BTreeMap::new(),
+            polls: HashMap::new(),
+            voice_statuses: HashMap::new(),
+            group_dms: BTreeMap::new(),
+            gdm_grants: HashMap::new(),
         }
     }
 

@@ -149,3 +149,28 @@ impl Drop for PyBot {
         let _ = self.child.wait();
     }
 }
+
+impl PyBot {
+    /// Reads lines until one starts with `prefix` (others kept for the failure message), and
+    /// returns the rest of it, trimmed; panics after 30 s.
+    pub fn line_after(&mut self, prefix: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let line = tokio::task::block_in_place(|| self.lines.recv_timeout(left));
+            match line {
+                Ok(line) => {
+                    let line = line.trim().to_owned();
+                    self.seen.push(line.clone());
+                    if let Some(rest) = line.strip_prefix(prefix) {
+                        return rest.trim().to_owned();
+                    }
+                }
+                Err(_) => panic!(
+                    "py-cord printed no line starting {prefix:?}; it printed {:#?}",
+                    self.seen
+                ),
+            }
+        }
+    }
+}
