@@ -263,7 +263,7 @@ async fn every_route_matches_discords_openapi_description() {
         .await
         .expect("the application's emojis");
     assert_eq!(emojis.len(), 1);
-    openapi::walk_guild::guild(&sandbox, world, &raw).await;
+    openapi::walk_guild::guild(&sandbox, world, &http).await;
 
     let exchanges = proxy.exchanges();
     let coverage = openapi::coverage::Coverage::of(

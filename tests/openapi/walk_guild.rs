@@ -1,93 +1,188 @@
-//! The walk of the guild routes the SDK has no call for yet, by hand: members (get, list,
-//! modify, kick, add and remove a role), roles (create, get, modify, delete) and guild channels
-//! (list, create), each with a success and, where the path can be wrong, a 404 or 403.
+//! The walk of the guild routes: every typed guild call of the SDK once through the proxy —
+//! the guild, members (get, list, search, modify, the bot's nickname, roles, kick), bans (one,
+//! many, lifted, bulk), roles (get, create, modify, move, delete), channels (list, create,
+//! move), active threads, the audit log and one application command — so that its requests and
+//! the sandbox's answers are validated, each error path where the path can be wrong.
 
-use super::walk::Raw;
+use bot_core::http::{AuditLogFilter, Http, HttpError};
+use bot_core::model::{
+    ChannelType, CreateGuildChannel, CreateRole, EditGuild, EditMember, Id, Permissions,
+};
 use bot_sandbox::{DefaultGuild, SandboxHandle};
-use reqwest::Method;
-use serde_json::json;
+use futures_util::TryStreamExt;
 
-/// KICK_MEMBERS, MANAGE_CHANNELS, VIEW_CHANNEL, CHANGE_NICKNAME, MANAGE_NICKNAMES, MANAGE_ROLES.
-const MODERATION: u64 = (1 << 1) | (1 << 4) | (1 << 10) | (1 << 26) | (1 << 27) | (1 << 28);
+/// What the bot may do in the walk's guild.
+fn moderator() -> Permissions {
+    Permissions::KICK_MEMBERS
+        | Permissions::BAN_MEMBERS
+        | Permissions::MANAGE_GUILD
+        | Permissions::MANAGE_CHANNELS
+        | Permissions::VIEW_AUDIT_LOG
+        | Permissions::VIEW_CHANNEL
+        | Permissions::CHANGE_NICKNAME
+        | Permissions::MANAGE_NICKNAMES
+        | Permissions::MANAGE_ROLES
+}
 
-/// Calls every member, role and guild-channel route through `raw`.
-pub async fn guild(sandbox: &SandboxHandle, world: DefaultGuild, raw: &Raw) {
-    let g = world.guild;
-    let role = sandbox
-        .add_role(g, "guild-walker", MODERATION)
-        .expect("the guild");
-    assert!(sandbox.set_member_roles(g, sandbox.bot_user_id(), &[role]));
-    let leaver = sandbox.add_user("leaver");
-    assert!(sandbox.add_member(g, leaver, &[]));
-    let member = format!("/guilds/{g}/members/{}", world.member);
-    let member_role = format!("{member}/roles/{}", world.role);
-    let roles = format!("/guilds/{g}/roles");
-
-    for (method, path, body, status) in [
-        (Method::GET, member.clone(), None, 200),
-        (
-            Method::GET,
-            format!("/guilds/{g}/members?limit=10"),
-            None,
-            200,
-        ),
-        (
-            Method::PATCH,
-            member.clone(),
-            Some(json!({"nick": "walked"})),
-            200,
-        ),
-        (
-            Method::PATCH,
-            format!("/guilds/{g}/members/@me"),
-            Some(json!({"nick": "walker"})),
-            200,
-        ),
-        (Method::PUT, member_role.clone(), None, 204),
-        (Method::DELETE, member_role.clone(), None, 204),
-        (Method::GET, format!("/guilds/{g}/members/1"), None, 404),
-        (Method::PUT, format!("{member}/roles/1"), None, 404),
-        (
-            Method::DELETE,
-            format!("/guilds/{g}/members/{}", world.owner),
-            None,
-            403,
-        ),
-        (
-            Method::DELETE,
-            format!("/guilds/{g}/members/{leaver}"),
-            None,
-            204,
-        ),
-        (Method::GET, format!("/guilds/{g}/channels"), None, 200),
-        (
-            Method::POST,
-            format!("/guilds/{g}/channels"),
-            Some(json!({"name": "walked", "type": 0, "topic": "by hand"})),
-            201,
-        ),
-        (Method::GET, format!("{roles}/1"), None, 404),
-    ] {
-        let (got, answer) = raw.send(method.clone(), &path, body).await;
-        assert_eq!(got, status, "{method} {path}: {answer}");
+fn status(error: HttpError) -> Option<u16> {
+    match error {
+        HttpError::Api { status, .. } => Some(status),
+        _ => None,
     }
+}
 
-    let (status, created) = raw
-        .send(
-            Method::POST,
-            &roles,
-            Some(json!({"name": "walkers", "permissions": 1024, "color": 1, "hoist": true})),
+/// Calls every guild route through `http` (the SDK, through the proxy).
+pub async fn guild(sandbox: &SandboxHandle, world: DefaultGuild, http: &Http) {
+    let g = Id::new(world.guild);
+    let role = sandbox
+        .add_role(world.guild, "guild-walker", moderator().bits())
+        .expect("the guild");
+    assert!(sandbox.set_member_roles(world.guild, sandbox.bot_user_id(), &[role]));
+    let member = Id::new(world.member);
+
+    http.guild(g, true).await.expect("the guild");
+    http.edit_guild(
+        g,
+        &EditGuild::new().description(Some("walked")),
+        Some("walk"),
+    )
+    .await
+    .expect("modified");
+
+    http.guild_member(g, member).await.expect("a member");
+    assert_eq!(
+        status(http.guild_member(g, Id::new(1)).await.unwrap_err()),
+        Some(404)
+    );
+    let listed: Vec<_> = http
+        .guild_members(g, Some(10))
+        .try_collect()
+        .await
+        .expect("listed");
+    assert!(!listed.is_empty());
+    http.search_members(g, "a", 10).await.expect("searched");
+    http.edit_member(g, member, &EditMember::new().nick(Some("walked")), None)
+        .await
+        .expect("modified");
+    http.edit_current_member(g, Some("walker"), None)
+        .await
+        .expect("the bot's nickname");
+    http.add_member_role(g, member, Id::new(world.role), None)
+        .await
+        .expect("a role given");
+    http.remove_member_role(g, member, Id::new(world.role), None)
+        .await
+        .expect("a role taken");
+    assert_eq!(
+        status(
+            http.add_member_role(g, member, Id::new(1), None)
+                .await
+                .unwrap_err()
+        ),
+        Some(404)
+    );
+    let leaver = sandbox.add_user("leaver");
+    assert!(sandbox.add_member(world.guild, leaver, &[]));
+    http.kick_member(g, Id::new(leaver), Some("walk"))
+        .await
+        .expect("kicked");
+    assert_eq!(
+        status(
+            http.kick_member(g, Id::new(world.owner), None)
+                .await
+                .unwrap_err()
+        ),
+        Some(403)
+    );
+
+    let banned = sandbox.add_user("banned");
+    http.ban_member(g, Id::new(banned), Some(60), Some("walk"))
+        .await
+        .expect("banned");
+    http.guild_ban(g, Id::new(banned)).await.expect("the ban");
+    let bans: Vec<_> = http
+        .guild_bans(g, None)
+        .try_collect()
+        .await
+        .expect("the bans");
+    assert_eq!(bans.len(), 1);
+    http.unban_member(g, Id::new(banned), None)
+        .await
+        .expect("lifted");
+    assert_eq!(
+        status(http.guild_ban(g, Id::new(banned)).await.unwrap_err()),
+        Some(404)
+    );
+    let crowd = sandbox.seed_members(world.guild, 2, "bulk");
+    let ids: Vec<_> = crowd.into_iter().map(Id::new).collect();
+    http.bulk_ban(g, &ids, None, None)
+        .await
+        .expect("bulk banned");
+
+    http.guild_roles(g).await.expect("the roles");
+    let walkers = http
+        .create_role(g, &CreateRole::new("walkers").color(1).hoist(true), None)
+        .await
+        .expect("created");
+    http.guild_role(g, walkers.id).await.expect("the role");
+    http.edit_role(g, walkers.id, &CreateRole::edit().name("walkers!"), None)
+        .await
+        .expect("modified");
+    http.edit_role_positions(g, &[(walkers.id, 1)], None)
+        .await
+        .expect("moved");
+    http.delete_role(g, walkers.id, None)
+        .await
+        .expect("deleted");
+    assert_eq!(
+        status(http.guild_role(g, walkers.id).await.unwrap_err()),
+        Some(404)
+    );
+
+    http.guild_channels(g).await.expect("the channels");
+    let walked = http
+        .create_guild_channel(
+            g,
+            &CreateGuildChannel::new("walked", ChannelType::GuildText).topic("by the walk"),
+            None,
         )
-        .await;
-    assert_eq!(status, 200, "{created}");
-    let id = created["id"].as_str().expect("the role's id").to_owned();
-    let one = format!("{roles}/{id}");
-    let (status, _) = raw.send(Method::GET, &one, None).await;
-    assert_eq!(status, 200);
-    let (status, _) = raw
-        .send(Method::PATCH, &one, Some(json!({"name": "walkers!"})))
-        .await;
-    assert_eq!(status, 200);
-    let (status, _) = raw.send(Method::DELETE, &one, None).await;
-    assert_eq!(status, 204);
+        .await
+        .expect("created");
+    http.edit_channel_positions(g, &[(walked.id, 0)], None)
+        .await
+        .expect("moved");
+    http.active_threads(g).await.expect("the active threads");
+
+    let log = http
+        .audit_log(g, AuditLogFilter::new(), 50)
+        .await
+        .expect("the audit log");
+    assert!(!log.audit_log_entries.is_empty());
+
+    let app = Id::new(sandbox.application_id());
+    let stored = http
+        .upsert_command(
+            app,
+            Some(g),
+            &serde_json::json!({"name": "walk", "description": "Walks", "type": 1}),
+        )
+        .await
+        .expect("a command");
+    let id = Id::new(
+        stored["id"]
+            .as_str()
+            .expect("its id")
+            .parse()
+            .expect("a snowflake"),
+    );
+    http.command(app, Some(g), id).await.expect("the command");
+    http.edit_command(
+        app,
+        Some(g),
+        id,
+        &serde_json::json!({"description": "Walks on"}),
+    )
+    .await
+    .expect("modified");
+    http.command(app, None, id).await.unwrap_err();
 }

@@ -28,16 +28,20 @@ pub(crate) struct AuditEntry {
 }
 
 impl AuditEntry {
+    /// As Discord renders it: no `reason` when none was given.
     pub(crate) fn json(&self, guild: u64) -> Value {
-        json!({
+        let mut entry = json!({
             "id": self.id.to_string(),
             "guild_id": guild.to_string(),
             "user_id": self.user_id.to_string(),
             "target_id": self.target_id.map(|id| id.to_string()),
             "action_type": self.action_type,
-            "reason": self.reason,
             "changes": [],
-        })
+        });
+        if let Some(reason) = &self.reason {
+            entry["reason"] = json!(reason);
+        }
+        entry
     }
 }
 

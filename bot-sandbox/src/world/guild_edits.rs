@@ -92,7 +92,7 @@ impl World {
     /// members of them.
     pub(crate) fn active_threads(&self, guild: u64) -> Value {
         let Some(record) = self.guilds.get(&guild) else {
-            return serde_json::json!({"threads": [], "members": []});
+            return serde_json::json!({"threads": [], "members": [], "has_more": false});
         };
         let bot = self.bot_id;
         let threads: Vec<_> = record
@@ -112,7 +112,10 @@ impl World {
                 }))
             })
             .collect();
-        let threads: Vec<Value> = threads.iter().map(|c| channel_json(guild, c)).collect();
-        serde_json::json!({"threads": threads, "members": members})
+        let threads: Vec<Value> = threads
+            .iter()
+            .map(|c| self.guild_channel_json(guild, c))
+            .collect();
+        serde_json::json!({"threads": threads, "members": members, "has_more": false})
     }
 }
