@@ -135,6 +135,25 @@ pub(crate) fn permissions(body: &Value, field: &str) -> Result<Option<u64>, Resp
 }
 
 /// A query parameter as an integer in `min..=max` (`default` when absent).
+/// A positions body, `[{id, position}]` (roles, channels): each id and its new position.
+pub(crate) fn positions(body: &Value) -> Result<Vec<(u64, u32)>, Response> {
+    let items = body.as_array().ok_or_else(|| {
+        super::invalid_form(
+            "LIST_TYPE_CONVERT",
+            "Only iterables may be used in a ListType",
+        )
+    })?;
+    items
+        .iter()
+        .map(|item| {
+            let id = item.get("id").and_then(snowflake_of)?;
+            let position = item.get("position").and_then(Value::as_u64)?;
+            Some((id, u32::try_from(position).ok()?))
+        })
+        .collect::<Option<_>>()
+        .ok_or_else(|| field_error("id", "NUMBER_TYPE_COERCE", "Value is not snowflake."))
+}
+
 pub(crate) fn query_integer(
     query: &std::collections::HashMap<String, String>,
     field: &str,

@@ -123,26 +123,7 @@ pub(crate) async fn positions(
 ) -> Reply {
     let guild = snowflake(&guild, 10004, "Guild")?;
     let body = payload(request).await?;
-    let moves: Vec<(u64, u32)> = body
-        .as_array()
-        .ok_or_else(|| {
-            super::invalid_form(
-                "LIST_TYPE_CONVERT",
-                "Only iterables may be used in a ListType",
-            )
-        })?
-        .iter()
-        .map(|item| {
-            let id = item.get("id").and_then(|id| {
-                id.as_str()
-                    .and_then(|s| s.parse().ok())
-                    .or_else(|| id.as_u64())
-            })?;
-            let position = item.get("position").and_then(Value::as_u64)?;
-            Some((id, u32::try_from(position).ok()?))
-        })
-        .collect::<Option<_>>()
-        .ok_or_else(|| field_error("id", "NUMBER_TYPE_COERCE", "Value is not snowflake."))?;
+    let moves = form::positions(&body)?;
     state
         .change(|world| {
             world.require_guild(guild, crate::world::channels_api::MANAGE_ROLES)?;
