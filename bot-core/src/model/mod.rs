@@ -18,6 +18,7 @@ mod application;
 mod audit_log;
 mod auto_moderation;
 mod channel;
+mod command_permission;
 mod component;
 mod connection;
 mod embed;
@@ -63,6 +64,9 @@ pub use channel::{
     ForumLayout, ForumTag, MessagePin, MessagePins, PartialChannel, PermissionOverwrite,
     PermissionOverwriteType, PollAnswerVoters, SortOrder, ThreadList, ThreadMember, ThreadMetadata,
     VideoQualityMode,
+};
+pub use command_permission::{
+    ApplicationCommandPermission, ApplicationCommandPermissionType, ApplicationCommandPermissions,
 };
 pub use component::{
     ActionRow, Button, ButtonStyle, Checkbox, CheckboxGroup, Component, ComponentType, Container,
@@ -123,7 +127,9 @@ pub use scheduled_event::{
     ScheduledEventException, ScheduledEventMetadata, ScheduledEventPrivacyLevel,
     ScheduledEventStatus, ScheduledEventUser, Weekday,
 };
+pub(crate) use send::check_prune;
 pub use send::{
+    AccessToken, AddGuildMember, BeginPrune, EditVoiceState, MAX_PRUNE_ROLES, PRUNE_DAYS,
     AllowedMentions, AttachmentFile, AttachmentInfo, AutocompleteChoice, CreateForumThread,
     CreateGuildChannel, CreateInvite, CreateMessage, CreateMessageError, CreateRole, CreateThread,
     CreateWebhook, EditChannel, EditCurrentUser, EditGuild, EditMember, InteractionCallbackType,

@@ -20,8 +20,11 @@ pub use message::{
     MessageDelete, MessageDeleteBulk, MessagePollVote, MessageReactionAdd, MessageReactionRemove,
     MessageReactionRemoveAll, MessageReactionRemoveEmoji, ReactionType,
 };
-pub use other::{
+/// APPLICATION_COMMAND_PERMISSIONS_UPDATE's payload is the model's (REST answers the same).
+pub use crate::model::{
     ApplicationCommandPermission, ApplicationCommandPermissionType, ApplicationCommandPermissions,
+};
+pub use other::{
     AutoModerationActionExecution, ChannelInfo, ChannelInfoEntry, InviteCreate, InviteDelete,
     RateLimited, RateLimitedMeta, Ready, ReadyApplication, TypingStart, VoiceChannelEffectSend,
     VoiceChannelStartTimeUpdate, VoiceChannelStatusUpdate, VoiceServerUpdate, WebhooksUpdate,
