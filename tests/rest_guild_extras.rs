@@ -74,7 +74,10 @@ async fn the_preview_shows_the_guild_and_role_counts_count_members() {
     assert_eq!(preview.id, guild);
     let members = sandbox.seed_members(world.guild, 3, "crowd").len() as u32 + 3;
     let preview = http.guild_preview(guild).await.unwrap();
-    assert_eq!(preview.approximate_member_count, members, "owner, bot, member, crowd");
+    assert_eq!(
+        preview.approximate_member_count, members,
+        "owner, bot, member, crowd"
+    );
     let unknown = http.guild_preview(Id::new(1)).await.unwrap_err();
     assert_eq!(api_code(&unknown), Some(10004), "Unknown Guild");
 
@@ -85,7 +88,11 @@ async fn the_preview_shows_the_guild_and_role_counts_count_members() {
     }
     let counts = http.role_member_counts(guild).await.unwrap();
     assert_eq!(counts.get(&Id::new(crew)), Some(&2));
-    assert_eq!(counts.get(&Id::new(bot_role)), Some(&1), "the bot has its role");
+    assert_eq!(
+        counts.get(&Id::new(bot_role)),
+        Some(&1),
+        "the bot has its role"
+    );
     assert!(
         !counts.contains_key(&Id::new(world.guild)),
         "@everyone is left out"
@@ -112,10 +119,16 @@ async fn a_prune_counts_and_removes_the_inactive_and_is_audited_once() {
         2,
         "the crew too"
     );
-    assert_eq!(http.prune_count(guild, 1, &[Id::new(crew)]).await.unwrap(), 3);
+    assert_eq!(
+        http.prune_count(guild, 1, &[Id::new(crew)]).await.unwrap(),
+        3
+    );
     assert_eq!(http.prune_count(guild, 30, &[]).await.unwrap(), 0);
     let zero = http.prune_count(guild, 0, &[]).await.unwrap_err();
-    assert!(matches!(zero, HttpError::Refused(_)), "refused before sending");
+    assert!(
+        matches!(zero, HttpError::Refused(_)),
+        "refused before sending"
+    );
     let too_many = http
         .begin_prune(guild, &BeginPrune::new(31), None)
         .await
@@ -199,15 +212,24 @@ async fn voice_states_are_read_and_changed_in_a_stage() {
     let mine = http.current_voice_state(guild).await.unwrap();
     assert_eq!(mine.channel_id, Some(Id::new(stage)));
     assert!(mine.suppress, "an audience member at first");
-    let theirs = http.voice_state(guild, Id::new(world.member)).await.unwrap();
+    let theirs = http
+        .voice_state(guild, Id::new(world.member))
+        .await
+        .unwrap();
     assert_eq!(theirs.user_id.get(), world.member);
 
     // Asking to speak needs REQUEST_TO_SPEAK; unsuppressing itself, MUTE_MEMBERS.
     let ask = EditVoiceState::new(Id::new(stage)).request_to_speak(Some(Timestamp::now()));
-    let refused = http.edit_current_voice_state(guild, &ask).await.unwrap_err();
+    let refused = http
+        .edit_current_voice_state(guild, &ask)
+        .await
+        .unwrap_err();
     assert_eq!(api_code(&refused), Some(50013));
     let speak = EditVoiceState::new(Id::new(stage)).suppress(false);
-    let refused = http.edit_current_voice_state(guild, &speak).await.unwrap_err();
+    let refused = http
+        .edit_current_voice_state(guild, &speak)
+        .await
+        .unwrap_err();
     assert_eq!(api_code(&refused), Some(50013));
     let more = moderator() | Permissions::REQUEST_TO_SPEAK | Permissions::MUTE_MEMBERS;
     assert!(sandbox.update_role(
@@ -231,7 +253,10 @@ async fn voice_states_are_read_and_changed_in_a_stage() {
     http.edit_voice_state(guild, Id::new(world.member), Id::new(stage), false)
         .await
         .unwrap();
-    let theirs = http.voice_state(guild, Id::new(world.member)).await.unwrap();
+    let theirs = http
+        .voice_state(guild, Id::new(world.member))
+        .await
+        .unwrap();
     assert!(!theirs.suppress);
     assert!(
         theirs.request_to_speak_timestamp.is_some(),
@@ -240,7 +265,10 @@ async fn voice_states_are_read_and_changed_in_a_stage() {
     http.edit_voice_state(guild, Id::new(world.member), Id::new(stage), true)
         .await
         .unwrap();
-    let theirs = http.voice_state(guild, Id::new(world.member)).await.unwrap();
+    let theirs = http
+        .voice_state(guild, Id::new(world.member))
+        .await
+        .unwrap();
     assert!(theirs.suppress && theirs.request_to_speak_timestamp.is_none());
 
     // A voice channel is no stage; a member elsewhere cannot be changed here.
@@ -265,10 +293,14 @@ async fn a_user_is_added_with_their_access_token_which_never_shows() {
     let newcomer = sandbox.add_user("newcomer");
     let token = sandbox.grant_access_token(newcomer, &["identify", "guilds.join"]);
     let add = AddGuildMember::new(AccessToken::new(token.clone())).nick("Newt");
-    assert!(!format!("{add:?}").contains(&token), "Debug hides the token");
+    assert!(
+        !format!("{add:?}").contains(&token),
+        "Debug hides the token"
+    );
 
     let (bot, task) = connected(&sandbox, Intents::default() | Intents::GUILD_MEMBERS).await;
-    let joined = bot.wait_for::<GuildMemberAdd>(move |e| e.member.user.id.get() == newcomer, WITHIN);
+    let joined =
+        bot.wait_for::<GuildMemberAdd>(move |e| e.member.user.id.get() == newcomer, WITHIN);
     let member = http
         .add_guild_member(guild, Id::new(newcomer), &add)
         .await
@@ -298,7 +330,11 @@ async fn a_user_is_added_with_their_access_token_which_never_shows() {
         .add_guild_member(guild, Id::new(stranger), &add)
         .await
         .unwrap_err();
-    assert_eq!(api_code(&someone_elses), Some(50025), "not the user's token");
+    assert_eq!(
+        api_code(&someone_elses),
+        Some(50025),
+        "not the user's token"
+    );
     let long = AddGuildMember::new(AccessToken::new(token)).nick(&"n".repeat(33));
     let long = http
         .add_guild_member(guild, Id::new(stranger), &long)
@@ -345,7 +381,12 @@ async fn command_permissions_are_read_once_an_admin_set_them() {
         .await
         .unwrap_err();
     assert_eq!(api_code(&none), Some(10066), "none set yet");
-    assert!(http.command_permissions(app, guild).await.unwrap().is_empty());
+    assert!(
+        http.command_permissions(app, guild)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 
     assert!(sandbox.set_command_permissions(
         world.guild,
@@ -359,7 +400,10 @@ async fn command_permissions_are_read_once_an_admin_set_them() {
         .unwrap();
     assert_eq!(set.id.get(), command);
     assert_eq!(set.permissions.len(), 2);
-    assert_eq!(set.permissions[0].kind, ApplicationCommandPermissionType::Role);
+    assert_eq!(
+        set.permissions[0].kind,
+        ApplicationCommandPermissionType::Role
+    );
     assert!(!set.permissions[1].permission);
     let all = http.command_permissions(app, guild).await.unwrap();
     assert_eq!(all.len(), 1);

@@ -76,10 +76,15 @@ async fn a_nickname_at_the_bots_level_is_refused() {
     let guild = Id::new(s.world.guild);
     let nick = EditMember::new().nick(Some("renamed"));
     missing_permissions(
-        s.http.edit_member(guild, Id::new(s.level), &nick, None).await,
+        s.http
+            .edit_member(guild, Id::new(s.level), &nick, None)
+            .await,
         "edit member at the bot's level",
     );
-    let below = s.http.edit_member(guild, Id::new(s.below), &nick, None).await;
+    let below = s
+        .http
+        .edit_member(guild, Id::new(s.below), &nick, None)
+        .await;
     assert_eq!(below.unwrap().nick.as_deref(), Some("renamed"));
 }
 
@@ -158,9 +163,7 @@ async fn a_ban_at_the_bots_level_is_refused() {
     let s = setup().await;
     let guild = Id::new(s.world.guild);
     missing_permissions(
-        s.http
-            .ban_member(guild, Id::new(s.level), None, None)
-            .await,
+        s.http.ban_member(guild, Id::new(s.level), None, None).await,
         "ban at the bot's level",
     );
     assert!(s.sandbox.member(s.world.guild, s.level).is_some());

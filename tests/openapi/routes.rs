@@ -105,7 +105,10 @@ pub const SANDBOX_ROUTES: &[(&str, &str)] = &[
     ("GET", "/guilds/{guild}/voice-states/{user}"),
     ("PATCH", "/guilds/{guild}/voice-states/{user}"),
     ("PUT", "/guilds/{guild}/members/{user}"),
-    ("GET", "/applications/{app}/guilds/{guild}/commands/permissions"),
+    (
+        "GET",
+        "/applications/{app}/guilds/{guild}/commands/permissions",
+    ),
     (
         "GET",
         "/applications/{app}/guilds/{guild}/commands/{id}/permissions",

@@ -129,12 +129,12 @@ pub use scheduled_event::{
 };
 pub(crate) use send::check_prune;
 pub use send::{
-    AccessToken, AddGuildMember, BeginPrune, EditVoiceState, MAX_PRUNE_ROLES, PRUNE_DAYS,
-    AllowedMentions, AttachmentFile, AttachmentInfo, AutocompleteChoice, CreateForumThread,
-    CreateGuildChannel, CreateInvite, CreateMessage, CreateMessageError, CreateRole, CreateThread,
-    CreateWebhook, EditChannel, EditCurrentUser, EditGuild, EditMember, InteractionCallbackType,
-    InteractionResponse, MAX_TIMEOUT_SECONDS, MentionType, MessageProblem, Modal, RequestProblem,
-    SLOW_MODE_LIMIT,
+    AccessToken, AddGuildMember, AllowedMentions, AttachmentFile, AttachmentInfo,
+    AutocompleteChoice, BeginPrune, CreateForumThread, CreateGuildChannel, CreateInvite,
+    CreateMessage, CreateMessageError, CreateRole, CreateThread, CreateWebhook, EditChannel,
+    EditCurrentUser, EditGuild, EditMember, EditVoiceState, InteractionCallbackType,
+    InteractionResponse, MAX_PRUNE_ROLES, MAX_TIMEOUT_SECONDS, MentionType, MessageProblem, Modal,
+    PRUNE_DAYS, RequestProblem, SLOW_MODE_LIMIT,
 };
 pub use soundboard::{GuildSoundboardSounds, SoundboardSound};
 pub use stage::{StageInstance, StagePrivacyLevel};

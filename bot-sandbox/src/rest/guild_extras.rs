@@ -56,7 +56,13 @@ pub(crate) async fn role_member_counts(state: AppState, Path(guild): Path<String
 
 /// The roles of `include_roles`: a comma-delimited string of ids, or (in a JSON body) a list.
 fn include_roles(value: Option<&Value>) -> Result<Vec<u64>, Response> {
-    let bad = || field_error("include_roles", "NUMBER_TYPE_COERCE", "Value is not snowflake.");
+    let bad = || {
+        field_error(
+            "include_roles",
+            "NUMBER_TYPE_COERCE",
+            "Value is not snowflake.",
+        )
+    };
     let ids: Vec<u64> = match value {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::String(text)) if text.is_empty() => Vec::new(),

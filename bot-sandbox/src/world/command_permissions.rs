@@ -18,7 +18,12 @@ pub(crate) struct CommandPermission {
 
 impl World {
     /// The permissions of `command` in `guild` as Discord renders them.
-    fn command_permissions_json(&self, guild: u64, command: u64, list: &[CommandPermission]) -> Value {
+    fn command_permissions_json(
+        &self,
+        guild: u64,
+        command: u64,
+        list: &[CommandPermission],
+    ) -> Value {
         json!({
             "id": command.to_string(),
             "application_id": self.application_id.to_string(),
@@ -40,7 +45,11 @@ impl World {
 
     /// One command's permissions: 10066 Unknown application command permissions when none were
     /// set.
-    pub(crate) fn command_permissions_of(&self, guild: u64, command: u64) -> Result<Value, Refusal> {
+    pub(crate) fn command_permissions_of(
+        &self,
+        guild: u64,
+        command: u64,
+    ) -> Result<Value, Refusal> {
         self.command_permissions
             .get(&(guild, command))
             .map(|list| self.command_permissions_json(guild, command, list))

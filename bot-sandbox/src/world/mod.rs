@@ -54,8 +54,8 @@ pub(crate) use messages::HistoryFrom;
 pub(crate) use messages::StoredFile;
 pub(crate) use moderation::{CHANGE_NICKNAME, KICK_MEMBERS};
 pub(crate) use oauth::NewMember;
-pub(crate) use stage::StageEdit;
 pub(crate) use polls::poll_of;
+pub(crate) use stage::StageEdit;
 pub use updates::{MemberUpdate, ProfileUpdate, RoleUpdate};
 pub(crate) use voice::VoiceStateRecord;
 pub(crate) use webhooks::{WebhookRecord, check_webhook_name};
@@ -248,7 +248,8 @@ pub(crate) struct World {
     pub(crate) oauth_grants: HashMap<String, oauth::Grant>,
     /// Application command permissions set in guilds: by guild and command (or application)
     /// id.
-    pub(crate) command_permissions: BTreeMap<(u64, u64), Vec<command_permissions::CommandPermission>>,
+    pub(crate) command_permissions:
+        BTreeMap<(u64, u64), Vec<command_permissions::CommandPermission>>,
 }
 
 impl World {

@@ -103,13 +103,11 @@ impl World {
             record.members.push(member.clone());
         }
         let data = self.member_event_json(guild, &member);
-        Ok(
-            Changed::quiet(Some(self.full_member_json(&member))).emit(
-                "GUILD_MEMBER_ADD",
-                Some(guild),
-                None,
-                data,
-            ),
-        )
+        Ok(Changed::quiet(Some(self.full_member_json(&member))).emit(
+            "GUILD_MEMBER_ADD",
+            Some(guild),
+            None,
+            data,
+        ))
     }
 }

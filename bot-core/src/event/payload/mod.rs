@@ -6,6 +6,10 @@ mod guild;
 mod message;
 mod other;
 
+/// APPLICATION_COMMAND_PERMISSIONS_UPDATE's payload is the model's (REST answers the same).
+pub use crate::model::{
+    ApplicationCommandPermission, ApplicationCommandPermissionType, ApplicationCommandPermissions,
+};
 pub use channel::{
     ChannelPinsUpdate, ThreadCreate, ThreadDelete, ThreadListSync, ThreadMemberUpdate,
     ThreadMembersUpdate,
@@ -19,10 +23,6 @@ pub use guild::{
 pub use message::{
     MessageDelete, MessageDeleteBulk, MessagePollVote, MessageReactionAdd, MessageReactionRemove,
     MessageReactionRemoveAll, MessageReactionRemoveEmoji, ReactionType,
-};
-/// APPLICATION_COMMAND_PERMISSIONS_UPDATE's payload is the model's (REST answers the same).
-pub use crate::model::{
-    ApplicationCommandPermission, ApplicationCommandPermissionType, ApplicationCommandPermissions,
 };
 pub use other::{
     AutoModerationActionExecution, ChannelInfo, ChannelInfoEntry, InviteCreate, InviteDelete,

@@ -3,9 +3,9 @@
 
 use crate::model::{
     ApplicationFlags, ApplicationMarker, AutoModerationAction, AutoModerationRuleMarker,
-    AutoModerationTriggerType, ChannelMarker, GuildMarker, Id, InviteTargetType,
-    MessageMarker, PartialEmoji, PartialMember, SoundboardSoundMarker, Timestamp, UnavailableGuild,
-    User, UserMarker,
+    AutoModerationTriggerType, ChannelMarker, GuildMarker, Id, InviteTargetType, MessageMarker,
+    PartialEmoji, PartialMember, SoundboardSoundMarker, Timestamp, UnavailableGuild, User,
+    UserMarker,
 };
 use serde::{Deserialize, Serialize};
 use std::fmt;

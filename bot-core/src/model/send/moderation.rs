@@ -13,7 +13,10 @@ pub const PRUNE_DAYS: std::ops::RangeInclusive<u8> = 1..=30;
 pub const MAX_PRUNE_ROLES: usize = 100;
 
 /// Checks a prune's days (1–30) and included roles (at most 100, each once).
-pub(crate) fn check_prune(days: u8, include_roles: &[Id<RoleMarker>]) -> Result<(), RequestProblem> {
+pub(crate) fn check_prune(
+    days: u8,
+    include_roles: &[Id<RoleMarker>],
+) -> Result<(), RequestProblem> {
     problem::range(
         "days",
         days.into(),
