@@ -124,6 +124,16 @@ async fn a_prune_counts_and_removes_the_inactive_and_is_audited_once() {
         3
     );
     assert_eq!(http.prune_count(guild, 30, &[]).await.unwrap(), 0);
+    // Speaking makes a member active again.
+    let talker = sandbox.seed_members(world.guild, 1, "talker")[0];
+    assert!(sandbox.set_inactive_days(world.guild, talker, Some(10)));
+    assert_eq!(http.prune_count(guild, 7, &[]).await.unwrap(), 2);
+    sandbox
+        .user(talker)
+        .send_message(world.channel, "still here")
+        .await
+        .unwrap();
+    assert_eq!(http.prune_count(guild, 7, &[]).await.unwrap(), 1);
     let zero = http.prune_count(guild, 0, &[]).await.unwrap_err();
     assert!(
         matches!(zero, HttpError::Refused(_)),
