@@ -219,6 +219,21 @@ const SDK_ROUTES: &[(&str, &str)] = &[
     ("PATCH", "/guilds/{guild}/channels"),
     ("GET", "/guilds/{guild}/threads/active"),
     ("GET", "/guilds/{guild}/audit-logs"),
+    ("GET", "/guilds/{guild}/preview"),
+    ("GET", "/guilds/{guild}/roles/member-counts"),
+    ("GET", "/guilds/{guild}/prune"),
+    ("POST", "/guilds/{guild}/prune"),
+    ("GET", "/guilds/{guild}/voice-states/{user}"),
+    ("PATCH", "/guilds/{guild}/voice-states/{user}"),
+    ("PUT", "/guilds/{guild}/members/{user}"),
+    (
+        "GET",
+        "/applications/{app}/guilds/{guild}/commands/permissions",
+    ),
+    (
+        "GET",
+        "/applications/{app}/guilds/{guild}/commands/{id}/permissions",
+    ),
 ];
 
 /// The sandbox route (method, template) an exchange used.
@@ -293,6 +308,7 @@ async fn every_route_matches_discords_openapi_description() {
         .expect("the application's emojis");
     assert_eq!(emojis.len(), 1);
     openapi::walk_guild::guild(&sandbox, world, &http).await;
+    openapi::walk_guild_extras::guild_extras(&sandbox, world, &http).await;
 
     let exchanges = proxy.exchanges();
     let coverage = openapi::coverage::Coverage::of(

@@ -5,7 +5,8 @@
 //! (on_guild_role_create/update/delete, on_guild_channel_create/delete), members move through
 //! voice channels (on_voice_state_update, and the voice states of GUILD_CREATE in its cache). The
 //! bot answers some events with REST calls of its own (a nickname and a role for a newcomer, a
-//! kick, a role rename, a channel, a server mute), whose effects come back to it as events.
+//! kick, a role rename, a channel, a server mute), whose effects come back to it as events, and
+//! estimates a prune of the members the test made inactive.
 
 mod common;
 mod pycord_support;
@@ -22,6 +23,7 @@ use support::Rest;
 const BOT_PERMISSIONS: u64 = (1 << 1) // KICK_MEMBERS
     | (1 << 2) // BAN_MEMBERS
     | (1 << 4) // MANAGE_CHANNELS
+    | (1 << 5) // MANAGE_GUILD (a prune estimate)
     | (1 << 10) // VIEW_CHANNEL
     | (1 << 20) // CONNECT
     | (1 << 22) // MUTE_MEMBERS
@@ -150,4 +152,21 @@ async fn pycord_follows_members_roles_channels_and_voice() {
         "CHANNEL_DELETE lounge",
     ]);
     assert_eq!(sandbox.voice_states(g), Vec::<serde_json::Value>::new());
+
+    // A prune estimate (GET /guilds/{id}/prune, `include_roles`): erin, idle with no role;
+    // frank, idle in the "idle crew"; bob, active.
+    let crew = sandbox
+        .create_role(g, RoleUpdate::default().name("idle crew"))
+        .unwrap();
+    bot.expect(&["ROLE_CREATE idle crew"]);
+    let (erin, frank) = (sandbox.add_user("erin"), sandbox.add_user("frank"));
+    assert!(sandbox.add_member(g, erin, &[]));
+    assert!(sandbox.add_member(g, frank, &[crew]));
+    for idle in [erin, frank] {
+        assert!(sandbox.set_inactive_days(g, idle, Some(10)));
+    }
+    sandbox
+        .create_role(g, RoleUpdate::default().name("estimate"))
+        .unwrap();
+    bot.expect(&["ROLE_CREATE estimate", "PRUNE_ESTIMATE 1 2"]);
 }

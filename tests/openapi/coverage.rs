@@ -36,6 +36,12 @@ pub const EXCLUDED_OPERATIONS: &[(&str, &str, &str)] = &[
         "/channels/{channel_id}/pins/{message_id}",
         "deprecated: replaced by DELETE /channels/{channel_id}/messages/pins/{message_id}",
     ),
+    (
+        "PUT",
+        "/applications/{application_id}/guilds/{guild_id}/commands/{command_id}/permissions",
+        "a user's Bearer token only (applications.commands.permissions.update): Discord \
+         refuses a bot token, though the spec lists BotToken",
+    ),
 ];
 
 /// Where one operation stands.

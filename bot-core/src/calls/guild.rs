@@ -1,11 +1,11 @@
 //! The calls on a guild, by id (Pycord's `Guild`): its members and bans as streams, a ban lifted,
-//! a new role, a role changed, a new channel.
+//! a new role, a role changed, a new channel, a prune estimated or begun.
 
 use super::Rest;
 use crate::http::{HttpError, Paginated};
 use crate::model::{
-    Ban, Channel, CreateGuildChannel, CreateRole, GuildMarker, Id, Member, Role, RoleMarker,
-    UserMarker,
+    Ban, BeginPrune, Channel, CreateGuildChannel, CreateRole, GuildMarker, Id, Member, Role,
+    RoleMarker, UserMarker,
 };
 
 impl Id<GuildMarker> {
@@ -81,5 +81,35 @@ impl Id<GuildMarker> {
         rest.http()
             .create_guild_channel(self, &channel, reason)
             .await
+    }
+
+    /// How many members inactive for `days` (1–30) a prune would remove, with those whose roles
+    /// are all among `roles` (Pycord's `guild.estimate_pruned_members`).
+    ///
+    /// ```no_run
+    /// # async fn demo(ctx: &bot_core::Context) -> Result<(), bot_core::http::HttpError> {
+    /// use bot_core::model::Id;
+    /// let guild = Id::new(197038439483310086);
+    /// let idle = guild.estimate_pruned_members(ctx, 30, &[]).await?;
+    /// # let _ = idle; Ok(()) }
+    /// ```
+    pub async fn estimate_pruned_members(
+        self,
+        rest: &impl Rest,
+        days: u8,
+        roles: &[Id<RoleMarker>],
+    ) -> Result<u32, HttpError> {
+        rest.http().prune_count(self, days, roles).await
+    }
+
+    /// Removes the members `prune` selects (Pycord's `guild.prune_members`): how many went,
+    /// unless asked not to count.
+    pub async fn prune_members(
+        self,
+        rest: &impl Rest,
+        prune: BeginPrune,
+        reason: Option<&str>,
+    ) -> Result<Option<u32>, HttpError> {
+        Ok(rest.http().begin_prune(self, &prune, reason).await?.pruned)
     }
 }

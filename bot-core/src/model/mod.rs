@@ -18,6 +18,7 @@ mod application;
 mod audit_log;
 mod auto_moderation;
 mod channel;
+mod command_permission;
 mod component;
 mod connection;
 mod embed;
@@ -63,6 +64,9 @@ pub use channel::{
     ForumLayout, ForumTag, MessagePin, MessagePins, PartialChannel, PermissionOverwrite,
     PermissionOverwriteType, PollAnswerVoters, SortOrder, ThreadList, ThreadMember, ThreadMetadata,
     VideoQualityMode,
+};
+pub use command_permission::{
+    ApplicationCommandPermission, ApplicationCommandPermissionType, ApplicationCommandPermissions,
 };
 pub use component::{
     ActionRow, Button, ButtonStyle, Checkbox, CheckboxGroup, Component, ComponentType, Container,
@@ -123,12 +127,14 @@ pub use scheduled_event::{
     ScheduledEventException, ScheduledEventMetadata, ScheduledEventPrivacyLevel,
     ScheduledEventStatus, ScheduledEventUser, Weekday,
 };
+pub(crate) use send::check_prune;
 pub use send::{
-    AllowedMentions, AttachmentFile, AttachmentInfo, AutocompleteChoice, CreateForumThread,
-    CreateGuildChannel, CreateInvite, CreateMessage, CreateMessageError, CreateRole, CreateThread,
-    CreateWebhook, EditChannel, EditCurrentUser, EditGuild, EditMember, InteractionCallbackType,
-    InteractionResponse, MAX_TIMEOUT_SECONDS, MentionType, MessageProblem, Modal, RequestProblem,
-    SLOW_MODE_LIMIT,
+    AccessToken, AddGuildMember, AllowedMentions, AttachmentFile, AttachmentInfo,
+    AutocompleteChoice, BeginPrune, CreateForumThread, CreateGuildChannel, CreateInvite,
+    CreateMessage, CreateMessageError, CreateRole, CreateThread, CreateWebhook, EditChannel,
+    EditCurrentUser, EditGuild, EditMember, EditVoiceState, InteractionCallbackType,
+    InteractionResponse, MAX_PRUNE_ROLES, MAX_TIMEOUT_SECONDS, MentionType, MessageProblem, Modal,
+    PRUNE_DAYS, RequestProblem, SLOW_MODE_LIMIT,
 };
 pub use soundboard::{GuildSoundboardSounds, SoundboardSound};
 pub use stage::{StageInstance, StagePrivacyLevel};

@@ -16,7 +16,7 @@ const MAX_DELETE_SECONDS: u64 = 604_800;
 const MAX_BULK: usize = 200;
 
 /// The request's audit-log reason, decoded.
-fn reason_of(request: &Request) -> Option<String> {
+pub(crate) fn reason_of(request: &Request) -> Option<String> {
     request
         .headers()
         .get("x-audit-log-reason")

@@ -5,13 +5,16 @@ mod app;
 mod audit;
 mod bans;
 mod channels;
+mod command_permissions;
 mod commands;
 mod form;
 mod group_dms;
 mod guild_channels;
 mod guild_edits;
+mod guild_extras;
 mod interactions;
 mod invites;
+mod member_add;
 mod members;
 mod messages;
 mod polls;
@@ -20,6 +23,7 @@ mod reactions;
 mod roles;
 mod threads;
 mod users;
+mod voice_states;
 
 pub(crate) use messages::{build_message, now_iso};
 pub(crate) use ratelimit::LimitState;
@@ -354,6 +358,30 @@ fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
             get(bans::get).put(bans::create).delete(bans::remove),
         )
         .route("/guilds/{guild}/bulk-ban", post(bans::bulk))
+        // Issue 27's extras: preview, role member counts, prune, voice states, add member,
+        // command permissions.
+        .route("/guilds/{guild}/preview", get(guild_extras::preview))
+        .route(
+            "/guilds/{guild}/roles/member-counts",
+            get(guild_extras::role_member_counts),
+        )
+        .route(
+            "/guilds/{guild}/prune",
+            get(guild_extras::prune_count).post(guild_extras::prune),
+        )
+        .route(
+            "/guilds/{guild}/voice-states/{user}",
+            get(voice_states::get).patch(voice_states::edit),
+        )
+        .route("/guilds/{guild}/members/{user}", put(member_add::add))
+        .route(
+            "/applications/{app}/guilds/{guild}/commands/permissions",
+            get(command_permissions::list),
+        )
+        .route(
+            "/applications/{app}/guilds/{guild}/commands/{id}/permissions",
+            get(command_permissions::get),
+        )
         .route("/users/@me", get(app::me).patch(users::edit_me))
         .route("/users/@me/channels", post(users::create_dm))
         .route("/users/@me/guilds", get(users::my_guilds))

@@ -206,7 +206,8 @@ impl ScriptedUser {
     /// GUILD_MESSAGES intent; its `content`, `embeds`, `attachments` and `components` are empty
     /// without MESSAGE_CONTENT unless the message mentions the bot). Users mentioned in `content`
     /// as `<@ID>` or `<@!ID>` are its `mentions`, in MESSAGE_CREATE each with a partial `member`
-    /// when they are members of the guild. Returns the message as dispatched.
+    /// when they are members of the guild. The member counts as active again (a prune leaves
+    /// them). Returns the message as dispatched.
     pub async fn send_message(&self, channel: u64, content: &str) -> Result<Value, InvokeError> {
         let (message, guild) = {
             let mut world = self.shared.world();
@@ -236,6 +237,8 @@ impl ScriptedUser {
                 }
             }
             world.messages.entry(channel).or_default().push(stored);
+            // Speaking makes a member active again: a prune no longer counts them.
+            world.set_last_active(guild, self.id, None);
             (message, guild)
         };
         self.shared.gateway.dispatch_to_guild(

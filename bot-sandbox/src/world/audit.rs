@@ -25,6 +25,8 @@ pub(crate) struct AuditEntry {
     pub(crate) action_type: u16,
     pub(crate) target_id: Option<u64>,
     pub(crate) reason: Option<String>,
+    /// The entry's `options` (strings, as Discord sends them), for the actions that have some.
+    pub(crate) options: Option<Value>,
 }
 
 impl AuditEntry {
@@ -40,6 +42,9 @@ impl AuditEntry {
         });
         if let Some(reason) = &self.reason {
             entry["reason"] = json!(reason);
+        }
+        if let Some(options) = &self.options {
+            entry["options"] = options.clone();
         }
         entry
     }
@@ -66,6 +71,8 @@ fn action_of(event: &Emitted, route: &str, banned: &[String]) -> Option<(u16, Op
         "CHANNEL_CREATE" if guild_channel => (10, id("id")),
         "CHANNEL_UPDATE" if guild_channel => (11, id("id")),
         "CHANNEL_DELETE" if guild_channel => (12, id("id")),
+        // A prune writes one MEMBER_PRUNE entry of its own (`prune.rs`), not a kick each.
+        "GUILD_MEMBER_REMOVE" if route.ends_with("/prune") => return None,
         "GUILD_MEMBER_REMOVE" => {
             let target: Option<u64> = user();
             if target.is_some_and(|t| banned.contains(&t.to_string())) {
@@ -125,23 +132,28 @@ impl World {
                 action_type,
                 target_id,
                 reason: reason.map(str::to_owned),
+                options: None,
             };
-            let json = entry.json(guild);
-            self.audit_log.entry(guild).or_default().push(entry);
-            let visible = self
-                .guilds
-                .get(&guild)
-                .is_some_and(|g| g.permissions_of(self.bot_id) & VIEW_AUDIT_LOG != 0);
-            if visible {
-                created.push(Emitted {
-                    event: "GUILD_AUDIT_LOG_ENTRY_CREATE",
-                    data: json,
-                    guild: Some(guild),
-                    channel: None,
-                });
-            }
+            created.extend(self.write_audit(guild, entry));
         }
         created
+    }
+
+    /// Writes `entry` to the guild's audit log: the GUILD_AUDIT_LOG_ENTRY_CREATE to send when
+    /// the bot may view the audit log (VIEW_AUDIT_LOG).
+    pub(crate) fn write_audit(&mut self, guild: u64, entry: AuditEntry) -> Option<Emitted> {
+        let json = entry.json(guild);
+        self.audit_log.entry(guild).or_default().push(entry);
+        let visible = self
+            .guilds
+            .get(&guild)
+            .is_some_and(|g| g.permissions_of(self.bot_id) & VIEW_AUDIT_LOG != 0);
+        visible.then_some(Emitted {
+            event: "GUILD_AUDIT_LOG_ENTRY_CREATE",
+            data: json,
+            guild: Some(guild),
+            channel: None,
+        })
     }
 
     /// The guild's entries, newest first, filtered as `GET /guilds/{id}/audit-logs` says.

@@ -115,7 +115,7 @@ impl World {
         if !self.users.contains_key(&user) {
             return Err(Refusal::unknown(10013, "User"));
         }
-        if self.gdm_grants.get(token) != Some(&user) {
+        if !self.grant_allows(token, user, "gdm.join") {
             return Err(Refusal::bad_request(50025, "Invalid OAuth2 access token"));
         }
         let Some(group) = self.group_dms.get_mut(&channel) else {

@@ -54,10 +54,7 @@ impl SandboxHandle {
     /// `user` authorizes the application with OAuth2's `gdm.join` scope: the access token the
     /// bot passes to add them to a group DM (`PUT /channels/{id}/recipients/{user}`).
     pub fn grant_gdm_join(&self, user: u64) -> String {
-        let mut world = self.shared.world();
-        let token = format!("gdm.{:x}.{user}", world.ids.next());
-        world.gdm_grants.insert(token.clone(), user);
-        token
+        self.grant_access_token(user, &["gdm.join"])
     }
 
     /// A group DM the bot made with these users (as `POST /users/@me/channels` with their

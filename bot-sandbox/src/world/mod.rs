@@ -6,6 +6,7 @@ pub(crate) mod audit;
 pub(crate) mod bans;
 mod change;
 pub(crate) mod channels;
+mod command_permissions;
 mod command_wire;
 mod commands;
 mod dm;
@@ -17,17 +18,21 @@ mod handle;
 mod handle_extras;
 mod handle_guild;
 mod handle_members;
+mod handle_moderation;
 mod interactions;
 mod invites;
 mod members;
 mod messages;
 mod moderation;
+mod oauth;
 mod polls;
+mod prune;
 mod reactions;
 mod render;
 mod replies;
 mod role_positions;
 mod roles;
+mod stage;
 mod updates;
 mod voice;
 mod voice_channel;
@@ -48,7 +53,9 @@ pub(crate) use invites::InviteRequest;
 pub(crate) use messages::HistoryFrom;
 pub(crate) use messages::StoredFile;
 pub(crate) use moderation::{CHANGE_NICKNAME, KICK_MEMBERS};
+pub(crate) use oauth::NewMember;
 pub(crate) use polls::poll_of;
+pub(crate) use stage::StageEdit;
 pub use updates::{MemberUpdate, ProfileUpdate, RoleUpdate};
 pub(crate) use voice::VoiceStateRecord;
 pub(crate) use webhooks::{WebhookRecord, check_webhook_name};
@@ -112,6 +119,9 @@ pub(crate) struct MemberRecord {
     pub(crate) mute: bool,
     /// When a timeout ends (ISO 8601), if one was set.
     pub(crate) communication_disabled_until: Option<String>,
+    /// When the member was last active (Unix seconds); `None`: active now. A prune removes
+    /// the members inactive for its days (`prune.rs`).
+    pub(crate) last_active: Option<u64>,
 }
 
 impl MemberRecord {
@@ -126,6 +136,7 @@ impl MemberRecord {
             deaf: false,
             mute: false,
             communication_disabled_until: None,
+            last_active: None,
         }
     }
 }
@@ -233,8 +244,12 @@ pub(crate) struct World {
     pub(crate) voice_statuses: HashMap<u64, String>,
     /// The group DMs, by channel id.
     pub(crate) group_dms: BTreeMap<u64, group_dms::GroupDmRecord>,
-    /// OAuth2 access tokens with `gdm.join` users granted the application: token to user.
-    pub(crate) gdm_grants: HashMap<String, u64>,
+    /// OAuth2 access tokens users granted the application, with their scopes.
+    pub(crate) oauth_grants: HashMap<String, oauth::Grant>,
+    /// Application command permissions set in guilds: by guild and command (or application)
+    /// id.
+    pub(crate) command_permissions:
+        BTreeMap<(u64, u64), Vec<command_permissions::CommandPermission>>,
 }
 
 impl World {
@@ -281,7 +296,8 @@ impl World {
             polls: HashMap::new(),
             voice_statuses: HashMap::new(),
             group_dms: BTreeMap::new(),
-            gdm_grants: HashMap::new(),
+            oauth_grants: HashMap::new(),
+            command_permissions: BTreeMap::new(),
         }
     }
 

@@ -22,6 +22,8 @@ pub(crate) struct VoiceStateRecord {
     pub(crate) self_deaf: bool,
     pub(crate) self_video: bool,
     pub(crate) suppress: bool,
+    /// When they asked to speak in a stage (ISO 8601), if they did.
+    pub(crate) request_to_speak: Option<String>,
 }
 
 /// 400 / 40032: the member is in no voice channel.
@@ -51,7 +53,7 @@ impl World {
             "self_stream": false,
             "self_video": state.self_video,
             "suppress": state.suppress,
-            "request_to_speak_timestamp": null,
+            "request_to_speak_timestamp": state.request_to_speak,
         });
         if event {
             value["guild_id"] = json!(guild.id.to_string());
@@ -120,6 +122,7 @@ impl World {
             Some(state) => {
                 state.channel_id = channel;
                 state.suppress = kind == 13;
+                state.request_to_speak = None;
             }
             None => record.voice_states.push(VoiceStateRecord {
                 user_id: user,
@@ -129,6 +132,7 @@ impl World {
                 self_deaf: false,
                 self_video: false,
                 suppress: kind == 13,
+                request_to_speak: None,
             }),
         }
         Ok(self.emit_voice(Changed::quiet(()), guild, user, None))

@@ -10,6 +10,8 @@ It prints one line per event it receives, and answers some of them with REST cal
 - a member's nickname becomes "timeme": it is timed out for 5 minutes;
 - a member's nickname becomes "banme": it is banned (with a day of its messages);
 - a role named "helpers" is created: it is renamed "helpers!";
+- a role named "estimate" is created: it estimates a prune of 7 days, without and with the
+  role "idle crew" (GET /guilds/{id}/prune);
 - a channel named "lounge" is created: the bot creates the text channel "lounge-chat";
 - a member joins a voice channel: the bot server-mutes them.
 """
@@ -93,6 +95,11 @@ async def on_guild_role_create(role: discord.Role):
     say("ROLE_CREATE", role.name)
     if role.name == "helpers":
         await role.edit(name="helpers!", hoist=True)
+    if role.name == "estimate":
+        crew = discord.utils.get(role.guild.roles, name="idle crew")
+        alone = await role.guild.estimate_pruned_members(days=7)
+        with_crew = await role.guild.estimate_pruned_members(days=7, roles=[crew])
+        say("PRUNE_ESTIMATE", alone, with_crew)
 
 
 @client.event

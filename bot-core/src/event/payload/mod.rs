@@ -6,6 +6,10 @@ mod guild;
 mod message;
 mod other;
 
+/// APPLICATION_COMMAND_PERMISSIONS_UPDATE's payload is the model's (REST answers the same).
+pub use crate::model::{
+    ApplicationCommandPermission, ApplicationCommandPermissionType, ApplicationCommandPermissions,
+};
 pub use channel::{
     ChannelPinsUpdate, ThreadCreate, ThreadDelete, ThreadListSync, ThreadMemberUpdate,
     ThreadMembersUpdate,
@@ -21,7 +25,6 @@ pub use message::{
     MessageReactionRemoveAll, MessageReactionRemoveEmoji, ReactionType,
 };
 pub use other::{
-    ApplicationCommandPermission, ApplicationCommandPermissionType, ApplicationCommandPermissions,
     AutoModerationActionExecution, ChannelInfo, ChannelInfoEntry, InviteCreate, InviteDelete,
     RateLimited, RateLimitedMeta, Ready, ReadyApplication, TypingStart, VoiceChannelEffectSend,
     VoiceChannelStartTimeUpdate, VoiceChannelStatusUpdate, VoiceServerUpdate, WebhooksUpdate,

@@ -1,12 +1,11 @@
-//! READY and the other dispatches: rate limits, command permissions, auto-moderation actions,
+//! READY and the other dispatches: rate limits, auto-moderation actions,
 //! invites, typing, voice and webhooks.
 
-use crate::model::enums::int_enum;
 use crate::model::{
     ApplicationFlags, ApplicationMarker, AutoModerationAction, AutoModerationRuleMarker,
-    AutoModerationTriggerType, ChannelMarker, GenericMarker, GuildMarker, Id, InviteTargetType,
-    MessageMarker, PartialEmoji, PartialMember, SoundboardSoundMarker, Timestamp, UnavailableGuild,
-    User, UserMarker,
+    AutoModerationTriggerType, ChannelMarker, GuildMarker, Id, InviteTargetType, MessageMarker,
+    PartialEmoji, PartialMember, SoundboardSoundMarker, Timestamp, UnavailableGuild, User,
+    UserMarker,
 };
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -77,46 +76,6 @@ pub struct RateLimitedMeta {
     /// Its nonce.
     #[serde(default)]
     pub nonce: Option<Box<str>>,
-}
-
-int_enum! {
-    /// What a command permission applies to.
-    pub enum ApplicationCommandPermissionType: u8 {
-        /// A role.
-        Role = 1,
-        /// A user.
-        User = 2,
-        /// A channel.
-        Channel = 3,
-    }
-}
-
-/// One permission of a command.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct ApplicationCommandPermission {
-    /// The role, user or channel (or a constant for @everyone and all channels).
-    pub id: Id<GenericMarker>,
-    /// What `id` is.
-    #[serde(rename = "type")]
-    pub kind: ApplicationCommandPermissionType,
-    /// Allowed or denied.
-    pub permission: bool,
-}
-
-/// APPLICATION_COMMAND_PERMISSIONS_UPDATE: a command's permissions in a guild.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct ApplicationCommandPermissions {
-    /// The command (or the application, for its defaults).
-    pub id: Id<GenericMarker>,
-    /// The application.
-    pub application_id: Id<ApplicationMarker>,
-    /// The guild.
-    pub guild_id: Id<GuildMarker>,
-    /// The permissions.
-    #[serde(default)]
-    pub permissions: Vec<ApplicationCommandPermission>,
 }
 
 /// AUTO_MODERATION_ACTION_EXECUTION: a rule acted on a message or a member.

@@ -1,7 +1,9 @@
 //! Application commands, global and per guild, as JSON (the registry's sync compares them).
 
 use super::super::{Body, Http, HttpError, Method};
-use crate::model::{ApplicationMarker, CommandMarker, GuildMarker, Id};
+use crate::model::{
+    ApplicationCommandPermissions, ApplicationMarker, CommandMarker, GuildMarker, Id,
+};
 
 /// A stored application command as Discord's JSON: the raw escape hatch of the command routes.
 ///
@@ -88,5 +90,31 @@ impl Http {
     ) -> Result<(), HttpError> {
         let path = format!("{}/{command}", commands_path(application, guild));
         self.unit(Method::DELETE, &path, Body::Empty, None).await
+    }
+
+    /// `GET /applications/{app}/guilds/{guild}/commands/permissions`: the permissions set on
+    /// the application's commands in a guild (by its admins; setting them needs a user's
+    /// Bearer token, not the bot's).
+    pub async fn command_permissions(
+        &self,
+        application: Id<ApplicationMarker>,
+        guild: Id<GuildMarker>,
+    ) -> Result<Vec<ApplicationCommandPermissions>, HttpError> {
+        let path = format!("/applications/{application}/guilds/{guild}/commands/permissions");
+        self.typed(Method::GET, &path, Body::Empty).await
+    }
+
+    /// `GET .../guilds/{guild}/commands/{id}/permissions`: the permissions of one command (the
+    /// application's id for its defaults); 10066 Unknown application command permissions when
+    /// none were set.
+    pub async fn command_permissions_of(
+        &self,
+        application: Id<ApplicationMarker>,
+        guild: Id<GuildMarker>,
+        command: Id<CommandMarker>,
+    ) -> Result<ApplicationCommandPermissions, HttpError> {
+        let path =
+            format!("/applications/{application}/guilds/{guild}/commands/{command}/permissions");
+        self.typed(Method::GET, &path, Body::Empty).await
     }
 }

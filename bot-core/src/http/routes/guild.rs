@@ -1,12 +1,14 @@
-//! A guild, its roles and its channels: get and modify the guild, get, create, modify, move and
-//! delete roles, list, create and move channels, its active threads.
+//! A guild, its roles and its channels: get and modify the guild, its preview, get, create,
+//! modify, move and delete roles, count their members, list, create and move channels, its
+//! active threads.
 
 use super::super::{Body, Http, HttpError, Method};
 use super::json;
 use crate::model::{
-    Channel, ChannelMarker, CreateGuildChannel, CreateRole, EditGuild, Guild, GuildMarker, Id,
-    Role, RoleMarker, ThreadList,
+    Channel, ChannelMarker, CreateGuildChannel, CreateRole, EditGuild, Guild, GuildMarker,
+    GuildPreview, Id, Role, RoleMarker, ThreadList,
 };
+use std::collections::HashMap;
 
 impl Http {
     /// `GET /guilds/{guild}`: the guild (`with_counts`: its approximate member and presence
@@ -17,6 +19,24 @@ impl Http {
         with_counts: bool,
     ) -> Result<Guild, HttpError> {
         let path = format!("/guilds/{guild}?with_counts={with_counts}");
+        self.typed(Method::GET, &path, Body::Empty).await
+    }
+
+    /// `GET /guilds/{guild}/preview`: what anyone may see of the guild (its name, emojis,
+    /// stickers, features, approximate counts). Discord answers for a guild the bot is in and
+    /// for a discoverable one; 10004 Unknown Guild otherwise.
+    pub async fn guild_preview(&self, guild: Id<GuildMarker>) -> Result<GuildPreview, HttpError> {
+        let path = format!("/guilds/{guild}/preview");
+        self.typed(Method::GET, &path, Body::Empty).await
+    }
+
+    /// `GET /guilds/{guild}/roles/member-counts`: how many members have each role (@everyone
+    /// left out).
+    pub async fn role_member_counts(
+        &self,
+        guild: Id<GuildMarker>,
+    ) -> Result<HashMap<Id<RoleMarker>, u32>, HttpError> {
+        let path = format!("/guilds/{guild}/roles/member-counts");
         self.typed(Method::GET, &path, Body::Empty).await
     }
 

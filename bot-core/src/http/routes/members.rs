@@ -1,10 +1,11 @@
-//! A guild's members: get, list (a stream by `after`), modify (nickname, roles, voice,
-//! timeout), the bot's own nickname, a role added or removed, a kick.
+//! A guild's members: get, list (a stream by `after`), add one with their OAuth2 access token,
+//! modify (nickname, roles, voice, timeout), the bot's own nickname, a role added or removed, a
+//! kick.
 
 use super::super::paginate::{Paginated, paginate};
 use super::super::{Body, Http, HttpError, Method};
 use super::json;
-use crate::model::{EditMember, GuildMarker, Id, Member, RoleMarker, UserMarker};
+use crate::model::{AddGuildMember, EditMember, GuildMarker, Id, Member, RoleMarker, UserMarker};
 use serde_json::json as object;
 
 impl Http {
@@ -70,6 +71,26 @@ impl Http {
         let path = format!("/guilds/{guild}/members/{user}");
         self.typed_with_reason(Method::PATCH, &path, json(edit)?, reason)
             .await
+    }
+
+    /// `PUT /guilds/{guild}/members/{user}`: adds `user` to the guild with their OAuth2 access
+    /// token (scope `guilds.join`, granted to this application), checked before sending: the
+    /// new member (`Some`), or `None` when they already were one. Needs CREATE_INSTANT_INVITE.
+    /// The token is never shown in errors or logs.
+    pub async fn add_guild_member(
+        &self,
+        guild: Id<GuildMarker>,
+        user: Id<UserMarker>,
+        add: &AddGuildMember,
+    ) -> Result<Option<Member>, HttpError> {
+        add.check()?;
+        let path = format!("/guilds/{guild}/members/{user}");
+        match self.request(Method::PUT, &path, json(add)?).await? {
+            None => Ok(None),
+            Some(value) => serde_json::from_value(value)
+                .map(Some)
+                .map_err(|e| HttpError::Decode(e.to_string())),
+        }
     }
 
     /// `PATCH /guilds/{guild}/members/@me`: the bot's own nickname (`None`: removes it).

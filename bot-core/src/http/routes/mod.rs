@@ -11,14 +11,17 @@ mod guild;
 mod interactions;
 mod members;
 mod messages;
+mod prune;
 mod reactions;
 mod threads;
 mod users;
+mod voice_states;
 
 pub use audit::AuditLogFilter;
 pub use bans::{BulkBan, MAX_BAN_DELETE_SECONDS, MAX_BULK_BAN};
 pub use commands::RawCommand;
 pub use messages::MessagesFrom;
+pub use prune::GuildPrune;
 pub use reactions::ReactionEmoji;
 
 use super::{Body, Http, HttpError, Method, RequestProblem};

@@ -11,6 +11,7 @@ mod guild;
 mod invite;
 mod mentions;
 mod message;
+mod moderation;
 mod problem;
 mod response;
 #[cfg(test)]
@@ -24,6 +25,10 @@ pub use guild::{CreateGuildChannel, CreateRole, EditGuild, EditMember, MAX_TIMEO
 pub use invite::{CreateInvite, CreateWebhook, EditCurrentUser};
 pub use mentions::{AllowedMentions, MentionType};
 pub use message::{AttachmentFile, AttachmentInfo, CreateMessage};
+pub(crate) use moderation::check_prune;
+pub use moderation::{
+    AccessToken, AddGuildMember, BeginPrune, EditVoiceState, MAX_PRUNE_ROLES, PRUNE_DAYS,
+};
 pub use problem::RequestProblem;
 pub use response::{AutocompleteChoice, InteractionCallbackType, InteractionResponse, Modal};
 pub use thread::{CreateForumThread, CreateThread};
