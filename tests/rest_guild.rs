@@ -674,3 +674,68 @@ async fn the_guild_is_renamed_its_channels_moved_and_its_active_threads_listed()
     assert!(active.threads.iter().any(|t| t.id == thread.id));
     drop(sandbox);
 }
+
+/// A timeout never reaches an administrator, even one whose roles sit below the bot's, nor the
+/// owner; a plain member below the bot is timed out.
+#[tokio::test]
+async fn an_administrator_and_the_owner_are_never_timed_out() {
+    let sandbox = Sandbox::builder()
+        .start()
+        .await
+        .expect("the sandbox starts");
+    let world = sandbox.default_guild().expect("seeded");
+    // Roles made later sit higher: the administrators' role is below the bot's.
+    let admins = sandbox
+        .add_role(world.guild, "admins", Permissions::ADMINISTRATOR.bits())
+        .unwrap();
+    let bot_role = sandbox
+        .add_role(world.guild, "bot", moderator().bits())
+        .unwrap();
+    assert!(sandbox.set_member_roles(world.guild, sandbox.bot_user_id(), &[bot_role]));
+    let admin = sandbox.add_user("admin");
+    assert!(sandbox.add_member(world.guild, admin, &[admins]));
+    let plain = sandbox.add_user("plain");
+    assert!(sandbox.add_member(world.guild, plain, &[]));
+    let http = Http::new(sandbox.rest_url(), Token::new(sandbox.token()));
+    let guild = Id::new(world.guild);
+    let in_an_hour = Timestamp::from_unix_seconds(Timestamp::now().unix_seconds() + 3_600);
+    let timeout = EditMember::new().timeout_until(Some(in_an_hour));
+    for (who, user) in [("an administrator", admin), ("the owner", world.owner)] {
+        let refused = http
+            .edit_member(guild, Id::new(user), &timeout, None)
+            .await
+            .unwrap_err();
+        assert_eq!(api_code(&refused), Some(50013), "{who}: {refused:?}");
+    }
+    let timed = http
+        .edit_member(guild, Id::new(plain), &timeout, None)
+        .await
+        .unwrap();
+    assert!(timed.communication_disabled_until.is_some());
+}
+
+/// Listing a guild's members needs the GUILD_MEMBERS privileged intent enabled for the
+/// application (403 Missing Access, 50001), whatever the bot's permissions; one member is still
+/// read by id.
+#[tokio::test]
+async fn members_are_listed_only_with_the_privileged_intent_enabled() {
+    let sandbox = Sandbox::builder()
+        .allowed_privileged_intents(0)
+        .start()
+        .await
+        .expect("the sandbox starts");
+    let world = sandbox.default_guild().expect("seeded");
+    let http = Http::new(sandbox.rest_url(), Token::new(sandbox.token()));
+    let guild = Id::new(world.guild);
+    let refused = http
+        .guild_members(guild, None)
+        .try_collect::<Vec<_>>()
+        .await
+        .unwrap_err();
+    match &refused {
+        HttpError::Api { status, code, .. } => assert_eq!((*status, *code), (403, 50001)),
+        other => panic!("expected 403 Missing Access, got {other:?}"),
+    }
+    let one = http.guild_member(guild, Id::new(world.member)).await.unwrap();
+    assert_eq!(one.user.id, Id::new(world.member));
+}
