@@ -100,7 +100,7 @@ fn check_create(body: &Value, files: usize) -> Result<(), Response> {
     check_content(body)
 }
 
-fn check_content(body: &Value) -> Result<(), Response> {
+pub(super) fn check_content(body: &Value) -> Result<(), Response> {
     let content = body.get("content").and_then(Value::as_str).unwrap_or("");
     if content.chars().count() > 2000 {
         return Err(super::invalid_form(

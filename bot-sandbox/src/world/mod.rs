@@ -17,6 +17,7 @@ mod handle;
 mod handle_extras;
 mod handle_guild;
 mod handle_members;
+mod handle_webhooks;
 mod interactions;
 mod invites;
 mod members;
@@ -31,6 +32,8 @@ mod roles;
 mod updates;
 mod voice;
 mod voice_channel;
+mod webhook_edits;
+mod webhook_messages;
 mod webhooks;
 
 pub(crate) use render::{channel_json, role_json};
@@ -51,6 +54,8 @@ pub(crate) use moderation::{CHANGE_NICKNAME, KICK_MEMBERS};
 pub(crate) use polls::poll_of;
 pub use updates::{MemberUpdate, ProfileUpdate, RoleUpdate};
 pub(crate) use voice::VoiceStateRecord;
+pub(crate) use webhook_edits::WebhookChange;
+pub(crate) use webhook_messages::{WebhookQuery, image_hash};
 pub(crate) use webhooks::{WebhookRecord, check_webhook_name};
 
 use crate::ids::Snowflakes;

@@ -14,6 +14,7 @@ mod messages;
 mod reactions;
 mod threads;
 mod users;
+mod webhooks;
 
 pub use audit::AuditLogFilter;
 pub use bans::{BulkBan, MAX_BAN_DELETE_SECONDS, MAX_BULK_BAN};
