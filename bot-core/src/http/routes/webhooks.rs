@@ -142,7 +142,7 @@ impl Http {
     ///     )
     ///     .await?
     ///     .expect("waited for");
-    /// assert_eq!(sent.author.username, "CI");
+    /// assert_eq!(&*sent.author.username, "CI");
     /// # Ok(()) }
     /// ```
     pub async fn execute_webhook(
