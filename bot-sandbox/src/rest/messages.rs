@@ -57,7 +57,7 @@ pub(crate) fn build_message(
         "mention_roles": [],
         "attachments": [],
         "embeds": list("embeds"),
-        "components": list("components"),
+        "components": crate::world::numbered_components(&list("components")),
         "pinned": false,
         "type": kind,
         "flags": body.get("flags").and_then(Value::as_u64).unwrap_or(0),

@@ -36,7 +36,7 @@ mod webhook_edits;
 mod webhook_messages;
 mod webhooks;
 
-pub(crate) use render::{channel_json, role_json};
+pub(crate) use render::{channel_json, numbered_components, role_json};
 
 pub(crate) use application::TeamRecord;
 pub use application::TeamRole;

@@ -260,14 +260,13 @@ impl World {
         let stored = self
             .find_message_mut(channel, message)
             .ok_or_else(|| Refusal::unknown(10008, "Message"))?;
-        let mut keys = vec!["content", "embeds", "flags", "allowed_mentions"];
-        if query.with_components {
-            keys.push("components");
-        }
-        for key in keys {
+        for key in ["content", "embeds", "flags", "allowed_mentions"] {
             if let Some(value) = body.get(key) {
                 stored[key] = value.clone();
             }
+        }
+        if let Some(components) = body.get("components").filter(|_| query.with_components) {
+            stored["components"] = super::numbered_components(components);
         }
         if let Some(kept) = body.get("attachments").and_then(Value::as_array) {
             let kept_ids: Vec<&str> = kept
