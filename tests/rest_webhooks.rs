@@ -86,7 +86,10 @@ async fn webhooks_are_read_listed_changed_moved_and_deleted() {
     // By id with the bot's token, and through the bot and its context.
     let fetched = bot.fetch_webhook(made.id).await.expect("the webhook");
     assert_eq!(fetched.name.as_deref(), Some("Deploys"));
-    assert!(fetched.user.is_some(), "read with the bot's token: who made it");
+    assert!(
+        fetched.user.is_some(),
+        "read with the bot's token: who made it"
+    );
     let unknown = http.webhook(Id::new(1)).await.unwrap_err();
     assert_eq!(api(&unknown), (Some(404), Some(10015)), "Unknown Webhook");
 
@@ -95,7 +98,11 @@ async fn webhooks_are_read_listed_changed_moved_and_deleted() {
     assert_eq!(by_token.id, made.id);
     assert!(by_token.user.is_none());
     let wrong = http.webhook_with_token(made.id, "nope").await.unwrap_err();
-    assert_eq!(api(&wrong), (Some(401), Some(50027)), "Invalid Webhook Token");
+    assert_eq!(
+        api(&wrong),
+        (Some(401), Some(50027)),
+        "Invalid Webhook Token"
+    );
 
     // The guild's webhooks.
     let other = sandbox.add_text_channel(world.guild, "releases").unwrap();
@@ -108,13 +115,18 @@ async fn webhooks_are_read_listed_changed_moved_and_deleted() {
     let moved = http
         .edit_webhook(
             made.id,
-            &EditWebhook::new().name("Deploys v2").channel(Id::new(other)),
+            &EditWebhook::new()
+                .name("Deploys v2")
+                .channel(Id::new(other)),
             Some("one channel for releases"),
         )
         .await
         .unwrap();
     assert_eq!(moved.channel_id, Some(Id::new(other)));
-    assert_eq!(sandbox.webhook(made.id.get()).unwrap()["name"], "Deploys v2");
+    assert_eq!(
+        sandbox.webhook(made.id.get()).unwrap()["name"],
+        "Deploys v2"
+    );
     assert!(next_named(&mut events, "WEBHOOKS_UPDATE").await.is_some());
     assert!(next_named(&mut events, "WEBHOOKS_UPDATE").await.is_some());
     assert!(sandbox.audit_reasons().iter().any(|(route, reason)| {
@@ -136,7 +148,11 @@ async fn webhooks_are_read_listed_changed_moved_and_deleted() {
         .edit_webhook(made.id, &EditWebhook::new().channel(Id::new(far)), None)
         .await
         .unwrap_err();
-    assert_eq!(far_move.status(), Some(403), "the bot cannot manage it there");
+    assert_eq!(
+        far_move.status(),
+        Some(403),
+        "the bot cannot manage it there"
+    );
 
     // With the token: renamed, but never moved (refused before sending).
     let renamed = http
@@ -158,7 +174,10 @@ async fn webhooks_are_read_listed_changed_moved_and_deleted() {
     // Pycord's `webhook.edit` and `webhook.delete`, then by token; deleted is unknown.
     let pycord_style = webhook(&http, world.channel, "Pycord").await;
     let edited = pycord_style
-        .edit(&http, &EditWebhook::new().avatar(Some("data:image/png;base64,AAAA".into())))
+        .edit(
+            &http,
+            &EditWebhook::new().avatar(Some("data:image/png;base64,AAAA".into())),
+        )
         .await
         .unwrap();
     assert!(edited.avatar.is_some());
@@ -167,7 +186,10 @@ async fn webhooks_are_read_listed_changed_moved_and_deleted() {
     http.delete_webhook_with_token(made.id, &token)
         .await
         .unwrap();
-    let gone = http.delete_webhook(made.id, Some("again")).await.unwrap_err();
+    let gone = http
+        .delete_webhook(made.id, Some("again"))
+        .await
+        .unwrap_err();
     assert_eq!(api(&gone), (Some(404), Some(10015)));
 
     // Without MANAGE_WEBHOOKS: 50013 for the bot's token, the token still works.
@@ -215,7 +237,11 @@ async fn a_webhook_sends_into_a_thread_with_its_name_and_waits_for_the_message()
         .expect("waited for: the message");
     assert_eq!(sent.webhook_id, Some(hook.id));
     assert_eq!(&*sent.author.username, "CI");
-    assert_eq!(sent.author.id.get(), hook.id.get(), "the author is the webhook");
+    assert_eq!(
+        sent.author.id.get(),
+        hook.id.get(),
+        "the author is the webhook"
+    );
     assert!(sent.author.bot);
     assert!(sent.author.avatar.is_some(), "the avatar_url's");
     assert_eq!(sent.channel_id, thread.id);
@@ -267,7 +293,10 @@ async fn a_webhook_sends_into_a_thread_with_its_name_and_waits_for_the_message()
         .await
         .unwrap();
     let error = hook
-        .send(&http, ExecuteWebhook::new("x").thread(foreign.id).wait(true))
+        .send(
+            &http,
+            ExecuteWebhook::new("x").thread(foreign.id).wait(true),
+        )
         .await
         .unwrap_err();
     assert_eq!(api(&error), (Some(404), Some(10003)));
@@ -302,7 +331,10 @@ async fn a_webhooks_messages_are_fetched_edited_and_deleted() {
         .await
         .unwrap();
     let sent = hook
-        .send(&http, ExecuteWebhook::new("v1").thread(thread.id).wait(true))
+        .send(
+            &http,
+            ExecuteWebhook::new("v1").thread(thread.id).wait(true),
+        )
         .await
         .unwrap()
         .unwrap();
@@ -349,7 +381,9 @@ async fn a_webhooks_messages_are_fetched_edited_and_deleted() {
 #[tokio::test]
 async fn a_webhook_starts_forum_posts_by_name() {
     let (sandbox, world, http) = start(Sandbox::builder()).await;
-    let forum = sandbox.add_channel(world.guild, "announcements", 15).unwrap();
+    let forum = sandbox
+        .add_channel(world.guild, "announcements", 15)
+        .unwrap();
     let hook = webhook(&http, forum, "Poster").await;
     let post = hook
         .send(

@@ -7,8 +7,8 @@
 
 use bot_core::http::{Http, HttpError};
 use bot_core::model::{
-    ActionRow, AttachmentFile, Button, ChannelType, CreateMessage, CreateThread,
-    CreateWebhook, EditWebhook, ExecuteWebhook, Id, InteractionResponse, Permissions,
+    ActionRow, AttachmentFile, Button, ChannelType, CreateMessage, CreateThread, CreateWebhook,
+    EditWebhook, ExecuteWebhook, Id, InteractionResponse, Permissions,
 };
 use bot_sandbox::{DefaultGuild, SandboxHandle};
 use serde_json::json;
@@ -51,7 +51,10 @@ pub async fn webhooks(sandbox: &SandboxHandle, world: DefaultGuild, http: &Http)
         .expect("the guild's webhooks");
     assert!(listed.iter().any(|w| w.id == hook.id));
     http.webhook(hook.id).await.expect("by id");
-    assert_eq!(code(http.webhook(Id::new(1)).await.unwrap_err()), Some(10015));
+    assert_eq!(
+        code(http.webhook(Id::new(1)).await.unwrap_err()),
+        Some(10015)
+    );
     http.webhook_with_token(hook.id, &token)
         .await
         .expect("by token");
@@ -138,7 +141,9 @@ pub async fn webhooks(sandbox: &SandboxHandle, world: DefaultGuild, http: &Http)
     http.execute_webhook(
         poster.id,
         &poster_token,
-        &ExecuteWebhook::new("a post").thread_name("Walked").wait(true),
+        &ExecuteWebhook::new("a post")
+            .thread_name("Walked")
+            .wait(true),
     )
     .await
     .expect("a post");

@@ -126,10 +126,9 @@ pub use scheduled_event::{
 pub use send::{
     AllowedMentions, AttachmentFile, AttachmentInfo, AutocompleteChoice, CreateForumThread,
     CreateGuildChannel, CreateInvite, CreateMessage, CreateMessageError, CreateRole, CreateThread,
-    CreateWebhook, EditChannel, EditCurrentUser, EditGuild, EditMember, EditWebhook, ExecuteWebhook,
-    InteractionCallbackType,
-    InteractionResponse, MAX_TIMEOUT_SECONDS, MentionType, MessageProblem, Modal, RequestProblem,
-    SLOW_MODE_LIMIT,
+    CreateWebhook, EditChannel, EditCurrentUser, EditGuild, EditMember, EditWebhook,
+    ExecuteWebhook, InteractionCallbackType, InteractionResponse, MAX_TIMEOUT_SECONDS, MentionType,
+    MessageProblem, Modal, RequestProblem, SLOW_MODE_LIMIT,
 };
 pub use soundboard::{GuildSoundboardSounds, SoundboardSound};
 pub use stage::{StageInstance, StagePrivacyLevel};

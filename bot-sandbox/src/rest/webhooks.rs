@@ -9,9 +9,7 @@ use super::{
     AppState, Reply, RouteName, interactions, invalid_form, json_reply, limit, no_content, ok,
     payload, payload_and_files, refused, snowflake,
 };
-use crate::world::{
-    Refusal, WebhookChange, WebhookQuery, check_webhook_name, image_hash,
-};
+use crate::world::{Refusal, WebhookChange, WebhookQuery, check_webhook_name, image_hash};
 use axum::extract::{Path, Query, Request};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -67,7 +65,11 @@ pub(crate) async fn channel_webhooks(state: AppState, Path(channel): Path<String
 }
 
 /// `POST /channels/{channel}/webhooks` (MANAGE_WEBHOOKS): WEBHOOKS_UPDATE.
-pub(crate) async fn create(state: AppState, Path(channel): Path<String>, request: Request) -> Reply {
+pub(crate) async fn create(
+    state: AppState,
+    Path(channel): Path<String>,
+    request: Request,
+) -> Reply {
     let channel = snowflake(&channel, 10003, "Channel")?;
     let body = payload(request).await?;
     let name =
@@ -82,7 +84,11 @@ pub(crate) async fn create(state: AppState, Path(channel): Path<String>, request
 
 /// `POST /channels/{channel}/followers` `{webhook_channel_id}`: follows an announcement
 /// channel; `{channel_id, webhook_id}`.
-pub(crate) async fn follow(state: AppState, Path(channel): Path<String>, request: Request) -> Reply {
+pub(crate) async fn follow(
+    state: AppState,
+    Path(channel): Path<String>,
+    request: Request,
+) -> Reply {
     let channel = snowflake(&channel, 10003, "Channel")?;
     let body = payload(request).await?;
     let target = body
@@ -155,7 +161,11 @@ fn change_of(body: &Value, with_channel: bool) -> Result<WebhookChange, Response
 }
 
 /// `PATCH /webhooks/{webhook}` (MANAGE_WEBHOOKS): name, avatar, channel; WEBHOOKS_UPDATE.
-pub(crate) async fn modify(state: AppState, Path(webhook): Path<String>, request: Request) -> Reply {
+pub(crate) async fn modify(
+    state: AppState,
+    Path(webhook): Path<String>,
+    request: Request,
+) -> Reply {
     let webhook = snowflake(&webhook, 10015, "Webhook")?;
     let change = change_of(&payload(request).await?, true)?;
     state

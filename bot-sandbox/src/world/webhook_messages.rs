@@ -177,7 +177,9 @@ impl World {
             (None, thread) => self.webhook_target(&webhook, thread)?,
         };
         let mut body = body.clone();
-        if !query.with_components && let Some(map) = body.as_object_mut() {
+        if !query.with_components
+            && let Some(map) = body.as_object_mut()
+        {
             map.remove("components");
         }
         // A new post's first message has the post's id, as Discord's starter messages do.

@@ -3,8 +3,8 @@
 //! and avatar shown for this message, the thread it goes to, a new forum post's name, whether
 //! to wait for the message).
 
-use super::problem::{self, RequestProblem};
 use super::CreateMessage;
+use super::problem::{self, RequestProblem};
 use crate::model::{ChannelMarker, Id, TagMarker};
 use serde::Serialize;
 
@@ -245,7 +245,10 @@ impl ExecuteWebhook {
         }
         problem::count("applied_tags", self.applied_tags.len(), 0, 5)?;
         let unsupported = [
-            ("message_reference", self.message.message_reference.is_some()),
+            (
+                "message_reference",
+                self.message.message_reference.is_some(),
+            ),
             ("sticker_ids", !self.message.sticker_ids.is_empty()),
             ("nonce", self.message.nonce.is_some()),
         ];
@@ -266,9 +269,19 @@ mod tests {
 
     #[test]
     fn webhook_options_are_checked_before_sending() {
-        assert!(ExecuteWebhook::new("hi").username("Discord bot").check().is_err());
+        assert!(
+            ExecuteWebhook::new("hi")
+                .username("Discord bot")
+                .check()
+                .is_err()
+        );
         assert!(ExecuteWebhook::new("hi").username("").check().is_err());
-        assert!(ExecuteWebhook::new("hi").username("x".repeat(81)).check().is_err());
+        assert!(
+            ExecuteWebhook::new("hi")
+                .username("x".repeat(81))
+                .check()
+                .is_err()
+        );
         assert!(
             ExecuteWebhook::new("hi")
                 .thread_name("x".repeat(101))
