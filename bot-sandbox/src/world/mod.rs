@@ -8,6 +8,7 @@ mod change;
 pub(crate) mod channels;
 mod command_wire;
 mod commands;
+mod component_ids;
 mod dm;
 mod edits;
 mod group_dms;
@@ -34,9 +35,11 @@ mod voice;
 mod voice_channel;
 mod webhook_edits;
 mod webhook_messages;
+mod webhook_threads;
 mod webhooks;
 
-pub(crate) use render::{channel_json, numbered_components, role_json};
+pub(crate) use component_ids::numbered_components;
+pub(crate) use render::{channel_json, role_json};
 
 pub(crate) use application::TeamRecord;
 pub use application::TeamRole;

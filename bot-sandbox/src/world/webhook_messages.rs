@@ -7,12 +7,11 @@
 //! `thread_id` must name a thread of the webhook's channel; in a forum or media channel a
 //! message needs a `thread_id` or a `thread_name` (which starts a post owned by the webhook).
 
-use super::World;
 use super::change::{Changed, Refusal};
-use super::channels::{ThreadRecord, is_thread};
 use super::messages::StoredFile;
+use super::webhook_threads::is_forum;
 use super::webhooks::WebhookRecord;
-use super::{ChannelRecord, check_webhook_name};
+use super::{World, check_webhook_name};
 use crate::rest::{build_message, now_iso};
 use serde_json::{Value, json};
 
@@ -23,11 +22,6 @@ pub(crate) struct WebhookQuery {
     pub(crate) thread: Option<u64>,
     /// `with_components`: without it Discord drops the body's components.
     pub(crate) with_components: bool,
-}
-
-/// Forum and media channels: messages go to their posts.
-fn is_forum(kind: u8) -> bool {
-    matches!(kind, 15 | 16)
 }
 
 /// A stand-in for the hash of an avatar image (the sandbox keeps no images).
@@ -41,22 +35,6 @@ pub(crate) fn image_hash(data: &str) -> String {
 }
 
 impl World {
-    /// The channel a webhook message goes to or is in: the thread `thread` of the webhook's
-    /// channel (10003 for any other), else the webhook's channel.
-    fn webhook_target(&self, webhook: &WebhookRecord, thread: Option<u64>) -> Result<u64, Refusal> {
-        let Some(thread) = thread else {
-            return Ok(webhook.channel_id);
-        };
-        match self.guild_channel(thread) {
-            Some((_, record))
-                if is_thread(record.kind) && record.parent_id == Some(webhook.channel_id) =>
-            {
-                Ok(thread)
-            }
-            _ => Err(Refusal::unknown(10003, "Channel")),
-        }
-    }
-
     /// The author Discord shows for a webhook's message.
     fn webhook_author(webhook: &WebhookRecord, body: &Value) -> Value {
         let name = body
@@ -71,55 +49,6 @@ impl World {
         author["discriminator"] = json!("0000");
         author["avatar"] = json!(avatar);
         author
-    }
-
-    /// Starts a forum post named `name` in `forum`, owned by the webhook: its id, and the
-    /// THREAD_CREATE to emit.
-    fn webhook_post(
-        &mut self,
-        forum: u64,
-        webhook: &WebhookRecord,
-        name: &str,
-    ) -> Result<(u64, Value), Refusal> {
-        let length = name.chars().count();
-        if !(1..=100).contains(&length) {
-            return Err(Refusal::bad_request(
-                50035,
-                "Invalid Form Body (thread_name: Must be between 1 and 100 in length.)",
-            ));
-        }
-        let id = self.ids.next();
-        let now = now_iso();
-        let record = ChannelRecord {
-            id,
-            name: name.to_owned(),
-            kind: 11,
-            position: 0,
-            nsfw: false,
-            topic: None,
-            parent_id: Some(forum),
-            rate_limit_per_user: 0,
-            overwrites: Vec::new(),
-            thread: Some(ThreadRecord {
-                owner_id: webhook.id,
-                archived: false,
-                locked: false,
-                auto_archive_duration: 4320,
-                archive_timestamp: now.clone(),
-                created: now,
-                invitable: true,
-                members: Vec::new(),
-            }),
-        };
-        let guild = webhook.guild_id;
-        let guild_record = self
-            .guilds
-            .get_mut(&guild)
-            .ok_or_else(|| Refusal::unknown(10004, "Guild"))?;
-        guild_record.channels.push(record.clone());
-        let mut created = self.guild_channel_json(guild, &record);
-        created["newly_created"] = json!(true);
-        Ok((id, created))
     }
 
     /// `POST /webhooks/{id}/{token}`: sends the body's message through the webhook (the
