@@ -187,9 +187,9 @@ const SDK_ROUTES: &[(&str, &str)] = &[
     ("DELETE", "/applications/{app}/guilds/{guild}/commands/{id}"),
     ("POST", "/channels/{channel}/messages"),
     ("POST", "/interactions/{id}/{token}/callback"),
-    ("POST", "/webhooks/{app}/{token}"),
-    ("PATCH", "/webhooks/{app}/{token}/messages/{message}"),
-    ("DELETE", "/webhooks/{app}/{token}/messages/{message}"),
+    ("POST", "/webhooks/{webhook}/{token}"),
+    ("PATCH", "/webhooks/{webhook}/{token}/messages/{message}"),
+    ("DELETE", "/webhooks/{webhook}/{token}/messages/{message}"),
     ("GET", "/applications/{app}/emojis"),
     ("GET", "/applications/{app}/guilds/{guild}/commands/{id}"),
     ("PATCH", "/applications/{app}/guilds/{guild}/commands/{id}"),
@@ -234,6 +234,14 @@ const SDK_ROUTES: &[(&str, &str)] = &[
         "GET",
         "/applications/{app}/guilds/{guild}/commands/{id}/permissions",
     ),
+    ("GET", "/guilds/{guild}/webhooks"),
+    ("GET", "/webhooks/{webhook}"),
+    ("PATCH", "/webhooks/{webhook}"),
+    ("DELETE", "/webhooks/{webhook}"),
+    ("GET", "/webhooks/{webhook}/{token}"),
+    ("PATCH", "/webhooks/{webhook}/{token}"),
+    ("DELETE", "/webhooks/{webhook}/{token}"),
+    ("GET", "/webhooks/{webhook}/{token}/messages/{message}"),
 ];
 
 /// The sandbox route (method, template) an exchange used.
@@ -309,6 +317,7 @@ async fn every_route_matches_discords_openapi_description() {
     assert_eq!(emojis.len(), 1);
     openapi::walk_guild::guild(&sandbox, world, &http).await;
     openapi::walk_guild_extras::guild_extras(&sandbox, world, &http).await;
+    openapi::walk_webhooks::webhooks(&sandbox, world, &http).await;
 
     let exchanges = proxy.exchanges();
     let coverage = openapi::coverage::Coverage::of(

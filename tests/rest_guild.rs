@@ -736,6 +736,9 @@ async fn members_are_listed_only_with_the_privileged_intent_enabled() {
         HttpError::Api { status, code, .. } => assert_eq!((*status, *code), (403, 50001)),
         other => panic!("expected 403 Missing Access, got {other:?}"),
     }
-    let one = http.guild_member(guild, Id::new(world.member)).await.unwrap();
+    let one = http
+        .guild_member(guild, Id::new(world.member))
+        .await
+        .unwrap();
     assert_eq!(one.user.id, Id::new(world.member));
 }

@@ -42,6 +42,17 @@ pub const EXCLUDED_OPERATIONS: &[(&str, &str, &str)] = &[
         "a user's Bearer token only (applications.commands.permissions.update): Discord \
          refuses a bot token, though the spec lists BotToken",
     ),
+    (
+        "POST",
+        "/webhooks/{webhook_id}/{webhook_token}/slack",
+        "Slack's payload format, for Slack integrations pointed at Discord: not a bot SDK's",
+    ),
+    (
+        "POST",
+        "/webhooks/{webhook_id}/{webhook_token}/github",
+        "GitHub's event payloads, for GitHub's webhook settings pointed at Discord: not a bot \
+         SDK's",
+    ),
 ];
 
 /// Where one operation stands.
@@ -103,7 +114,8 @@ impl Coverage {
         let excluded = self.count(|s| matches!(s, Standing::Excluded(_)));
         format!(
             "REST coverage: {covered} of Discord's {} REST operations have a typed call tested \
-             against the sandbox; {excluded} are excluded (OAuth2-only, the Social SDK, deprecated).",
+             against the sandbox; {excluded} are excluded (OAuth2-only, the Social SDK, deprecated, \
+             other services' payload formats).",
             self.operations.len()
         )
     }

@@ -130,10 +130,17 @@ pub const SANDBOX_ROUTES: &[(&str, &str)] = &[
     ("POST", "/channels/{channel}/messages"),
     ("GET", "/gateway"),
     ("POST", "/interactions/{id}/{token}/callback"),
-    ("POST", "/webhooks/{app}/{token}"),
-    ("GET", "/webhooks/{app}/{token}/messages/{message}"),
-    ("PATCH", "/webhooks/{app}/{token}/messages/{message}"),
-    ("DELETE", "/webhooks/{app}/{token}/messages/{message}"),
+    ("GET", "/guilds/{guild}/webhooks"),
+    ("GET", "/webhooks/{webhook}"),
+    ("PATCH", "/webhooks/{webhook}"),
+    ("DELETE", "/webhooks/{webhook}"),
+    ("GET", "/webhooks/{webhook}/{token}"),
+    ("POST", "/webhooks/{webhook}/{token}"),
+    ("PATCH", "/webhooks/{webhook}/{token}"),
+    ("DELETE", "/webhooks/{webhook}/{token}"),
+    ("GET", "/webhooks/{webhook}/{token}/messages/{message}"),
+    ("PATCH", "/webhooks/{webhook}/{token}/messages/{message}"),
+    ("DELETE", "/webhooks/{webhook}/{token}/messages/{message}"),
 ];
 
 const METHODS: &[&str] = &["get", "post", "put", "patch", "delete"];

@@ -19,10 +19,17 @@
 //!   [`create_role`](crate::model::Id::create_role),
 //!   [`edit_role`](crate::model::Id::edit_role),
 //!   [`create_channel`](crate::model::Id::create_channel);
+//! - a [`Webhook`](crate::model::Webhook): [`send`](crate::model::Webhook::send) (with a name,
+//!   an avatar and a thread for one message), [`edit`](crate::model::Webhook::edit),
+//!   [`delete`](crate::model::Webhook::delete),
+//!   [`fetch_message`](crate::model::Webhook::fetch_message),
+//!   [`edit_message`](crate::model::Webhook::edit_message),
+//!   [`delete_message`](crate::model::Webhook::delete_message);
 //! - the [`Context`](crate::Context) (and the [`Bot`](crate::Bot)):
 //!   [`fetch_channel`](crate::Context::fetch_channel),
 //!   [`fetch_user`](crate::Context::fetch_user), [`create_dm`](crate::Context::create_dm),
-//!   [`fetch_guild`](crate::Context::fetch_guild).
+//!   [`fetch_guild`](crate::Context::fetch_guild),
+//!   [`fetch_webhook`](crate::Context::fetch_webhook).
 //!
 //! Each takes what it goes through as its first argument: the handler's
 //! [`Context`](crate::Context) (whose messages get the bot's default allowed mentions,
@@ -63,6 +70,7 @@ mod member;
 mod message;
 mod typing;
 mod user;
+mod webhook;
 
 pub use typing::{TYPING_INTERVAL, Typing};
 

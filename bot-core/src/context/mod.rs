@@ -15,6 +15,7 @@ mod identity;
 mod members;
 mod rest;
 mod roles;
+mod webhooks;
 
 pub use cache::PartialMessageable;
 pub(crate) use identity::{Identity, Owners};

@@ -132,9 +132,9 @@ pub use send::{
     AccessToken, AddGuildMember, AllowedMentions, AttachmentFile, AttachmentInfo,
     AutocompleteChoice, BeginPrune, CreateForumThread, CreateGuildChannel, CreateInvite,
     CreateMessage, CreateMessageError, CreateRole, CreateThread, CreateWebhook, EditChannel,
-    EditCurrentUser, EditGuild, EditMember, EditVoiceState, InteractionCallbackType,
-    InteractionResponse, MAX_PRUNE_ROLES, MAX_TIMEOUT_SECONDS, MentionType, MessageProblem, Modal,
-    PRUNE_DAYS, RequestProblem, SLOW_MODE_LIMIT,
+    EditCurrentUser, EditGuild, EditMember, EditVoiceState, EditWebhook, ExecuteWebhook,
+    InteractionCallbackType, InteractionResponse, MAX_PRUNE_ROLES, MAX_TIMEOUT_SECONDS,
+    MentionType, MessageProblem, Modal, PRUNE_DAYS, RequestProblem, SLOW_MODE_LIMIT,
 };
 pub use soundboard::{GuildSoundboardSounds, SoundboardSound};
 pub use stage::{StageInstance, StagePrivacyLevel};

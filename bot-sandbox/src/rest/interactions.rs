@@ -1,4 +1,5 @@
-//! The interaction callback and the interaction webhooks (RR L266-494).
+//! The interaction callback and the interaction webhooks (RR L266-494); `rest::webhooks`
+//! hands them the webhook paths whose id is the application's.
 
 use super::messages::build_message;
 use super::{
@@ -23,7 +24,7 @@ fn unknown_webhook() -> Response {
 }
 
 /// Checks a message body: at most 2000 characters of content and 10 embeds, and not empty.
-fn check_message(body: &Value) -> Result<(), Response> {
+pub(super) fn check_message(body: &Value) -> Result<(), Response> {
     let content = body.get("content").and_then(Value::as_str).unwrap_or("");
     if content.chars().count() > 2000 {
         return Err(super::json_reply(

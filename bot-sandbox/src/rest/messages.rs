@@ -57,7 +57,7 @@ pub(crate) fn build_message(
         "mention_roles": [],
         "attachments": [],
         "embeds": list("embeds"),
-        "components": list("components"),
+        "components": crate::world::numbered_components(&list("components")),
         "pinned": false,
         "type": kind,
         "flags": body.get("flags").and_then(Value::as_u64).unwrap_or(0),
@@ -100,7 +100,7 @@ fn check_create(body: &Value, files: usize) -> Result<(), Response> {
     check_content(body)
 }
 
-fn check_content(body: &Value) -> Result<(), Response> {
+pub(super) fn check_content(body: &Value) -> Result<(), Response> {
     let content = body.get("content").and_then(Value::as_str).unwrap_or("");
     if content.chars().count() > 2000 {
         return Err(super::invalid_form(

@@ -24,6 +24,7 @@ mod roles;
 mod threads;
 mod users;
 mod voice_states;
+mod webhooks;
 
 pub(crate) use messages::{build_message, now_iso};
 pub(crate) use ratelimit::LimitState;
@@ -403,11 +404,6 @@ fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
             get(invites::list).post(invites::create),
         )
         .route(
-            "/channels/{channel}/webhooks",
-            get(invites::webhooks).post(invites::create_webhook),
-        )
-        .route("/channels/{channel}/followers", post(invites::follow))
-        .route(
             "/channels/{channel}/recipients/{user}",
             put(group_dms::add).delete(group_dms::remove),
         )
@@ -514,23 +510,44 @@ fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
             "/channels/{channel}/messages",
             get(messages::list).post(messages::create),
         )
+        // Webhooks with the bot's token.
+        .route(
+            "/channels/{channel}/webhooks",
+            get(webhooks::channel_webhooks).post(webhooks::create),
+        )
+        .route("/channels/{channel}/followers", post(webhooks::follow))
+        .route("/guilds/{guild}/webhooks", get(webhooks::guild_webhooks))
+        .route(
+            "/webhooks/{webhook}",
+            get(webhooks::get)
+                .patch(webhooks::modify)
+                .delete(webhooks::delete),
+        )
         .route_layer(middleware::from_fn_with_state(
             shared.clone(),
             require_token,
         ));
-    // The gateway URL and the interaction routes need no token (RR L434-438).
+    // The gateway URL, the interaction routes and webhooks' token routes need no bot token
+    // (RR L434-438).
     let open = Router::new()
         .route("/gateway", get(app::gateway))
         .route(
             "/interactions/{id}/{token}/callback",
             post(interactions::callback),
         )
-        .route("/webhooks/{app}/{token}", post(interactions::followup))
+        // An incoming webhook's token routes, and an interaction's (its id the application's).
         .route(
-            "/webhooks/{app}/{token}/messages/{message}",
-            get(interactions::get_message)
-                .patch(interactions::edit_message)
-                .delete(interactions::delete_message),
+            "/webhooks/{webhook}/{token}",
+            get(webhooks::get_with_token)
+                .post(webhooks::execute)
+                .patch(webhooks::modify_with_token)
+                .delete(webhooks::delete_with_token),
+        )
+        .route(
+            "/webhooks/{webhook}/{token}/messages/{message}",
+            get(webhooks::get_message)
+                .patch(webhooks::edit_message)
+                .delete(webhooks::delete_message),
         );
     authenticated.merge(open).fallback(not_found)
 }

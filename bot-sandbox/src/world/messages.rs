@@ -50,7 +50,7 @@ impl World {
             .find(|m| id_of(m) == message)
     }
 
-    fn find_message_mut(&mut self, channel: u64, message: u64) -> Option<&mut Value> {
+    pub(super) fn find_message_mut(&mut self, channel: u64, message: u64) -> Option<&mut Value> {
         self.messages
             .get_mut(&channel)?
             .iter_mut()
@@ -166,7 +166,7 @@ impl World {
     }
 
     /// Keeps uploaded files and returns their attachment objects.
-    fn store_files(
+    pub(super) fn store_files(
         &mut self,
         channel: u64,
         body: &Value,
@@ -266,7 +266,7 @@ impl World {
         Ok(Changed::quiet(()).emit("MESSAGE_DELETE", guild, Some(channel), data))
     }
 
-    fn remove_messages(&mut self, channel: u64, ids: &[u64]) {
+    pub(super) fn remove_messages(&mut self, channel: u64, ids: &[u64]) {
         if let Some(list) = self.messages.get_mut(&channel) {
             list.retain(|m| !ids.contains(&id_of(m)));
         }

@@ -9,6 +9,7 @@ pub(crate) mod channels;
 mod command_permissions;
 mod command_wire;
 mod commands;
+mod component_ids;
 mod dm;
 mod edits;
 mod group_dms;
@@ -19,6 +20,7 @@ mod handle_extras;
 mod handle_guild;
 mod handle_members;
 mod handle_moderation;
+mod handle_webhooks;
 mod interactions;
 mod invites;
 mod members;
@@ -36,8 +38,12 @@ mod stage;
 mod updates;
 mod voice;
 mod voice_channel;
+mod webhook_edits;
+mod webhook_messages;
+mod webhook_threads;
 mod webhooks;
 
+pub(crate) use component_ids::numbered_components;
 pub(crate) use render::{channel_json, role_json};
 
 pub(crate) use application::TeamRecord;
@@ -58,6 +64,8 @@ pub(crate) use polls::poll_of;
 pub(crate) use stage::StageEdit;
 pub use updates::{MemberUpdate, ProfileUpdate, RoleUpdate};
 pub(crate) use voice::VoiceStateRecord;
+pub(crate) use webhook_edits::WebhookChange;
+pub(crate) use webhook_messages::{WebhookQuery, image_hash};
 pub(crate) use webhooks::{WebhookRecord, check_webhook_name};
 
 use crate::ids::Snowflakes;

@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 pub(crate) const MANAGE_WEBHOOKS: u64 = 1 << 29;
 
 /// The most webhooks of one channel.
-const WEBHOOK_LIMIT: usize = 15;
+pub(super) const WEBHOOK_LIMIT: usize = 15;
 
 /// A webhook of a guild channel.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -99,7 +99,7 @@ impl World {
 
     /// A channel that takes webhooks (a guild channel, not a thread or category) where the bot
     /// has MANAGE_WEBHOOKS: its guild.
-    fn webhook_channel(&self, channel: u64) -> Result<u64, Refusal> {
+    pub(super) fn webhook_channel(&self, channel: u64) -> Result<u64, Refusal> {
         if self.dm_recipient(channel).is_some() {
             return Err(Refusal::bad_request(
                 50003,

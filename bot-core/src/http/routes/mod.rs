@@ -16,6 +16,7 @@ mod reactions;
 mod threads;
 mod users;
 mod voice_states;
+mod webhooks;
 
 pub use audit::AuditLogFilter;
 pub use bans::{BulkBan, MAX_BAN_DELETE_SECONDS, MAX_BULK_BAN};

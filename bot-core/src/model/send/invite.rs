@@ -118,8 +118,7 @@ impl CreateWebhook {
     /// Checks Discord's limits.
     pub fn check(&self) -> Result<(), RequestProblem> {
         problem::length("name", &self.name, 1, 80)?;
-        let lower = self.name.to_lowercase();
-        if lower.contains("clyde") || lower.contains("discord") {
+        if !super::webhook::is_webhook_name_allowed(&self.name) {
             return Err(RequestProblem::NotAllowed {
                 field: "name",
                 why: "a webhook's name may not contain \"clyde\" or \"discord\"",

@@ -18,6 +18,7 @@ mod response;
 mod tests;
 mod thread;
 mod upload;
+mod webhook;
 
 pub use channel::{EditChannel, SLOW_MODE_LIMIT};
 pub use check::{CreateMessageError, MessageProblem};
@@ -32,5 +33,6 @@ pub use moderation::{
 pub use problem::RequestProblem;
 pub use response::{AutocompleteChoice, InteractionCallbackType, InteractionResponse, Modal};
 pub use thread::{CreateForumThread, CreateThread};
+pub use webhook::{EditWebhook, ExecuteWebhook};
 #[cfg(test)]
 mod response_tests;
