@@ -2,6 +2,7 @@
 
 mod builder;
 mod facade;
+mod fetch;
 
 pub use crate::model::Intents;
 pub use builder::{BotBuilder, DISCORD_API};

@@ -26,6 +26,7 @@ mod gateway;
 mod guild;
 mod interaction;
 mod invite;
+mod invite_targets;
 mod member;
 mod message;
 mod monetization;
@@ -96,6 +97,7 @@ pub use interaction::{
     MessageComponentData, ModalSubmitData, OptionValue, Resolved, SubmittedComponent,
 };
 pub use invite::{Invite, InviteChannel, InviteFlags, InviteGuild, InviteTargetType, InviteType};
+pub use invite_targets::{TargetUsersJob, TargetUsersJobStatus};
 pub use lenient::{DecodeError, decode_lenient};
 pub use member::{Member, PartialMember};
 pub use message::{
@@ -125,10 +127,11 @@ pub use scheduled_event::{
 };
 pub use send::{
     AllowedMentions, AttachmentFile, AttachmentInfo, AutocompleteChoice, CreateForumThread,
-    CreateGuildChannel, CreateInvite, CreateMessage, CreateMessageError, CreateRole, CreateThread,
-    CreateWebhook, EditChannel, EditCurrentUser, EditGuild, EditMember, InteractionCallbackType,
-    InteractionResponse, MAX_TIMEOUT_SECONDS, MentionType, MessageProblem, Modal, RequestProblem,
-    SLOW_MODE_LIMIT,
+    CreateGuildChannel, CreateInvite, CreateMessage, CreateMessageError, CreateRole,
+    CreateStageInstance, CreateThread, CreateWebhook, EditChannel, EditCurrentUser, EditGuild,
+    EditMember, EditStageInstance, InteractionCallbackType, InteractionResponse,
+    MAX_TIMEOUT_SECONDS, MentionType, MessageProblem, Modal, RequestProblem, SLOW_MODE_LIMIT,
+    STAGE_TOPIC_LENGTH,
 };
 pub use soundboard::{GuildSoundboardSounds, SoundboardSound};
 pub use stage::{StageInstance, StagePrivacyLevel};

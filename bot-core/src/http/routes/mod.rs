@@ -9,9 +9,12 @@ mod expressions;
 mod extras;
 mod guild;
 mod interactions;
+mod invites;
 mod members;
 mod messages;
 mod reactions;
+mod stage;
+mod stickers;
 mod threads;
 mod users;
 
@@ -20,6 +23,7 @@ pub use bans::{BulkBan, MAX_BAN_DELETE_SECONDS, MAX_BULK_BAN};
 pub use commands::RawCommand;
 pub use messages::MessagesFrom;
 pub use reactions::ReactionEmoji;
+pub use users::GuildsFrom;
 
 use super::{Body, Http, HttpError, Method, RequestProblem};
 use crate::model::CreateMessage;

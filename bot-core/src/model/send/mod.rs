@@ -13,6 +13,7 @@ mod mentions;
 mod message;
 mod problem;
 mod response;
+mod stage;
 #[cfg(test)]
 mod tests;
 mod thread;
@@ -26,6 +27,7 @@ pub use mentions::{AllowedMentions, MentionType};
 pub use message::{AttachmentFile, AttachmentInfo, CreateMessage};
 pub use problem::RequestProblem;
 pub use response::{AutocompleteChoice, InteractionCallbackType, InteractionResponse, Modal};
+pub use stage::{CreateStageInstance, EditStageInstance, STAGE_TOPIC_LENGTH};
 pub use thread::{CreateForumThread, CreateThread};
 #[cfg(test)]
 mod response_tests;
