@@ -4,6 +4,7 @@
 mod app;
 mod audit;
 mod bans;
+mod catalog;
 mod channels;
 mod commands;
 mod form;
@@ -11,6 +12,7 @@ mod group_dms;
 mod guild_channels;
 mod guild_edits;
 mod interactions;
+mod invite_codes;
 mod invites;
 mod members;
 mod messages;
@@ -18,6 +20,7 @@ mod polls;
 mod ratelimit;
 mod reactions;
 mod roles;
+mod stage;
 mod threads;
 mod users;
 
@@ -307,7 +310,6 @@ fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
         .route("/applications/{app}/emojis", get(app::application_emojis))
         .route("/oauth2/applications/@me", get(app::application))
         .route("/gateway/bot", get(app::gateway_bot))
-        .route("/soundboard-default-sounds", get(app::soundboard))
         .route("/guilds/{guild}", get(app::guild).patch(guild_edits::edit))
         .route(
             "/guilds/{guild}/threads/active",
@@ -486,6 +488,28 @@ fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
             "/channels/{channel}/messages",
             get(messages::list).post(messages::create),
         )
+        // Invites by code, stage instances, Discord's catalog (issue #26).
+        .route(
+            "/invites/{code}",
+            get(invite_codes::get).delete(invite_codes::delete),
+        )
+        .route(
+            "/invites/{code}/target-users",
+            get(invite_codes::target_users).put(invite_codes::set_target_users),
+        )
+        .route(
+            "/invites/{code}/target-users/job-status",
+            get(invite_codes::target_job),
+        )
+        .route("/stage-instances", post(stage::create))
+        .route(
+            "/stage-instances/{channel}",
+            get(stage::get).patch(stage::edit).delete(stage::delete),
+        )
+        .route("/stickers/{sticker}", get(catalog::sticker))
+        .route("/sticker-packs", get(catalog::packs))
+        .route("/sticker-packs/{pack}", get(catalog::pack))
+        .route("/soundboard-default-sounds", get(catalog::default_sounds))
         .route_layer(middleware::from_fn_with_state(
             shared.clone(),
             require_token,

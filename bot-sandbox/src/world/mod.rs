@@ -4,6 +4,7 @@
 mod application;
 pub(crate) mod audit;
 pub(crate) mod bans;
+pub(crate) mod catalog;
 mod change;
 pub(crate) mod channels;
 mod command_wire;
@@ -18,6 +19,7 @@ mod handle_extras;
 mod handle_guild;
 mod handle_members;
 mod interactions;
+mod invite_codes;
 mod invites;
 mod members;
 mod messages;
@@ -28,6 +30,7 @@ mod render;
 mod replies;
 mod role_positions;
 mod roles;
+mod stage;
 mod updates;
 mod voice;
 mod voice_channel;
@@ -49,6 +52,7 @@ pub(crate) use messages::HistoryFrom;
 pub(crate) use messages::StoredFile;
 pub(crate) use moderation::{CHANGE_NICKNAME, KICK_MEMBERS};
 pub(crate) use polls::poll_of;
+pub(crate) use stage::StageRequest;
 pub use updates::{MemberUpdate, ProfileUpdate, RoleUpdate};
 pub(crate) use voice::VoiceStateRecord;
 pub(crate) use webhooks::{WebhookRecord, check_webhook_name};
@@ -235,6 +239,10 @@ pub(crate) struct World {
     pub(crate) group_dms: BTreeMap<u64, group_dms::GroupDmRecord>,
     /// OAuth2 access tokens with `gdm.join` users granted the application: token to user.
     pub(crate) gdm_grants: HashMap<String, u64>,
+    /// The live stages, by stage channel.
+    pub(crate) stages: BTreeMap<u64, stage::StageRecord>,
+    /// Discord's catalog: the standard sticker packs and the default soundboard sounds.
+    pub(crate) catalog: catalog::Catalog,
 }
 
 impl World {
@@ -282,6 +290,8 @@ impl World {
             voice_statuses: HashMap::new(),
             group_dms: BTreeMap::new(),
             gdm_grants: HashMap::new(),
+            stages: BTreeMap::new(),
+            catalog: catalog::Catalog::discords(),
         }
     }
 
