@@ -122,15 +122,18 @@ pub(crate) async fn my_guilds(
     Ok(ok(Value::Array(guilds)))
 }
 
-/// `DELETE /users/@me/guilds/{guild}`: GUILD_DELETE to the bot.
+/// `DELETE /users/@me/guilds/{guild}`: the bot leaves (it is no longer a member): GUILD_DELETE
+/// to its sessions; 10004 for a guild it is not in.
 pub(crate) async fn leave_guild(state: AppState, Path(guild): Path<String>) -> Reply {
     let guild = snowflake(&guild, 10004, "Guild")?;
     state
         .change(|world| {
             let bot = world.bot_id;
+            // A guild the bot is not in is unknown to it.
             let record = world
                 .guilds
                 .get_mut(&guild)
+                .filter(|g| g.member(bot).is_some())
                 .ok_or_else(|| crate::world::Refusal::unknown(10004, "Guild"))?;
             if record.owner_id == bot {
                 return Err(crate::world::Refusal::bad_request(50055, "Invalid guild"));
