@@ -219,6 +219,20 @@ const SDK_ROUTES: &[(&str, &str)] = &[
     ("PATCH", "/guilds/{guild}/channels"),
     ("GET", "/guilds/{guild}/threads/active"),
     ("GET", "/guilds/{guild}/audit-logs"),
+    ("GET", "/gateway"),
+    ("GET", "/soundboard-default-sounds"),
+    ("GET", "/invites/{code}"),
+    ("DELETE", "/invites/{code}"),
+    ("GET", "/invites/{code}/target-users"),
+    ("PUT", "/invites/{code}/target-users"),
+    ("GET", "/invites/{code}/target-users/job-status"),
+    ("POST", "/stage-instances"),
+    ("GET", "/stage-instances/{channel}"),
+    ("PATCH", "/stage-instances/{channel}"),
+    ("DELETE", "/stage-instances/{channel}"),
+    ("GET", "/stickers/{sticker}"),
+    ("GET", "/sticker-packs"),
+    ("GET", "/sticker-packs/{pack}"),
 ];
 
 /// The sandbox route (method, template) an exchange used.
@@ -293,6 +307,7 @@ async fn every_route_matches_discords_openapi_description() {
         .expect("the application's emojis");
     assert_eq!(emojis.len(), 1);
     openapi::walk_guild::guild(&sandbox, world, &http).await;
+    openapi::walk_misc::misc(&sandbox, world, &http).await;
 
     let exchanges = proxy.exchanges();
     let coverage = openapi::coverage::Coverage::of(
