@@ -7,6 +7,13 @@ use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use std::collections::HashMap;
 
+/// A boolean query parameter as Discord reads it: `true` or `1` (py-cord sends `1`).
+pub(super) fn query_flag(query: &HashMap<String, String>, key: &str) -> bool {
+    query
+        .get(key)
+        .is_some_and(|v| v.eq_ignore_ascii_case("true") || v == "1")
+}
+
 /// `GET /invites/{code}?with_counts=&guild_scheduled_event_id=` (the sandbox's guilds have no
 /// scheduled events, so the event is never attached).
 pub(crate) async fn get(
@@ -14,7 +21,7 @@ pub(crate) async fn get(
     Path(code): Path<String>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Reply {
-    let with_counts = query.get("with_counts").map(String::as_str) == Some("true");
+    let with_counts = query_flag(&query, "with_counts");
     state
         .world()
         .resolve_invite(&code, with_counts)

@@ -86,7 +86,7 @@ pub(crate) async fn my_guilds(
     };
     let cursor = |key: &str| query.get(key).and_then(|a| a.parse::<u64>().ok());
     let (after, before) = (cursor("after"), cursor("before"));
-    let with_counts = query.get("with_counts").map(String::as_str) == Some("true");
+    let with_counts = super::invite_codes::query_flag(&query, "with_counts");
     let world = state.world();
     let bot = world.bot_id;
     let mine: Vec<&crate::world::GuildRecord> = world
