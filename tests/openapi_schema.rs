@@ -242,6 +242,20 @@ const SDK_ROUTES: &[(&str, &str)] = &[
     ("PATCH", "/webhooks/{webhook}/{token}"),
     ("DELETE", "/webhooks/{webhook}/{token}"),
     ("GET", "/webhooks/{webhook}/{token}/messages/{message}"),
+    ("GET", "/gateway"),
+    ("GET", "/soundboard-default-sounds"),
+    ("GET", "/invites/{code}"),
+    ("DELETE", "/invites/{code}"),
+    ("GET", "/invites/{code}/target-users"),
+    ("PUT", "/invites/{code}/target-users"),
+    ("GET", "/invites/{code}/target-users/job-status"),
+    ("POST", "/stage-instances"),
+    ("GET", "/stage-instances/{channel}"),
+    ("PATCH", "/stage-instances/{channel}"),
+    ("DELETE", "/stage-instances/{channel}"),
+    ("GET", "/stickers/{sticker}"),
+    ("GET", "/sticker-packs"),
+    ("GET", "/sticker-packs/{pack}"),
 ];
 
 /// The sandbox route (method, template) an exchange used.
@@ -318,6 +332,7 @@ async fn every_route_matches_discords_openapi_description() {
     openapi::walk_guild::guild(&sandbox, world, &http).await;
     openapi::walk_guild_extras::guild_extras(&sandbox, world, &http).await;
     openapi::walk_webhooks::webhooks(&sandbox, world, &http).await;
+    openapi::walk_misc::misc(&sandbox, world, &http).await;
 
     let exchanges = proxy.exchanges();
     let coverage = openapi::coverage::Coverage::of(

@@ -485,7 +485,7 @@ async fn users_and_dms() {
         .expect("renamed");
     assert_eq!(&*edited.username, "renamed-bot");
     let guilds: Vec<_> = http
-        .current_user_guilds(None)
+        .current_user_guilds(bot_core::http::GuildsFrom::First, None, false)
         .try_collect()
         .await
         .expect("guilds");

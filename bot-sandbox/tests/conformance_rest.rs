@@ -142,7 +142,8 @@ async fn application_ids() {
     assert_eq!(app["id"], older.application_id().to_string());
 }
 
-// Conformance notes: gateway discovery and the default sounds py-cord waits for.
+// Conformance notes: gateway discovery and the default sounds py-cord waits for (a 404 there
+// stops its `on_ready`).
 #[tokio::test]
 async fn gateway_discovery_and_default_sounds() {
     let sandbox = Sandbox::builder().start().await.unwrap();
@@ -161,10 +162,24 @@ async fn gateway_discovery_and_default_sounds() {
     let limit = &bot["session_start_limit"];
     assert!(limit["total"].as_u64().unwrap() >= limit["remaining"].as_u64().unwrap());
     assert!(limit["reset_after"].is_u64() && limit["max_concurrency"].is_u64());
-    assert_eq!(
-        json_of(api.get("/soundboard-default-sounds").await).await,
-        (StatusCode::OK, json!([]))
-    );
+    // A small default set, each as the spec's `SoundboardSoundResponse` has it, of no guild.
+    let (status, sounds) = json_of(api.get("/soundboard-default-sounds").await).await;
+    assert_eq!(status, StatusCode::OK);
+    let sounds = sounds.as_array().expect("a list");
+    assert!(sounds.len() >= 5);
+    for sound in sounds {
+        for key in [
+            "name",
+            "sound_id",
+            "volume",
+            "emoji_id",
+            "emoji_name",
+            "available",
+        ] {
+            assert!(sound.get(key).is_some(), "{key} in {sound}");
+        }
+        assert!(sound.get("guild_id").is_none());
+    }
 }
 
 // AC L1179-1420: bulk PUT with stable ids, GET with localizations and Discord's defaults.

@@ -10,6 +10,7 @@ pub mod walk_channel_extras;
 pub mod walk_channels;
 pub mod walk_guild;
 pub mod walk_guild_extras;
+pub mod walk_misc;
 pub mod walk_webhooks;
 
 use proxy::{Exchange, Payload, Sender};
@@ -71,6 +72,22 @@ pub fn check(spec: &Spec, exchanges: &[Exchange]) -> Vec<Finding> {
                 "",
                 format!("a body on {}, which takes none", operation.template),
             )),
+            (Payload::Form(fields), _) => match spec.request_form_fields(&operation) {
+                Some(required) => {
+                    for field in required.iter().filter(|r| !fields.iter().any(|f| f == *r)) {
+                        findings.push(finding(
+                            request_side,
+                            "",
+                            format!("the form has no `{field}`"),
+                        ));
+                    }
+                }
+                None => findings.push(finding(
+                    request_side,
+                    "",
+                    format!("a form on {}, which takes none", operation.template),
+                )),
+            },
             (Payload::Unreadable(kind), _) => findings.push(finding(
                 request_side,
                 "",
@@ -100,11 +117,16 @@ pub fn check(spec: &Spec, exchanges: &[Exchange]) -> Vec<Finding> {
                 "",
                 format!("a body with status {}, which has none", exchange.status),
             )),
+            (Payload::Unreadable(kind), _)
+                if spec.response_declares(&operation, exchange.status, kind) => {}
             (Payload::Unreadable(kind), _) => findings.push(finding(
                 "response",
                 "",
                 format!("a body that is not `application/json` JSON ({kind})"),
             )),
+            (Payload::Form(_), _) => {
+                findings.push(finding("response", "", "a multipart body".to_owned()))
+            }
         }
     }
     findings

@@ -26,6 +26,9 @@ pub enum Payload {
     Json(Value),
     /// A body that is not JSON (or `payload_json`), with its content type.
     Unreadable(String),
+    /// A multipart form without `payload_json`: the names of its fields (an invite's
+    /// `target_users_file`).
+    Form(Vec<String>),
 }
 
 /// One request and its answer.
@@ -167,7 +170,10 @@ fn read_payload(content_type: &str, body: &[u8]) -> Payload {
     if content_type.starts_with("multipart/form-data") {
         return match multipart_payload(content_type, body) {
             Some(value) => Payload::Json(value),
-            None => Payload::Unreadable(content_type.to_owned()),
+            None => match multipart_fields(content_type, body) {
+                Some(fields) if !fields.is_empty() => Payload::Form(fields),
+                _ => Payload::Unreadable(content_type.to_owned()),
+            },
         };
     }
     match serde_json::from_slice(body) {
@@ -186,6 +192,21 @@ fn multipart_payload(content_type: &str, body: &[u8]) -> Option<Value> {
             .contains("name=\"payload_json\"")
             .then(|| serde_json::from_str(content.trim_end_matches("\r\n")).ok())?
     })
+}
+
+/// The names of a multipart body's fields.
+fn multipart_fields(content_type: &str, body: &[u8]) -> Option<Vec<String>> {
+    let boundary = content_type.split("boundary=").nth(1)?.trim_matches('"');
+    let text = String::from_utf8_lossy(body);
+    Some(
+        text.split(&format!("--{boundary}"))
+            .filter_map(|part| {
+                let (headers, _) = part.split_once("\r\n\r\n")?;
+                let name = headers.split("name=\"").nth(1)?.split('"').next()?;
+                Some(name.to_owned())
+            })
+            .collect(),
+    )
 }
 
 fn hop_by_hop(name: &HeaderName) -> bool {

@@ -184,6 +184,42 @@ impl Spec {
         body.pointer("/content/application~1json/schema")
     }
 
+    /// The required fields of an operation's `multipart/form-data` body, if it takes one.
+    pub fn request_form_fields<'v>(&'v self, operation: &Operation<'v>) -> Option<Vec<&'v str>> {
+        let body = self.deref(operation.value.get("requestBody")?);
+        let schema = body.pointer("/content/multipart~1form-data/schema")?;
+        Some(
+            schema
+                .get("required")
+                .and_then(Value::as_array)
+                .map(|r| r.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default(),
+        )
+    }
+
+    /// Whether the response declared for a status has a body of `content_type` (`text/csv`).
+    pub fn response_declares(
+        &self,
+        operation: &Operation<'_>,
+        status: u16,
+        content_type: &str,
+    ) -> bool {
+        let Some(responses) = operation.value.get("responses") else {
+            return false;
+        };
+        let range = format!("{}XX", status / 100);
+        [status.to_string(), range, "default".to_owned()]
+            .iter()
+            .find_map(|key| responses.get(key))
+            .and_then(|r| self.deref(r).get("content"))
+            .and_then(Value::as_object)
+            .is_some_and(|content| {
+                content
+                    .keys()
+                    .any(|declared| content_type.starts_with(declared.as_str()))
+            })
+    }
+
     /// The response declared for a status: the exact code, then `4XX`-style ranges, then
     /// `default`. `None` when the operation does not declare the status; `Some(None)` when it
     /// declares it without a body.

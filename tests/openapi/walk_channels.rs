@@ -194,7 +194,7 @@ pub async fn channels(sandbox: &SandboxHandle, world: DefaultGuild, http: &Http)
         .expect("renamed");
     http.create_dm(member).await.expect("a DM");
     let guilds: Vec<_> = http
-        .current_user_guilds(None)
+        .current_user_guilds(bot_core::http::GuildsFrom::First, None, false)
         .try_collect()
         .await
         .expect("guilds");

@@ -2,6 +2,7 @@
 
 mod builder;
 mod facade;
+mod fetch;
 mod fetch_webhooks;
 
 pub use crate::model::Intents;

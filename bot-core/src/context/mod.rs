@@ -11,6 +11,7 @@ mod cogs;
 mod commands;
 mod events;
 mod extensions;
+mod fetch;
 mod identity;
 mod members;
 mod rest;

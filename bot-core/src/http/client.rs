@@ -38,6 +38,18 @@ pub enum Body {
         /// The files, as `files[0]`, `files[1]`, ...
         files: Vec<(String, Vec<u8>)>,
     },
+    /// `multipart/form-data` with one file under a field of the route's own name (an invite's
+    /// `target_users_file`), and no `payload_json`.
+    File {
+        /// The form field.
+        field: &'static str,
+        /// The file's name.
+        filename: String,
+        /// Its MIME type (`text/csv`).
+        content_type: &'static str,
+        /// Its bytes.
+        bytes: Vec<u8>,
+    },
 }
 
 /// How much per-route state a client holds: a diagnostic that shows it stays bounded (by the
@@ -281,6 +293,18 @@ impl Http {
                 }
                 request.multipart(form)
             }
+            Body::File {
+                field,
+                filename,
+                content_type,
+                bytes,
+            } => {
+                let part = reqwest::multipart::Part::bytes(bytes.clone())
+                    .file_name(filename.clone())
+                    .mime_str(content_type)
+                    .unwrap_or_else(|_| reqwest::multipart::Part::bytes(bytes.clone()));
+                request.multipart(reqwest::multipart::Form::new().part(*field, part))
+            }
         }
     }
 
@@ -317,6 +341,36 @@ impl Http {
         body: Body,
         reason: Option<&str>,
     ) -> Result<Option<Value>, HttpError> {
+        let (status, label, text) = self.exchange(method, path, body, reason).await?;
+        if status == StatusCode::NO_CONTENT {
+            return Ok(None);
+        }
+        answer(status, &label, &text)
+    }
+
+    /// A request whose successful answer is text rather than JSON (an invite's target-users
+    /// CSV); an error answer is Discord's JSON error as for every route.
+    pub(crate) async fn request_text(
+        &self,
+        method: Method,
+        path: &str,
+    ) -> Result<String, HttpError> {
+        let (status, label, text) = self.exchange(method, path, Body::Empty, None).await?;
+        if status.is_success() {
+            return Ok(text);
+        }
+        answer(status, &label, &text).map(|_| String::new())
+    }
+
+    /// Sends a request in its route's queue, waiting out rate limits and retrying as the
+    /// route allows: the final status, the route's label and the answer's text (empty for 204).
+    async fn exchange(
+        &self,
+        method: Method,
+        path: &str,
+        body: Body,
+        reason: Option<&str>,
+    ) -> Result<(StatusCode, String, String), HttpError> {
         let reason = reason.map(audit::encode).transpose()?;
         let keys = self.inner.keyer.keys(&method, path);
         let _turn = self
@@ -411,7 +465,7 @@ impl Http {
                 }
             }
             if status == StatusCode::NO_CONTENT {
-                return Ok(None);
+                return Ok((status, label, String::new()));
             }
             let text = response.text().await.map_err(|e| {
                 let e = e.without_url();
@@ -423,7 +477,7 @@ impl Http {
                     HttpError::Transport(format!("{label}: {e}"))
                 }
             })?;
-            return answer(status, &label, &text);
+            return Ok((status, label, text));
         }
     }
 

@@ -34,6 +34,6 @@ pub use paginate::Paginated;
 /// other dependency).
 pub use reqwest::Method;
 pub use routes::{
-    AuditLogFilter, BulkBan, GuildPrune, MAX_BAN_DELETE_SECONDS, MAX_BULK_BAN, MessagesFrom,
-    RawCommand, ReactionEmoji,
+    AuditLogFilter, BulkBan, GuildPrune, GuildsFrom, MAX_BAN_DELETE_SECONDS, MAX_BULK_BAN,
+    MessagesFrom, RawCommand, ReactionEmoji,
 };

@@ -27,6 +27,7 @@ mod gateway;
 mod guild;
 mod interaction;
 mod invite;
+mod invite_targets;
 mod member;
 mod message;
 mod monetization;
@@ -100,6 +101,7 @@ pub use interaction::{
     MessageComponentData, ModalSubmitData, OptionValue, Resolved, SubmittedComponent,
 };
 pub use invite::{Invite, InviteChannel, InviteFlags, InviteGuild, InviteTargetType, InviteType};
+pub use invite_targets::{TargetUsersJob, TargetUsersJobStatus};
 pub use lenient::{DecodeError, decode_lenient};
 pub use member::{Member, PartialMember};
 pub use message::{
@@ -131,10 +133,11 @@ pub(crate) use send::check_prune;
 pub use send::{
     AccessToken, AddGuildMember, AllowedMentions, AttachmentFile, AttachmentInfo,
     AutocompleteChoice, BeginPrune, CreateForumThread, CreateGuildChannel, CreateInvite,
-    CreateMessage, CreateMessageError, CreateRole, CreateThread, CreateWebhook, EditChannel,
-    EditCurrentUser, EditGuild, EditMember, EditVoiceState, EditWebhook, ExecuteWebhook,
-    InteractionCallbackType, InteractionResponse, MAX_PRUNE_ROLES, MAX_TIMEOUT_SECONDS,
-    MentionType, MessageProblem, Modal, PRUNE_DAYS, RequestProblem, SLOW_MODE_LIMIT,
+    CreateMessage, CreateMessageError, CreateRole, CreateStageInstance, CreateThread,
+    CreateWebhook, EditChannel, EditCurrentUser, EditGuild, EditMember, EditStageInstance,
+    EditVoiceState, EditWebhook, ExecuteWebhook, InteractionCallbackType, InteractionResponse,
+    MAX_PRUNE_ROLES, MAX_TIMEOUT_SECONDS, MentionType, MessageProblem, Modal, PRUNE_DAYS,
+    RequestProblem, SLOW_MODE_LIMIT, STAGE_TOPIC_LENGTH,
 };
 pub use soundboard::{GuildSoundboardSounds, SoundboardSound};
 pub use stage::{StageInstance, StagePrivacyLevel};

@@ -71,11 +71,6 @@ pub(crate) async fn application_emojis(state: AppState, Path(app): Path<String>)
     ok(json!({"items": items}))
 }
 
-/// `GET /soundboard-default-sounds`: none (py-cord waits for it before `on_ready`).
-pub(crate) async fn soundboard() -> Response {
-    ok(json!([]))
-}
-
 /// `GET /guilds/{guild}?with_counts=`: with counts, its approximate member and presence
 /// counts (every member counts as present: the sandbox's presences are its gateway's).
 pub(crate) async fn guild(

@@ -4,6 +4,7 @@
 mod app;
 mod audit;
 mod bans;
+mod catalog;
 mod channels;
 mod command_permissions;
 mod commands;
@@ -13,6 +14,7 @@ mod guild_channels;
 mod guild_edits;
 mod guild_extras;
 mod interactions;
+mod invite_codes;
 mod invites;
 mod member_add;
 mod members;
@@ -21,6 +23,7 @@ mod polls;
 mod ratelimit;
 mod reactions;
 mod roles;
+mod stage;
 mod threads;
 mod users;
 mod voice_states;
@@ -312,7 +315,6 @@ fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
         .route("/applications/{app}/emojis", get(app::application_emojis))
         .route("/oauth2/applications/@me", get(app::application))
         .route("/gateway/bot", get(app::gateway_bot))
-        .route("/soundboard-default-sounds", get(app::soundboard))
         .route("/guilds/{guild}", get(app::guild).patch(guild_edits::edit))
         .route(
             "/guilds/{guild}/threads/active",
@@ -523,6 +525,28 @@ fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
                 .patch(webhooks::modify)
                 .delete(webhooks::delete),
         )
+        // Invites by code, stage instances, Discord's catalog (issue #26).
+        .route(
+            "/invites/{code}",
+            get(invite_codes::get).delete(invite_codes::delete),
+        )
+        .route(
+            "/invites/{code}/target-users",
+            get(invite_codes::target_users).put(invite_codes::set_target_users),
+        )
+        .route(
+            "/invites/{code}/target-users/job-status",
+            get(invite_codes::target_job),
+        )
+        .route("/stage-instances", post(stage::create))
+        .route(
+            "/stage-instances/{channel}",
+            get(stage::get).patch(stage::edit).delete(stage::delete),
+        )
+        .route("/stickers/{sticker}", get(catalog::sticker))
+        .route("/sticker-packs", get(catalog::packs))
+        .route("/sticker-packs/{pack}", get(catalog::pack))
+        .route("/soundboard-default-sounds", get(catalog::default_sounds))
         .route_layer(middleware::from_fn_with_state(
             shared.clone(),
             require_token,

@@ -63,30 +63,47 @@ pub(crate) async fn create_dm(state: AppState, request: Request) -> Reply {
         .ok_or_else(|| super::unknown(10003, "Channel"))
 }
 
-/// `GET /users/@me/guilds?before=&after=&limit=` (1–200).
+/// `GET /users/@me/guilds?before=&after=&limit=&with_counts=`: the bot's guilds in id order,
+/// at most `limit` (1–200, default 200, else 50035): the first ones after `after` (or from the
+/// start), or, with `before` alone, the last ones before it. With `with_counts`, each guild's
+/// approximate member and presence counts (every member counts as present).
 pub(crate) async fn my_guilds(
     state: AppState,
     Query(query): Query<HashMap<String, String>>,
 ) -> Reply {
-    let limit = query
-        .get("limit")
-        .and_then(|l| l.parse::<usize>().ok())
-        .unwrap_or(200)
-        .clamp(1, 200);
-    let after: u64 = query.get("after").and_then(|a| a.parse().ok()).unwrap_or(0);
-    let before: u64 = query
-        .get("before")
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(u64::MAX);
+    let limit = match query.get("limit") {
+        None => 200,
+        Some(text) => text
+            .parse::<usize>()
+            .ok()
+            .filter(|l| (1..=200).contains(l))
+            .ok_or_else(|| {
+                super::invalid_form(
+                    "NUMBER_TYPE_MAX",
+                    "limit: int value should be between 1 and 200.",
+                )
+            })?,
+    };
+    let cursor = |key: &str| query.get(key).and_then(|a| a.parse::<u64>().ok());
+    let (after, before) = (cursor("after"), cursor("before"));
+    let with_counts = super::invite_codes::query_flag(&query, "with_counts");
     let world = state.world();
     let bot = world.bot_id;
-    let guilds: Vec<Value> = world
+    let mine: Vec<&crate::world::GuildRecord> = world
         .guilds
         .values()
-        .filter(|g| g.member(bot).is_some() && g.id > after && g.id < before)
-        .take(limit)
+        .filter(|g| g.member(bot).is_some())
+        .filter(|g| after.is_none_or(|a| g.id > a) && before.is_none_or(|b| g.id < b))
+        .collect();
+    let page = if after.is_none() && before.is_some() {
+        &mine[mine.len().saturating_sub(limit)..]
+    } else {
+        &mine[..limit.min(mine.len())]
+    };
+    let guilds: Vec<Value> = page
+        .iter()
         .map(|g| {
-            json!({
+            let mut guild = json!({
                 "id": g.id.to_string(),
                 "name": g.name,
                 "icon": null,
@@ -94,21 +111,29 @@ pub(crate) async fn my_guilds(
                 "owner": g.owner_id == bot,
                 "permissions": g.permissions_of(bot).to_string(),
                 "features": [],
-            })
+            });
+            if with_counts {
+                guild["approximate_member_count"] = json!(g.members.len());
+                guild["approximate_presence_count"] = json!(g.members.len());
+            }
+            guild
         })
         .collect();
     Ok(ok(Value::Array(guilds)))
 }
 
-/// `DELETE /users/@me/guilds/{guild}`: GUILD_DELETE to the bot.
+/// `DELETE /users/@me/guilds/{guild}`: the bot leaves (it is no longer a member): GUILD_DELETE
+/// to its sessions; 10004 for a guild it is not in.
 pub(crate) async fn leave_guild(state: AppState, Path(guild): Path<String>) -> Reply {
     let guild = snowflake(&guild, 10004, "Guild")?;
     state
         .change(|world| {
             let bot = world.bot_id;
+            // A guild the bot is not in is unknown to it.
             let record = world
                 .guilds
                 .get_mut(&guild)
+                .filter(|g| g.member(bot).is_some())
                 .ok_or_else(|| crate::world::Refusal::unknown(10004, "Guild"))?;
             if record.owner_id == bot {
                 return Err(crate::world::Refusal::bad_request(50055, "Invalid guild"));

@@ -101,6 +101,11 @@ fn action_of(event: &Emitted, route: &str, banned: &[String]) -> Option<(u16, Op
         }
         "GUILD_ROLE_DELETE" => (32, id("role_id")),
         "GUILD_UPDATE" => (1, id("id")),
+        "INVITE_CREATE" => (40, None),
+        "INVITE_DELETE" => (42, None),
+        "STAGE_INSTANCE_CREATE" => (83, id("id")),
+        "STAGE_INSTANCE_UPDATE" => (84, id("id")),
+        "STAGE_INSTANCE_DELETE" => (85, id("id")),
         _ => return None,
     })
 }

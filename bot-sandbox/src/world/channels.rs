@@ -322,6 +322,7 @@ impl World {
         let changed = self.disconnect_voice(Changed::quiet(json.clone()), guild, |v| {
             v.channel_id == channel
         });
+        let changed = self.end_stage_with_channel(changed, channel);
         Ok(if is_thread {
             let data = json!({"id": channel.to_string(), "guild_id": guild.to_string(),
                               "parent_id": json["parent_id"], "type": record.kind});

@@ -46,6 +46,11 @@ impl SandboxHandle {
             .collect()
     }
 
+    /// The live stage of a stage channel, as `GET /stage-instances/{channel}` shows it.
+    pub fn stage_instance(&self, channel: u64) -> Option<Value> {
+        self.shared.world().stages.get(&channel).map(|s| s.json())
+    }
+
     /// A voice channel's status, if set.
     pub fn voice_status(&self, channel: u64) -> Option<String> {
         self.shared.world().voice_statuses.get(&channel).cloned()

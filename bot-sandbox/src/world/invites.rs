@@ -28,6 +28,10 @@ pub(crate) struct InviteRecord {
     pub(crate) uses: u64,
     /// When it was made, in seconds since the Unix epoch.
     pub(crate) created: u64,
+    /// The users it is for, when it is a targeted invite.
+    pub(crate) target_users: Option<Vec<u64>>,
+    /// The last job that read an uploaded list of target users.
+    pub(crate) target_job: Option<super::invite_codes::TargetJob>,
 }
 
 /// What a create-invite body asks for, checked as Discord checks it.
@@ -176,6 +180,8 @@ impl World {
             temporary: request.temporary,
             uses: 0,
             created: unix_now(),
+            target_users: None,
+            target_job: None,
         };
         let reply = self.invite_json(&invite);
         let event = json!({

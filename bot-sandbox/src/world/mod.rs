@@ -4,6 +4,7 @@
 mod application;
 pub(crate) mod audit;
 pub(crate) mod bans;
+pub(crate) mod catalog;
 mod change;
 pub(crate) mod channels;
 mod command_permissions;
@@ -22,6 +23,7 @@ mod handle_members;
 mod handle_moderation;
 mod handle_webhooks;
 mod interactions;
+mod invite_codes;
 mod invites;
 mod members;
 mod messages;
@@ -34,7 +36,8 @@ mod render;
 mod replies;
 mod role_positions;
 mod roles;
-mod stage;
+mod stage_instances;
+mod stage_voice;
 mod updates;
 mod voice;
 mod voice_channel;
@@ -61,7 +64,8 @@ pub(crate) use messages::StoredFile;
 pub(crate) use moderation::{CHANGE_NICKNAME, KICK_MEMBERS};
 pub(crate) use oauth::NewMember;
 pub(crate) use polls::poll_of;
-pub(crate) use stage::StageEdit;
+pub(crate) use stage_instances::StageRequest;
+pub(crate) use stage_voice::StageEdit;
 pub use updates::{MemberUpdate, ProfileUpdate, RoleUpdate};
 pub(crate) use voice::VoiceStateRecord;
 pub(crate) use webhook_edits::WebhookChange;
@@ -258,6 +262,10 @@ pub(crate) struct World {
     /// id.
     pub(crate) command_permissions:
         BTreeMap<(u64, u64), Vec<command_permissions::CommandPermission>>,
+    /// The live stages, by stage channel.
+    pub(crate) stages: BTreeMap<u64, stage_instances::StageRecord>,
+    /// Discord's catalog: the standard sticker packs and the default soundboard sounds.
+    pub(crate) catalog: catalog::Catalog,
 }
 
 impl World {
@@ -306,6 +314,8 @@ impl World {
             group_dms: BTreeMap::new(),
             oauth_grants: HashMap::new(),
             command_permissions: BTreeMap::new(),
+            stages: BTreeMap::new(),
+            catalog: catalog::Catalog::discords(),
         }
     }
 

@@ -147,7 +147,7 @@ impl World {
                 .iter()
                 .map(|v| self.voice_state_json(guild, v, false))
                 .collect::<Vec<_>>(),
-            "stage_instances": [],
+            "stage_instances": self.guild_stages_json(guild.id),
             "guild_scheduled_events": [],
             "soundboard_sounds": [],
             "joined_at": bot_joined,

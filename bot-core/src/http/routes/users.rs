@@ -1,4 +1,5 @@
-//! Users: the bot user, any user, the bot's changes, DMs, the bot's guilds and connections.
+//! Users: the bot user, any user, the bot's changes, DMs, the bot's guilds (a stream, and
+//! leaving one) and connections.
 
 use super::super::paginate::{Paginated, paginate};
 use super::super::{Body, Http, HttpError, Method};
@@ -7,6 +8,21 @@ use crate::model::{
     Channel, Connection, EditCurrentUser, GuildMarker, Id, PartialGuild, User, UserMarker,
 };
 use serde_json::json as object;
+
+/// The most guilds of one page.
+const PAGE: usize = 200;
+
+/// Where a list of the bot's guilds starts, and which way it goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum GuildsFrom {
+    /// From the oldest guild on (oldest first).
+    First,
+    /// From just after this guild on (oldest first).
+    After(Id<GuildMarker>),
+    /// From just before this guild back (newest first).
+    Before(Id<GuildMarker>),
+}
 
 impl Http {
     /// `GET /users/@me`: the bot user.
@@ -32,29 +48,56 @@ impl Http {
         self.typed(Method::POST, "/users/@me/channels", body).await
     }
 
-    /// `GET /users/@me/guilds` page by page (200 a page, by `after` the last guild): the
-    /// bot's guilds, at most `limit` (`None`: all).
-    pub fn current_user_guilds(&self, limit: Option<usize>) -> Paginated<PartialGuild> {
+    /// `GET /users/@me/guilds` page by page (200 a page): the bot's guilds, at most `limit`
+    /// (`None`: all), from where `from` says — oldest first from [`GuildsFrom::First`] and
+    /// [`GuildsFrom::After`], newest first from [`GuildsFrom::Before`]. `with_counts` adds
+    /// each guild's approximate member and presence counts.
+    ///
+    /// ```no_run
+    /// # async fn demo(http: bot_core::http::Http) -> Result<(), bot_core::http::HttpError> {
+    /// use bot_core::http::GuildsFrom;
+    /// use futures_util::TryStreamExt;
+    /// let guilds: Vec<_> = http
+    ///     .current_user_guilds(GuildsFrom::First, None, true)
+    ///     .try_collect()
+    ///     .await?;
+    /// println!("in {} guilds", guilds.len());
+    /// # Ok(()) }
+    /// ```
+    pub fn current_user_guilds(
+        &self,
+        from: GuildsFrom,
+        limit: Option<usize>,
+        with_counts: bool,
+    ) -> Paginated<PartialGuild> {
         let http = self.clone();
-        paginate(
-            None,
-            limit,
-            200,
-            move |after: Option<Id<GuildMarker>>, size| {
-                let http = http.clone();
-                let after = after.map_or(String::new(), |id| format!("&after={id}"));
-                let path = format!("/users/@me/guilds?limit={size}{after}");
-                async move {
-                    let page: Vec<PartialGuild> =
-                        http.typed(Method::GET, &path, Body::Empty).await?;
-                    let next = page.last().map(|g| Some(g.id));
-                    Ok((page, next))
-                }
-            },
-        )
+        paginate(from, limit, PAGE, move |from, size| {
+            let http = http.clone();
+            let cursor = match from {
+                GuildsFrom::First => String::new(),
+                GuildsFrom::After(id) => format!("&after={id}"),
+                GuildsFrom::Before(id) => format!("&before={id}"),
+            };
+            let path = format!("/users/@me/guilds?limit={size}&with_counts={with_counts}{cursor}");
+            async move {
+                let mut page: Vec<PartialGuild> =
+                    http.typed(Method::GET, &path, Body::Empty).await?;
+                // Discord answers in id order either way.
+                page.sort_by_key(|g| g.id);
+                let next = match from {
+                    GuildsFrom::Before(_) => {
+                        page.reverse();
+                        page.last().map(|g| GuildsFrom::Before(g.id))
+                    }
+                    _ => page.last().map(|g| GuildsFrom::After(g.id)),
+                };
+                Ok((page, next))
+            }
+        })
     }
 
-    /// `DELETE /users/@me/guilds/{guild}`: the bot leaves a guild.
+    /// `DELETE /users/@me/guilds/{guild}`: the bot leaves a guild (its sessions get
+    /// GUILD_DELETE).
     pub async fn leave_guild(&self, guild: Id<GuildMarker>) -> Result<(), HttpError> {
         let path = format!("/users/@me/guilds/{guild}");
         self.unit(Method::DELETE, &path, Body::Empty, None).await

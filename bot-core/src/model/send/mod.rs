@@ -14,6 +14,7 @@ mod message;
 mod moderation;
 mod problem;
 mod response;
+mod stage;
 #[cfg(test)]
 mod tests;
 mod thread;
@@ -32,6 +33,7 @@ pub use moderation::{
 };
 pub use problem::RequestProblem;
 pub use response::{AutocompleteChoice, InteractionCallbackType, InteractionResponse, Modal};
+pub use stage::{CreateStageInstance, EditStageInstance, STAGE_TOPIC_LENGTH};
 pub use thread::{CreateForumThread, CreateThread};
 pub use webhook::{EditWebhook, ExecuteWebhook};
 #[cfg(test)]
