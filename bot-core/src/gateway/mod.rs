@@ -37,7 +37,9 @@ pub use inflate::{InflateError, ZlibStream};
 pub use payload::{
     ConnectionProperties, GatewayPayload, Hello, Identify, OpCode, RequestGuildMembers, Resume,
 };
-pub use queue::{BeforeIdentify, IdentifyQueue, IdentifyQueueError, LimitSource, LocalQueue};
+pub use queue::{
+    BeforeIdentify, Enqueued, IdentifyQueue, IdentifyQueueError, LimitSource, LocalQueue,
+};
 pub use session::ResumePolicy;
 pub(crate) use shard::Shard;
 pub use shard::ShardConfig;
