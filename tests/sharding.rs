@@ -8,9 +8,7 @@
 
 mod common;
 
-use bot_core::gateway::{
-    Enqueued, GatewayError, IdentifyQueue, IdentifyQueueError, LocalQueue,
-};
+use bot_core::gateway::{Enqueued, GatewayError, IdentifyQueue, IdentifyQueueError, LocalQueue};
 use bot_core::prelude::*;
 use bot_sandbox::{Sandbox, SandboxHandle, Timings};
 use common::{bot_without_commands, resumed, started, started_with_events, stop};
@@ -245,7 +243,10 @@ async fn a_gateway_that_ignores_identify_is_left_after_the_ready_timeout() {
     // From now on IDENTIFY is answered: only a shard that left its silent connection gets READY.
     gateway.ignore_identify(false);
     let ready = tokio::time::timeout(Duration::from_secs(10), bot.wait_until_ready()).await;
-    assert!(matches!(ready, Ok(Ok(()))), "ready on a new connection: {ready:?}");
+    assert!(
+        matches!(ready, Ok(Ok(()))),
+        "ready on a new connection: {ready:?}"
+    );
     assert_eq!(gateway.identify_count(), 1);
     stop(&bot, task).await;
 }
@@ -271,7 +272,12 @@ async fn disallowed_intents_are_a_typed_error_naming_them() {
     };
     assert_eq!(*intents, asked);
     let text = error.to_string();
-    for part in ["4014", "GUILD_MEMBERS", "MESSAGE_CONTENT", "developer portal"] {
+    for part in [
+        "4014",
+        "GUILD_MEMBERS",
+        "MESSAGE_CONTENT",
+        "developer portal",
+    ] {
         assert!(text.contains(part), "{part} in {text}");
     }
 }
@@ -348,7 +354,10 @@ async fn past_the_session_starts_the_sandbox_resets_the_token_as_discord_does() 
     assert!(
         matches!(
             &ended,
-            Err(bot_core::Error::Gateway(GatewayError::Fatal { code: 4004, .. }))
+            Err(bot_core::Error::Gateway(GatewayError::Fatal {
+                code: 4004,
+                ..
+            }))
         ),
         "{ended:?}"
     );

@@ -95,9 +95,12 @@ pub enum IdentifyQueueError {
 /// Called before each IDENTIFY, before the queue, with the shard's id and whether this is the
 /// shard's first IDENTIFY in this process (Pycord's `before_identify_hook(shard_id, initial)`).
 #[derive(Clone)]
-pub struct BeforeIdentify(
-    pub(crate) Arc<dyn Fn(u64, bool) -> Pin<Box<dyn Future<Output = ()> + Send>> + Send + Sync>,
-);
+pub struct BeforeIdentify(pub(crate) Arc<HookFn>);
+
+/// The hook's future.
+type HookFuture = Pin<Box<dyn Future<Output = ()> + Send>>;
+/// The hook, type-erased.
+type HookFn = dyn Fn(u64, bool) -> HookFuture + Send + Sync;
 
 impl BeforeIdentify {
     /// Wraps an async function of `(shard_id, initial)`.
