@@ -22,6 +22,8 @@ fn empty() -> CommandRegistry {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn start_refuses_when_the_session_start_limit_is_spent() {
+    // Spent for the day, and the bot may wait a minute at most for the reset: it refuses at once
+    // (by default it would wait for `reset_after`).
     let sandbox = Sandbox::builder()
         .session_start_limit(0)
         .start()
@@ -31,6 +33,7 @@ async fn start_refuses_when_the_session_start_limit_is_spent() {
         .token(sandbox.token())
         .api_base(sandbox.rest_url())
         .registry(empty())
+        .session_start_max_wait(Duration::from_secs(60))
         .build()
         .unwrap();
     let error = bot.start().await.unwrap_err();

@@ -18,7 +18,7 @@ pub struct SandboxBuilder {
     log_traffic: bool,
     compression: bool,
     tls: bool,
-    session_starts: u64,
+    sharding: gateway::sharding::Sharding,
     gateway_url_shape: GatewayUrlShape,
     mesh: Option<mesh::MeshConfig>,
 }
@@ -43,7 +43,7 @@ impl Sandbox {
             log_traffic: false,
             compression: true,
             tls: false,
-            session_starts: gateway::SESSION_START_TOTAL,
+            sharding: gateway::sharding::Sharding::default(),
             gateway_url_shape: GatewayUrlShape::default(),
             mesh: None,
         }
@@ -104,9 +104,36 @@ impl SandboxBuilder {
         self
     }
 
-    /// How many session starts `GET /gateway/bot` allows today (Discord: 1000).
+    /// How many session starts `GET /gateway/bot` allows per window (Discord: 1000 a day; the
+    /// window is [`Timings::session_start_reset`]). An IDENTIFY past them resets the bot token as
+    /// Discord does: every session is closed with 4004, REST answers 401 to the old token, and
+    /// [`SandboxHandle::token`] gives the new one.
     pub fn session_start_limit(mut self, total: u64) -> Self {
-        self.session_starts = total;
+        self.sharding.session_starts = total;
+        self
+    }
+
+    /// The shard count `GET /gateway/bot` recommends (default 1). With more than one, the
+    /// default guild is on shard 0 and one more guild is seeded on each other shard (ids chosen
+    /// so that `(guild_id >> 22) % shards` is that shard), each with `alice`, `bob` and a
+    /// `#general` channel.
+    pub fn shards(mut self, shards: u64) -> Self {
+        self.sharding.shards = shards.max(1);
+        self
+    }
+
+    /// `max_concurrency` of `GET /gateway/bot` (default 1): the IDENTIFYs allowed per
+    /// [`Timings::identify_window`], one per rate-limit key `shard_id % max_concurrency`; a second
+    /// one of a key inside its window gets INVALID_SESSION `false`.
+    pub fn max_concurrency(mut self, max_concurrency: u64) -> Self {
+        self.sharding.max_concurrency = max_concurrency.max(1);
+        self
+    }
+
+    /// The most guilds one shard may hold (Discord: 2500); an IDENTIFY of a shard that would
+    /// hold more is closed with 4011 (sharding required).
+    pub fn max_guilds_per_shard(mut self, guilds: u64) -> Self {
+        self.sharding.max_guilds_per_shard = guilds;
         self
     }
 
@@ -158,7 +185,7 @@ impl SandboxBuilder {
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", self.port)).await?;
         let addr = listener.local_addr()?;
         let mut world = world::World::new(&self.bot_name, self.same_ids);
-        let seeded = self.seed.then(|| seed(&mut world));
+        let seeded = self.seed.then(|| seed(&mut world, self.sharding.shards));
         let bot_id = world.bot_id;
         let tls = if self.tls {
             Some(crate::tls::TestPki::new()?)
@@ -173,7 +200,7 @@ impl SandboxBuilder {
             world: Mutex::new(world),
             timings: self.timings,
             limits: rest::LimitState::new(self.rate_limits),
-            gateway: gateway::GatewayState::new(self.session_starts, bot_id),
+            gateway: gateway::GatewayState::new(self.sharding, bot_id),
             addr,
             gateway_url_shape: self.gateway_url_shape,
             privileged_intents: self.privileged_intents,
@@ -222,10 +249,15 @@ pub struct DefaultGuild {
     pub role: u64,
 }
 
-fn seed(world: &mut world::World) -> DefaultGuild {
+fn seed(world: &mut world::World, shards: u64) -> DefaultGuild {
     let owner = world.add_user("alice");
     let member = world.add_user("bob");
-    let guild = world.add_guild("Sandbox Guild", owner);
+    let guild = world.add_guild_on_shard("Sandbox Guild", owner, 0, shards);
+    for shard in 1..shards {
+        let other = world.add_guild_on_shard(&format!("Shard {shard} Guild"), owner, shard, shards);
+        world.add_channel(other, "general", 0);
+        world.add_member(other, member, &[]);
+    }
     let channel = world.add_channel(guild, "general", 0).unwrap_or_default();
     let role = world
         .add_role(guild, "moderators", 1 << 13)

@@ -12,6 +12,9 @@ pub struct Timings {
     pub heartbeat_interval: Duration,
     /// The window in which one IDENTIFY per rate-limit key is allowed (Discord: 5 s).
     pub identify_window: Duration,
+    /// The window of the session start limit: `remaining` comes back to `total` this long after
+    /// the first session start of a window (`reset_after` counts down to it; Discord: 24 h).
+    pub session_start_reset: Duration,
     /// How long an interaction token stays valid for follow-ups (Discord: 15 min).
     pub token_lifetime: Duration,
     /// The window in which the bot may create 5 messages per channel (Discord: 5 s); zero
@@ -33,6 +36,7 @@ impl Default for Timings {
             interaction_deadline: Duration::from_secs(3),
             heartbeat_interval: Duration::from_millis(41_250),
             identify_window: Duration::from_secs(5),
+            session_start_reset: Duration::from_secs(24 * 60 * 60),
             token_lifetime: Duration::from_secs(15 * 60),
             message_create_window: Duration::from_secs(5),
             reaction_window: Duration::from_millis(250),

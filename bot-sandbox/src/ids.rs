@@ -36,6 +36,38 @@ impl Snowflakes {
     }
 }
 
+impl Snowflakes {
+    /// A new id, larger than every earlier one, that shard `shard` of `shards` holds:
+    /// `(id >> 22) % shards == shard` (its timestamp is moved ahead by less than `shards` ms).
+    pub(crate) fn next_on_shard(&self, shard: u64, shards: u64) -> u64 {
+        let shards = shards.max(1);
+        let shard = shard % shards;
+        let mut last = LAST.load(Ordering::Relaxed);
+        loop {
+            let floor = self.next_candidate().max(last + 1);
+            let mut stamp = floor >> 22;
+            if stamp << 22 < floor {
+                stamp += 1;
+            }
+            stamp += (shard + shards - stamp % shards) % shards;
+            let next = stamp << 22;
+            match LAST.compare_exchange(last, next, Ordering::Relaxed, Ordering::Relaxed) {
+                Ok(_) => return next,
+                Err(seen) => last = seen,
+            }
+        }
+    }
+
+    /// The id the current time makes (before uniqueness).
+    fn next_candidate(&self) -> u64 {
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_millis() as u64)
+            .unwrap_or(DISCORD_EPOCH_MS);
+        now.saturating_sub(DISCORD_EPOCH_MS) << 22
+    }
+}
+
 fn random_text(len: usize, alphabet: &[u8]) -> String {
     let mut rng = rand::rng();
     (0..len)
@@ -92,6 +124,20 @@ mod tests {
         for _ in 0..10_000 {
             assert!(seen.insert(one.next()), "a duplicate id");
             assert!(seen.insert(two.next()), "a duplicate id");
+        }
+    }
+
+    #[test]
+    fn ids_on_a_shard_land_on_it_and_stay_unique() {
+        let ids = Snowflakes;
+        let mut seen = std::collections::HashSet::new();
+        for round in 0..50 {
+            for shard in 0..16 {
+                let id = ids.next_on_shard(shard, 16);
+                assert_eq!((id >> 22) % 16, shard, "round {round}");
+                assert!(seen.insert(id));
+            }
+            assert!(seen.insert(ids.next()));
         }
     }
 

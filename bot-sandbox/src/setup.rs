@@ -14,6 +14,23 @@ impl SandboxHandle {
         self.shared.world().add_guild(name, owner)
     }
 
+    /// Adds a guild owned by `owner`, with the bot as a member, on shard `shard` of the
+    /// sandbox's shard count ([`SandboxBuilder::shards`](crate::SandboxBuilder::shards)): its id
+    /// is chosen so that `(id >> 22) % shards == shard`. Returns its id.
+    pub fn add_guild_on_shard(&self, name: &str, owner: u64, shard: u64) -> u64 {
+        let shards = self.shared.gateway.sharding.shards;
+        self.shared
+            .world()
+            .add_guild_on_shard(name, owner, shard, shards)
+    }
+
+    /// The ids of every guild, ascending.
+    pub fn guild_ids(&self) -> Vec<u64> {
+        let mut ids: Vec<u64> = self.shared.world().guilds.keys().copied().collect();
+        ids.sort_unstable();
+        ids
+    }
+
     /// Adds a text channel to a guild; returns its id (`None` for an unknown guild).
     pub fn add_text_channel(&self, guild: u64, name: &str) -> Option<u64> {
         self.shared.world().add_channel(guild, name, 0)

@@ -49,6 +49,7 @@ pub struct BotBuilder {
     pub(crate) cogs: Vec<crate::cog::CogInstance>,
     pub(crate) close_grace: Option<std::time::Duration>,
     pub(crate) cache: crate::cache::CacheConfig,
+    pub(crate) shards: super::shards::ShardSettings,
 }
 
 impl BotBuilder {
@@ -351,8 +352,93 @@ impl BotBuilder {
         self
     }
 
+    /// How many shards the bot has in all (Pycord's `shard_count`; default: the count
+    /// `GET /gateway/bot` recommends). With [`shard_ids`](Self::shard_ids) this process runs
+    /// only some of them.
+    pub fn shard_count(mut self, count: u64) -> Self {
+        self.shards.count = Some(count);
+        self
+    }
+
+    /// The shards this process runs, a range or a list (Pycord's `shard_ids`; default: all of
+    /// them), so one bot can run in several processes: each gets the events of its shards'
+    /// guilds. Needs [`shard_count`](Self::shard_count); [`build`](Self::build) refuses an id
+    /// not below it.
+    ///
+    /// ```
+    /// use bot_core::Bot;
+    /// let second_half = Bot::builder()
+    ///     .token("MTIz.abc.def")
+    ///     .shard_count(16)
+    ///     .shard_ids(8..16)
+    ///     .build();
+    /// assert!(second_half.is_ok());
+    /// assert!(Bot::builder().token("MTIz.abc.def").shard_ids([0, 1]).build().is_err());
+    /// ```
+    pub fn shard_ids(mut self, ids: impl IntoIterator<Item = u64>) -> Self {
+        self.shards.ids = Some(ids.into_iter().collect());
+        self
+    }
+
+    /// When each shard may IDENTIFY (default: a [`LocalQueue`](crate::gateway::LocalQueue)
+    /// keeping Discord's `max_concurrency` buckets and session start budget for this process).
+    /// Give one queue to every bot of a process that share a token, or an implementation of
+    /// [`IdentifyQueue`](crate::gateway::IdentifyQueue) shared across processes. The bot tells it
+    /// what `GET /gateway/bot` says.
+    pub fn identify_queue(mut self, queue: impl crate::gateway::IdentifyQueue) -> Self {
+        self.shards.queue = Some(std::sync::Arc::new(queue));
+        self
+    }
+
+    /// Runs before each IDENTIFY (before the identify queue), with the shard's id and whether it
+    /// is that shard's first IDENTIFY (Pycord's `before_identify_hook(shard_id, initial)`; unlike
+    /// Pycord's, the default does nothing: the identify queue does the pacing).
+    ///
+    /// ```
+    /// use bot_core::Bot;
+    /// let builder = Bot::builder().before_identify_hook(|shard, initial| async move {
+    ///     println!("shard {shard} identifies (first time: {initial})");
+    /// });
+    /// # let _ = builder;
+    /// ```
+    pub fn before_identify_hook<F, Fut>(mut self, hook: F) -> Self
+    where
+        F: Fn(u64, bool) -> Fut + Send + Sync + 'static,
+        Fut: std::future::Future<Output = ()> + Send + 'static,
+    {
+        self.shards.before_identify = Some(crate::gateway::BeforeIdentify::new(hook));
+        self
+    }
+
+    /// How long the default identify queue waits for spent session starts to reset before the
+    /// bot stops with [`GatewayError::IdentifyQueue`](crate::gateway::GatewayError::IdentifyQueue)
+    /// (default: no limit, it waits for `reset_after`). With a spent budget and a reset further
+    /// away, [`Bot::start`] refuses at once with [`Error::SessionStartLimit`].
+    pub fn session_start_max_wait(mut self, max_wait: std::time::Duration) -> Self {
+        self.shards.max_wait = Some(max_wait);
+        self
+    }
+
+    /// How long a shard waits for READY after IDENTIFY, or RESUMED after RESUME, before leaving
+    /// the connection for a new one (default
+    /// [`ShardConfig::DEFAULT_READY_TIMEOUT`](crate::gateway::ShardConfig::DEFAULT_READY_TIMEOUT),
+    /// 15 s).
+    pub fn ready_timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.shards.ready_timeout = Some(timeout);
+        self
+    }
+
+    /// How long a shard keeps a session across failed resumes (default
+    /// [`ResumePolicy::default`](crate::gateway::ResumePolicy::default): 3 minutes, or 3
+    /// resumes the gateway refused).
+    pub fn resume_policy(mut self, policy: crate::gateway::ResumePolicy) -> Self {
+        self.shards.resume = Some(policy);
+        self
+    }
+
     /// Checks the settings and collects the commands.
     pub fn build(self) -> Result<Bot, Error> {
+        self.shards.check()?;
         if self.owner_id.is_some() && !self.owner_ids.is_empty() {
             return Err(Error::Config(
                 "both owner_id and owner_ids are set: set one".to_owned(),

@@ -4,6 +4,7 @@ mod builder;
 mod facade;
 mod fetch;
 mod fetch_webhooks;
+mod shards;
 
 pub use crate::model::Intents;
 pub use builder::{BotBuilder, DISCORD_API};
@@ -48,6 +49,10 @@ struct Launch {
     intents: Intents,
     presence: Option<UpdatePresence>,
     heartbeat_timeout: Option<Duration>,
+    /// Which shards to run and how they identify.
+    shards: shards::ShardSettings,
+    /// The identify queue every shard of the bot shares.
+    queue: Arc<dyn crate::gateway::IdentifyQueue>,
     /// Whether `start`, `run` or `connect` was called.
     started: AtomicBool,
 }
@@ -186,6 +191,8 @@ impl Bot {
                 intents: builder.intents,
                 presence,
                 heartbeat_timeout: builder.heartbeat_timeout,
+                queue: builder.shards.queue(),
+                shards: builder.shards,
                 started: AtomicBool::new(false),
             }),
         };
@@ -216,7 +223,11 @@ impl Bot {
 
     /// Connects the gateway shards and dispatches until [`close`](Self::close) or a fatal close
     /// code; then waits for the invocations under way, up to [`BotBuilder::close_grace`].
-    /// Refuses to start when the session start limit is below the shard count. Returns `Ok(())`
+    /// Runs the shards of [`BotBuilder::shard_ids`] (all by default) of
+    /// [`BotBuilder::shard_count`] (by default `GET /gateway/bot`'s), each IDENTIFY waiting for
+    /// its turn in the identify queue. With fewer session starts left than shards, the rest
+    /// wait for the reset, or it refuses to start ([`Error::SessionStartLimit`]) when the reset
+    /// is further away than [`BotBuilder::session_start_max_wait`]. Returns `Ok(())`
     /// at once when the bot is closed (before or while it connects), and an error when a shard
     /// stops on a fatal close code or its task panics; [`Error::AlreadyStarted`] when the bot was
     /// already started.
@@ -238,32 +249,41 @@ impl Bot {
             return Ok(());
         };
         let gateway = gateway?;
-        let url = gateway.url;
-        let shards = u64::from(gateway.shards.max(1));
-        let remaining = u64::from(gateway.session_start_limit.remaining);
-        if remaining < shards {
-            return Err(Error::SessionStartLimit {
-                remaining,
-                needed: shards,
-            });
-        }
+        let settings = &self.launch.shards;
+        let plan = shards::ShardPlan::new(settings, &gateway);
+        plan.check_budget(settings, &gateway)?;
         let services = self.context.services();
-        services.events.start(shards);
+        let queue = self.launch.queue.clone();
+        queue.session_start_limit(gateway.session_start_limit);
+        queue.refresh_with(shards::limit_source(&services.http));
+        services.events.start(plan.ids.len() as u64);
         let sink: Arc<dyn crate::gateway::EventSink> = services.events.clone();
         let mut tasks = tokio::task::JoinSet::new();
         let mut shard_of_task = HashMap::new();
-        let mut commands = services.gateway.shards.open(shards).into_iter();
-        for id in 0..shards {
+        let mut commands = services
+            .gateway
+            .shards
+            .open(plan.count, &plan.ids)
+            .into_iter();
+        for &id in &plan.ids {
             let mut config = ShardConfig::new(
                 id,
-                shards,
-                url.clone(),
+                plan.count,
+                gateway.url.clone(),
                 services.http.token().clone(),
                 self.launch.intents.bits(),
             );
             config.presence = self.launch.presence.clone();
             config.heartbeat_timeout = self.launch.heartbeat_timeout;
             config.tls = Some(services.http.tls().clone());
+            config.queue = queue.clone();
+            config.before_identify = settings.before_identify.clone();
+            if let Some(timeout) = settings.ready_timeout {
+                config.ready_timeout = timeout;
+            }
+            if let Some(policy) = settings.resume {
+                config.resume = policy;
+            }
             let mut shard = Shard::new(config, sink.clone(), services.latency.clone());
             if let Some(commands) = commands.next() {
                 shard = shard.with_commands(commands);

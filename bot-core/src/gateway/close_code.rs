@@ -110,17 +110,24 @@ impl CloseCode {
             CloseCode::UnknownOpcode => "unknown opcode or invalid payload",
             CloseCode::DecodeError => "decode error: a payload was invalid or over 4096 bytes",
             CloseCode::NotAuthenticated => "a payload was sent before IDENTIFY",
-            CloseCode::AuthenticationFailed => "authentication failed: the token is wrong",
+            CloseCode::AuthenticationFailed => {
+                "authentication failed: the token is wrong, or Discord reset it (it does when the \
+                 day's session starts are overrun); copy the current one from the developer portal"
+            }
             CloseCode::AlreadyAuthenticated => "IDENTIFY was sent twice",
             CloseCode::InvalidSeq => "invalid sequence on RESUME",
             CloseCode::RateLimited => "rate limited: too many payloads",
             CloseCode::SessionTimedOut => "the session timed out",
-            CloseCode::InvalidShard => "invalid shard",
-            CloseCode::ShardingRequired => {
-                "sharding required: the bot is in too many guilds for one shard"
+            CloseCode::InvalidShard => {
+                "invalid shard: a shard id must be below the shard count (and the count a \
+                 multiple of the one Discord assigns to large bots)"
             }
-            CloseCode::InvalidApiVersion => "invalid API version",
-            CloseCode::InvalidIntents => "invalid intents",
+            CloseCode::ShardingRequired => {
+                "sharding required: a shard would hold more than 2500 guilds; run more shards \
+                 (leave shard_count automatic to use Discord's recommendation)"
+            }
+            CloseCode::InvalidApiVersion => "invalid API version: the gateway wants another `v`",
+            CloseCode::InvalidIntents => "invalid intents: a bit Discord does not define is set",
             CloseCode::DisallowedIntents => {
                 "disallowed intents: enable the privileged intents in the developer portal"
             }

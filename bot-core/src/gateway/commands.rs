@@ -15,8 +15,9 @@ pub(crate) const QUEUE: usize = 256;
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ShardCommandError {
-    /// The bot has no such shard (it has not connected, or the index is past its count).
-    #[error("shard {shard} is not running (the bot has {count} shards)")]
+    /// This process runs no such shard (the bot has not connected, the index is past its count,
+    /// or another process runs that shard).
+    #[error("shard {shard} is not running in this process (the bot has {count} shards)")]
     NoShard {
         /// The shard asked for.
         shard: u64,
@@ -31,21 +32,31 @@ pub enum ShardCommandError {
     Stopped(u64),
 }
 
-/// The senders of every shard, by index (set when the bot connects).
+/// The senders of the shards this process runs, by index (set when the bot connects); `None`
+/// for the shards other processes run.
 #[derive(Debug, Default)]
 pub(crate) struct ShardCommands {
-    senders: RwLock<Vec<mpsc::Sender<GatewayPayload>>>,
+    senders: RwLock<Vec<Option<mpsc::Sender<GatewayPayload>>>>,
 }
 
 impl ShardCommands {
-    /// New queues for `count` shards; their receivers, by index.
-    pub(crate) fn open(&self, count: u64) -> Vec<mpsc::Receiver<GatewayPayload>> {
-        let (senders, receivers) = (0..count).map(|_| mpsc::channel(QUEUE)).unzip();
+    /// New queues for the shards `ids` of `count`; their receivers, in the order of `ids`.
+    pub(crate) fn open(&self, count: u64, ids: &[u64]) -> Vec<mpsc::Receiver<GatewayPayload>> {
+        let mut senders: Vec<Option<mpsc::Sender<GatewayPayload>>> =
+            (0..count).map(|_| None).collect();
+        let mut receivers = Vec::with_capacity(ids.len());
+        for &id in ids {
+            if let Some(slot) = usize::try_from(id).ok().and_then(|i| senders.get_mut(i)) {
+                let (sender, receiver) = mpsc::channel(QUEUE);
+                *slot = Some(sender);
+                receivers.push(receiver);
+            }
+        }
         *self.senders.write().unwrap_or_else(|p| p.into_inner()) = senders;
         receivers
     }
 
-    /// How many shards there are (0 before the bot connects).
+    /// How many shards the bot has in all (0 before it connects).
     pub(crate) fn count(&self) -> u64 {
         self.senders.read().unwrap_or_else(|p| p.into_inner()).len() as u64
     }
@@ -69,6 +80,7 @@ impl ShardCommands {
         let sender = usize::try_from(shard)
             .ok()
             .and_then(|index| senders.get(index))
+            .and_then(Option::as_ref)
             .ok_or(ShardCommandError::NoShard { shard, count })?;
         sender.try_send(payload).map_err(|error| match error {
             mpsc::error::TrySendError::Full(_) => ShardCommandError::Full(shard),
@@ -101,7 +113,7 @@ mod tests {
             commands.send(0, request(1)),
             Err(ShardCommandError::NoShard { shard: 0, count: 0 })
         );
-        let mut receivers = commands.open(2);
+        let mut receivers = commands.open(2, &[0, 1]);
         assert_eq!(commands.shard_of(Id::new(3 << 22)), Some(1));
         assert_eq!(commands.shard_of(Id::new(4 << 22)), Some(0));
         commands.send(1, request(1)).unwrap();
@@ -118,5 +130,18 @@ mod tests {
             commands.send(1, request(1)),
             Err(ShardCommandError::Stopped(1))
         );
+    }
+
+    #[test]
+    fn shards_of_other_processes_have_no_queue_here() {
+        let commands = ShardCommands::default();
+        let mut receivers = commands.open(4, &[2, 3]);
+        assert_eq!(commands.shard_of(Id::new(5 << 22)), Some(1), "of 4 shards");
+        assert_eq!(
+            commands.send(1, request(5)),
+            Err(ShardCommandError::NoShard { shard: 1, count: 4 })
+        );
+        commands.send(3, request(7)).unwrap();
+        assert_eq!(receivers[1].try_recv().unwrap(), request(7));
     }
 }

@@ -6,6 +6,7 @@ use super::frame::Frame;
 use super::heartbeat::{Heartbeat, deadline_in};
 use super::inflate::{MAX_MESSAGE, ZlibStream};
 use super::payload::{GatewayPayload, OpCode};
+use super::queue::{Enqueued, IdentifyQueueError};
 use super::session::Session;
 use super::shard::{Ending, Shard, closed};
 use super::{Event, GatewayError, Hello};
@@ -85,6 +86,23 @@ async fn next_command(
     }
 }
 
+/// Where a connection stands between HELLO and READY (or RESUMED).
+#[derive(Default)]
+struct Handshake {
+    /// The shard's turn to IDENTIFY, while it waits for it.
+    turn: Option<Enqueued>,
+    /// When the connection is left if READY or RESUMED has not arrived.
+    deadline: Option<tokio::time::Instant>,
+}
+
+/// The shard's turn to IDENTIFY (pending forever while it does not wait for one).
+async fn next_turn(turn: &mut Option<Enqueued>) -> Result<(), IdentifyQueueError> {
+    match turn {
+        Some(turn) => turn.await,
+        None => std::future::pending().await,
+    }
+}
+
 /// Sends `payload`; `Err` ends the connection.
 async fn send(socket: &mut Socket, payload: &GatewayPayload) -> Result<(), Ending> {
     send_text(socket, encode(payload)?).await
@@ -94,7 +112,7 @@ impl Shard {
     /// One connection, from the handshake to its end.
     pub(super) async fn connect_once(&mut self, shutdown: &mut watch::Receiver<bool>) -> Ending {
         let base = match &self.session {
-            Some(session) => session.resume_url.clone(),
+            Some(session) => session.url(&self.config.url).to_owned(),
             None => self.config.url.clone(),
         };
         let url = match super::url::connect_url(&base) {
@@ -168,6 +186,7 @@ impl Shard {
         let mut inflate = ZlibStream::new();
         let hello_deadline = deadline_in(self.config.hello_timeout);
         let mut heartbeat: Option<Heartbeat> = None;
+        let mut handshake = Handshake::default();
         let far = deadline_in(Duration::MAX);
         let mut frames: u32 = 0;
         loop {
@@ -190,6 +209,28 @@ impl Shard {
                         self.config.hello_timeout
                     );
                     close_to_resume(socket, "no hello").await;
+                    return Ending::RESUME;
+                }
+                granted = next_turn(&mut handshake.turn), if handshake.turn.is_some() => {
+                    handshake.turn = None;
+                    if let Err(error) = granted {
+                        return Ending::Fatal(GatewayError::IdentifyQueue(error));
+                    }
+                    if let Err(ending) = self.send_identify(socket).await {
+                        return ending;
+                    }
+                    handshake.deadline = Some(deadline_in(self.config.ready_timeout));
+                    continue;
+                }
+                _ = tokio::time::sleep_until(handshake.deadline.unwrap_or(far)),
+                    if handshake.deadline.is_some() && !self.live => {
+                    tracing::warn!(
+                        shard = self.config.id,
+                        "no {} within {:?}; reconnecting",
+                        if self.resume_sent { "RESUMED" } else { "READY" },
+                        self.config.ready_timeout
+                    );
+                    close_to_resume(socket, "no ready").await;
                     return Ending::RESUME;
                 }
                 _ = tokio::time::sleep_until(ack_deadline.unwrap_or(far)), if ack_deadline.is_some() => {
@@ -248,7 +289,10 @@ impl Shard {
                 );
                 continue;
             };
-            if let Err(ending) = self.handle(socket, &frame, &mut heartbeat).await {
+            if let Err(ending) = self
+                .handle(socket, &frame, &mut heartbeat, &mut handshake)
+                .await
+            {
                 return ending;
             }
             // Every few frames count against tokio's cooperative budget, so a socket that always
@@ -282,6 +326,21 @@ impl Shard {
         send_text(socket, text).await
     }
 
+    /// Sends IDENTIFY (its turn came), warning when it is over Discord's size limit.
+    async fn send_identify(&mut self, socket: &mut Socket) -> Result<(), Ending> {
+        let answer = encode(&self.identify_payload())?;
+        if answer.len() > MAX_SENT_PAYLOAD {
+            tracing::warn!(
+                shard = self.config.id,
+                "IDENTIFY is {} bytes, over Discord's {MAX_SENT_PAYLOAD}: the gateway will \
+                 close with 4002; shorten the presence",
+                answer.len()
+            );
+        }
+        self.identified = true;
+        send_text(socket, answer).await
+    }
+
     async fn zombied(&self, socket: &mut Socket) -> Ending {
         // No ACK in time: keep the session (close with neither 1000 nor 1001) and resume.
         tracing::warn!(
@@ -303,9 +362,18 @@ impl Shard {
         socket: &mut Socket,
         frame: &Frame<'_>,
         heartbeat: &mut Option<Heartbeat>,
+        handshake: &mut Handshake,
     ) -> Result<(), Ending> {
         match frame.op {
-            OpCode::Dispatch => self.dispatch(frame),
+            OpCode::Dispatch => {
+                self.dispatch(frame);
+                if self.live {
+                    handshake.deadline = None;
+                } else if handshake.deadline.is_some() {
+                    // A RESUME's replay is under way: the gateway answers.
+                    handshake.deadline = Some(deadline_in(self.config.ready_timeout));
+                }
+            }
             // The gateway asks for a heartbeat at once.
             OpCode::Heartbeat => send(socket, &self.heartbeat()).await?,
             OpCode::Reconnect => {
@@ -332,16 +400,14 @@ impl Shard {
                     );
                 }
                 *heartbeat = Some(beat);
-                let answer = encode(&self.identify_or_resume())?;
-                if answer.len() > MAX_SENT_PAYLOAD {
-                    tracing::warn!(
-                        shard = self.config.id,
-                        "IDENTIFY is {} bytes, over Discord's {MAX_SENT_PAYLOAD}: the gateway will \
-                         close with 4002; shorten the presence",
-                        answer.len()
-                    );
+                match self.resume_payload() {
+                    Some(resume) => {
+                        send(socket, &resume).await?;
+                        self.resume_sent = true;
+                        handshake.deadline = Some(deadline_in(self.config.ready_timeout));
+                    }
+                    None => handshake.turn = Some(self.identify_turn()),
                 }
-                send_text(socket, answer).await?;
             }
             OpCode::HeartbeatAck => {
                 if let Some(rtt) = heartbeat.as_mut().and_then(Heartbeat::acked) {

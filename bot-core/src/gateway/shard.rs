@@ -4,7 +4,8 @@
 use super::backoff::Backoff;
 use super::close_code::CloseCode;
 use super::payload::{ConnectionProperties, GatewayPayload, Identify, Resume};
-use super::session::Session;
+use super::queue::{BeforeIdentify, Enqueued, IdentifyQueue, LocalQueue};
+use super::session::{ResumeFailure, ResumePolicy, Session};
 use super::sink::EventSink;
 use super::{Event, GatewayError};
 use crate::event::{Connected, Disconnected};
@@ -40,6 +41,17 @@ pub struct ShardConfig {
     pub hello_timeout: Duration,
     /// The TLS configuration of `wss://` URLs (default: the back end's roots only).
     pub tls: Option<crate::tls::Tls>,
+    /// When the shard may IDENTIFY (default: a [`LocalQueue`] of its own; shards of one bot
+    /// share one).
+    pub queue: Arc<dyn IdentifyQueue>,
+    /// Called before each IDENTIFY, before the queue (default: none).
+    pub before_identify: Option<BeforeIdentify>,
+    /// How long to wait for READY after IDENTIFY, or for RESUMED after RESUME, before leaving
+    /// the connection for a new one (default [`ShardConfig::DEFAULT_READY_TIMEOUT`]); each
+    /// dispatch received meanwhile (a RESUME's replay) restarts it.
+    pub ready_timeout: Duration,
+    /// How long a session is kept across failed resumes (default [`ResumePolicy::default`]).
+    pub resume: ResumePolicy,
 }
 
 impl ShardConfig {
@@ -47,6 +59,9 @@ impl ShardConfig {
     pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
     /// The default [`hello_timeout`](Self::hello_timeout): 10 s.
     pub const DEFAULT_HELLO_TIMEOUT: Duration = Duration::from_secs(10);
+    /// The default [`ready_timeout`](Self::ready_timeout): 15 s (as discord.js's
+    /// `readyTimeout`; Discord answers IDENTIFY and RESUME within a second or two).
+    pub const DEFAULT_READY_TIMEOUT: Duration = Duration::from_secs(15);
 
     /// Shard `id` of `count` on `url`, without presence and with the default timeouts.
     pub fn new(id: u64, count: u64, url: impl Into<String>, token: Token, intents: u64) -> Self {
@@ -61,6 +76,10 @@ impl ShardConfig {
             connect_timeout: Self::DEFAULT_CONNECT_TIMEOUT,
             hello_timeout: Self::DEFAULT_HELLO_TIMEOUT,
             tls: None,
+            queue: Arc::new(LocalQueue::default()),
+            before_identify: None,
+            ready_timeout: Self::DEFAULT_READY_TIMEOUT,
+            resume: ResumePolicy::default(),
         }
     }
 }
@@ -104,6 +123,10 @@ pub(crate) struct Shard {
     pub(super) commands: Option<mpsc::Receiver<GatewayPayload>>,
     /// Whether this connection's session is live (READY or RESUMED received).
     pub(super) live: bool,
+    /// Whether this connection sent RESUME.
+    pub(super) resume_sent: bool,
+    /// Whether the shard has sent an IDENTIFY before (the hook's `initial` is the opposite).
+    pub(super) identified: bool,
 }
 
 impl Shard {
@@ -122,6 +145,8 @@ impl Shard {
             close_code: None,
             commands: None,
             live: false,
+            resume_sent: false,
+            identified: false,
         }
     }
 
@@ -140,11 +165,10 @@ impl Shard {
             if *shutdown.borrow() {
                 return Ok(());
             }
-            if let Some(session) = &mut self.session {
-                session.resuming();
-            }
+            let resuming = self.session.is_some();
             self.opened = false;
             self.live = false;
+            self.resume_sent = false;
             self.close_code = None;
             let wait = match self.connect_once(&mut shutdown).await {
                 Ending::Shutdown => {
@@ -162,14 +186,7 @@ impl Shard {
                     wait
                 }
             };
-            if let Some(session) = self.session.as_ref().filter(|s| s.exhausted()) {
-                tracing::warn!(
-                    shard = self.config.id,
-                    "{} resumes failed in a row; identifying anew on the main gateway URL",
-                    session.attempts()
-                );
-                self.invalidate();
-            }
+            self.judge_resume(resuming);
             self.disconnected(true);
             let delay = self.backoff.next_delay().max(wait);
             if !delay.is_zero() {
@@ -184,6 +201,46 @@ impl Shard {
                 _ = tokio::time::sleep(delay) => {}
             }
         }
+    }
+
+    /// After a connection ended with the session kept: notes how its resume fared, and drops the
+    /// session once its [`ResumePolicy`] says so.
+    fn judge_resume(&mut self, resuming: bool) {
+        let (live, resume_sent) = (self.live, self.resume_sent);
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        if live {
+            session.lost();
+        } else if resuming {
+            session.failed(if resume_sent {
+                ResumeFailure::Refused
+            } else {
+                ResumeFailure::Unreachable
+            });
+        }
+        if session.exhausted(&self.config.resume) {
+            tracing::warn!(
+                shard = self.config.id,
+                "resuming failed for {:?} ({} refused); identifying anew on the main gateway URL",
+                session.failing_for(),
+                session.refused()
+            );
+            self.invalidate();
+        }
+    }
+
+    /// Waits for the shard's turn to IDENTIFY: the hook, then the queue.
+    pub(super) fn identify_turn(&self) -> Enqueued {
+        let hook = self.config.before_identify.clone();
+        let queue = self.config.queue.clone();
+        let (shard, initial) = (self.config.id, !self.identified);
+        Box::pin(async move {
+            if let Some(hook) = hook {
+                hook.call(shard, initial).await;
+            }
+            queue.enqueue(shard).await
+        })
     }
 
     /// Hands `event` (sequence number `seq`, `bytes` of wire text) to the sink.
@@ -249,6 +306,12 @@ impl Shard {
         // 1005: the close frame had no code.
         self.close_code = (code != 1005).then_some(code);
         let typed = CloseCode::from(code);
+        if typed == CloseCode::DisallowedIntents {
+            let asked = Intents::from_bits_retain(self.config.intents);
+            return Ending::Fatal(GatewayError::DisallowedIntents {
+                intents: asked & Intents::PRIVILEGED,
+            });
+        }
         if typed.is_fatal() {
             return Ending::Fatal(GatewayError::Fatal {
                 code,
@@ -266,24 +329,27 @@ impl Shard {
         Ending::RESUME
     }
 
-    /// The answer to HELLO: RESUME with a session, IDENTIFY without.
-    pub(super) fn identify_or_resume(&self) -> GatewayPayload {
-        let token = self.config.token.clone();
-        match &self.session {
-            Some(session) => GatewayPayload::Resume(Resume {
-                token,
+    /// RESUME of the session, if there is one.
+    pub(super) fn resume_payload(&self) -> Option<GatewayPayload> {
+        self.session.as_ref().map(|session| {
+            GatewayPayload::Resume(Resume {
+                token: self.config.token.clone(),
                 session_id: session.id.clone(),
                 seq: session.seq,
-            }),
-            None => GatewayPayload::Identify(Box::new(Identify {
-                token,
-                properties: ConnectionProperties::of_this_sdk(),
-                compress: None,
-                large_threshold: Some(250),
-                shard: Some([self.config.id, self.config.count]),
-                presence: self.config.presence.clone(),
-                intents: Intents::from_bits_retain(self.config.intents),
-            })),
-        }
+            })
+        })
+    }
+
+    /// IDENTIFY of this shard.
+    pub(super) fn identify_payload(&self) -> GatewayPayload {
+        GatewayPayload::Identify(Box::new(Identify {
+            token: self.config.token.clone(),
+            properties: ConnectionProperties::of_this_sdk(),
+            compress: None,
+            large_threshold: Some(250),
+            shard: Some([self.config.id, self.config.count]),
+            presence: self.config.presence.clone(),
+            intents: Intents::from_bits_retain(self.config.intents),
+        }))
     }
 }

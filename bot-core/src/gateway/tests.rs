@@ -171,6 +171,8 @@ fn config(url: &str) -> ShardConfig {
     let mut config = ShardConfig::new(0, 1, url, Token::new("MTIz.abc.def"), 513);
     config.connect_timeout = Duration::from_millis(300);
     config.hello_timeout = Duration::from_millis(300);
+    // These gateways do not pace IDENTIFYs: neither does the shard.
+    config.queue = Arc::new(super::LocalQueue::new(1).window(Duration::ZERO));
     config
 }
 
@@ -352,46 +354,98 @@ async fn sessions_closed_with_4009_at_once_are_retried_with_growing_waits() {
     shard.stop_within(Duration::from_millis(300)).await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn after_a_few_failed_resumes_the_shard_identifies_on_the_main_url() {
-    // The resume URL says HELLO and closes (resumably) on every RESUME.
-    let resume = Server::ws(|_, mut ws, log| async move {
+/// A resume URL that says HELLO and closes (resumably) on every RESUME.
+async fn refusing_resume_url() -> Server {
+    Server::ws(|_, mut ws, log| async move {
         hello(&mut ws).await;
         if next_op(&mut ws).await.is_some_and(|p| p["op"] == 6) {
             log.push("resume");
             close_with(&mut ws, 4000).await;
         }
     })
-    .await;
-    let resume_url = resume.url.clone();
-    let main = Server::ws(move |index, mut ws, log| {
+    .await
+}
+
+/// A main URL whose first connection starts a session (resumable on `resume_url`) and closes
+/// it resumably; the later ones answer RESUME with RESUMED when `resumes` is true, and close
+/// resumably otherwise.
+async fn main_url(resume_url: String, resumes: bool) -> Server {
+    Server::ws(move |index, mut ws, log| {
         let resume_url = resume_url.clone();
         async move {
             hello(&mut ws).await;
-            if index == 0 {
-                // The first session: READY, then a resumable close.
-                if next_op(&mut ws).await.is_some_and(|p| p["op"] == 2) {
+            let Some(payload) = next_op(&mut ws).await else {
+                return;
+            };
+            match (index, payload["op"].as_u64()) {
+                (0, Some(2)) => {
                     log.push("identify");
                     send(&mut ws, ready(&resume_url)).await;
                     close_with(&mut ws, 4000).await;
                 }
-            } else {
-                serve_session(&mut ws, &log, &resume_url).await;
+                (_, Some(6)) if resumes => {
+                    log.push("resume");
+                    send(&mut ws, json!({"op": 0, "s": 2, "t": "RESUMED", "d": {}})).await;
+                    serve_session(&mut ws, &log, &resume_url).await;
+                }
+                (_, Some(6)) => {
+                    log.push("resume");
+                    close_with(&mut ws, 4000).await;
+                }
+                (_, Some(2)) => {
+                    log.push("identify");
+                    send(&mut ws, ready(&resume_url)).await;
+                    serve_session(&mut ws, &log, &resume_url).await;
+                }
+                _ => {}
             }
         }
     })
-    .await;
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn when_the_resume_url_fails_the_session_is_resumed_on_the_main_url() {
+    let resume = refusing_resume_url().await;
+    let main = main_url(resume.url.clone(), true).await;
+    let mut shard = Running::start(config(&main.url), quick());
+    assert!(
+        main.log.wait_for("resume", 1, Duration::from_secs(5)).await,
+        "resumed on the main URL: {} / {}",
+        main.log.all(),
+        resume.log.all()
+    );
+    assert_eq!(
+        resume.log.count("resume"),
+        2,
+        "two tries on resume_gateway_url"
+    );
+    assert_eq!(main.log.count("identify"), 1, "the session was kept");
+    let events = shard.drain();
+    assert!(
+        !events
+            .iter()
+            .any(|e| matches!(e, Event::SessionInvalidated { .. })),
+        "{events:?}"
+    );
+    shard.stop_within(Duration::from_millis(300)).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_resumes_refused_on_both_urls_the_shard_identifies_anew() {
+    let resume = refusing_resume_url().await;
+    let main = main_url(resume.url.clone(), false).await;
     let mut shard = Running::start(config(&main.url), quick());
     assert!(
         main.log
             .wait_for("identify", 2, Duration::from_secs(5))
             .await,
-        "a new session on the main URL: {} {}",
+        "a new session on the main URL: {} / {}",
         main.log.all(),
         resume.log.all()
     );
-    assert_eq!(resume.log.count("resume"), 3, "three resumes, then no more");
-    assert_eq!(main.log.count("resume"), 0);
+    assert_eq!(resume.log.count("resume"), 2, "two on resume_gateway_url");
+    assert_eq!(main.log.count("resume"), 1, "then one on the main URL");
     let events = shard.drain();
     assert!(
         events
@@ -400,6 +454,73 @@ async fn after_a_few_failed_resumes_the_shard_identifies_on_the_main_url() {
         "{events:?}"
     );
     shard.stop_within(Duration::from_millis(300)).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_gateway_that_ignores_identify_is_left_after_the_ready_timeout() {
+    // HELLO and heartbeat ACKs, but no READY ever.
+    let gateway = Server::ws(|_, mut ws, log| async move {
+        hello(&mut ws).await;
+        while let Some(payload) = next_op(&mut ws).await {
+            if payload["op"] == 2 {
+                log.push("identify");
+            }
+        }
+        log.push("left");
+    })
+    .await;
+    let mut config = config(&gateway.url);
+    config.ready_timeout = Duration::from_millis(300);
+    let shard = Running::start(config, quick());
+    assert!(
+        gateway
+            .log
+            .wait_for("identify", 2, Duration::from_secs(5))
+            .await,
+        "{}",
+        gateway.log.all()
+    );
+    assert!(gateway.log.count("left") >= 1, "{}", gateway.log.all());
+    shard.stop_within(Duration::from_millis(500)).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_gateway_that_ignores_resume_is_left_after_the_ready_timeout() {
+    // The first connection starts a session and drops; the next ones never answer RESUME.
+    let resume_url: Arc<Mutex<String>> = Arc::default();
+    let url_for_ready = resume_url.clone();
+    let gateway = Server::ws(move |index, mut ws, log| {
+        let url = url_for_ready.lock().unwrap().clone();
+        async move {
+            hello(&mut ws).await;
+            while let Some(payload) = next_op(&mut ws).await {
+                match (index, payload["op"].as_u64()) {
+                    (0, Some(2)) => {
+                        send(&mut ws, ready(&url)).await;
+                        close_with(&mut ws, 4000).await;
+                    }
+                    (_, Some(6)) => log.push("resume"),
+                    (_, Some(2)) => log.push("identify"),
+                    _ => {}
+                }
+            }
+        }
+    })
+    .await;
+    *resume_url.lock().unwrap() = gateway.url.clone();
+    let mut config = config(&gateway.url);
+    config.ready_timeout = Duration::from_millis(200);
+    let shard = Running::start(config, quick());
+    assert!(
+        gateway
+            .log
+            .wait_for("identify", 1, Duration::from_secs(10))
+            .await,
+        "three unanswered RESUMEs, then IDENTIFY: {}",
+        gateway.log.all()
+    );
+    assert_eq!(gateway.log.count("resume"), 3, "{}", gateway.log.all());
+    shard.stop_within(Duration::from_millis(500)).await;
 }
 
 /// A gateway whose first connection gets `poison` after READY; later ones resume normally.

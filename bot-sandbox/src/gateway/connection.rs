@@ -6,6 +6,7 @@
 //! heartbeats are still read, recorded and answered (the ACKs queued behind the pending frames).
 
 use super::control::HeartbeatRecord;
+use super::sharding::Admission;
 use super::writer::{self, Stop, Writer};
 use super::zlib::Encoder;
 use super::{Outbound, Session};
@@ -32,6 +33,18 @@ pub(crate) async fn upgrade(
     State(shared): State<Arc<Shared>>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
+    if shared
+        .gateway
+        .refuse_connections
+        .load(std::sync::atomic::Ordering::SeqCst)
+    {
+        use axum::response::IntoResponse;
+        return (
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            "the gateway is unavailable",
+        )
+            .into_response();
+    }
     upgrade.on_upgrade(move |socket| async move {
         run(socket, shared, &query).await;
     })
@@ -224,23 +237,16 @@ impl Reader {
                 _ => return Some(End::Close(4010, "Invalid shard")),
             },
         };
-        let window = self.shared.timings.identify_window;
-        let too_soon = {
-            let mut inner = self.shared.gateway.lock();
-            let now = Instant::now();
-            let too_soon = inner
-                .identifies
-                .last()
-                .is_some_and(|last| now.duration_since(*last) < window);
-            if !too_soon {
-                inner.identifies.push(now);
-            }
-            too_soon
-        };
-        if too_soon {
-            // Identify pacing: a second IDENTIFY inside the window is refused.
-            self.queue(&json!({"op": 9, "d": false}));
+        if self
+            .shared
+            .gateway
+            .ignore_identify
+            .load(std::sync::atomic::Ordering::SeqCst)
+        {
             return None;
+        }
+        if let Some(end) = self.admit(shard) {
+            return Some(end);
         }
         let session_id = crate::ids::session_id();
         let (ready, guilds) = {
@@ -295,6 +301,52 @@ impl Reader {
         None
     }
 
+    /// Applies Discord's limits to an IDENTIFY of `shard`: 4011 when the shard would hold too
+    /// many guilds, INVALID_SESSION `false` inside its bucket's window, and once the session
+    /// starts are spent the token reset (every session ends with 4004, REST answers 401).
+    fn admit(&mut self, shard: (u64, u64)) -> Option<End> {
+        let gateway = &self.shared.gateway;
+        let limits = gateway.sharding;
+        let held = {
+            let world = self.shared.world();
+            world
+                .guilds
+                .keys()
+                .filter(|id| (*id >> 22) % shard.1 == shard.0)
+                .count() as u64
+        };
+        if held > limits.max_guilds_per_shard {
+            return Some(End::Close(4011, "Sharding required"));
+        }
+        let timings = &self.shared.timings;
+        let admission = gateway.lock().starts.admit(
+            shard,
+            &limits,
+            timings.identify_window,
+            timings.session_start_reset,
+        );
+        match admission {
+            Admission::Accepted => None,
+            Admission::TooSoon => {
+                // Identify pacing: a second IDENTIFY of a rate-limit key inside its window.
+                self.queue(&json!({"op": 9, "d": false}));
+                gateway.lock().starts.invalid_sessions += 1;
+                None
+            }
+            Admission::Exhausted => {
+                // Over the session start limit Discord ends every session and resets the token.
+                {
+                    let mut world = self.shared.world();
+                    world.token = crate::ids::bot_token(world.bot_id);
+                }
+                gateway.send_all(|| Outbound::Close(4004, "Authentication failed"));
+                gateway.lock().sessions.clear();
+                gateway.update_connected();
+                Some(End::Close(4004, "Authentication failed"))
+            }
+        }
+    }
+
     fn resume(&mut self, data: &Value) -> Option<End> {
         if !self.token_ok(data) {
             return Some(End::Close(4004, "Authentication failed"));
@@ -319,6 +371,7 @@ impl Reader {
         match resumed {
             None => {
                 self.queue(&json!({"op": 9, "d": false}));
+                self.shared.gateway.lock().starts.invalid_sessions += 1;
                 None
             }
             Some(false) => Some(End::Close(4007, "Invalid seq")),

@@ -45,6 +45,13 @@ impl GatewayControl {
     pub fn send_invalid_session(&self, resumable: bool) {
         let gateway = &self.shared.gateway;
         gateway.send_all(|| Outbound::frame(&json!({"op": 9, "d": resumable})));
+        let live = gateway
+            .lock()
+            .sessions
+            .values()
+            .filter(|s| s.tx.is_some())
+            .count();
+        gateway.lock().starts.invalid_sessions += live;
         if !resumable {
             gateway.lock().sessions.clear();
             gateway.update_connected();
@@ -167,7 +174,36 @@ impl GatewayControl {
 
     /// How many IDENTIFYs were accepted (each started a session; refused ones do not count).
     pub fn identify_count(&self) -> usize {
-        self.shared.gateway.lock().identifies.len()
+        self.shared.gateway.lock().starts.accepted.len()
+    }
+
+    /// Every IDENTIFY accepted, oldest first: when, its shard and its rate-limit key.
+    pub fn identifies(&self) -> Vec<super::IdentifyRecord> {
+        self.shared.gateway.lock().starts.accepted.clone()
+    }
+
+    /// How many INVALID_SESSION (op 9) payloads the sandbox sent, for any reason (an IDENTIFY
+    /// inside its bucket's window, an unknown session on RESUME, [`Self::send_invalid_session`]).
+    pub fn invalid_sessions_sent(&self) -> usize {
+        self.shared.gateway.lock().starts.invalid_sessions
+    }
+
+    /// Refuses (or accepts again) every WebSocket upgrade with HTTP 503, as an outage in front of
+    /// the gateway: clients cannot connect, sessions stay resumable.
+    pub fn refuse_connections(&self, on: bool) {
+        self.shared
+            .gateway
+            .refuse_connections
+            .store(on, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// Reads IDENTIFY and never answers it (nor starts a session), while heartbeats are still
+    /// acknowledged: a client must give up on the connection itself.
+    pub fn ignore_identify(&self, on: bool) {
+        self.shared
+            .gateway
+            .ignore_identify
+            .store(on, std::sync::atomic::Ordering::SeqCst);
     }
 
     /// How many RESUMEs were accepted (each reattached a session to a new connection).

@@ -7,12 +7,14 @@ mod firehose;
 mod guild_create;
 pub(crate) mod intents;
 mod members;
+pub(crate) mod sharding;
 mod writer;
 mod zlib;
 
 pub(crate) use connection::upgrade;
 pub use control::{GatewayControl, HeartbeatRecord};
 pub use firehose::Burst;
+pub use sharding::IdentifyRecord;
 
 use crate::Shared;
 use firehose::{BlankRule, BurstData, Delivery, dispatch_text, event_json};
@@ -169,8 +171,8 @@ impl Session {
 #[derive(Debug, Default)]
 pub(crate) struct Inner {
     pub(crate) sessions: HashMap<String, Session>,
-    /// When each IDENTIFY was accepted.
-    pub(crate) identifies: Vec<Instant>,
+    /// The IDENTIFYs accepted, the identify windows and the day's session starts.
+    pub(crate) starts: sharding::Starts,
     /// How many RESUMEs were accepted.
     pub(crate) resumes: usize,
     /// Users' presences (absent: offline).
@@ -186,7 +188,12 @@ pub(crate) struct Inner {
 pub(crate) struct GatewayState {
     inner: Mutex<Inner>,
     connected: watch::Sender<usize>,
-    session_starts: u64,
+    /// The shard count, `max_concurrency`, guilds per shard and session starts.
+    pub(crate) sharding: sharding::Sharding,
+    /// Whether WebSocket upgrades are refused with 503 (a test's outage).
+    pub(crate) refuse_connections: std::sync::atomic::AtomicBool,
+    /// Whether IDENTIFY is read and never answered (a test's fault).
+    pub(crate) ignore_identify: std::sync::atomic::AtomicBool,
     /// The bot user's id as JSON has it (for the intents' exceptions about the bot itself).
     bot_id: String,
     /// Whether heartbeats are acknowledged (tests turn it off to make a connection a zombie).
@@ -196,11 +203,13 @@ pub(crate) struct GatewayState {
 }
 
 impl GatewayState {
-    pub(crate) fn new(session_starts: u64, bot_id: u64) -> Self {
+    pub(crate) fn new(sharding: sharding::Sharding, bot_id: u64) -> Self {
         GatewayState {
             inner: Mutex::new(Inner::default()),
             connected: watch::channel(0).0,
-            session_starts,
+            sharding,
+            refuse_connections: std::sync::atomic::AtomicBool::new(false),
+            ignore_identify: std::sync::atomic::AtomicBool::new(false),
             bot_id: bot_id.to_string(),
             ack_heartbeats: std::sync::atomic::AtomicBool::new(true),
             withhold_last_chunk: AtomicUsize::new(0),
@@ -216,15 +225,19 @@ impl GatewayState {
         &self.bot_id
     }
 
-    /// Session starts left today.
-    pub(crate) fn identifies_remaining(&self) -> u64 {
-        self.session_starts
-            .saturating_sub(self.lock().identifies.len() as u64)
+    /// Session starts left in the window of `reset`, and how long until it resets.
+    pub(crate) fn session_starts_left(
+        &self,
+        reset: std::time::Duration,
+    ) -> (u64, std::time::Duration) {
+        let mut inner = self.lock();
+        let remaining = inner.starts.remaining(&self.sharding, reset);
+        (remaining, inner.starts.reset_after(reset))
     }
 
-    /// The session starts allowed per day.
+    /// The session starts allowed per window.
     pub(crate) fn session_start_total(&self) -> u64 {
-        self.session_starts
+        self.sharding.session_starts
     }
 
     /// Sends a dispatch to every session whose shard holds `guild` (`None`: shard 0, a DM or an

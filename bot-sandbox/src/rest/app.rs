@@ -37,17 +37,19 @@ pub(crate) async fn gateway(state: AppState) -> Response {
     ok(json!({"url": state.gateway_url()}))
 }
 
-/// `GET /gateway/bot`.
+/// `GET /gateway/bot`: the shard count and `max_concurrency` the sandbox was built with, and the
+/// session starts left in the current window.
 pub(crate) async fn gateway_bot(state: AppState) -> Response {
-    let remaining = state.gateway.identifies_remaining();
+    let gateway = &state.gateway;
+    let (remaining, reset_after) = gateway.session_starts_left(state.timings.session_start_reset);
     ok(json!({
         "url": state.gateway_url(),
-        "shards": 1,
+        "shards": gateway.sharding.shards,
         "session_start_limit": {
-            "total": state.gateway.session_start_total(),
+            "total": gateway.session_start_total(),
             "remaining": remaining,
-            "reset_after": 86_400_000u64,
-            "max_concurrency": 1,
+            "reset_after": reset_after.as_millis() as u64,
+            "max_concurrency": gateway.sharding.max_concurrency,
         },
     }))
 }

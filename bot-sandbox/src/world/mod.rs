@@ -337,6 +337,22 @@ impl World {
     /// A guild owned by `owner`, with an @everyone role and the bot as a member.
     pub(crate) fn add_guild(&mut self, name: &str, owner: u64) -> u64 {
         let id = self.ids.next();
+        self.insert_guild(id, name, owner)
+    }
+
+    /// [`World::add_guild`] with an id that shard `shard` of `shards` holds.
+    pub(crate) fn add_guild_on_shard(
+        &mut self,
+        name: &str,
+        owner: u64,
+        shard: u64,
+        shards: u64,
+    ) -> u64 {
+        let id = self.ids.next_on_shard(shard, shards);
+        self.insert_guild(id, name, owner)
+    }
+
+    fn insert_guild(&mut self, id: u64, name: &str, owner: u64) -> u64 {
         let everyone = RoleRecord {
             id,
             name: "@everyone".to_owned(),
