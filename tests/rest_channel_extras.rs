@@ -5,13 +5,10 @@
 
 mod common;
 
-use bot_core::Bot;
-use bot_core::command::CommandRegistry;
-use bot_core::gateway::Event;
 use bot_core::http::{Http, HttpError, Token};
 use bot_core::model::{CreateInvite, CreateMessage, CreatePoll, CreateWebhook, Id, Intents};
 use bot_sandbox::{DefaultGuild, Sandbox, SandboxHandle, Timings};
-use futures_util::{Stream, StreamExt, TryStreamExt};
+use futures_util::TryStreamExt;
 use std::time::Duration;
 
 /// View, send, read history; create invites, manage channels, manage webhooks; speak, the
@@ -45,32 +42,6 @@ async fn start() -> (SandboxHandle, DefaultGuild, Http) {
     (sandbox, world, http)
 }
 
-/// A bot of the sandbox with `intents` (started by `common::started_with_events`).
-fn listening(sandbox: &SandboxHandle, intents: Intents) -> Bot {
-    Bot::builder()
-        .token(sandbox.token())
-        .api_base(sandbox.rest_url())
-        .registry(CommandRegistry::default())
-        .intents(intents)
-        .build()
-        .expect("a bot")
-}
-
-/// The next dispatch named `name` (others skipped), within two seconds.
-async fn next_named(events: &mut (impl Stream<Item = Event> + Unpin), name: &str) -> Option<Event> {
-    tokio::time::timeout(Duration::from_secs(2), async {
-        while let Some(event) = events.next().await {
-            if event.name() == name {
-                return Some(event);
-            }
-        }
-        None
-    })
-    .await
-    .ok()
-    .flatten()
-}
-
 fn code(error: &HttpError) -> Option<u64> {
     error.code()
 }
@@ -78,7 +49,7 @@ fn code(error: &HttpError) -> Option<u64> {
 #[tokio::test]
 async fn invites_are_created_listed_and_announced() {
     let (sandbox, world, http) = start().await;
-    let bot = listening(&sandbox, Intents::GUILDS | Intents::GUILD_INVITES);
+    let bot = common::bot_with_intents(&sandbox, Intents::GUILDS | Intents::GUILD_INVITES);
     let (task, mut events) = common::started_with_events(&bot).await;
     let channel = Id::new(world.channel);
     let invite = http
@@ -98,7 +69,9 @@ async fn invites_are_created_listed_and_announced() {
         Some(world.channel)
     );
     assert!(
-        next_named(&mut events, "INVITE_CREATE").await.is_some(),
+        common::next_named(&mut events, "INVITE_CREATE")
+            .await
+            .is_some(),
         "INVITE_CREATE reaches a bot with GUILD_INVITES"
     );
     // Without `unique`, the same settings give the same invite again, and no event.
@@ -155,7 +128,7 @@ async fn invites_are_created_listed_and_announced() {
 #[tokio::test]
 async fn webhooks_are_created_listed_and_followed() {
     let (sandbox, world, http) = start().await;
-    let bot = listening(&sandbox, Intents::GUILDS | Intents::GUILD_WEBHOOKS);
+    let bot = common::bot_with_intents(&sandbox, Intents::GUILDS | Intents::GUILD_WEBHOOKS);
     let (task, mut events) = common::started_with_events(&bot).await;
     let channel = Id::new(world.channel);
     let webhook = http
@@ -170,7 +143,11 @@ async fn webhooks_are_created_listed_and_followed() {
         webhook.user.as_ref().map(|u| u.id.get()),
         Some(sandbox.bot_user_id())
     );
-    assert!(next_named(&mut events, "WEBHOOKS_UPDATE").await.is_some());
+    assert!(
+        common::next_named(&mut events, "WEBHOOKS_UPDATE")
+            .await
+            .is_some()
+    );
     let listed = http.channel_webhooks(channel).await.expect("the webhooks");
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].id, webhook.id);
@@ -191,7 +168,11 @@ async fn webhooks_are_created_listed_and_followed() {
         .expect("the follower webhook");
     assert_eq!(follower["type"], 2);
     assert_eq!(follower["source_channel"]["id"], news.to_string());
-    assert!(next_named(&mut events, "WEBHOOKS_UPDATE").await.is_some());
+    assert!(
+        common::next_named(&mut events, "WEBHOOKS_UPDATE")
+            .await
+            .is_some()
+    );
     let not_news = http
         .follow_announcement_channel(channel, channel, None)
         .await
@@ -227,7 +208,7 @@ async fn webhooks_are_created_listed_and_followed() {
 async fn polls_keep_their_votes_and_end() {
     let (sandbox, world, http) = start().await;
     let intents = Intents::GUILDS | Intents::GUILD_MESSAGES | Intents::GUILD_MESSAGE_POLLS;
-    let bot = listening(&sandbox, intents);
+    let bot = common::bot_with_intents(&sandbox, intents);
     let (task, mut events) = common::started_with_events(&bot).await;
     let channel = Id::new(world.channel);
     let message = http
@@ -264,14 +245,14 @@ async fn polls_keep_their_votes_and_end() {
     }
     assert!(sandbox.vote_poll(world.member, world.channel, id, 2));
     assert!(
-        next_named(&mut events, "MESSAGE_POLL_VOTE_ADD")
+        common::next_named(&mut events, "MESSAGE_POLL_VOTE_ADD")
             .await
             .is_some(),
         "MESSAGE_POLL_VOTE_ADD reaches a bot with GUILD_MESSAGE_POLLS"
     );
     assert!(sandbox.unvote_poll(users[2], world.channel, id, 1));
     assert!(
-        next_named(&mut events, "MESSAGE_POLL_VOTE_REMOVE")
+        common::next_named(&mut events, "MESSAGE_POLL_VOTE_REMOVE")
             .await
             .is_some()
     );
@@ -310,7 +291,11 @@ async fn polls_keep_their_votes_and_end() {
         .and_then(|p| p.results.clone())
         .expect("results");
     assert!(results.is_finalized);
-    assert!(next_named(&mut events, "MESSAGE_UPDATE").await.is_some());
+    assert!(
+        common::next_named(&mut events, "MESSAGE_UPDATE")
+            .await
+            .is_some()
+    );
     assert!(
         !sandbox.vote_poll(users[2], world.channel, id, 1),
         "an ended poll"
@@ -343,7 +328,7 @@ async fn polls_keep_their_votes_and_end() {
 #[tokio::test]
 async fn voice_status_and_soundboard_sounds() {
     let (sandbox, world, http) = start().await;
-    let bot = listening(&sandbox, Intents::GUILDS | Intents::GUILD_VOICE_STATES);
+    let bot = common::bot_with_intents(&sandbox, Intents::GUILDS | Intents::GUILD_VOICE_STATES);
     let (task, mut events) = common::started_with_events(&bot).await;
     let voice = sandbox
         .create_channel(world.guild, "lounge", 2)
@@ -357,7 +342,7 @@ async fn voice_status_and_soundboard_sounds() {
         Some("playing chess")
     );
     assert!(
-        next_named(&mut events, "VOICE_CHANNEL_STATUS_UPDATE")
+        common::next_named(&mut events, "VOICE_CHANNEL_STATUS_UPDATE")
             .await
             .is_some()
     );
@@ -389,7 +374,7 @@ async fn voice_status_and_soundboard_sounds() {
         .await
         .expect("played");
     assert!(
-        next_named(&mut events, "VOICE_CHANNEL_EFFECT_SEND")
+        common::next_named(&mut events, "VOICE_CHANNEL_EFFECT_SEND")
             .await
             .is_some()
     );

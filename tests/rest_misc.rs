@@ -13,9 +13,8 @@ use bot_core::model::{
     CreateInvite, CreateMessage, CreatePoll, CreateStageInstance, EditStageInstance, Id, Intents,
     StagePrivacyLevel, TargetUsersJobStatus,
 };
-use bot_core::prelude::*;
 use bot_sandbox::{DefaultGuild, Sandbox, SandboxHandle, Timings};
-use futures_util::{Stream, StreamExt, TryStreamExt};
+use futures_util::TryStreamExt;
 use std::time::Duration;
 
 /// VIEW_CHANNEL, SEND_MESSAGES, READ_MESSAGE_HISTORY, CREATE_INSTANT_INVITE, MANAGE_CHANNELS,
@@ -44,32 +43,6 @@ fn http_of(sandbox: &SandboxHandle) -> Http {
     Http::new(sandbox.rest_url(), Token::new(sandbox.token()))
 }
 
-/// A bot of the sandbox with `intents`, no commands.
-fn bot_of(sandbox: &SandboxHandle, intents: Intents) -> Bot {
-    Bot::builder()
-        .token(sandbox.token())
-        .api_base(sandbox.rest_url())
-        .registry(CommandRegistry::default())
-        .intents(intents)
-        .build()
-        .expect("a bot")
-}
-
-/// The next dispatch named `name` (others skipped), within two seconds.
-async fn next_named(events: &mut (impl Stream<Item = Event> + Unpin), name: &str) -> Option<Event> {
-    tokio::time::timeout(Duration::from_secs(2), async {
-        while let Some(event) = events.next().await {
-            if event.name() == name {
-                return Some(event);
-            }
-        }
-        None
-    })
-    .await
-    .ok()
-    .flatten()
-}
-
 fn code(result: Result<impl std::fmt::Debug, HttpError>) -> Option<u64> {
     result.expect_err("Discord refuses it").code()
 }
@@ -81,7 +54,7 @@ fn refused_before_sending(result: Result<impl std::fmt::Debug, HttpError>) -> bo
 #[tokio::test]
 async fn an_invite_is_fetched_with_counts_and_revoked() {
     let (sandbox, world, role) = start().await;
-    let bot = bot_of(&sandbox, Intents::GUILDS | Intents::GUILD_INVITES);
+    let bot = common::bot_with_intents(&sandbox, Intents::GUILDS | Intents::GUILD_INVITES);
     let (deleted_tx, mut deleted) = tokio::sync::mpsc::unbounded_channel();
     bot.add_listener(move |event: Received<InviteDelete>| {
         let deleted_tx = deleted_tx.clone();
@@ -217,7 +190,7 @@ async fn a_stage_instance_is_started_edited_and_ended_with_its_events() {
     let stage_channel = sandbox
         .add_channel(world.guild, "town-hall", 13)
         .expect("a stage channel");
-    let bot = bot_of(&sandbox, Intents::GUILDS);
+    let bot = common::bot_with_intents(&sandbox, Intents::GUILDS);
     let (task, mut events) = common::started_with_events(&bot).await;
     let channel = Id::new(stage_channel);
     let http = bot.http();
@@ -232,7 +205,7 @@ async fn a_stage_instance_is_started_edited_and_ended_with_its_events() {
     assert_eq!(&*started.topic, "Town hall");
     assert_eq!(started.privacy_level, StagePrivacyLevel::GuildOnly);
     assert!(
-        next_named(&mut events, "STAGE_INSTANCE_CREATE")
+        common::next_named(&mut events, "STAGE_INSTANCE_CREATE")
             .await
             .is_some()
     );
@@ -277,7 +250,7 @@ async fn a_stage_instance_is_started_edited_and_ended_with_its_events() {
         .expect("edited");
     assert_eq!(&*edited.topic, "Q&A");
     assert!(
-        next_named(&mut events, "STAGE_INSTANCE_UPDATE")
+        common::next_named(&mut events, "STAGE_INSTANCE_UPDATE")
             .await
             .is_some()
     );
@@ -285,7 +258,7 @@ async fn a_stage_instance_is_started_edited_and_ended_with_its_events() {
         .await
         .expect("ended");
     assert!(
-        next_named(&mut events, "STAGE_INSTANCE_DELETE")
+        common::next_named(&mut events, "STAGE_INSTANCE_DELETE")
             .await
             .is_some()
     );
@@ -313,7 +286,7 @@ async fn a_stage_instance_is_started_edited_and_ended_with_its_events() {
 #[tokio::test]
 async fn stickers_packs_default_sounds_and_the_gateway_are_read() {
     let (sandbox, _, _) = start().await;
-    let bot = bot_of(&sandbox, Intents::GUILDS);
+    let bot = common::bot_with_intents(&sandbox, Intents::GUILDS);
     let packs = bot.fetch_premium_sticker_packs().await.expect("the packs");
     assert!(packs.len() >= 2);
     let wumpus = packs
@@ -360,7 +333,7 @@ async fn stickers_packs_default_sounds_and_the_gateway_are_read() {
 #[tokio::test]
 async fn a_poll_is_voted_on_ended_and_its_voters_listed() {
     let (sandbox, world, _) = start().await;
-    let bot = bot_of(&sandbox, Intents::GUILDS | Intents::GUILD_MESSAGE_POLLS);
+    let bot = common::bot_with_intents(&sandbox, Intents::GUILDS | Intents::GUILD_MESSAGE_POLLS);
     let (task, mut events) = common::started_with_events(&bot).await;
     let channel = Id::new(world.channel);
     let message = bot
@@ -374,7 +347,7 @@ async fn a_poll_is_voted_on_ended_and_its_voters_listed() {
     let id = message.id.get();
     assert!(sandbox.vote_poll(world.owner, world.channel, id, 1));
     assert!(
-        next_named(&mut events, "MESSAGE_POLL_VOTE_ADD")
+        common::next_named(&mut events, "MESSAGE_POLL_VOTE_ADD")
             .await
             .is_some()
     );
@@ -382,7 +355,7 @@ async fn a_poll_is_voted_on_ended_and_its_voters_listed() {
     assert!(sandbox.unvote_poll(world.member, world.channel, id, 1));
     assert!(sandbox.vote_poll(world.member, world.channel, id, 2));
     assert!(
-        next_named(&mut events, "MESSAGE_POLL_VOTE_REMOVE")
+        common::next_named(&mut events, "MESSAGE_POLL_VOTE_REMOVE")
             .await
             .is_some()
     );
@@ -436,7 +409,7 @@ async fn the_bots_guilds_are_streamed_across_pages() {
     for n in 0..450 {
         sandbox.add_guild(&format!("guild {n}"), world.owner);
     }
-    let bot = bot_of(&sandbox, Intents::GUILDS);
+    let bot = common::bot_with_intents(&sandbox, Intents::GUILDS);
     let (before_requests, _) = sandbox.request_counts();
     let all: Vec<_> = bot
         .fetch_guilds(None, None, None, true)
@@ -495,7 +468,7 @@ async fn the_bots_guilds_are_streamed_across_pages() {
 async fn the_bot_leaves_a_guild() {
     let (sandbox, world, _) = start().await;
     let other = sandbox.add_guild("Elsewhere", world.owner);
-    let bot = bot_of(&sandbox, Intents::GUILDS);
+    let bot = common::bot_with_intents(&sandbox, Intents::GUILDS);
     let (task, mut events) = common::started_with_events(&bot).await;
     assert!(
         common::eventually(Duration::from_secs(2), || bot
@@ -506,7 +479,9 @@ async fn the_bot_leaves_a_guild() {
     );
     bot.http().leave_guild(Id::new(other)).await.expect("left");
     assert!(
-        next_named(&mut events, "GUILD_DELETE").await.is_some(),
+        common::next_named(&mut events, "GUILD_DELETE")
+            .await
+            .is_some(),
         "GUILD_DELETE reaches the bot's session"
     );
     assert!(

@@ -6,8 +6,6 @@
 
 mod common;
 
-use bot_core::Bot;
-use bot_core::command::CommandRegistry;
 use bot_core::gateway::Event;
 use bot_core::http::{Http, HttpError, Token};
 use bot_core::model::{
@@ -15,8 +13,6 @@ use bot_core::model::{
     ExecuteWebhook, Id, Intents, Permissions, RequestProblem, Webhook,
 };
 use bot_sandbox::{DefaultGuild, Sandbox, SandboxHandle};
-use futures_util::{Stream, StreamExt};
-use std::time::Duration;
 
 /// View, send, read history, manage webhooks (threads: @everyone's defaults).
 fn webhook_manager() -> Permissions {
@@ -48,39 +44,17 @@ fn api(error: &HttpError) -> (Option<u16>, Option<u64>) {
     (error.status(), error.code())
 }
 
-/// A bot of the sandbox with `intents` (started by `common::started_with_events`).
-fn listening(sandbox: &SandboxHandle, intents: Intents) -> Bot {
-    Bot::builder()
-        .token(sandbox.token())
-        .api_base(sandbox.rest_url())
-        .registry(CommandRegistry::default())
-        .intents(intents)
-        .build()
-        .expect("a bot")
-}
-
-/// The next dispatch named `name` (others skipped), within two seconds.
-async fn next_named(events: &mut (impl Stream<Item = Event> + Unpin), name: &str) -> Option<Event> {
-    tokio::time::timeout(Duration::from_secs(2), async {
-        while let Some(event) = events.next().await {
-            if event.name() == name {
-                return Some(event);
-            }
-        }
-        None
-    })
-    .await
-    .ok()
-    .flatten()
-}
-
 #[tokio::test]
 async fn webhooks_are_read_listed_changed_moved_and_deleted() {
     let (sandbox, world, http) = start(Sandbox::builder()).await;
-    let bot = listening(&sandbox, Intents::GUILDS | Intents::GUILD_WEBHOOKS);
+    let bot = common::bot_with_intents(&sandbox, Intents::GUILDS | Intents::GUILD_WEBHOOKS);
     let (task, mut events) = common::started_with_events(&bot).await;
     let made = webhook(&http, world.channel, "Deploys").await;
-    assert!(next_named(&mut events, "WEBHOOKS_UPDATE").await.is_some());
+    assert!(
+        common::next_named(&mut events, "WEBHOOKS_UPDATE")
+            .await
+            .is_some()
+    );
     let token = made.token.clone().expect("an incoming webhook's token");
 
     // By id with the bot's token, and through the bot and its context.
@@ -127,8 +101,16 @@ async fn webhooks_are_read_listed_changed_moved_and_deleted() {
         sandbox.webhook(made.id.get()).unwrap()["name"],
         "Deploys v2"
     );
-    assert!(next_named(&mut events, "WEBHOOKS_UPDATE").await.is_some());
-    assert!(next_named(&mut events, "WEBHOOKS_UPDATE").await.is_some());
+    assert!(
+        common::next_named(&mut events, "WEBHOOKS_UPDATE")
+            .await
+            .is_some()
+    );
+    assert!(
+        common::next_named(&mut events, "WEBHOOKS_UPDATE")
+            .await
+            .is_some()
+    );
     assert!(sandbox.audit_reasons().iter().any(|(route, reason)| {
         route == &format!("PATCH /webhooks/{}", made.id) && reason == "one channel for releases"
     }));
@@ -207,7 +189,7 @@ async fn webhooks_are_read_listed_changed_moved_and_deleted() {
 #[tokio::test]
 async fn a_webhook_sends_into_a_thread_with_its_name_and_waits_for_the_message() {
     let (sandbox, world, http) = start(Sandbox::builder()).await;
-    let bot = listening(
+    let bot = common::bot_with_intents(
         &sandbox,
         Intents::GUILDS | Intents::GUILD_MESSAGES | Intents::MESSAGE_CONTENT,
     );
@@ -249,7 +231,7 @@ async fn a_webhook_sends_into_a_thread_with_its_name_and_waits_for_the_message()
     let stored = sandbox.message(thread.id.get(), sent.id.get()).unwrap();
     assert_eq!(stored["webhook_id"], hook.id.to_string());
     assert!(stored.get("member").is_none());
-    match next_named(&mut events, "MESSAGE_CREATE").await {
+    match common::next_named(&mut events, "MESSAGE_CREATE").await {
         Some(Event::MessageCreate(created)) => {
             assert_eq!(created.webhook_id, Some(hook.id));
             assert_eq!(created.content, "deployed");

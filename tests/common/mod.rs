@@ -176,6 +176,38 @@ pub fn bot_without_commands(sandbox: &bot_sandbox::SandboxHandle) -> Bot {
         .expect("a valid bot")
 }
 
+/// A bot for `sandbox` with no command and `intents`.
+pub fn bot_with_intents(
+    sandbox: &bot_sandbox::SandboxHandle,
+    intents: bot_core::model::Intents,
+) -> Bot {
+    Bot::builder()
+        .token(sandbox.token())
+        .api_base(sandbox.rest_url())
+        .registry(bot_core::command::CommandRegistry::default())
+        .intents(intents)
+        .build()
+        .expect("a valid bot")
+}
+
+/// The next dispatch named `name` (others skipped), within two seconds.
+pub async fn next_named(
+    events: &mut (impl Stream<Item = Event> + Unpin),
+    name: &str,
+) -> Option<Event> {
+    tokio::time::timeout(Duration::from_secs(2), async {
+        while let Some(event) = events.next().await {
+            if event.name() == name {
+                return Some(event);
+            }
+        }
+        None
+    })
+    .await
+    .ok()
+    .flatten()
+}
+
 /// An example's binary: `cargo test` builds the examples next to the test binaries, in
 /// `target/<profile>/examples`.
 pub fn example(name: &str) -> std::path::PathBuf {
