@@ -2,6 +2,7 @@
 //! members and voice states, messages, registered commands and live interactions.
 
 mod application;
+pub(crate) mod application_edits;
 pub(crate) mod audit;
 pub(crate) mod bans;
 pub(crate) mod catalog;
@@ -17,6 +18,7 @@ mod group_dms;
 mod guild_channels;
 mod guild_edits;
 mod handle;
+mod handle_application;
 mod handle_extras;
 mod handle_guild;
 mod handle_members;
@@ -28,6 +30,7 @@ mod invites;
 mod members;
 mod messages;
 mod moderation;
+pub(crate) mod monetization;
 mod oauth;
 mod polls;
 mod prune;
@@ -51,6 +54,7 @@ pub(crate) use render::{channel_json, role_json};
 
 pub(crate) use application::TeamRecord;
 pub use application::TeamRole;
+pub use handle_application::SkuKind;
 pub(crate) use change::{Changed, Refusal};
 pub(crate) use channels as channels_api;
 pub(crate) use command_wire::{command_json as command_json_of, command_json_localized};
@@ -266,6 +270,10 @@ pub(crate) struct World {
     pub(crate) stages: BTreeMap<u64, stage_instances::StageRecord>,
     /// Discord's catalog: the standard sticker packs and the default soundboard sounds.
     pub(crate) catalog: catalog::Catalog,
+    /// What the app changed about itself, its role-connection metadata, its activity instances.
+    pub(crate) app_settings: application_edits::AppSettings,
+    /// The application's SKUs, entitlements and subscriptions.
+    pub(crate) store: monetization::Store,
 }
 
 impl World {
@@ -286,7 +294,7 @@ impl World {
                 avatar: None,
             },
         );
-        World {
+        let mut world = World {
             application_id,
             application_name: bot_name.to_owned(),
             bot_id,
@@ -316,7 +324,11 @@ impl World {
             command_permissions: BTreeMap::new(),
             stages: BTreeMap::new(),
             catalog: catalog::Catalog::discords(),
-        }
+            app_settings: application_edits::AppSettings::default(),
+            store: monetization::Store::default(),
+        };
+        world.seed_skus();
+        world
     }
 
     pub(crate) fn add_user(&mut self, username: &str) -> u64 {

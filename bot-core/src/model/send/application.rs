@@ -1,7 +1,7 @@
 //! Changes to the application (Edit Current Application), with Discord's limits checked before
-//! sending: a description of at most 400 characters, at most 5 tags of at most 20 characters,
-//! urls of at most 2048 characters that parse as http(s) urls, and only the limited gateway
-//! intent flags.
+//! sending: a description of at most 400 characters, at most 5 distinct tags of at most 20
+//! characters, urls of at most 2048 characters that parse as http(s) urls, and only the
+//! limited gateway intent flags.
 
 use super::problem::{self, RequestProblem};
 use crate::model::{
@@ -177,8 +177,14 @@ impl EditApplication {
         }
         if let Some(tags) = &self.tags {
             problem::count("tags", tags.len(), 0, MAX_APPLICATION_TAGS)?;
-            for tag in tags {
+            for (i, tag) in tags.iter().enumerate() {
                 problem::length("tags", tag, 1, APPLICATION_TAG_LENGTH)?;
+                if tags[..i].contains(tag) {
+                    return Err(RequestProblem::NotAllowed {
+                        field: "tags",
+                        why: "each tag may appear once",
+                    });
+                }
             }
         }
         if let Some(flags) = self.flags
