@@ -68,7 +68,10 @@ pub(crate) async fn attachment(
     let base = format!("http://{}", state.addr);
     let mut world = state.world();
     let id = world.ids.next();
-    let url = format!("{base}/attachments/{}/{id}/{}", world.application_id, file.filename);
+    let url = format!(
+        "{base}/attachments/{}/{id}/{}",
+        world.application_id, file.filename
+    );
     let attachment = json!({
         "id": id.to_string(), "filename": file.filename, "size": file.bytes.len(),
         "url": url, "proxy_url": url,
@@ -109,7 +112,11 @@ async fn file_part(request: Request) -> Result<crate::world::StoredFile, axum::r
             Ok(Some(field)) if field.name() == Some("file") => {
                 let filename = field.file_name().unwrap_or("file").to_owned();
                 let bytes = field.bytes().await.map_err(|_| {
-                    super::error(StatusCode::PAYLOAD_TOO_LARGE, 40005, "Request entity too large")
+                    super::error(
+                        StatusCode::PAYLOAD_TOO_LARGE,
+                        40005,
+                        "Request entity too large",
+                    )
                 })?;
                 if bytes.is_empty() {
                     return Err(missing());

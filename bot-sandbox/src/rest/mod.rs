@@ -560,7 +560,10 @@ fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
             "/applications/{app}/activity-instances/{instance}",
             get(application::activity_instance),
         )
-        .route("/applications/{app}/attachment", post(application::attachment))
+        .route(
+            "/applications/{app}/attachment",
+            post(application::attachment),
+        )
         .route(
             "/applications/{app}/role-connections/metadata",
             get(application::role_metadata).put(application::set_role_metadata),
@@ -578,7 +581,10 @@ fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
             "/applications/{app}/entitlements/{id}/consume",
             post(monetization::consume),
         )
-        .route("/skus/{sku}/subscriptions", get(monetization::subscriptions))
+        .route(
+            "/skus/{sku}/subscriptions",
+            get(monetization::subscriptions),
+        )
         .route(
             "/skus/{sku}/subscriptions/{id}",
             get(monetization::subscription),

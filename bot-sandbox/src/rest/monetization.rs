@@ -83,10 +83,7 @@ pub(crate) async fn entitlements(
 }
 
 /// `GET /applications/{id}/entitlements/{entitlement}`.
-pub(crate) async fn entitlement(
-    state: AppState,
-    Path((app, id)): Path<(String, String)>,
-) -> Reply {
+pub(crate) async fn entitlement(state: AppState, Path((app, id)): Path<(String, String)>) -> Reply {
     let world = state.world();
     world.own_application(&app).map_err(refused)?;
     let id = snowflake(&id, 10029, "Entitlement")?;
@@ -121,10 +118,7 @@ pub(crate) async fn create_test(
 }
 
 /// `DELETE /applications/{id}/entitlements/{entitlement}`: ENTITLEMENT_DELETE, 204.
-pub(crate) async fn delete_test(
-    state: AppState,
-    Path((app, id)): Path<(String, String)>,
-) -> Reply {
+pub(crate) async fn delete_test(state: AppState, Path((app, id)): Path<(String, String)>) -> Reply {
     state.world().own_application(&app).map_err(refused)?;
     let id = snowflake(&id, 10029, "Entitlement")?;
     state

@@ -116,7 +116,10 @@ impl AppSettings {
             }
             next.description = text.to_owned();
         }
-        for (field, slot) in [("icon", &mut next.icon), ("cover_image", &mut next.cover_image)] {
+        for (field, slot) in [
+            ("icon", &mut next.icon),
+            ("cover_image", &mut next.cover_image),
+        ] {
             match body.get(field) {
                 None => {}
                 Some(Value::Null) => *slot = None,
@@ -171,13 +174,19 @@ impl AppSettings {
                 params => Some(install_params_of(params)?),
             };
         }
-        if let Some(config) = body.get("integration_types_config").filter(|c| !c.is_null()) {
+        if let Some(config) = body
+            .get("integration_types_config")
+            .filter(|c| !c.is_null())
+        {
             let config = config
                 .as_object()
                 .ok_or_else(|| invalid("integration_types_config", "Not a mapping."))?;
             for (kind, value) in config {
                 if kind != "0" && kind != "1" {
-                    return Err(invalid("integration_types_config", "Invalid integration type."));
+                    return Err(invalid(
+                        "integration_types_config",
+                        "Invalid integration type.",
+                    ));
                 }
                 let params = value.get("oauth2_install_params").filter(|p| !p.is_null());
                 let stored = match params {
@@ -190,7 +199,12 @@ impl AppSettings {
         if let Some(status) = body.get("event_webhooks_status").filter(|s| !s.is_null()) {
             next.event_webhooks_status = match status.as_u64() {
                 Some(status @ (1 | 2)) => status as u8,
-                _ => return Err(invalid("event_webhooks_status", "Value must be one of {1, 2}.")),
+                _ => {
+                    return Err(invalid(
+                        "event_webhooks_status",
+                        "Value must be one of {1, 2}.",
+                    ));
+                }
             };
         }
         if let Some(types) = body.get("event_webhooks_types").filter(|t| !t.is_null()) {
@@ -198,7 +212,11 @@ impl AppSettings {
                 .as_array()
                 .ok_or_else(|| invalid("event_webhooks_types", "Not a list."))?
                 .iter()
-                .map(|t| t.as_str().filter(|t| WEBHOOK_EVENT_TYPES.contains(t)).map(str::to_owned))
+                .map(|t| {
+                    t.as_str()
+                        .filter(|t| WEBHOOK_EVENT_TYPES.contains(t))
+                        .map(str::to_owned)
+                })
                 .collect::<Option<_>>()
                 .ok_or_else(|| invalid("event_webhooks_types", "Invalid event type."))?;
             next.event_webhooks_types = types;
@@ -311,7 +329,10 @@ pub(crate) fn role_metadata_of(body: &Value) -> Result<Vec<Value>, Refusal> {
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
         {
-            return Err(invalid("key", "Must only contain a-z, 0-9, or _ characters."));
+            return Err(invalid(
+                "key",
+                "Must only contain a-z, 0-9, or _ characters.",
+            ));
         }
         if keys.contains(&key) {
             return Err(invalid("key", "Keys must be unique."));
@@ -343,7 +364,11 @@ impl World {
 
     /// Starts an activity instance in `channel` with `users` in it; its instance id. `None`
     /// for an unknown channel.
-    pub(crate) fn start_activity_instance(&mut self, channel: u64, users: &[u64]) -> Option<String> {
+    pub(crate) fn start_activity_instance(
+        &mut self,
+        channel: u64,
+        users: &[u64],
+    ) -> Option<String> {
         let guild = self.guild_id_of(channel);
         if guild.is_none() && !self.channel_exists(channel) {
             return None;
@@ -375,12 +400,17 @@ mod tests {
     fn edits_are_checked_as_discord_checks_them() {
         let mut settings = AppSettings::default();
         settings
-            .apply(&json!({"description": "d", "tags": ["a", "b"], "flags": 1 << 19,
+            .apply(
+                &json!({"description": "d", "tags": ["a", "b"], "flags": 1 << 19,
                            "interactions_endpoint_url": "https://x.example/i",
-                           "install_params": {"scopes": ["bot"], "permissions": "8"}}))
+                           "install_params": {"scopes": ["bot"], "permissions": "8"}}),
+            )
             .unwrap();
         assert_eq!(settings.flags, 1 << 19);
-        assert_eq!(settings.urls["interactions_endpoint_url"], "https://x.example/i");
+        assert_eq!(
+            settings.urls["interactions_endpoint_url"],
+            "https://x.example/i"
+        );
         for bad in [
             json!({"flags": 1 << 12}),
             json!({"tags": ["a", "b", "c", "d", "e", "f"]}),
@@ -393,7 +423,9 @@ mod tests {
             assert!(settings.apply(&bad).is_err(), "{bad}");
             assert_eq!(settings, before, "nothing changes on a refusal");
         }
-        settings.apply(&json!({"interactions_endpoint_url": ""})).unwrap();
+        settings
+            .apply(&json!({"interactions_endpoint_url": ""}))
+            .unwrap();
         assert!(!settings.urls.contains_key("interactions_endpoint_url"));
     }
 

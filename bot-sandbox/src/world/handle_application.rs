@@ -75,9 +75,7 @@ impl SandboxHandle {
     /// (`GET /applications/{id}/activity-instances/{instance}` shows it), `None` for an unknown
     /// channel.
     pub fn start_activity_instance(&self, channel: u64, users: &[u64]) -> Option<String> {
-        self.shared
-            .world()
-            .start_activity_instance(channel, users)
+        self.shared.world().start_activity_instance(channel, users)
     }
 
     /// The application object, as `GET /applications/@me` shows it.

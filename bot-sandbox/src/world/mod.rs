@@ -54,12 +54,12 @@ pub(crate) use render::{channel_json, role_json};
 
 pub(crate) use application::TeamRecord;
 pub use application::TeamRole;
-pub use handle_application::SkuKind;
 pub(crate) use change::{Changed, Refusal};
 pub(crate) use channels as channels_api;
 pub(crate) use command_wire::{command_json as command_json_of, command_json_localized};
 pub(crate) use commands::{CommandError, CommandStore, StoredCommand};
 pub(crate) use guild_channels::{CREATABLE as CREATABLE_CHANNEL_TYPES, NewChannel};
+pub use handle_application::SkuKind;
 pub use interactions::{DeadlineExceeded, InteractionResponse, Invocation};
 pub(crate) use interactions::{InteractionRecord, Invoker};
 pub(crate) use invites::InviteRequest;

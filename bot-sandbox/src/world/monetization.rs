@@ -288,9 +288,7 @@ impl World {
     pub(crate) fn entitlements_json(&self, filter: &EntitlementFilter) -> Vec<Value> {
         let now = now_seconds();
         let wanted = |e: &&EntitlementRecord| {
-            filter
-                .user
-                .is_none_or(|u| e.owner == Owner::User(u))
+            filter.user.is_none_or(|u| e.owner == Owner::User(u))
                 && filter.guild.is_none_or(|g| e.owner == Owner::Guild(g))
                 && (filter.skus.is_empty() || filter.skus.contains(&e.sku))
                 && filter.before.is_none_or(|b| e.id < b)
@@ -299,7 +297,8 @@ impl World {
                 && !(filter.exclude_deleted && e.deleted)
         };
         let matching = self.store.entitlements.values().filter(wanted);
-        let ordered: Vec<&EntitlementRecord> = if filter.after.is_some() && filter.before.is_none() {
+        let ordered: Vec<&EntitlementRecord> = if filter.after.is_some() && filter.before.is_none()
+        {
             matching.collect()
         } else {
             matching.rev().collect()
@@ -451,8 +450,14 @@ mod tests {
         let granted = world.create_test_entitlement(coins, user, 2).unwrap();
         assert_eq!(granted.events[0].event, "ENTITLEMENT_CREATE");
         let id: u64 = granted.value["id"].as_str().unwrap().parse().unwrap();
-        assert!(world.create_test_entitlement(coins, 1, 2).is_err(), "unknown user");
-        assert_eq!(world.create_test_entitlement(1, user, 2).unwrap_err().code, 10027);
+        assert!(
+            world.create_test_entitlement(coins, 1, 2).is_err(),
+            "unknown user"
+        );
+        assert_eq!(
+            world.create_test_entitlement(1, user, 2).unwrap_err().code,
+            10027
+        );
         world.consume_entitlement(id).unwrap();
         assert!(world.consume_entitlement(id).is_err(), "consumed once");
         let durable = world.create_test_entitlement(sword, user, 2).unwrap().value;
@@ -467,6 +472,9 @@ mod tests {
         world.delete_test_entitlement(durable).unwrap();
         assert_eq!(world.entitlements_json(&all).len(), 1);
         let purchase = world.purchase(user, sword).unwrap().value;
-        assert_eq!(world.delete_test_entitlement(purchase).unwrap_err().status, 400);
+        assert_eq!(
+            world.delete_test_entitlement(purchase).unwrap_err().status,
+            400
+        );
     }
 }

@@ -3,7 +3,9 @@
 
 use super::super::{Body, Http, HttpError, Method, RequestProblem};
 use super::{encode, json};
-use crate::model::{ActivityInstance, Application, ApplicationMarker, Attachment, EditApplication, Id};
+use crate::model::{
+    ActivityInstance, Application, ApplicationMarker, Attachment, EditApplication, Id,
+};
 use serde::Deserialize;
 
 /// The most characters of an activity instance's id (the spec's bound).

@@ -2,9 +2,7 @@
 
 use super::super::{Body, Http, HttpError, Method};
 use super::json;
-use crate::model::{
-    ApplicationMarker, Id, RoleConnectionMetadata, check_role_connection_metadata,
-};
+use crate::model::{ApplicationMarker, Id, RoleConnectionMetadata, check_role_connection_metadata};
 
 impl Http {
     /// `GET /applications/{id}/role-connections/metadata`: the metadata records.

@@ -69,7 +69,8 @@ pub struct EditApplication {
     pub install_params: Option<InstallParams>,
     /// The default install settings per installation context.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub integration_types_config: Option<HashMap<ApplicationIntegrationType, IntegrationTypeConfig>>,
+    pub integration_types_config:
+        Option<HashMap<ApplicationIntegrationType, IntegrationTypeConfig>>,
     /// Up to five tags (at most 20 characters each).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
@@ -173,7 +174,12 @@ impl EditApplication {
     /// Checks Discord's limits.
     pub fn check(&self) -> Result<(), RequestProblem> {
         if let Some(description) = &self.description {
-            problem::length("description", description, 0, APPLICATION_DESCRIPTION_LENGTH)?;
+            problem::length(
+                "description",
+                description,
+                0,
+                APPLICATION_DESCRIPTION_LENGTH,
+            )?;
         }
         if let Some(tags) = &self.tags {
             problem::count("tags", tags.len(), 0, MAX_APPLICATION_TAGS)?;
@@ -265,7 +271,10 @@ mod tests {
         let too_long = EditApplication::new().description("x".repeat(401));
         assert!(matches!(
             too_long.check(),
-            Err(RequestProblem::Length { field: "description", .. })
+            Err(RequestProblem::Length {
+                field: "description",
+                ..
+            })
         ));
         let long_tag = EditApplication::new().tags(["x".repeat(21)]);
         assert!(long_tag.check().is_err());
@@ -276,9 +285,14 @@ mod tests {
         ));
         let url = EditApplication::new().interactions_endpoint_url("not a url");
         assert!(url.check().is_err());
-        assert!(EditApplication::new().interactions_endpoint_url("").check().is_ok());
-        let no_scope = EditApplication::new()
-            .install_params(InstallParams::new([], Permissions::empty()));
+        assert!(
+            EditApplication::new()
+                .interactions_endpoint_url("")
+                .check()
+                .is_ok()
+        );
+        let no_scope =
+            EditApplication::new().install_params(InstallParams::new([], Permissions::empty()));
         assert!(no_scope.check().is_err());
     }
 }

@@ -28,8 +28,6 @@ pub use application::{
     APPLICATION_DESCRIPTION_LENGTH, APPLICATION_TAG_LENGTH, EditApplication, MAX_APPLICATION_TAGS,
     editable_application_flags,
 };
-pub use monetization::{EntitlementOwner, EntitlementQuery, MAX_ENTITLEMENT_SKUS};
-pub use role_connection::{MAX_ROLE_CONNECTION_METADATA, check_role_connection_metadata};
 pub use channel::{EditChannel, SLOW_MODE_LIMIT};
 pub use check::{CreateMessageError, MessageProblem};
 pub use guild::{CreateGuildChannel, CreateRole, EditGuild, EditMember, MAX_TIMEOUT_SECONDS};
@@ -40,8 +38,10 @@ pub(crate) use moderation::check_prune;
 pub use moderation::{
     AccessToken, AddGuildMember, BeginPrune, EditVoiceState, MAX_PRUNE_ROLES, PRUNE_DAYS,
 };
+pub use monetization::{EntitlementOwner, EntitlementQuery, MAX_ENTITLEMENT_SKUS};
 pub use problem::RequestProblem;
 pub use response::{AutocompleteChoice, InteractionCallbackType, InteractionResponse, Modal};
+pub use role_connection::{MAX_ROLE_CONNECTION_METADATA, check_role_connection_metadata};
 pub use stage::{CreateStageInstance, EditStageInstance, STAGE_TOPIC_LENGTH};
 pub use thread::{CreateForumThread, CreateThread};
 pub use webhook::{EditWebhook, ExecuteWebhook};

@@ -179,7 +179,10 @@ mod tests {
         let twice = EntitlementQuery::new().skus([Id::new(2), Id::new(2)]);
         assert_eq!(
             twice.check(),
-            Err(RequestProblem::Duplicate { field: "skus", id: 2 })
+            Err(RequestProblem::Duplicate {
+                field: "skus",
+                id: 2
+            })
         );
     }
 }

@@ -67,13 +67,20 @@ mod tests {
         assert!(check_role_connection_metadata(&[record("a_1"), record("b")]).is_ok());
         assert!(check_role_connection_metadata(&[]).is_ok());
         for bad in ["", "Upper", "with-dash", &"k".repeat(51)] {
-            assert!(check_role_connection_metadata(&[record(bad)]).is_err(), "{bad:?}");
+            assert!(
+                check_role_connection_metadata(&[record(bad)]).is_err(),
+                "{bad:?}"
+            );
         }
         assert!(check_role_connection_metadata(&[record("a"), record("a")]).is_err());
         let many: Vec<_> = (0..6).map(|i| record(&format!("k{i}"))).collect();
         assert!(matches!(
             check_role_connection_metadata(&many),
-            Err(RequestProblem::Count { field: "records", count: 6, .. })
+            Err(RequestProblem::Count {
+                field: "records",
+                count: 6,
+                ..
+            })
         ));
         let mut long = record("k");
         long.description = "d".repeat(201).into();
