@@ -104,7 +104,10 @@ async fn the_application_is_edited_and_application_info_refetches_it() {
     assert_eq!(by_id.id, id);
     let cleared = bot
         .http()
-        .edit_application(id, &EditApplication::new().interactions_endpoint_url(""))
+        .edit_application(
+            id,
+            &EditApplication::new().remove_interactions_endpoint_url(),
+        )
         .await
         .expect("the endpoint removed");
     assert_eq!(cleared.interactions_endpoint_url, None);

@@ -281,6 +281,15 @@ fn install_params_of(params: &Value) -> Result<Value, Refusal> {
     if scopes.is_empty() {
         return Err(invalid("install_params.scopes", "This field is required"));
     }
+    let installable = |s: &&str| matches!(*s, "bot" | "applications.commands");
+    if !scopes.iter().all(installable)
+        || (1..scopes.len()).any(|i| scopes[..i].contains(&scopes[i]))
+    {
+        return Err(invalid(
+            "install_params.scopes",
+            "Only bot and applications.commands can be installed, each once.",
+        ));
+    }
     let permissions = match params.get("permissions") {
         None | Some(Value::Null) => "0".to_owned(),
         Some(Value::String(p)) if p.parse::<u64>().is_ok() => p.clone(),

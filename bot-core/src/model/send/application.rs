@@ -6,7 +6,7 @@
 use super::problem::{self, RequestProblem};
 use crate::model::{
     ApplicationFlags, ApplicationIntegrationType, EventWebhooksStatus, InstallParams,
-    IntegrationTypeConfig,
+    IntegrationTypeConfig, OAuth2Scope,
 };
 use serde::Serialize;
 use std::collections::HashMap;
@@ -55,9 +55,10 @@ pub struct EditApplication {
     /// The flags: only the limited gateway intents may be changed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub flags: Option<ApplicationFlags>,
-    /// Where Discord sends interactions over HTTP instead of the gateway.
+    /// Where Discord sends interactions over HTTP instead of the gateway (`Some(None)`
+    /// removes it: interactions come over the gateway again).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub interactions_endpoint_url: Option<String>,
+    pub interactions_endpoint_url: Option<Option<String>>,
     /// The url that verifies linked roles.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role_connections_verification_url: Option<String>,
@@ -116,9 +117,15 @@ impl EditApplication {
         self
     }
 
-    /// The interactions endpoint url (`""` removes it: interactions come over the gateway).
+    /// The interactions endpoint url: Discord sends interactions there over HTTP.
     pub fn interactions_endpoint_url(mut self, url: impl Into<String>) -> Self {
-        self.interactions_endpoint_url = Some(url.into());
+        self.interactions_endpoint_url = Some(Some(url.into()));
+        self
+    }
+
+    /// Removes the interactions endpoint url: interactions come over the gateway again.
+    pub fn remove_interactions_endpoint_url(mut self) -> Self {
+        self.interactions_endpoint_url = Some(None);
         self
     }
 
@@ -201,8 +208,9 @@ impl EditApplication {
                 why: "only the limited gateway intent flags can be changed",
             });
         }
+        let endpoint = self.interactions_endpoint_url.clone().flatten();
         for (field, url) in [
-            ("interactions_endpoint_url", &self.interactions_endpoint_url),
+            ("interactions_endpoint_url", &endpoint),
             (
                 "role_connections_verification_url",
                 &self.role_connections_verification_url,
@@ -214,13 +222,17 @@ impl EditApplication {
                 check_url(field, url)?;
             }
         }
-        if let Some(params) = &self.install_params
-            && params.scopes.is_empty()
+        if let Some(params) = &self.install_params {
+            check_install_params(params)?;
+        }
+        for config in self
+            .integration_types_config
+            .iter()
+            .flat_map(HashMap::values)
         {
-            return Err(RequestProblem::NotAllowed {
-                field: "install_params",
-                why: "install parameters need at least one scope",
-            });
+            if let Some(params) = &config.oauth2_install_params {
+                check_install_params(params)?;
+            }
         }
         if self.event_webhooks_status == Some(EventWebhooksStatus::DisabledByDiscord) {
             return Err(RequestProblem::NotAllowed {
@@ -230,6 +242,34 @@ impl EditApplication {
         }
         Ok(())
     }
+}
+
+/// Install parameters: at least one scope, only `bot` and `applications.commands`, each once;
+/// permissions only with `bot`.
+fn check_install_params(params: &InstallParams) -> Result<(), RequestProblem> {
+    let not_allowed = |why| RequestProblem::NotAllowed {
+        field: "install_params",
+        why,
+    };
+    if params.scopes.is_empty() {
+        return Err(not_allowed("install parameters need at least one scope"));
+    }
+    for (i, scope) in params.scopes.iter().enumerate() {
+        if !matches!(scope, OAuth2Scope::Bot | OAuth2Scope::ApplicationsCommands) {
+            return Err(not_allowed(
+                "only the bot and applications.commands scopes can be installed",
+            ));
+        }
+        if params.scopes[..i].contains(scope) {
+            return Err(not_allowed("each scope may appear once"));
+        }
+    }
+    if !params.permissions.is_empty() && !params.scopes.contains(&OAuth2Scope::Bot) {
+        return Err(not_allowed(
+            "permissions are granted with the bot scope only",
+        ));
+    }
+    Ok(())
 }
 
 /// An http(s) url of at most 2048 characters; `""` clears the field.
@@ -250,7 +290,7 @@ fn check_url(field: &'static str, text: &str) -> Result<(), RequestProblem> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{OAuth2Scope, Permissions};
+    use crate::model::Permissions;
 
     #[test]
     fn limits_are_checked_and_the_body_has_only_what_was_set() {
