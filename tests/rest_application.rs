@@ -158,12 +158,12 @@ async fn role_connection_metadata_is_replaced_within_discords_limits() {
         .update_role_connection_metadata_records(std::slice::from_ref(&won))
         .await
         .expect("stored");
-    assert_eq!(stored, [won.clone()]);
+    assert_eq!(stored, std::slice::from_ref(&won));
     assert_eq!(
         bot.fetch_role_connection_metadata_records()
             .await
             .expect("read"),
-        [won.clone()]
+        std::slice::from_ref(&won)
     );
     let six: Vec<_> = (0..6)
         .map(|i| {

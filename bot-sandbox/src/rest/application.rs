@@ -3,7 +3,7 @@
 //! metadata records.
 
 use super::{AppState, Reply, ok, payload, refused};
-use crate::world::application_edits::role_metadata_of;
+use crate::world::app_records::role_metadata_of;
 use axum::extract::{FromRequest, Path, Request};
 use axum::http::StatusCode;
 use serde_json::{Value, json};

@@ -1,6 +1,7 @@
 //! The sandbox's world: the application and its bot, users, guilds with channels, roles,
 //! members and voice states, messages, registered commands and live interactions.
 
+pub(crate) mod app_records;
 mod application;
 pub(crate) mod application_edits;
 pub(crate) mod audit;
@@ -41,6 +42,7 @@ mod role_positions;
 mod roles;
 mod stage_instances;
 mod stage_voice;
+mod subscriptions;
 mod updates;
 mod voice;
 mod voice_channel;
