@@ -256,6 +256,23 @@ const SDK_ROUTES: &[(&str, &str)] = &[
     ("GET", "/stickers/{sticker}"),
     ("GET", "/sticker-packs"),
     ("GET", "/sticker-packs/{pack}"),
+    // The application (issue 28).
+    ("PATCH", "/applications/@me"),
+    ("GET", "/applications/{app}"),
+    ("PATCH", "/applications/{app}"),
+    ("GET", "/oauth2/applications/@me"),
+    ("GET", "/applications/{app}/activity-instances/{instance}"),
+    ("POST", "/applications/{app}/attachment"),
+    ("GET", "/applications/{app}/role-connections/metadata"),
+    ("PUT", "/applications/{app}/role-connections/metadata"),
+    ("GET", "/applications/{app}/skus"),
+    ("GET", "/applications/{app}/entitlements"),
+    ("POST", "/applications/{app}/entitlements"),
+    ("GET", "/applications/{app}/entitlements/{id}"),
+    ("DELETE", "/applications/{app}/entitlements/{id}"),
+    ("POST", "/applications/{app}/entitlements/{id}/consume"),
+    ("GET", "/skus/{sku}/subscriptions"),
+    ("GET", "/skus/{sku}/subscriptions/{id}"),
 ];
 
 /// The sandbox route (method, template) an exchange used.
@@ -333,6 +350,7 @@ async fn every_route_matches_discords_openapi_description() {
     openapi::walk_guild_extras::guild_extras(&sandbox, world, &http).await;
     openapi::walk_webhooks::webhooks(&sandbox, world, &http).await;
     openapi::walk_misc::misc(&sandbox, world, &http).await;
+    openapi::walk_application::application(&sandbox, world, &http).await;
 
     let exchanges = proxy.exchanges();
     let coverage = openapi::coverage::Coverage::of(

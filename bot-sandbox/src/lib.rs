@@ -43,6 +43,7 @@ pub use config::{GatewayUrlShape, RateLimits, RouteLimit, Timings};
 pub use gateway::{Burst, GatewayControl, HeartbeatRecord, IdentifyRecord};
 pub use rest::RouteName;
 pub use scripted::{InvokeError, ScriptedUser};
+pub use world::SkuKind;
 pub use world::{
     DeadlineExceeded, InteractionResponse, Invocation, MemberUpdate, ProfileUpdate, RoleUpdate,
     TeamRole,

@@ -42,6 +42,19 @@ pub const EXCLUDED_OPERATIONS: &[(&str, &str, &str)] = &[
         "a user's Bearer token only (applications.commands.permissions.update): Discord \
          refuses a bot token, though the spec lists BotToken",
     ),
+    // The application (issue 28): OAuth2 routes the spec marks BotToken that answer a user's
+    // Bearer token only.
+    (
+        "GET",
+        "/oauth2/@me",
+        "a user's Bearer token only: it describes the current OAuth2 authorization \
+         (developers/topics/oauth2.mdx, \"Get Current Authorization Information\")",
+    ),
+    (
+        "GET",
+        "/oauth2/userinfo",
+        "OpenID Connect's userinfo: a user's Bearer token with the `openid` scope only",
+    ),
     (
         "POST",
         "/webhooks/{webhook_id}/{webhook_token}/slack",

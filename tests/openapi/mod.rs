@@ -6,6 +6,7 @@ pub mod proxy;
 pub mod routes;
 pub mod spec;
 pub mod walk;
+pub mod walk_application;
 pub mod walk_channel_extras;
 pub mod walk_channels;
 pub mod walk_guild;

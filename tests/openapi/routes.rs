@@ -153,6 +153,22 @@ pub const SANDBOX_ROUTES: &[(&str, &str)] = &[
     ("GET", "/webhooks/{webhook}/{token}/messages/{message}"),
     ("PATCH", "/webhooks/{webhook}/{token}/messages/{message}"),
     ("DELETE", "/webhooks/{webhook}/{token}/messages/{message}"),
+    // The application (issue 28).
+    ("PATCH", "/applications/@me"),
+    ("GET", "/applications/{app}"),
+    ("PATCH", "/applications/{app}"),
+    ("GET", "/applications/{app}/activity-instances/{instance}"),
+    ("POST", "/applications/{app}/attachment"),
+    ("GET", "/applications/{app}/role-connections/metadata"),
+    ("PUT", "/applications/{app}/role-connections/metadata"),
+    ("GET", "/applications/{app}/skus"),
+    ("GET", "/applications/{app}/entitlements"),
+    ("POST", "/applications/{app}/entitlements"),
+    ("GET", "/applications/{app}/entitlements/{id}"),
+    ("DELETE", "/applications/{app}/entitlements/{id}"),
+    ("POST", "/applications/{app}/entitlements/{id}/consume"),
+    ("GET", "/skus/{sku}/subscriptions"),
+    ("GET", "/skus/{sku}/subscriptions/{id}"),
 ];
 
 const METHODS: &[&str] = &["get", "post", "put", "patch", "delete"];

@@ -55,7 +55,65 @@ const AMENDMENTS: &[Amendment] = &[
         why: PERMISSIONS_WHY,
         schema: permissions,
     },
+    Amendment {
+        pointer: "/schemas/ApplicationFormPartial/properties/description",
+        why: "Edit Current Application takes the description as a string \
+         (developers/resources/application.mdx, \"Edit Current Application\"); the spec has only \
+         an object with a `default` (the sandbox reads both)",
+        schema: || {
+            json!({"anyOf": [
+                {"type": ["string", "null"], "maxLength": 400},
+                {"type": "object", "properties": {"default": {"type": "string", "maxLength": 400}},
+                 "required": ["default"]},
+            ]})
+        },
+    },
+    Amendment {
+        pointer: "/schemas/ApplicationOAuth2InstallParams/properties/permissions",
+        why: "install parameters' `permissions` is a string of digits in the docs \
+         (developers/resources/application.mdx, \"Install Params Object\") and in every response; \
+         the request schema takes only an integer",
+        schema: permissions,
+    },
+    Amendment {
+        pointer: "/schemas/EntitlementTypes",
+        why: "the docs list entitlement types 1 to 8 (TEST_MODE_PURCHASE is 4, what a test \
+         entitlement is) and 10 (developers/resources/entitlement.mdx, \"Entitlement Types\"); \
+         the spec only 8 and 10",
+        schema: || json!({"type": "integer", "enum": [1, 2, 3, 4, 5, 6, 7, 8, 10]}),
+    },
 ];
+
+/// An operation Discord documents and the spec leaves out: added with its response schema,
+/// written from the docs, so the SDK's use of it is validated too.
+struct Addition {
+    method: &'static str,
+    template: &'static str,
+    operation: fn() -> Value,
+}
+
+const ADDITIONS: &[Addition] = &[Addition {
+    // developers/resources/sku.mdx, "List SKUs" and "SKU Object".
+    method: "get",
+    template: "/applications/{application_id}/skus",
+    operation: || {
+        json!({"responses": {"200": {"content": {"application/json": {"schema": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "id": {"$ref": "#/components/schemas/SnowflakeType"},
+                    "type": {"type": "integer", "enum": [2, 3, 5, 6]},
+                    "application_id": {"$ref": "#/components/schemas/SnowflakeType"},
+                    "name": {"type": "string"},
+                    "slug": {"type": "string"},
+                    "flags": {"type": "integer"},
+                },
+                "required": ["id", "type", "application_id", "name", "slug", "flags"],
+            },
+        }}}}}})
+    },
+}];
 
 const PERMISSIONS_WHY: &str = "`default_member_permissions` is a string of digits in the docs \
      (developers/interactions/application-commands.mdx, \"?string\") and in every response; the \
@@ -149,10 +207,20 @@ impl Spec {
                 .unwrap_or_else(|| panic!("amendment target {pointer} is in the spec"));
             *slot = (amendment.schema)();
         }
-        let paths = match document["paths"].take() {
+        let mut paths = match document["paths"].take() {
             Value::Object(paths) => paths,
             _ => panic!("the spec has paths"),
         };
+        for addition in ADDITIONS {
+            let item = paths.entry(addition.template).or_insert_with(|| json!({}));
+            assert!(
+                item.get(addition.method).is_none(),
+                "{} {} is in the spec now: drop its addition",
+                addition.method,
+                addition.template
+            );
+            item[addition.method] = (addition.operation)();
+        }
         Spec {
             paths,
             components,

@@ -58,9 +58,9 @@ impl Bot {
         self.context.application_id()
     }
 
-    /// The application, after login ([`Context::application_info`](crate::Context::application_info)).
-    pub fn application_info(&self) -> Option<&Application> {
-        self.context.application_info()
+    /// The application as it was at login ([`Context::application`](crate::Context::application)).
+    pub fn application(&self) -> Option<&Application> {
+        self.context.application()
     }
 
     /// Whether `user` owns the bot ([`Context::is_owner`](crate::Context::is_owner)).

@@ -5,6 +5,7 @@
 //! [`Bot`](crate::Bot) builds the services, runs and closes them, and hands a `Context` to every
 //! piece of user code it calls; its Pycord-named methods are one-line delegations to this one.
 
+mod application;
 mod cache;
 mod cache_objects;
 mod cogs;
@@ -198,8 +199,9 @@ impl Context {
         self.services.identity.application_id.get().copied()
     }
 
-    /// The application (`GET /applications/@me`), after login.
-    pub fn application_info(&self) -> Option<&Application> {
+    /// The application as it was at login (`GET /applications/@me`);
+    /// [`application_info`](Self::application_info) asks Discord again.
+    pub fn application(&self) -> Option<&Application> {
         self.services.identity.application.get()
     }
 

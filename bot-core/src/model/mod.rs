@@ -14,6 +14,7 @@ mod lenient;
 mod serde_util;
 mod timestamp;
 
+mod activity_instance;
 mod application;
 mod audit_log;
 mod auto_moderation;
@@ -49,6 +50,7 @@ mod voice;
 mod webhook;
 mod widget;
 
+pub use activity_instance::{ActivityInstance, ActivityLocation, ActivityLocationKind};
 pub use application::{
     Application, ApplicationIntegrationType, EventWebhooksStatus, InstallParams,
     IntegrationTypeConfig,
@@ -130,6 +132,11 @@ pub use scheduled_event::{
     ScheduledEventStatus, ScheduledEventUser, Weekday,
 };
 pub(crate) use send::check_prune;
+pub use send::{
+    APPLICATION_DESCRIPTION_LENGTH, APPLICATION_TAG_LENGTH, EditApplication, EntitlementOwner,
+    EntitlementQuery, MAX_APPLICATION_TAGS, MAX_ENTITLEMENT_SKUS, MAX_ROLE_CONNECTION_METADATA,
+    check_role_connection_metadata, editable_application_flags,
+};
 pub use send::{
     AccessToken, AddGuildMember, AllowedMentions, AttachmentFile, AttachmentInfo,
     AutocompleteChoice, BeginPrune, CreateForumThread, CreateGuildChannel, CreateInvite,

@@ -2,6 +2,7 @@
 //! rate-limit headers.
 
 mod app;
+mod application;
 mod audit;
 mod bans;
 mod catalog;
@@ -19,6 +20,7 @@ mod invites;
 mod member_add;
 mod members;
 mod messages;
+mod monetization;
 mod polls;
 mod ratelimit;
 mod reactions;
@@ -547,6 +549,46 @@ fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
         .route("/sticker-packs", get(catalog::packs))
         .route("/sticker-packs/{pack}", get(catalog::pack))
         .route("/soundboard-default-sounds", get(catalog::default_sounds))
+        // The application (issue 28): editing it, its activity instances and uploads, its
+        // role-connection metadata, SKUs, entitlements and subscriptions.
+        .route("/applications/@me", patch(application::edit_me))
+        .route(
+            "/applications/{app}",
+            get(application::get).patch(application::edit),
+        )
+        .route(
+            "/applications/{app}/activity-instances/{instance}",
+            get(application::activity_instance),
+        )
+        .route(
+            "/applications/{app}/attachment",
+            post(application::attachment),
+        )
+        .route(
+            "/applications/{app}/role-connections/metadata",
+            get(application::role_metadata).put(application::set_role_metadata),
+        )
+        .route("/applications/{app}/skus", get(monetization::skus))
+        .route(
+            "/applications/{app}/entitlements",
+            get(monetization::entitlements).post(monetization::create_test),
+        )
+        .route(
+            "/applications/{app}/entitlements/{id}",
+            get(monetization::entitlement).delete(monetization::delete_test),
+        )
+        .route(
+            "/applications/{app}/entitlements/{id}/consume",
+            post(monetization::consume),
+        )
+        .route(
+            "/skus/{sku}/subscriptions",
+            get(monetization::subscriptions),
+        )
+        .route(
+            "/skus/{sku}/subscriptions/{id}",
+            get(monetization::subscription),
+        )
         .route_layer(middleware::from_fn_with_state(
             shared.clone(),
             require_token,

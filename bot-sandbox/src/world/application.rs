@@ -147,31 +147,28 @@ impl World {
     /// `PrivateApplicationResponse` requires (Discord sends them all), with `bot` and `owner` as
     /// public users and `team` as the spec's `TeamResponse` or `null`.
     pub(crate) fn application_json(&self) -> Value {
-        let flags = 0u64;
-        json!({
+        let mut app = json!({
             "id": self.application_id.to_string(),
             "name": self.application_name,
-            "icon": null,
-            "description": "A bot running against bot-sandbox",
             "type": null,
             "bot_public": true,
             "bot_require_code_grant": false,
             "bot": self.public_user_json_by_id(self.bot_id),
             "owner": self.application_owner_json(),
             "verify_key": "0".repeat(64),
-            "flags": flags,
-            "flags_new": flags.to_string(),
             "team": self.team_json(),
             "summary": "",
             "rpc_origins": [],
             "redirect_uris": [],
-            "interactions_endpoint_url": null,
-            "role_connections_verification_url": null,
             "approximate_guild_count": self.guilds.len(),
             "approximate_user_install_count": 0,
             "approximate_user_authorization_count": 0,
             "explicit_content_filter": 0,
             "eligible_oauth2_scopes": [],
-        })
+        });
+        if let Some(map) = app.as_object_mut() {
+            self.app_settings.write_into(map);
+        }
+        app
     }
 }

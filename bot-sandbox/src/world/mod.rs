@@ -1,7 +1,9 @@
 //! The sandbox's world: the application and its bot, users, guilds with channels, roles,
 //! members and voice states, messages, registered commands and live interactions.
 
+pub(crate) mod app_records;
 mod application;
+pub(crate) mod application_edits;
 pub(crate) mod audit;
 pub(crate) mod bans;
 pub(crate) mod catalog;
@@ -17,6 +19,7 @@ mod group_dms;
 mod guild_channels;
 mod guild_edits;
 mod handle;
+mod handle_application;
 mod handle_extras;
 mod handle_guild;
 mod handle_members;
@@ -28,6 +31,7 @@ mod invites;
 mod members;
 mod messages;
 mod moderation;
+pub(crate) mod monetization;
 mod oauth;
 mod polls;
 mod prune;
@@ -38,6 +42,7 @@ mod role_positions;
 mod roles;
 mod stage_instances;
 mod stage_voice;
+mod subscriptions;
 mod updates;
 mod voice;
 mod voice_channel;
@@ -56,6 +61,7 @@ pub(crate) use channels as channels_api;
 pub(crate) use command_wire::{command_json as command_json_of, command_json_localized};
 pub(crate) use commands::{CommandError, CommandStore, StoredCommand};
 pub(crate) use guild_channels::{CREATABLE as CREATABLE_CHANNEL_TYPES, NewChannel};
+pub use handle_application::SkuKind;
 pub use interactions::{DeadlineExceeded, InteractionResponse, Invocation};
 pub(crate) use interactions::{InteractionRecord, Invoker};
 pub(crate) use invites::InviteRequest;
@@ -266,6 +272,10 @@ pub(crate) struct World {
     pub(crate) stages: BTreeMap<u64, stage_instances::StageRecord>,
     /// Discord's catalog: the standard sticker packs and the default soundboard sounds.
     pub(crate) catalog: catalog::Catalog,
+    /// What the app changed about itself, its role-connection metadata, its activity instances.
+    pub(crate) app_settings: application_edits::AppSettings,
+    /// The application's SKUs, entitlements and subscriptions.
+    pub(crate) store: monetization::Store,
 }
 
 impl World {
@@ -286,7 +296,7 @@ impl World {
                 avatar: None,
             },
         );
-        World {
+        let mut world = World {
             application_id,
             application_name: bot_name.to_owned(),
             bot_id,
@@ -316,7 +326,11 @@ impl World {
             command_permissions: BTreeMap::new(),
             stages: BTreeMap::new(),
             catalog: catalog::Catalog::discords(),
-        }
+            app_settings: application_edits::AppSettings::default(),
+            store: monetization::Store::default(),
+        };
+        world.seed_skus();
+        world
     }
 
     pub(crate) fn add_user(&mut self, username: &str) -> u64 {

@@ -1,10 +1,12 @@
 //! The typed calls, one module per resource of Discord's API.
 
 mod app;
+mod application;
 mod audit;
 mod bans;
 mod channels;
 mod commands;
+mod entitlements;
 mod expressions;
 mod extras;
 mod guild;
@@ -14,6 +16,8 @@ mod members;
 mod messages;
 mod prune;
 mod reactions;
+mod role_connections;
+mod skus;
 mod stage;
 mod stickers;
 mod threads;

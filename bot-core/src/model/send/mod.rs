@@ -5,6 +5,7 @@
 //! same types as received ([`Embed`](super::Embed), [`Component`](super::Component)) or have
 //! their own ([`CreatePoll`](super::CreatePoll)).
 
+mod application;
 mod channel;
 mod check;
 mod guild;
@@ -12,8 +13,10 @@ mod invite;
 mod mentions;
 mod message;
 mod moderation;
+mod monetization;
 mod problem;
 mod response;
+mod role_connection;
 mod stage;
 #[cfg(test)]
 mod tests;
@@ -21,6 +24,10 @@ mod thread;
 mod upload;
 mod webhook;
 
+pub use application::{
+    APPLICATION_DESCRIPTION_LENGTH, APPLICATION_TAG_LENGTH, EditApplication, MAX_APPLICATION_TAGS,
+    editable_application_flags,
+};
 pub use channel::{EditChannel, SLOW_MODE_LIMIT};
 pub use check::{CreateMessageError, MessageProblem};
 pub use guild::{CreateGuildChannel, CreateRole, EditGuild, EditMember, MAX_TIMEOUT_SECONDS};
@@ -31,8 +38,10 @@ pub(crate) use moderation::check_prune;
 pub use moderation::{
     AccessToken, AddGuildMember, BeginPrune, EditVoiceState, MAX_PRUNE_ROLES, PRUNE_DAYS,
 };
+pub use monetization::{EntitlementOwner, EntitlementQuery, MAX_ENTITLEMENT_SKUS};
 pub use problem::RequestProblem;
 pub use response::{AutocompleteChoice, InteractionCallbackType, InteractionResponse, Modal};
+pub use role_connection::{MAX_ROLE_CONNECTION_METADATA, check_role_connection_metadata};
 pub use stage::{CreateStageInstance, EditStageInstance, STAGE_TOPIC_LENGTH};
 pub use thread::{CreateForumThread, CreateThread};
 pub use webhook::{EditWebhook, ExecuteWebhook};
