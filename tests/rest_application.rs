@@ -14,7 +14,6 @@ use bot_core::model::{
     InstallParams, Intents, OAuth2Scope, Permissions, RoleConnectionMetadata,
     RoleConnectionMetadataType, SkuType,
 };
-use bot_core::prelude::*;
 use bot_sandbox::{DefaultGuild, Sandbox, SandboxHandle, SkuKind};
 use futures_util::TryStreamExt;
 use std::time::Duration;
@@ -32,16 +31,6 @@ fn http_of(sandbox: &SandboxHandle) -> Http {
     Http::new(sandbox.rest_url(), Token::new(sandbox.token()))
 }
 
-fn bot_of(sandbox: &SandboxHandle) -> Bot {
-    Bot::builder()
-        .token(sandbox.token())
-        .api_base(sandbox.rest_url())
-        .registry(CommandRegistry::default())
-        .intents(Intents::GUILDS)
-        .build()
-        .expect("a bot")
-}
-
 fn code(result: Result<impl std::fmt::Debug, HttpError>) -> Option<u64> {
     result.expect_err("Discord refuses it").code()
 }
@@ -53,7 +42,7 @@ fn refused_before_sending(result: Result<impl std::fmt::Debug, HttpError>) -> bo
 #[tokio::test]
 async fn the_application_is_edited_and_application_info_refetches_it() {
     let (sandbox, _) = start().await;
-    let bot = bot_of(&sandbox);
+    let bot = common::bot_with_intents(&sandbox, Intents::GUILDS);
     bot.login().await.expect("logged in");
     let id = bot.application_id().expect("the application id");
     assert_eq!(
@@ -141,7 +130,7 @@ async fn the_application_is_edited_and_application_info_refetches_it() {
 #[tokio::test]
 async fn role_connection_metadata_is_replaced_within_discords_limits() {
     let (sandbox, _) = start().await;
-    let bot = bot_of(&sandbox);
+    let bot = common::bot_with_intents(&sandbox, Intents::GUILDS);
     assert!(
         bot.fetch_role_connection_metadata_records()
             .await
@@ -186,7 +175,7 @@ async fn role_connection_metadata_is_replaced_within_discords_limits() {
 #[tokio::test]
 async fn skus_and_subscriptions_are_read() {
     let (sandbox, world) = start().await;
-    let bot = bot_of(&sandbox);
+    let bot = common::bot_with_intents(&sandbox, Intents::GUILDS);
     let sword = sandbox.add_sku("Sword", SkuKind::Durable);
     let skus = bot.fetch_skus().await.expect("the SKUs");
     let kinds: Vec<SkuType> = skus.iter().map(|s| s.kind).collect();
@@ -229,7 +218,7 @@ async fn skus_and_subscriptions_are_read() {
 #[tokio::test]
 async fn a_test_entitlement_is_listed_consumed_and_deleted() {
     let (sandbox, world) = start().await;
-    let bot = bot_of(&sandbox);
+    let bot = common::bot_with_intents(&sandbox, Intents::GUILDS);
     let (created_tx, mut created) = tokio::sync::mpsc::unbounded_channel();
     let (updated_tx, mut updated) = tokio::sync::mpsc::unbounded_channel();
     let (deleted_tx, mut deleted) = tokio::sync::mpsc::unbounded_channel();
@@ -357,7 +346,7 @@ async fn a_test_entitlement_is_listed_consumed_and_deleted() {
 #[tokio::test]
 async fn entitlements_page_both_ways_and_leave_out_ended_ones() {
     let (sandbox, world) = start().await;
-    let bot = bot_of(&sandbox);
+    let bot = common::bot_with_intents(&sandbox, Intents::GUILDS);
     let http = http_of(&sandbox);
     let app = Id::new(sandbox.application_id());
     let sword = sandbox.add_sku("Sword", SkuKind::Durable);
