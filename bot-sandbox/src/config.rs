@@ -28,6 +28,13 @@ pub struct Timings {
     /// Members with `query: ""` and `limit: 0`) once per guild (Discord: 30 s); another inside
     /// it gets a RATE_LIMITED dispatch. Zero lifts the limit.
     pub full_member_list_window: Duration,
+    /// How many payloads a client may send on one connection per
+    /// [`gateway_send_window`](Self::gateway_send_window), heartbeats included (Discord: 120);
+    /// past it the connection is closed with 4008 "Rate limited".
+    pub gateway_send_limit: u32,
+    /// The window of [`gateway_send_limit`](Self::gateway_send_limit) (Discord: 60 s), held for
+    /// any window of that length.
+    pub gateway_send_window: Duration,
 }
 
 impl Default for Timings {
@@ -41,6 +48,8 @@ impl Default for Timings {
             message_create_window: Duration::from_secs(5),
             reaction_window: Duration::from_millis(250),
             full_member_list_window: Duration::from_secs(30),
+            gateway_send_limit: 120,
+            gateway_send_window: Duration::from_secs(60),
         }
     }
 }

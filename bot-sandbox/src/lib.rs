@@ -40,7 +40,7 @@ pub use builder::{
     DefaultGuild, GUILD_MEMBERS, GUILD_PRESENCES, MESSAGE_CONTENT, Sandbox, SandboxBuilder,
 };
 pub use config::{GatewayUrlShape, RateLimits, RouteLimit, Timings};
-pub use gateway::{Burst, GatewayControl, HeartbeatRecord, IdentifyRecord};
+pub use gateway::{Burst, ClientCommand, GatewayControl, HeartbeatRecord, IdentifyRecord};
 pub use rest::RouteName;
 pub use scripted::{InvokeError, ScriptedUser};
 pub use world::SkuKind;

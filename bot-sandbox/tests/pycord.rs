@@ -4,7 +4,7 @@
 //! them, with Discord's defaults. A second bot's commands carry py-cord's built-in checks, which
 //! pass and fail in guilds and in DMs from what the sandbox sends. A third reads a channel's
 //! history, sends, reacts, pins, opens a thread, replies, edits and sends a DM, each checked in
-//! the sandbox's world.
+//! the sandbox's world. A fourth is an `AutoShardedBot` of 4 shards.
 //!
 //! Python comes from `PYCORD_PYTHON`, else `.venv-pycord/bin/python` at the workspace root (made
 //! by `.ci/run`). With `CI=true` a missing interpreter fails the test; elsewhere it skips with a
@@ -262,4 +262,65 @@ async fn pycord_sends_reacts_pins_and_opens_a_thread() {
     );
     tokio::task::block_in_place(|| bot.wait_for_line("DONE", wait));
     drop(bot);
+}
+
+// An unmodified py-cord `AutoShardedBot` against a sandbox of 4 shards: it takes the shard
+// count from `GET /gateway/bot`, its 4 shards identify (each `[i, 4]`, with no INVALID_SESSION),
+// each becomes ready, and a command is answered from a guild of shard 0 and one of shard 2.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pycord_auto_sharded_bot_with_four_shards_gets_ready_and_answers() {
+    let Some(python) = python_or_skip() else {
+        return;
+    };
+    let sandbox = Sandbox::builder().shards(4).start().await.unwrap();
+    let world = sandbox.default_guild().unwrap();
+    let guilds = sandbox.guild_ids();
+    assert_eq!(guilds.len(), 4, "one guild seeded on each shard");
+    let listed = guilds
+        .iter()
+        .map(u64::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    let mut bot = Bot::start_with(
+        &python,
+        "sharded_bot.py",
+        &sandbox,
+        world.guild,
+        &[("SANDBOX_GUILDS", listed)],
+    );
+    // py-cord waits 5 s before each IDENTIFY after the first (its `before_identify_hook`).
+    tokio::task::block_in_place(|| {
+        bot.wait_for_lines(
+            &[
+                "SHARD_CONNECT 0",
+                "SHARD_CONNECT 1",
+                "SHARD_CONNECT 2",
+                "SHARD_CONNECT 3",
+                "SHARD_READY 0",
+                "SHARD_READY 1",
+                "SHARD_READY 2",
+                "SHARD_READY 3",
+                "READY 4 4 4",
+                "SYNCED",
+            ],
+            Duration::from_secs(90),
+        )
+    });
+    let gateway = sandbox.gateway();
+    let mut shards: Vec<[u64; 2]> = gateway.identifies().iter().map(|r| r.shard).collect();
+    shards.sort_unstable();
+    assert_eq!(shards, [[0, 4], [1, 4], [2, 4], [3, 4]]);
+    assert_eq!(gateway.invalid_sessions_sent(), 0);
+
+    let on_zero = answer(&sandbox, world.member, Some(world.channel), "where").await;
+    assert_eq!(on_zero, "shard 0 of 4");
+    let guild_two = *guilds
+        .iter()
+        .find(|g| (**g >> 22) % 4 == 2)
+        .expect("a guild on shard 2");
+    let channel = sandbox
+        .create_channel(guild_two, "where", 0)
+        .expect("a channel");
+    let on_two = answer(&sandbox, world.member, Some(channel), "where").await;
+    assert_eq!(on_two, "shard 2 of 4");
 }

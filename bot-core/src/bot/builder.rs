@@ -50,6 +50,7 @@ pub struct BotBuilder {
     pub(crate) close_grace: Option<std::time::Duration>,
     pub(crate) cache: crate::cache::CacheConfig,
     pub(crate) shards: super::shards::ShardSettings,
+    pub(crate) voice: Option<crate::gateway::VoiceHook>,
 }
 
 impl BotBuilder {
@@ -433,6 +434,23 @@ impl BotBuilder {
     /// resumes the gateway refused).
     pub fn resume_policy(mut self, policy: crate::gateway::ResumePolicy) -> Self {
         self.shards.resume = Some(policy);
+        self
+    }
+
+    /// Discord's send limit on each gateway connection, which the shards keep (default
+    /// [`SendLimit::DISCORD`](crate::gateway::SendLimit::DISCORD): 120 payloads per 60 s,
+    /// heartbeats included; past it Discord closes with 4008). Only a gateway with another
+    /// limit (a test double) needs this; [`build`](Self::build) refuses fewer than 2 payloads
+    /// or a zero window.
+    pub fn gateway_send_limit(mut self, limit: crate::gateway::SendLimit) -> Self {
+        self.shards.send_limit = Some(limit);
+        self
+    }
+
+    /// The voice crate's hook (as serenity's `VoiceGatewayManager`): told of the shards, given
+    /// every VOICE_STATE_UPDATE and VOICE_SERVER_UPDATE, sending op 4 through the shards.
+    pub fn voice_manager(mut self, manager: impl crate::gateway::VoiceGatewayManager) -> Self {
+        self.voice = Some(crate::gateway::VoiceHook(std::sync::Arc::new(manager)));
         self
     }
 

@@ -78,9 +78,77 @@ impl Bot {
         self.context.owner_ids()
     }
 
-    /// The last heartbeat's round trip ([`Context::latency`](crate::Context::latency)).
+    /// The shards' mean latency, as Pycord's `latency` ([`Context::latency`](crate::Context::latency)).
     pub fn latency(&self) -> Option<Duration> {
         self.context.latency()
+    }
+}
+
+/// The shards, as Pycord's `AutoShardedBot`.
+impl Bot {
+    /// A handle on each shard of this process ([`Context::shards`](crate::Context::shards)).
+    pub fn shards(&self) -> Vec<crate::gateway::ShardHandle> {
+        self.context.shards()
+    }
+
+    /// A handle on one shard ([`Context::get_shard`](crate::Context::get_shard)).
+    pub fn get_shard(&self, id: u64) -> Option<crate::gateway::ShardHandle> {
+        self.context.get_shard(id)
+    }
+
+    /// How many shards the bot has in all ([`Context::shard_count`](crate::Context::shard_count)).
+    pub fn shard_count(&self) -> Option<u64> {
+        self.context.shard_count()
+    }
+
+    /// Each shard's latency ([`Context::latencies`](crate::Context::latencies)).
+    pub fn latencies(&self) -> std::collections::BTreeMap<u64, Option<Duration>> {
+        self.context.latencies()
+    }
+
+    /// Whether any shard waits for the send limit
+    /// ([`Context::is_ws_ratelimited`](crate::Context::is_ws_ratelimited)).
+    pub fn is_ws_ratelimited(&self) -> bool {
+        self.context.is_ws_ratelimited()
+    }
+
+    /// Changes the presence on one shard or all
+    /// ([`Context::change_presence`](crate::Context::change_presence)).
+    pub fn change_presence(
+        &self,
+        activity: Option<crate::model::Activity>,
+        status: Option<crate::model::Status>,
+        shard_id: Option<u64>,
+    ) -> Result<(), crate::gateway::ShardCommandError> {
+        self.context.change_presence(activity, status, shard_id)
+    }
+
+    /// The bot's activity ([`Context::activity`](crate::Context::activity)).
+    pub fn activity(&self) -> Option<crate::model::Activity> {
+        self.context.activity()
+    }
+
+    /// The bot's status ([`Context::status`](crate::Context::status)).
+    pub fn status(&self) -> crate::model::Status {
+        self.context.status()
+    }
+
+    /// Joins, moves or leaves voice
+    /// ([`Context::update_voice_state`](crate::Context::update_voice_state)).
+    pub fn update_voice_state(
+        &self,
+        update: crate::gateway::UpdateVoiceState,
+    ) -> Result<(), crate::gateway::ShardCommandError> {
+        self.context.update_voice_state(update)
+    }
+
+    /// Asks for guilds' soundboard sounds
+    /// ([`Context::request_soundboard_sounds`](crate::Context::request_soundboard_sounds)).
+    pub fn request_soundboard_sounds(
+        &self,
+        guilds: impl IntoIterator<Item = Id<GuildMarker>>,
+    ) -> Result<(), crate::gateway::ShardCommandError> {
+        self.context.request_soundboard_sounds(guilds)
     }
 }
 

@@ -48,7 +48,6 @@ pub struct Bot {
 /// What only starting the bot uses.
 struct Launch {
     intents: Intents,
-    presence: Option<UpdatePresence>,
     heartbeat_timeout: Option<Duration>,
     /// Which shards to run and how they identify.
     shards: shards::ShardSettings,
@@ -179,18 +178,17 @@ impl Bot {
             extensions: Mutex::new(Vec::new()),
             shutdown: watch::channel(false).0,
             closed: AtomicBool::new(false),
-            latency: Arc::new(Mutex::new(None)),
-            gateway: GatewayLink {
-                intents: builder.intents,
-                shards: crate::gateway::ShardCommands::default(),
-                members: member_requests,
-            },
+            gateway: GatewayLink::new(
+                builder.intents,
+                member_requests,
+                presence,
+                builder.voice.clone().map(|hook| hook.0),
+            ),
         });
         let bot = Bot {
             context,
             launch: Arc::new(Launch {
                 intents: builder.intents,
-                presence,
                 heartbeat_timeout: builder.heartbeat_timeout,
                 queue: builder.shards.queue(),
                 shards: builder.shards,
@@ -261,11 +259,23 @@ impl Bot {
         let sink: Arc<dyn crate::gateway::EventSink> = services.events.clone();
         let mut tasks = tokio::task::JoinSet::new();
         let mut shard_of_task = HashMap::new();
-        let mut commands = services
-            .gateway
+        let link = &services.gateway;
+        let presence = link
+            .presence
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        let send_limit = settings.send_limit.unwrap_or_default();
+        let mut ports = link
             .shards
-            .open(plan.count, &plan.ids)
+            .open(plan.count, &plan.ids, presence.clone(), send_limit)
             .into_iter();
+        if let Some(voice) = &link.voice {
+            voice.initialise(plan.count, self.context.user().map(|user| user.id));
+            for shard in link.shards.handles() {
+                voice.register_shard(shard);
+            }
+        }
         for &id in &plan.ids {
             let mut config = ShardConfig::new(
                 id,
@@ -274,7 +284,8 @@ impl Bot {
                 services.http.token().clone(),
                 self.launch.intents.bits(),
             );
-            config.presence = self.launch.presence.clone();
+            config.presence = presence.clone();
+            config.send_limit = send_limit;
             config.heartbeat_timeout = self.launch.heartbeat_timeout;
             config.tls = Some(services.http.tls().clone());
             config.queue = queue.clone();
@@ -285,10 +296,8 @@ impl Bot {
             if let Some(policy) = settings.resume {
                 config.resume = policy;
             }
-            let mut shard = Shard::new(config, sink.clone(), services.latency.clone());
-            if let Some(commands) = commands.next() {
-                shard = shard.with_commands(commands);
-            }
+            let Some(port) = ports.next() else { break };
+            let shard = Shard::new(config, sink.clone(), port.status).with_commands(port.commands);
             let shutdown = services.shutdown.subscribe();
             let span = tracing::info_span!("shard", id);
             let task = tasks.spawn(tracing::Instrument::instrument(shard.run(shutdown), span));
@@ -297,6 +306,13 @@ impl Bot {
         drop(sink);
         let mut outcome = Ok(());
         while let Some(ended) = tasks.join_next_with_id().await {
+            let task = match &ended {
+                Ok((task, _)) => *task,
+                Err(join) => join.id(),
+            };
+            if let (Some(voice), Some(shard)) = (&link.voice, shard_of_task.get(&task)) {
+                voice.deregister_shard(*shard);
+            }
             let error = match ended {
                 Ok((_, Ok(()))) => continue,
                 Ok((_, Err(error))) => error,

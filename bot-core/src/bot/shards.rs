@@ -2,7 +2,9 @@
 //! made from them and `GET /gateway/bot` when the bot connects.
 
 use crate::Error;
-use crate::gateway::{BeforeIdentify, IdentifyQueue, LimitSource, LocalQueue, ResumePolicy};
+use crate::gateway::{
+    BeforeIdentify, IdentifyQueue, LimitSource, LocalQueue, ResumePolicy, SendLimit,
+};
 use crate::http::Http;
 use crate::model::GatewayBot;
 use std::sync::Arc;
@@ -18,6 +20,7 @@ pub(crate) struct ShardSettings {
     pub(crate) max_wait: Option<Duration>,
     pub(crate) ready_timeout: Option<Duration>,
     pub(crate) resume: Option<ResumePolicy>,
+    pub(crate) send_limit: Option<SendLimit>,
 }
 
 impl ShardSettings {
@@ -41,6 +44,14 @@ impl ShardSettings {
                     "shard id {id} is not below shard_count {count}"
                 )));
             }
+        }
+        if self
+            .send_limit
+            .is_some_and(|limit| limit.count < 2 || limit.window.is_zero())
+        {
+            return Err(Error::Config(
+                "the gateway send limit needs at least 2 payloads per non-zero window".to_owned(),
+            ));
         }
         if self.ready_timeout.is_some_and(|t| t.is_zero()) {
             return Err(Error::Config(

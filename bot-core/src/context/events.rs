@@ -97,7 +97,7 @@ impl Context {
                     .await
                     .map_err(|_| WaitError::Timeout(after))?,
             };
-            next.and_then(|event| Received::new(event, ctx))
+            next.and_then(|(event, shard)| Received::new(event, ctx.on_shard(shard)))
                 .ok_or(WaitError::Closed)
         }
     }
@@ -148,8 +148,8 @@ impl Context {
                         Err(_) => Err(WaitError::Timeout(after)),
                     },
                 };
-                let item = next.and_then(|event| {
-                    Received::new(event, state.ctx.clone()).ok_or(WaitError::Closed)
+                let item = next.and_then(|(event, shard)| {
+                    Received::new(event, state.ctx.on_shard(shard)).ok_or(WaitError::Closed)
                 });
                 match &item {
                     Ok(_) => state.left = state.left.map(|left| left - 1),
@@ -206,7 +206,7 @@ impl Context {
         Box::pin(futures_util::stream::unfold(
             (queue, guard),
             |(queue, guard)| async move {
-                let event = queue.next().await?;
+                let (event, _) = queue.next().await?;
                 Some((Arc::unwrap_or_clone(event), (queue, guard)))
             },
         ))

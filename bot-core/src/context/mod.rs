@@ -17,6 +17,7 @@ mod identity;
 mod members;
 mod rest;
 mod roles;
+mod shards;
 mod webhooks;
 
 pub use cache::PartialMessageable;
@@ -31,7 +32,6 @@ use crate::invoke::Commands;
 use crate::model::{Application, ApplicationMarker, Id, User, UserMarker};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, Weak};
-use std::time::Duration;
 use tokio::sync::watch;
 
 /// The bot as its handlers see it: REST ([`http`](Self::http)), state ([`data`](Self::data)),
@@ -88,19 +88,48 @@ pub(crate) struct Services {
     /// Set once, by `close`: shards, start-up and waiters watch it.
     pub(crate) shutdown: watch::Sender<bool>,
     pub(crate) closed: AtomicBool,
-    /// The last heartbeat's round trip (written by the shards).
-    pub(crate) latency: Arc<Mutex<Option<Duration>>>,
     /// What the bot sends through its shards, and the member requests under way.
     pub(crate) gateway: GatewayLink,
 }
 
-/// The bot's way to its shards: its intents, each shard's command queue, and the member
-/// requests whose chunks are being gathered.
-#[derive(Debug)]
+/// The bot's way to its shards: its intents, each shard's command queue and state, the member
+/// requests whose chunks are being gathered, the presence every shard identifies with, and the
+/// voice crate's hook.
 pub(crate) struct GatewayLink {
     pub(crate) intents: crate::model::Intents,
     pub(crate) shards: crate::gateway::ShardCommands,
     pub(crate) members: Arc<crate::members::MemberRequests>,
+    /// The builder's presence, then the last one set for every shard.
+    pub(crate) presence: Mutex<Option<crate::model::UpdatePresence>>,
+    pub(crate) voice: Option<Arc<dyn crate::gateway::VoiceGatewayManager>>,
+}
+
+impl GatewayLink {
+    /// A link with no shard yet.
+    pub(crate) fn new(
+        intents: crate::model::Intents,
+        members: Arc<crate::members::MemberRequests>,
+        presence: Option<crate::model::UpdatePresence>,
+        voice: Option<Arc<dyn crate::gateway::VoiceGatewayManager>>,
+    ) -> Self {
+        GatewayLink {
+            intents,
+            shards: crate::gateway::ShardCommands::default(),
+            members,
+            presence: Mutex::new(presence),
+            voice,
+        }
+    }
+}
+
+impl std::fmt::Debug for GatewayLink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GatewayLink")
+            .field("intents", &self.intents)
+            .field("shards", &self.shards)
+            .field("voice", &self.voice.is_some())
+            .finish_non_exhaustive()
+    }
 }
 
 impl std::fmt::Debug for Context {
@@ -154,12 +183,7 @@ impl Context {
             extensions: Mutex::default(),
             shutdown: watch::channel(false).0,
             closed: AtomicBool::new(false),
-            latency: Arc::default(),
-            gateway: GatewayLink {
-                intents: crate::model::Intents::default(),
-                shards: crate::gateway::ShardCommands::default(),
-                members,
-            },
+            gateway: GatewayLink::new(crate::model::Intents::default(), members, None, None),
         })
     }
 
@@ -176,6 +200,14 @@ impl Context {
     /// [`BotBuilder::data`](crate::BotBuilder::data).
     pub fn data<T: Send + Sync + 'static>(&self) -> Option<State<T>> {
         self.services.data.get::<T>()
+    }
+
+    /// This context for what `shard` delivered.
+    pub(crate) fn on_shard(&self, shard: u64) -> Context {
+        Context {
+            services: self.services.clone(),
+            shard: Some(shard),
+        }
     }
 
     /// The shard that delivered the event or interaction being handled (`None` for a context
@@ -224,15 +256,6 @@ impl Context {
     /// admins and developers of the team that owns the application.
     pub fn owner_ids(&self) -> Vec<Id<UserMarker>> {
         self.services.identity.owners().ids
-    }
-
-    /// The last heartbeat's round trip, once one was acknowledged.
-    pub fn latency(&self) -> Option<Duration> {
-        *self
-            .services
-            .latency
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
     }
 
     /// Whether the bot was closed or its connection ended.

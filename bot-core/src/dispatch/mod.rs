@@ -37,7 +37,7 @@ use crate::cache::Cache;
 use crate::context::WeakContext;
 use crate::event::{
     Budget, Connected, Disconnected, DispatchStats, Event, EventError, EventFailure, EventKind,
-    ListenerDef, ListenerId, NewListener,
+    ListenerDef, ListenerId, NewListener, ShardReady,
 };
 use crate::gateway::EventSink;
 use crate::members::MemberRequests;
@@ -146,10 +146,60 @@ impl Dispatcher {
             unstarted: Mutex::new(Vec::new()),
             closed: AtomicBool::new(false),
         });
+        let weak = Arc::downgrade(&dispatcher);
+        dispatcher.ready.on_shard_ready(Box::new(move |shard| {
+            if let Some(dispatcher) = weak.upgrade() {
+                dispatcher.shard_event(shard, Event::ShardReady(ShardReady::new(shard)));
+            }
+        }));
         for def in ListenerDef::all() {
             dispatcher.add_listener(NewListener::from_def(def));
         }
         dispatcher
+    }
+
+    /// Offers an event a shard reports about its connection to the consumers of its kind.
+    fn shard_event(&self, shard: u64, event: Event) {
+        if self.closed.load(Ordering::Relaxed) {
+            return;
+        }
+        let Some(kind) = event.kind() else { return };
+        let mut targets = Vec::new();
+        self.index
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .targets_of_kind(kind, &mut targets);
+        if targets.is_empty() {
+            return;
+        }
+        let delivery = Delivery {
+            event: Arc::new(event),
+            shard,
+            seq: None,
+            bytes: 0,
+        };
+        self.offer(&delivery, &mut targets);
+    }
+
+    /// Gives VOICE_STATE_UPDATE and VOICE_SERVER_UPDATE to the bot's voice manager, if any.
+    fn forward_voice(&self, event: &Event) {
+        if !matches!(
+            event,
+            Event::VoiceStateUpdate(_) | Event::VoiceServerUpdate(_)
+        ) {
+            return;
+        }
+        let Some(ctx) = self.ctx.upgrade(None) else {
+            return;
+        };
+        let Some(voice) = &ctx.services().gateway.voice else {
+            return;
+        };
+        match event {
+            Event::VoiceStateUpdate(state) => voice.state_update(state),
+            Event::VoiceServerUpdate(update) => voice.server_update(update),
+            _ => {}
+        }
     }
 
     /// Starts the listeners' tasks on the current runtime; `shards` must be ready for the bot
@@ -342,6 +392,7 @@ impl EventSink for Dispatcher {
                 .has_kind(kind)
         });
         self.members.observe(&delivery.event);
+        self.forward_voice(&delivery.event);
         if let Event::GuildCreate(guild) = &*delivery.event {
             self.chunk_if_needed(delivery.shard, guild);
         }
@@ -378,9 +429,11 @@ impl EventSink for Dispatcher {
 
     fn connected(&self, connected: Connected) {
         self.handlers.connected(connected);
+        self.shard_event(connected.shard, connected.into());
     }
 
     fn disconnected(&self, disconnected: Disconnected) {
         self.handlers.disconnected(disconnected);
+        self.shard_event(disconnected.shard, disconnected.into());
     }
 }

@@ -244,9 +244,13 @@ impl Receiver {
         self.0.take().await
     }
 
-    /// The next event, done with at once (a stream's or a waiter's); `None` once it ended.
-    pub(crate) async fn next(&self) -> Option<Arc<Event>> {
-        self.0.take().await.map(|(delivery, _)| delivery.event)
+    /// The next event, done with at once (a stream's or a waiter's), with the shard that
+    /// delivered it; `None` once it ended.
+    pub(crate) async fn next(&self) -> Option<(Arc<Event>, u64)> {
+        self.0
+            .take()
+            .await
+            .map(|(delivery, _)| (delivery.event, delivery.shard))
     }
 }
 

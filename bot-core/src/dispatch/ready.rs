@@ -39,12 +39,17 @@ impl Shard {
 /// not block).
 pub(super) type OnReady = Box<dyn Fn() + Send + Sync>;
 
+/// What to do when a shard becomes ready (each new session of it; called with the tracker's
+/// lock held: it must not block).
+pub(super) type OnShardReady = Box<dyn Fn(u64) + Send + Sync>;
+
 pub(super) struct ReadyTracker {
     shards: Mutex<HashMap<u64, Shard>>,
     expected: AtomicU64,
     timeout: Duration,
     ready: watch::Sender<bool>,
     on_ready: OnReady,
+    on_shard_ready: std::sync::OnceLock<OnShardReady>,
 }
 
 impl ReadyTracker {
@@ -55,7 +60,13 @@ impl ReadyTracker {
             timeout,
             ready: watch::channel(false).0,
             on_ready,
+            on_shard_ready: std::sync::OnceLock::new(),
         })
+    }
+
+    /// Sets what to do when a shard becomes ready (once).
+    pub(super) fn on_shard_ready(&self, call: OnShardReady) {
+        let _ = self.on_shard_ready.set(call);
     }
 
     /// How many shards must be ready.
@@ -92,7 +103,7 @@ impl ReadyTracker {
                 state.epoch += 1;
                 if state.pending.is_empty() {
                     state.ready = true;
-                    self.update(&shards);
+                    self.update(&shards, shard);
                 } else {
                     let epoch = state.epoch;
                     drop(shards);
@@ -106,7 +117,7 @@ impl ReadyTracker {
                     state.last = Instant::now();
                     if state.settled() {
                         state.ready = true;
-                        self.update(&shards);
+                        self.update(&shards, shard);
                     }
                 }
             }
@@ -144,7 +155,7 @@ impl ReadyTracker {
                 state.timed_out = true;
                 if state.settled() {
                     state.ready = true;
-                    self.update(&shards);
+                    self.update(&shards, shard);
                 }
                 return;
             }
@@ -172,11 +183,15 @@ impl ReadyTracker {
             && state.settled()
         {
             state.ready = true;
-            self.update(&shards);
+            self.update(&shards, shard);
         }
     }
 
-    fn update(&self, shards: &HashMap<u64, Shard>) {
+    /// `shard` became ready: its event, then the bot's readiness.
+    fn update(&self, shards: &HashMap<u64, Shard>, shard: u64) {
+        if let Some(call) = self.on_shard_ready.get() {
+            call(shard);
+        }
         let ready = shards.values().filter(|s| s.ready).count() as u64;
         if ready >= self.expected.load(Ordering::Relaxed) && !self.ready.send_replace(true) {
             (self.on_ready)();

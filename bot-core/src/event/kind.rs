@@ -12,6 +12,8 @@ struct Row {
     intents: Intents,
     /// For an event the cache derives: the dispatch it is derived from.
     source: Option<EventKind>,
+    /// Whether the shard reports it (a connection's life), no dispatch.
+    shard: bool,
 }
 
 macro_rules! catalogue {
@@ -20,11 +22,16 @@ macro_rules! catalogue {
         @derived {
             $( $(#[$ddoc:meta])* $dvariant:ident = $dname:literal from $source:ident, [$($dpycord:literal),*]; )+
         }
+        @shard {
+            $( $(#[$sdoc:meta])* $svariant:ident = $sname:literal, [$($spycord:literal),*]; )+
+        }
     ) => {
         /// A kind of event: one variant per gateway dispatch Discord documents, then one per
         /// event the [cache](crate::cache) derives from a dispatch with the state it replaced
         /// (Pycord's `on_message_edit(before, after)` and its kin; see
-        /// [`source`](EventKind::source)).
+        /// [`source`](EventKind::source)), then one per event a shard reports about its
+        /// connection (Pycord's `on_shard_connect` and its kin; see
+        /// [`is_shard_event`](EventKind::is_shard_event)).
         ///
         /// ```
         /// use bot_core::event::EventKind;
@@ -41,6 +48,7 @@ macro_rules! catalogue {
         pub enum EventKind {
             $( $(#[$doc])* $variant, )+
             $( $(#[$ddoc])* $dvariant, )+
+            $( $(#[$sdoc])* $svariant, )+
         }
 
         const ROWS: &[Row] = &[
@@ -51,6 +59,7 @@ macro_rules! catalogue {
                 raw: $raw,
                 intents: $intents,
                 source: None,
+                shard: false,
             }, )+
             $( Row {
                 kind: EventKind::$dvariant,
@@ -59,6 +68,16 @@ macro_rules! catalogue {
                 raw: None,
                 intents: Intents::empty(),
                 source: Some(EventKind::$source),
+                shard: false,
+            }, )+
+            $( Row {
+                kind: EventKind::$svariant,
+                dispatch: $sname,
+                pycord: &[$($spycord),*],
+                raw: None,
+                intents: Intents::empty(),
+                source: None,
+                shard: true,
             }, )+
         ];
     };
@@ -279,6 +298,17 @@ catalogue! {
         /// A member's voice state changed in a cached guild (from VOICE_STATE_UPDATE).
         VoiceStateUpdated = "VOICE_STATE_UPDATED" from VoiceStateUpdate, ["on_voice_state_update"];
     }
+
+    @shard {
+        /// A shard's session started (READY): [`ShardConnected`](super::ShardConnected).
+        ShardConnected = "SHARD_CONNECTED", ["on_shard_connect"];
+        /// A shard's guilds all arrived after READY: [`ShardReady`](super::ShardReady).
+        ShardReady = "SHARD_READY", ["on_shard_ready"];
+        /// A shard's session resumed (RESUMED): [`ShardResumed`](super::ShardResumed).
+        ShardResumed = "SHARD_RESUMED", ["on_shard_resumed"];
+        /// A shard's connection ended: [`ShardDisconnected`](super::ShardDisconnected).
+        ShardDisconnected = "SHARD_DISCONNECTED", ["on_shard_disconnect"];
+    }
 }
 
 impl EventKind {
@@ -304,6 +334,20 @@ impl EventKind {
         self.row().source.is_some()
     }
 
+    /// Whether a shard reports this event about its connection (Pycord's `on_shard_connect`,
+    /// `on_shard_ready`, `on_shard_resumed`, `on_shard_disconnect`): no dispatch carries it,
+    /// and only the consumers of its kind get it (not those of every event).
+    ///
+    /// ```
+    /// use bot_core::event::EventKind;
+    /// let kind = EventKind::from_pycord_name("on_shard_ready").unwrap();
+    /// assert!(kind.is_shard_event());
+    /// assert_eq!(EventKind::from_dispatch(kind.dispatch_name()), None);
+    /// ```
+    pub fn is_shard_event(self) -> bool {
+        self.row().shard
+    }
+
     fn row(self) -> &'static Row {
         // ROWS lists every variant once, in declaration order.
         &ROWS[self as usize]
@@ -318,7 +362,7 @@ impl EventKind {
     /// The kind of a dispatch name, if Discord documents it.
     pub fn from_dispatch(name: &str) -> Option<EventKind> {
         ROWS.iter()
-            .find(|row| row.source.is_none() && row.dispatch == name)
+            .find(|row| row.source.is_none() && !row.shard && row.dispatch == name)
             .map(|row| row.kind)
     }
 
@@ -417,6 +461,10 @@ mod tests {
             assert_eq!(kind as usize, i, "{kind:?}");
             let dispatch = EventKind::from_dispatch(kind.dispatch_name());
             match kind.source() {
+                None if kind.is_shard_event() => {
+                    assert_eq!(dispatch, None, "{kind:?}");
+                    assert!(kind.intents().is_empty());
+                }
                 None => assert_eq!(dispatch, Some(kind)),
                 Some(source) => {
                     assert_eq!(dispatch, None, "{kind:?}");

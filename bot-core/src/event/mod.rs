@@ -18,6 +18,7 @@ mod kind;
 mod listener;
 pub mod payload;
 mod received;
+mod shard;
 mod stats;
 mod typed;
 mod wait;
@@ -36,6 +37,7 @@ pub use listener::{ListenerDef, check_listener_name};
 pub use listener::{ListenerError, ListenerFuture, ListenerId, ListenerOptions, ListenerOutput};
 pub use payload::Ready;
 pub use received::Received;
+pub use shard::{ShardConnected, ShardDisconnected, ShardReady, ShardResumed};
 pub use stats::DispatchStats;
 pub use typed::{EventType, Resumed};
 pub use wait::WaitError;
@@ -55,6 +57,9 @@ macro_rules! events {
         @derived {
             $( $(#[$ddoc:meta])* $dvariant:ident($dpayload:ty) $($dboxed:ident)?, )+
         }
+        @shard {
+            $( $(#[$sdoc:meta])* $svariant:ident($spayload:ty), )+
+        }
     ) => {
         /// A gateway event: a dispatch with its typed payload, or a change of the session.
         ///
@@ -73,6 +78,7 @@ macro_rules! events {
         pub enum Event {
             $( $(#[$doc])* $variant(held!($payload $(, $boxed)?)), )+
             $( $(#[$ddoc])* $dvariant(held!($dpayload $(, $dboxed)?)), )+
+            $( $(#[$sdoc])* $svariant($spayload), )+
             /// The session resumed after a reconnect (RESUMED); missed events were replayed
             /// before it.
             Resumed(Resumed),
@@ -93,6 +99,7 @@ macro_rules! events {
                 match self {
                     $( Event::$variant(_) => Some(EventKind::$variant), )+
                     $( Event::$dvariant(_) => Some(EventKind::$dvariant), )+
+                    $( Event::$svariant(_) => Some(EventKind::$svariant), )+
                     Event::Resumed(_) => Some(EventKind::Resumed),
                     Event::SessionInvalidated { .. } | Event::Unknown(_) => None,
                 }
@@ -118,6 +125,18 @@ macro_rules! events {
                 }
             }
         }
+
+        $(
+            impl EventType for $spayload {
+                const KIND: Option<EventKind> = Some(EventKind::$svariant);
+                fn extract(event: &Event) -> Option<&Self> {
+                    match event {
+                        Event::$svariant(payload) => Some(payload),
+                        _ => None,
+                    }
+                }
+            }
+        )+
 
         $(
             impl EventType for $dpayload {
@@ -356,6 +375,16 @@ events! {
         RoleDeleted(RoleDeleted),
         /// A member's voice state changed (derived from VOICE_STATE_UPDATE).
         VoiceStateUpdated(VoiceStateUpdated),
+    }
+    @shard {
+        /// A shard's session started (Pycord's `on_shard_connect`).
+        ShardConnected(ShardConnected),
+        /// A shard's guilds all arrived (Pycord's `on_shard_ready`).
+        ShardReady(ShardReady),
+        /// A shard's session resumed (Pycord's `on_shard_resumed`).
+        ShardResumed(ShardResumed),
+        /// A shard's connection ended (Pycord's `on_shard_disconnect`).
+        ShardDisconnected(ShardDisconnected),
     }
 }
 

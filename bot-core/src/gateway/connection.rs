@@ -150,10 +150,12 @@ impl Shard {
             },
         };
         self.opened = true;
+        self.status.set_open(true);
         let ending = self.read(&mut socket, shutdown).await;
-        if matches!(ending, Ending::Shutdown) {
+        if matches!(ending, Ending::Shutdown | Ending::Parked) {
             close(&mut socket, WsCloseCode::NORMAL_CLOSURE, "closing").await;
         }
+        self.status.set_open(false);
         ending
     }
 
@@ -189,19 +191,46 @@ impl Shard {
         let mut handshake = Handshake::default();
         let far = deadline_in(Duration::MAX);
         let mut frames: u32 = 0;
+        let mut wanted = self.wanted.clone();
         loop {
             let next_beat = heartbeat.as_ref().map_or(far, Heartbeat::next_beat);
             let ack_deadline = heartbeat.as_ref().and_then(Heartbeat::ack_deadline);
             let sending = self.live && commands.is_some();
+            // The bot's commands wait for a free slot of the send limit.
+            let now = tokio::time::Instant::now();
+            let command_at = if sending {
+                self.status.limiter(|limiter| limiter.command_ready_at(now))
+            } else {
+                far
+            };
+            let may_send = sending && command_at <= now;
             let frame = tokio::select! {
                 frame = socket.next() => frame,
                 _ = closed(shutdown) => return Ending::Shutdown,
-                Some(command) = next_command(commands), if sending => {
+                changed = wanted.changed() => {
+                    if changed.is_err() {
+                        return Ending::Shutdown;
+                    }
+                    let asked = *wanted.borrow_and_update();
+                    if !asked.connected {
+                        tracing::info!(shard = self.config.id, "disconnected on request");
+                        return Ending::Parked;
+                    }
+                    if asked.reconnects != self.reconnects_seen {
+                        self.reconnects_seen = asked.reconnects;
+                        tracing::info!(shard = self.config.id, "reconnecting on request");
+                        close_to_resume(socket, "reconnect").await;
+                        return Ending::RESUME;
+                    }
+                    continue;
+                }
+                Some(command) = next_command(commands), if may_send => {
                     if let Err(ending) = self.send_command(socket, &command).await {
                         return ending;
                     }
                     continue;
                 }
+                _ = tokio::time::sleep_until(command_at), if sending && !may_send => continue,
                 _ = tokio::time::sleep_until(hello_deadline), if heartbeat.is_none() => {
                     tracing::warn!(
                         shard = self.config.id,
@@ -241,6 +270,7 @@ impl Shard {
                     // Discord advises): a longer `heartbeat_timeout` tolerates ACKs queued
                     // behind a burst of events.
                     let Some(beat) = heartbeat.as_mut() else { continue };
+                    self.count_sent();
                     if let Err(ending) = send(socket, &self.heartbeat()).await {
                         return ending;
                     }
@@ -323,7 +353,14 @@ impl Shard {
             );
             return Ok(());
         }
+        self.count_sent();
         send_text(socket, text).await
+    }
+
+    /// A payload goes out now: it counts against the connection's send limit.
+    fn count_sent(&self) {
+        let now = tokio::time::Instant::now();
+        self.status.limiter(|limiter| limiter.sent(now));
     }
 
     /// Sends IDENTIFY (its turn came), warning when it is over Discord's size limit.
@@ -338,6 +375,7 @@ impl Shard {
             );
         }
         self.identified = true;
+        self.count_sent();
         send_text(socket, answer).await
     }
 
@@ -375,7 +413,10 @@ impl Shard {
                 }
             }
             // The gateway asks for a heartbeat at once.
-            OpCode::Heartbeat => send(socket, &self.heartbeat()).await?,
+            OpCode::Heartbeat => {
+                self.count_sent();
+                send(socket, &self.heartbeat()).await?;
+            }
             OpCode::Reconnect => {
                 close_to_resume(socket, "reconnect").await;
                 return Err(Ending::RESUME);
@@ -399,9 +440,12 @@ impl Shard {
                         beat.interval()
                     );
                 }
+                self.status
+                    .limiter(|limiter| limiter.keep_for_heartbeats(Some(beat.interval())));
                 *heartbeat = Some(beat);
                 match self.resume_payload() {
                     Some(resume) => {
+                        self.count_sent();
                         send(socket, &resume).await?;
                         self.resume_sent = true;
                         handshake.deadline = Some(deadline_in(self.config.ready_timeout));
@@ -411,7 +455,7 @@ impl Shard {
             }
             OpCode::HeartbeatAck => {
                 if let Some(rtt) = heartbeat.as_mut().and_then(Heartbeat::acked) {
-                    *self.latency.lock().unwrap_or_else(|p| p.into_inner()) = Some(rtt);
+                    self.status.set_latency(Some(rtt));
                 }
             }
             OpCode::Unknown(op) => {

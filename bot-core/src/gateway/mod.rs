@@ -9,33 +9,43 @@
 //! resumes for minutes ([`ResumePolicy`]), the main URL tried when `resume_gateway_url` fails,
 //! before the shard drops it and identifies anew.
 //! A frame that inflates past [`MAX_MESSAGE`] closes the connection, which is then resumed.
+//! What a shard sends keeps Discord's [send limit](SendLimit) (heartbeats never held back, the
+//! bot's commands waiting for a slot), so the gateway never closes with 4008. Each shard of the
+//! process is seen and driven through a [`ShardHandle`].
 
 mod backoff;
 mod close_code;
 mod commands;
 mod connection;
 mod frame;
+mod handle;
 mod heartbeat;
 mod inflate;
+mod limiter;
 mod payload;
 pub mod queue;
 mod session;
 mod shard;
 mod sink;
+mod status;
 #[cfg(test)]
 mod tests;
 mod url;
+mod voice;
 
 pub use crate::event::{Event, Ready};
 pub use close_code::CloseCode;
 pub use commands::ShardCommandError;
 pub(crate) use commands::ShardCommands;
+pub use handle::ShardHandle;
 pub use inflate::MAX_MESSAGE;
 /// The `zlib-stream` inflater and its error, for the benchmark only: not a public API.
 #[doc(hidden)]
 pub use inflate::{InflateError, ZlibStream};
+pub use limiter::SendLimit;
 pub use payload::{
-    ConnectionProperties, GatewayPayload, Hello, Identify, OpCode, RequestGuildMembers, Resume,
+    ConnectionProperties, GatewayPayload, Hello, Identify, OpCode, RequestGuildMembers,
+    RequestSoundboardSounds, Resume, UpdateVoiceState,
 };
 pub use queue::{
     BeforeIdentify, Enqueued, IdentifyQueue, IdentifyQueueError, LimitSource, LocalQueue,
@@ -44,6 +54,10 @@ pub use session::ResumePolicy;
 pub(crate) use shard::Shard;
 pub use shard::ShardConfig;
 pub(crate) use sink::EventSink;
+#[cfg(test)]
+pub(crate) use status::ShardStatus;
+pub use voice::VoiceGatewayManager;
+pub(crate) use voice::VoiceHook;
 
 use crate::model::Intents;
 use std::fmt;

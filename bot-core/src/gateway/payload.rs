@@ -4,7 +4,7 @@
 
 use crate::model::Token;
 use crate::model::enums::int_enum;
-use crate::model::{GuildMarker, Id, Intents, UpdatePresence, UserMarker};
+use crate::model::{ChannelMarker, GuildMarker, Id, Intents, UpdatePresence, UserMarker};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::fmt;
@@ -152,6 +152,88 @@ pub struct RequestGuildMembers {
     pub nonce: Option<String>,
 }
 
+/// VOICE_STATE_UPDATE's data (op 4): join, move within or leave a guild's voice channels.
+///
+/// ```
+/// use bot_core::gateway::{GatewayPayload, UpdateVoiceState};
+/// use bot_core::model::Id;
+/// let join = UpdateVoiceState::join(Id::new(41771983423143937), Id::new(127121515262115840))
+///     .self_deaf(true);
+/// assert_eq!(
+///     GatewayPayload::VoiceStateUpdate(join).to_json().unwrap(),
+///     serde_json::json!({"op": 4, "d": {
+///         "guild_id": "41771983423143937",
+///         "channel_id": "127121515262115840",
+///         "self_mute": false,
+///         "self_deaf": true
+///     }})
+/// );
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct UpdateVoiceState {
+    /// The guild.
+    pub guild_id: Id<GuildMarker>,
+    /// The voice channel to join or move to; `None` leaves voice.
+    pub channel_id: Option<Id<ChannelMarker>>,
+    /// Whether the bot mutes itself.
+    pub self_mute: bool,
+    /// Whether the bot deafens itself.
+    pub self_deaf: bool,
+}
+
+impl UpdateVoiceState {
+    /// Joins (or moves to) `channel` of `guild`, neither muted nor deafened.
+    pub fn join(guild: Id<GuildMarker>, channel: Id<ChannelMarker>) -> Self {
+        UpdateVoiceState {
+            guild_id: guild,
+            channel_id: Some(channel),
+            self_mute: false,
+            self_deaf: false,
+        }
+    }
+
+    /// Leaves voice in `guild`.
+    pub fn leave(guild: Id<GuildMarker>) -> Self {
+        UpdateVoiceState {
+            guild_id: guild,
+            channel_id: None,
+            self_mute: false,
+            self_deaf: false,
+        }
+    }
+
+    /// Mutes (or unmutes) the bot.
+    pub fn self_mute(mut self, mute: bool) -> Self {
+        self.self_mute = mute;
+        self
+    }
+
+    /// Deafens (or undeafens) the bot.
+    pub fn self_deaf(mut self, deaf: bool) -> Self {
+        self.self_deaf = deaf;
+        self
+    }
+}
+
+/// REQUEST_SOUNDBOARD_SOUNDS's data (op 31): the guilds whose sounds to send, each answered by a
+/// SOUNDBOARD_SOUNDS dispatch ([`SoundboardSounds`](crate::event::SoundboardSounds)).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct RequestSoundboardSounds {
+    /// The guilds.
+    pub guild_ids: Vec<Id<GuildMarker>>,
+}
+
+impl RequestSoundboardSounds {
+    /// The sounds of `guilds`.
+    pub fn new(guilds: impl IntoIterator<Item = Id<GuildMarker>>) -> Self {
+        RequestSoundboardSounds {
+            guild_ids: guilds.into_iter().collect(),
+        }
+    }
+}
+
 /// A payload a shard sends, with its opcode: what [`to_json`](Self::to_json) writes as
 /// `{"op": .., "d": ..}`. What a shard receives is read straight from the frame's text (a dispatch
 /// by [`Event::from_dispatch_json`](crate::event::Event::from_dispatch_json)).
@@ -168,6 +250,10 @@ pub enum GatewayPayload {
     Resume(Resume),
     /// REQUEST_GUILD_MEMBERS.
     RequestGuildMembers(RequestGuildMembers),
+    /// VOICE_STATE_UPDATE: join, move or leave voice.
+    VoiceStateUpdate(UpdateVoiceState),
+    /// REQUEST_SOUNDBOARD_SOUNDS.
+    RequestSoundboardSounds(RequestSoundboardSounds),
 }
 
 impl GatewayPayload {
@@ -179,6 +265,8 @@ impl GatewayPayload {
             GatewayPayload::PresenceUpdate(_) => OpCode::PresenceUpdate,
             GatewayPayload::Resume(_) => OpCode::Resume,
             GatewayPayload::RequestGuildMembers(_) => OpCode::RequestGuildMembers,
+            GatewayPayload::VoiceStateUpdate(_) => OpCode::VoiceStateUpdate,
+            GatewayPayload::RequestSoundboardSounds(_) => OpCode::RequestSoundboardSounds,
         }
     }
 
@@ -200,6 +288,8 @@ impl GatewayPayload {
             GatewayPayload::PresenceUpdate(presence) => serde_json::to_value(presence),
             GatewayPayload::Resume(resume) => serde_json::to_value(resume),
             GatewayPayload::RequestGuildMembers(request) => serde_json::to_value(request),
+            GatewayPayload::VoiceStateUpdate(update) => serde_json::to_value(update),
+            GatewayPayload::RequestSoundboardSounds(request) => serde_json::to_value(request),
         }?;
         let mut frame = serde_json::Map::with_capacity(2);
         frame.insert("op".to_owned(), Value::from(self.op().value()));
@@ -261,6 +351,12 @@ mod tests {
                 OpCode::RequestGuildMembers => {
                     GatewayPayload::RequestGuildMembers(data(name, frame.data()))
                 }
+                OpCode::VoiceStateUpdate => {
+                    GatewayPayload::VoiceStateUpdate(data(name, frame.data()))
+                }
+                OpCode::RequestSoundboardSounds => {
+                    GatewayPayload::RequestSoundboardSounds(data(name, frame.data()))
+                }
                 OpCode::Hello => {
                     let hello: Hello = data(name, frame.data());
                     assert_eq!(hello.heartbeat_interval, 45_000);
@@ -284,7 +380,7 @@ mod tests {
             assert_eq!(encoded, entry["payload"], "{name} encodes as documented");
             read += 1;
         }
-        assert_eq!(read, 10);
+        assert_eq!(read, 12);
         let identify = test_fixture("gateway_frames.json", "/identify_full/payload/d");
         let identify: Identify = serde_json::from_value(identify).unwrap();
         assert!(!format!("{identify:?}").contains("my_token"));

@@ -3,15 +3,17 @@
 
 use super::backoff::Backoff;
 use super::close_code::CloseCode;
+use super::limiter::SendLimit;
 use super::payload::{ConnectionProperties, GatewayPayload, Identify, Resume};
 use super::queue::{BeforeIdentify, Enqueued, IdentifyQueue, LocalQueue};
 use super::session::{ResumeFailure, ResumePolicy, Session};
 use super::sink::EventSink;
+use super::status::{ShardStatus, Wanted};
 use super::{Event, GatewayError};
 use crate::event::{Connected, Disconnected};
 use crate::model::Token;
 use crate::model::{Intents, UpdatePresence};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{mpsc, watch};
 
@@ -52,6 +54,9 @@ pub struct ShardConfig {
     pub ready_timeout: Duration,
     /// How long a session is kept across failed resumes (default [`ResumePolicy::default`]).
     pub resume: ResumePolicy,
+    /// How many payloads a connection may send per window (default
+    /// [`SendLimit::DISCORD`], 120 per 60 s, heartbeats included).
+    pub send_limit: SendLimit,
 }
 
 impl ShardConfig {
@@ -80,6 +85,7 @@ impl ShardConfig {
             before_identify: None,
             ready_timeout: Self::DEFAULT_READY_TIMEOUT,
             resume: ResumePolicy::default(),
+            send_limit: SendLimit::DISCORD,
         }
     }
 }
@@ -93,6 +99,9 @@ pub(super) enum Ending {
     Fatal(GatewayError),
     /// Reconnect after at least `wait` (and the back-off); `resume: false` drops the session.
     Reconnect { resume: bool, wait: Duration },
+    /// The user disconnected the shard (closed with 1000: the session is gone); it waits to be
+    /// connected again.
+    Parked,
 }
 
 impl Ending {
@@ -113,7 +122,12 @@ pub(crate) struct Shard {
     pub(super) config: ShardConfig,
     pub(super) session: Option<Session>,
     sink: Arc<dyn EventSink>,
-    pub(super) latency: Arc<Mutex<Option<Duration>>>,
+    /// What the shard shares with its handles: latency, open, presence, send limiter.
+    pub(super) status: Arc<ShardStatus>,
+    /// What the user wants of the shard (connect, disconnect, reconnect).
+    pub(super) wanted: tokio::sync::watch::Receiver<Wanted>,
+    /// The reconnects asked for that the shard has acted on.
+    pub(super) reconnects_seen: u64,
     pub(super) backoff: Backoff,
     /// Whether this connection completed the WebSocket handshake.
     pub(super) opened: bool,
@@ -133,13 +147,16 @@ impl Shard {
     pub(crate) fn new(
         config: ShardConfig,
         sink: Arc<dyn EventSink>,
-        latency: Arc<Mutex<Option<Duration>>>,
+        status: Arc<ShardStatus>,
     ) -> Self {
+        let wanted = status.wanted();
         Shard {
             config,
             session: None,
             sink,
-            latency,
+            status,
+            wanted,
+            reconnects_seen: 0,
             backoff: Backoff::default(),
             opened: false,
             close_code: None,
@@ -156,13 +173,39 @@ impl Shard {
         self
     }
 
-    /// Connects and reconnects until shutdown or a fatal close.
-    pub(crate) async fn run(
+    /// Connects and reconnects until shutdown or a fatal close; then the shard's handles see it
+    /// stopped.
+    pub(crate) async fn run(self, shutdown: watch::Receiver<bool>) -> Result<(), GatewayError> {
+        let status = self.status.clone();
+        let ended = self.run_until_stopped(shutdown).await;
+        status.stop();
+        ended
+    }
+
+    /// Waits while the user keeps the shard disconnected; `false` on shutdown.
+    async fn until_wanted(&mut self, shutdown: &mut watch::Receiver<bool>) -> bool {
+        loop {
+            let wanted = *self.wanted.borrow_and_update();
+            if wanted.connected {
+                self.reconnects_seen = wanted.reconnects;
+                return true;
+            }
+            tokio::select! {
+                _ = closed(shutdown) => return false,
+                changed = self.wanted.changed() => if changed.is_err() { return false },
+            }
+        }
+    }
+
+    async fn run_until_stopped(
         mut self,
         mut shutdown: watch::Receiver<bool>,
     ) -> Result<(), GatewayError> {
         loop {
             if *shutdown.borrow() {
+                return Ok(());
+            }
+            if !self.until_wanted(&mut shutdown).await {
                 return Ok(());
             }
             let resuming = self.session.is_some();
@@ -178,6 +221,11 @@ impl Shard {
                 Ending::Fatal(error) => {
                     self.disconnected(false);
                     return Err(error);
+                }
+                Ending::Parked => {
+                    self.invalidate();
+                    self.disconnected(false);
+                    continue;
                 }
                 Ending::Reconnect { resume, wait } => {
                     if !resume {
@@ -196,9 +244,12 @@ impl Shard {
                     "reconnecting in {delay:?}"
                 );
             }
+            // A disconnect or reconnect asked for meanwhile ends the wait (the loop's top
+            // acts on it).
             tokio::select! {
                 _ = closed(&mut shutdown) => return Ok(()),
                 _ = tokio::time::sleep(delay) => {}
+                _ = self.wanted.changed() => {}
             }
         }
     }
@@ -348,7 +399,7 @@ impl Shard {
             compress: None,
             large_threshold: Some(250),
             shard: Some([self.config.id, self.config.count]),
-            presence: self.config.presence.clone(),
+            presence: self.status.presence(),
             intents: Intents::from_bits_retain(self.config.intents),
         }))
     }

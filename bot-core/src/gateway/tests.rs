@@ -217,7 +217,8 @@ impl Running {
         let (tx, events) = mpsc::unbounded_channel();
         let notes = Arc::default();
         let sink = Arc::new(Collector(tx, Arc::clone(&notes)));
-        let mut shard = Shard::new(config, sink, Arc::default());
+        let status = Arc::new(super::ShardStatus::of(&config));
+        let mut shard = Shard::new(config, sink, status);
         shard.backoff = backoff;
         let (shutdown, receiver) = watch::channel(false);
         Running {

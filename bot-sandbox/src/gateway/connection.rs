@@ -5,6 +5,7 @@
 //! connection's channel holds, so a client that stops reading blocks only the writer while its
 //! heartbeats are still read, recorded and answered (the ACKs queued behind the pending frames).
 
+use super::client_commands::{self, SendCounter};
 use super::control::HeartbeatRecord;
 use super::sharding::Admission;
 use super::writer::{self, Stop, Writer};
@@ -75,8 +76,11 @@ async fn run(mut socket: WebSocket, shared: Arc<Shared>, query: &HashMap<String,
     let (sink, stream) = socket.split();
     let (stop_tx, stop_rx) = oneshot::channel();
     let mut writer = tokio::spawn(Writer::new(sink, encoder, rx, shared.clone()).run(stop_rx));
+    let timings = &shared.timings;
+    let sent = SendCounter::new(timings.gateway_send_limit, timings.gateway_send_window);
     let mut reader = Reader {
         stream,
+        sent,
         shared,
         session: None,
         tx,
@@ -99,6 +103,8 @@ async fn run(mut socket: WebSocket, shared: Arc<Shared>, query: &HashMap<String,
 
 struct Reader {
     stream: SplitStream<WebSocket>,
+    /// What the client sent in the last window (Discord's send limit).
+    sent: SendCounter,
     shared: Arc<Shared>,
     session: Option<String>,
     /// The connection's channel to its writer (sessions hold clones).
@@ -153,6 +159,9 @@ impl Reader {
     }
 
     fn receive(&mut self, bytes: &[u8]) -> Option<End> {
+        if !self.sent.arrived(Instant::now()) {
+            return Some(End::Close(4008, "Rate limited"));
+        }
         if bytes.len() > MAX_CLIENT_PAYLOAD {
             return Some(End::Close(4002, "Decode error"));
         }
@@ -174,7 +183,7 @@ impl Reader {
             2 => self.identify(&data),
             6 => self.resume(&data),
             _ if self.session.is_none() => Some(End::Close(4003, "Not authenticated")),
-            3 | 4 => None,
+            3 | 4 | 31 => self.command(op, &data),
             8 => self.request_members(&data),
             _ => Some(End::Close(4001, "Unknown opcode")),
         }
@@ -398,6 +407,21 @@ impl Reader {
             session.dispatch("RESUMED", &json!({}));
             true
         }
+    }
+
+    /// A presence update, voice state update or soundboard request (see
+    /// [`super::client_commands`]); an invalid payload closes with 4001.
+    fn command(&mut self, op: u64, data: &Value) -> Option<End> {
+        let id = self.session.clone()?;
+        client_commands::record(&self.shared, &id, op, data);
+        let answered = match op {
+            3 => client_commands::presence(data),
+            4 => client_commands::voice_state(&self.shared, &id, data),
+            _ => client_commands::soundboard_sounds(&self.shared, &id, data),
+        };
+        answered
+            .err()
+            .map(|()| End::Close(4001, "Invalid payload for opcode"))
     }
 
     /// Request Guild Members (op 8): see [`super::members`]; an invalid payload closes with 4001.

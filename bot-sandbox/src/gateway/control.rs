@@ -206,6 +206,12 @@ impl GatewayControl {
             .store(on, std::sync::atomic::Ordering::SeqCst);
     }
 
+    /// The presence updates, voice state updates and soundboard requests (ops 3, 4 and 31) the
+    /// clients sent, oldest first, with the shard of each.
+    pub fn commands_received(&self) -> Vec<super::ClientCommand> {
+        self.shared.gateway.lock().commands.clone()
+    }
+
     /// How many RESUMEs were accepted (each reattached a session to a new connection).
     pub fn resume_count(&self) -> usize {
         self.shared.gateway.lock().resumes

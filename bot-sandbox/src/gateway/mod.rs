@@ -1,5 +1,6 @@
 //! The gateway: sessions, dispatch to them, and the controls tests use to inject faults.
 
+mod client_commands;
 mod connection;
 mod control;
 mod crowd;
@@ -11,6 +12,7 @@ pub(crate) mod sharding;
 mod writer;
 mod zlib;
 
+pub use client_commands::ClientCommand;
 pub(crate) use connection::upgrade;
 pub use control::{GatewayControl, HeartbeatRecord};
 pub use firehose::Burst;
@@ -181,6 +183,8 @@ pub(crate) struct Inner {
     pub(crate) full_lists: HashMap<u64, Instant>,
     /// The `d` of the last Request Guild Members received.
     pub(crate) member_requests: VecDeque<Value>,
+    /// The presence, voice state and soundboard requests received (ops 3, 4, 31).
+    pub(crate) commands: Vec<client_commands::ClientCommand>,
 }
 
 /// Every session of the sandbox.
