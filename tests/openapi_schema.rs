@@ -256,6 +256,12 @@ const SDK_ROUTES: &[(&str, &str)] = &[
     ("GET", "/stickers/{sticker}"),
     ("GET", "/sticker-packs"),
     ("GET", "/sticker-packs/{pack}"),
+    // Guild administration (issue 28).
+    ("GET", "/guilds/{guild}/auto-moderation/rules"),
+    ("POST", "/guilds/{guild}/auto-moderation/rules"),
+    ("GET", "/guilds/{guild}/auto-moderation/rules/{rule}"),
+    ("PATCH", "/guilds/{guild}/auto-moderation/rules/{rule}"),
+    ("DELETE", "/guilds/{guild}/auto-moderation/rules/{rule}"),
 ];
 
 /// The sandbox route (method, template) an exchange used.
@@ -333,6 +339,7 @@ async fn every_route_matches_discords_openapi_description() {
     openapi::walk_guild_extras::guild_extras(&sandbox, world, &http).await;
     openapi::walk_webhooks::webhooks(&sandbox, world, &http).await;
     openapi::walk_misc::misc(&sandbox, world, &http).await;
+    openapi::walk_guild_admin::guild_admin(&sandbox, world, &http).await;
 
     let exchanges = proxy.exchanges();
     let coverage = openapi::coverage::Coverage::of(

@@ -153,6 +153,12 @@ pub const SANDBOX_ROUTES: &[(&str, &str)] = &[
     ("GET", "/webhooks/{webhook}/{token}/messages/{message}"),
     ("PATCH", "/webhooks/{webhook}/{token}/messages/{message}"),
     ("DELETE", "/webhooks/{webhook}/{token}/messages/{message}"),
+    // Guild administration (issue 28).
+    ("GET", "/guilds/{guild}/auto-moderation/rules"),
+    ("POST", "/guilds/{guild}/auto-moderation/rules"),
+    ("GET", "/guilds/{guild}/auto-moderation/rules/{rule}"),
+    ("PATCH", "/guilds/{guild}/auto-moderation/rules/{rule}"),
+    ("DELETE", "/guilds/{guild}/auto-moderation/rules/{rule}"),
 ];
 
 const METHODS: &[&str] = &["get", "post", "put", "patch", "delete"];

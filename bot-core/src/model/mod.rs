@@ -131,6 +131,11 @@ pub use scheduled_event::{
 };
 pub(crate) use send::check_prune;
 pub use send::{
+    AUTO_MODERATION_NAME_LENGTH, CreateAutoModerationRule, EditAutoModerationRule,
+    MAX_AUTO_MODERATION_ACTIONS, MAX_AUTO_MODERATION_TIMEOUT, MAX_EXEMPT_CHANNELS,
+    MAX_EXEMPT_ROLES,
+};
+pub use send::{
     AccessToken, AddGuildMember, AllowedMentions, AttachmentFile, AttachmentInfo,
     AutocompleteChoice, BeginPrune, CreateForumThread, CreateGuildChannel, CreateInvite,
     CreateMessage, CreateMessageError, CreateRole, CreateStageInstance, CreateThread,

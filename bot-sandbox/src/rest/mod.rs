@@ -3,6 +3,7 @@
 
 mod app;
 mod audit;
+mod auto_moderation;
 mod bans;
 mod catalog;
 mod channels;
@@ -547,6 +548,18 @@ fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
         .route("/sticker-packs", get(catalog::packs))
         .route("/sticker-packs/{pack}", get(catalog::pack))
         .route("/soundboard-default-sounds", get(catalog::default_sounds))
+        // Guild administration (issue #28): auto-moderation, integrations, templates,
+        // onboarding, the welcome screen, the widget, regions, incident actions, invites.
+        .route(
+            "/guilds/{guild}/auto-moderation/rules",
+            get(auto_moderation::list).post(auto_moderation::create),
+        )
+        .route(
+            "/guilds/{guild}/auto-moderation/rules/{rule}",
+            get(auto_moderation::get)
+                .patch(auto_moderation::edit)
+                .delete(auto_moderation::delete),
+        )
         .route_layer(middleware::from_fn_with_state(
             shared.clone(),
             require_token,

@@ -3,6 +3,10 @@
 
 mod application;
 pub(crate) mod audit;
+mod auto_moderation;
+mod auto_moderation_body;
+mod auto_moderation_enforce;
+mod auto_moderation_match;
 pub(crate) mod bans;
 pub(crate) mod catalog;
 mod change;
@@ -51,6 +55,8 @@ pub(crate) use render::{channel_json, role_json};
 
 pub(crate) use application::TeamRecord;
 pub use application::TeamRole;
+pub(crate) use auto_moderation::unknown_rule;
+pub(crate) use auto_moderation_enforce::Sent;
 pub(crate) use change::{Changed, Refusal};
 pub(crate) use channels as channels_api;
 pub(crate) use command_wire::{command_json as command_json_of, command_json_localized};
@@ -266,6 +272,8 @@ pub(crate) struct World {
     pub(crate) stages: BTreeMap<u64, stage_instances::StageRecord>,
     /// Discord's catalog: the standard sticker packs and the default soundboard sounds.
     pub(crate) catalog: catalog::Catalog,
+    /// The guilds' auto-moderation rules, by id.
+    pub(crate) auto_moderation: BTreeMap<u64, auto_moderation::RuleRecord>,
 }
 
 impl World {
@@ -316,6 +324,7 @@ impl World {
             command_permissions: BTreeMap::new(),
             stages: BTreeMap::new(),
             catalog: catalog::Catalog::discords(),
+            auto_moderation: BTreeMap::new(),
         }
     }
 

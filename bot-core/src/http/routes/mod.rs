@@ -2,6 +2,7 @@
 
 mod app;
 mod audit;
+mod auto_moderation;
 mod bans;
 mod channels;
 mod commands;

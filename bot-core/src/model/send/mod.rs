@@ -5,6 +5,7 @@
 //! same types as received ([`Embed`](super::Embed), [`Component`](super::Component)) or have
 //! their own ([`CreatePoll`](super::CreatePoll)).
 
+mod auto_moderation;
 mod channel;
 mod check;
 mod guild;
@@ -21,6 +22,11 @@ mod thread;
 mod upload;
 mod webhook;
 
+pub use auto_moderation::{
+    AUTO_MODERATION_NAME_LENGTH, CreateAutoModerationRule, EditAutoModerationRule,
+    MAX_AUTO_MODERATION_ACTIONS, MAX_AUTO_MODERATION_TIMEOUT, MAX_EXEMPT_CHANNELS,
+    MAX_EXEMPT_ROLES,
+};
 pub use channel::{EditChannel, SLOW_MODE_LIMIT};
 pub use check::{CreateMessageError, MessageProblem};
 pub use guild::{CreateGuildChannel, CreateRole, EditGuild, EditMember, MAX_TIMEOUT_SECONDS};
