@@ -262,6 +262,14 @@ const SDK_ROUTES: &[(&str, &str)] = &[
     ("GET", "/guilds/{guild}/auto-moderation/rules/{rule}"),
     ("PATCH", "/guilds/{guild}/auto-moderation/rules/{rule}"),
     ("DELETE", "/guilds/{guild}/auto-moderation/rules/{rule}"),
+    ("GET", "/guilds/{guild}/widget"),
+    ("PATCH", "/guilds/{guild}/widget"),
+    ("GET", "/guilds/{guild}/widget.json"),
+    ("GET", "/guilds/{guild}/vanity-url"),
+    ("GET", "/guilds/{guild}/regions"),
+    ("GET", "/voice/regions"),
+    ("GET", "/guilds/{guild}/invites"),
+    ("PUT", "/guilds/{guild}/incident-actions"),
 ];
 
 /// The sandbox route (method, template) an exchange used.

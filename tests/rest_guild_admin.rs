@@ -1,7 +1,9 @@
 //! Discord's REST surface, guild administration (issue 28): auto-moderation rules through
 //! `Http` and Pycord's names on a guild id, and the sandbox enforcing them on what scripted
 //! users send (keyword and mention-spam triggers; block, alert and timeout actions) with the
-//! bot's listeners seeing each action executed; each call on its success path and an error path.
+//! bot's listeners seeing each action executed; the widget (Pycord's `fetch_widget`), the
+//! vanity invite, voice regions, a guild's invites and its incident actions; each call on its
+//! success path and an error path.
 
 mod common;
 
@@ -9,7 +11,8 @@ use bot_core::event::{AutoModerationActionExecution, AutoModerationRuleCreate, R
 use bot_core::http::{Http, HttpError, MessagesFrom, Token};
 use bot_core::model::{
     AutoModerationAction, AutoModerationActionType, AutoModerationTriggerType,
-    CreateAutoModerationRule, EditAutoModerationRule, Id, Intents, TriggerMetadata,
+    CreateAutoModerationRule, CreateInvite, EditAutoModerationRule, EditWidgetSettings, Id,
+    IncidentActions, Intents, Timestamp, TriggerMetadata,
 };
 use bot_core::prelude::*;
 use bot_sandbox::{DefaultGuild, InvokeError, Sandbox, SandboxHandle, Timings};
@@ -370,6 +373,91 @@ async fn bad_rules_are_refused_before_sending_or_by_discord() {
     let plain_http = http_of(&plain);
     let missing = plain_http
         .auto_moderation_rules(Id::new(plain_world.guild))
+        .await;
+    assert_eq!(missing.expect_err("no MANAGE_GUILD").code(), Some(50013));
+}
+
+#[tokio::test]
+async fn the_widget_vanity_regions_invites_and_incident_actions() {
+    let (sandbox, world) = start(BOT_PERMISSIONS | 1).await;
+    let bot = bot_of(&sandbox, Intents::GUILDS);
+    let http = bot.http();
+    let guild = Id::new(world.guild);
+    let voice = sandbox
+        .add_channel(world.guild, "Lounge", 2)
+        .expect("a voice channel");
+
+    // The widget: off, so its page is refused; on, it lists the voice channel and members.
+    let settings = http.guild_widget_settings(guild).await.expect("settings");
+    assert!(!settings.enabled);
+    let off = bot.fetch_widget(guild).await;
+    assert_eq!(off.expect_err("off").code(), Some(50004));
+    let on = http
+        .edit_guild_widget(
+            guild,
+            &EditWidgetSettings::new()
+                .enabled(true)
+                .channel(Some(Id::new(world.channel))),
+            None,
+        )
+        .await
+        .expect("turned on");
+    assert_eq!(on.channel_id, Some(Id::new(world.channel)));
+    let widget = bot.context().fetch_widget(guild).await.expect("the widget");
+    assert_eq!(widget.channels.len(), 1);
+    assert_eq!(widget.channels[0].id, Id::new(voice));
+    assert_eq!(widget.presence_count, 3, "alice, bob, the bot");
+    let unknown_channel = http
+        .edit_guild_widget(
+            guild,
+            &EditWidgetSettings::new().channel(Some(Id::new(1))),
+            None,
+        )
+        .await;
+    assert_eq!(
+        unknown_channel.expect_err("not the guild's").code(),
+        Some(50035)
+    );
+
+    // The vanity invite (none), the regions, the guild's invites.
+    let vanity = http.guild_vanity_url(guild).await.expect("the vanity url");
+    assert_eq!(vanity.code, None);
+    let regions = http.voice_regions().await.expect("regions");
+    assert!(regions.iter().all(|r| !r.optimal) && !regions.is_empty());
+    let guild_regions = http.guild_voice_regions(guild).await.expect("regions");
+    assert_eq!(guild_regions.iter().filter(|r| r.optimal).count(), 1);
+    assert!(http.guild_voice_regions(Id::new(1)).await.is_err());
+    let invite = http
+        .create_channel_invite(Id::new(world.channel), &CreateInvite::new(), None)
+        .await
+        .expect("an invite");
+    let invites = http.guild_invites(guild).await.expect("the invites");
+    assert_eq!(
+        invites.iter().map(|i| &i.code).collect::<Vec<_>>(),
+        [&invite.code]
+    );
+
+    // Incident actions: at most a day ahead, checked before sending.
+    let in_an_hour = Timestamp::from_unix_seconds(Timestamp::now().unix_seconds() + 3600);
+    let data = http
+        .edit_incident_actions(guild, &IncidentActions::new(Some(in_an_hour), None))
+        .await
+        .expect("invites paused");
+    assert_eq!(
+        data.invites_disabled_until.map(|t| t.unix_seconds()),
+        Some(in_an_hour.unix_seconds())
+    );
+    assert_eq!(data.dms_disabled_until, None);
+    let in_two_days = Timestamp::from_unix_seconds(Timestamp::now().unix_seconds() + 172_800);
+    let refused = http
+        .edit_incident_actions(guild, &IncidentActions::new(None, Some(in_two_days)))
+        .await;
+    assert!(matches!(refused, Err(HttpError::Refused(_))), "{refused:?}");
+
+    // Without MANAGE_GUILD.
+    let (plain, plain_world) = start(1 << 10).await;
+    let missing = http_of(&plain)
+        .guild_widget_settings(Id::new(plain_world.guild))
         .await;
     assert_eq!(missing.expect_err("no MANAGE_GUILD").code(), Some(50013));
 }

@@ -1,11 +1,11 @@
-//! The walk of guild administration (issue 28): every typed call for auto-moderation rules
-//! once through the proxy — so that the SDK's requests and the sandbox's answers are validated
+//! The walk of guild administration (issue 28): every typed call for auto-moderation rules, the
+//! widget, the vanity invite, voice regions, a guild's invites and incident actions, once through the proxy — so that the SDK's requests and the sandbox's answers are validated
 //! — with an error path each where the path can be wrong.
 
 use bot_core::http::{Http, HttpError};
 use bot_core::model::{
-    AutoModerationAction, CreateAutoModerationRule, EditAutoModerationRule, Id, Permissions,
-    TriggerMetadata,
+    AutoModerationAction, CreateAutoModerationRule, EditAutoModerationRule, EditWidgetSettings, Id,
+    IncidentActions, Permissions, Timestamp, TriggerMetadata,
 };
 use bot_sandbox::{DefaultGuild, SandboxHandle};
 
@@ -92,4 +92,36 @@ pub async fn guild_admin(sandbox: &SandboxHandle, world: DefaultGuild, http: &Ht
     http.delete_auto_moderation_rule(guild, keyword.id, None)
         .await
         .expect("deleted");
+
+    // The widget, the vanity invite, regions, the guild's invites, incident actions.
+    http.guild_widget_settings(guild).await.expect("settings");
+    assert_eq!(
+        status(http.guild_widget(guild).await.unwrap_err()),
+        Some(403),
+        "off"
+    );
+    http.edit_guild_widget(
+        guild,
+        &EditWidgetSettings::new()
+            .enabled(true)
+            .channel(Some(Id::new(world.channel))),
+        None,
+    )
+    .await
+    .expect("on");
+    http.guild_widget(guild).await.expect("the widget");
+    http.edit_guild_widget(guild, &EditWidgetSettings::new().channel(None), None)
+        .await
+        .expect("no channel");
+    http.guild_vanity_url(guild).await.expect("the vanity url");
+    http.voice_regions().await.expect("regions");
+    http.guild_voice_regions(guild).await.expect("regions");
+    http.guild_invites(guild).await.expect("the invites");
+    let soon = Timestamp::from_unix_seconds(Timestamp::now().unix_seconds() + 600);
+    http.edit_incident_actions(guild, &IncidentActions::new(Some(soon), Some(soon)))
+        .await
+        .expect("paused");
+    http.edit_incident_actions(guild, &IncidentActions::new(None, None))
+        .await
+        .expect("resumed");
 }

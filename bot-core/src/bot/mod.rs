@@ -3,6 +3,7 @@
 mod builder;
 mod facade;
 mod fetch;
+mod fetch_guild_admin;
 mod fetch_webhooks;
 mod shards;
 

@@ -12,6 +12,7 @@ mod commands;
 mod events;
 mod extensions;
 mod fetch;
+mod guild_admin;
 mod identity;
 mod members;
 mod rest;

@@ -144,6 +144,7 @@ pub use send::{
     MAX_PRUNE_ROLES, MAX_TIMEOUT_SECONDS, MentionType, MessageProblem, Modal, PRUNE_DAYS,
     RequestProblem, SLOW_MODE_LIMIT, STAGE_TOPIC_LENGTH,
 };
+pub use send::{EditWidgetSettings, IncidentActions, MAX_INCIDENT_PAUSE_SECONDS};
 pub use soundboard::{GuildSoundboardSounds, SoundboardSound};
 pub use stage::{StageInstance, StagePrivacyLevel};
 pub use sticker::{Sticker, StickerFormatType, StickerPack, StickerPacks, StickerType};
@@ -157,7 +158,7 @@ pub use user::{
 };
 pub use voice::{VoiceRegion, VoiceState};
 pub use webhook::{Webhook, WebhookChannel, WebhookGuild, WebhookType};
-pub use widget::{Widget, WidgetActivity, WidgetChannel, WidgetMember, WidgetSettings};
+pub use widget::{VanityUrl, Widget, WidgetActivity, WidgetChannel, WidgetMember, WidgetSettings};
 
 /// A payload from the Discord fixtures (`bot-core/tests/fixtures/discord/`, copies of the
 /// project's shared fixtures), at a JSON pointer (`""` for the whole file).

@@ -11,6 +11,7 @@ mod command_permissions;
 mod commands;
 mod form;
 mod group_dms;
+mod guild_admin;
 mod guild_channels;
 mod guild_edits;
 mod guild_extras;
@@ -559,6 +560,19 @@ fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
             get(auto_moderation::get)
                 .patch(auto_moderation::edit)
                 .delete(auto_moderation::delete),
+        )
+        .route(
+            "/guilds/{guild}/widget",
+            get(guild_admin::widget_settings).patch(guild_admin::edit_widget),
+        )
+        .route("/guilds/{guild}/widget.json", get(guild_admin::widget))
+        .route("/guilds/{guild}/vanity-url", get(guild_admin::vanity_url))
+        .route("/guilds/{guild}/regions", get(guild_admin::guild_regions))
+        .route("/voice/regions", get(guild_admin::regions))
+        .route("/guilds/{guild}/invites", get(guild_admin::invites))
+        .route(
+            "/guilds/{guild}/incident-actions",
+            put(guild_admin::incident_actions),
         )
         .route_layer(middleware::from_fn_with_state(
             shared.clone(),

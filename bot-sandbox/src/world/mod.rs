@@ -18,6 +18,7 @@ mod component_ids;
 mod dm;
 mod edits;
 mod group_dms;
+mod guild_admin;
 mod guild_channels;
 mod guild_edits;
 mod handle;
@@ -61,6 +62,7 @@ pub(crate) use change::{Changed, Refusal};
 pub(crate) use channels as channels_api;
 pub(crate) use command_wire::{command_json as command_json_of, command_json_localized};
 pub(crate) use commands::{CommandError, CommandStore, StoredCommand};
+pub(crate) use guild_admin::voice_regions;
 pub(crate) use guild_channels::{CREATABLE as CREATABLE_CHANNEL_TYPES, NewChannel};
 pub use interactions::{DeadlineExceeded, InteractionResponse, Invocation};
 pub(crate) use interactions::{InteractionRecord, Invoker};
@@ -274,6 +276,8 @@ pub(crate) struct World {
     pub(crate) catalog: catalog::Catalog,
     /// The guilds' auto-moderation rules, by id.
     pub(crate) auto_moderation: BTreeMap<u64, auto_moderation::RuleRecord>,
+    /// The guilds' widget settings and incident actions, by guild.
+    pub(crate) guild_admin: BTreeMap<u64, guild_admin::GuildAdminRecord>,
 }
 
 impl World {
@@ -325,6 +329,7 @@ impl World {
             stages: BTreeMap::new(),
             catalog: catalog::Catalog::discords(),
             auto_moderation: BTreeMap::new(),
+            guild_admin: BTreeMap::new(),
         }
     }
 

@@ -9,6 +9,7 @@ mod commands;
 mod expressions;
 mod extras;
 mod guild;
+mod guild_admin;
 mod interactions;
 mod invites;
 mod members;

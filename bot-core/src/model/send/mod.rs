@@ -9,6 +9,7 @@ mod auto_moderation;
 mod channel;
 mod check;
 mod guild;
+mod guild_admin;
 mod invite;
 mod mentions;
 mod message;
@@ -30,6 +31,7 @@ pub use auto_moderation::{
 pub use channel::{EditChannel, SLOW_MODE_LIMIT};
 pub use check::{CreateMessageError, MessageProblem};
 pub use guild::{CreateGuildChannel, CreateRole, EditGuild, EditMember, MAX_TIMEOUT_SECONDS};
+pub use guild_admin::{EditWidgetSettings, IncidentActions, MAX_INCIDENT_PAUSE_SECONDS};
 pub use invite::{CreateInvite, CreateWebhook, EditCurrentUser};
 pub use mentions::{AllowedMentions, MentionType};
 pub use message::{AttachmentFile, AttachmentInfo, CreateMessage};
