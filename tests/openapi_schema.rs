@@ -270,6 +270,12 @@ const SDK_ROUTES: &[(&str, &str)] = &[
     ("GET", "/voice/regions"),
     ("GET", "/guilds/{guild}/invites"),
     ("PUT", "/guilds/{guild}/incident-actions"),
+    ("GET", "/guilds/templates/{code}"),
+    ("GET", "/guilds/{guild}/templates"),
+    ("POST", "/guilds/{guild}/templates"),
+    ("PUT", "/guilds/{guild}/templates/{code}"),
+    ("PATCH", "/guilds/{guild}/templates/{code}"),
+    ("DELETE", "/guilds/{guild}/templates/{code}"),
 ];
 
 /// The sandbox route (method, template) an exchange used.

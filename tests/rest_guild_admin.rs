@@ -461,3 +461,67 @@ async fn the_widget_vanity_regions_invites_and_incident_actions() {
         .await;
     assert_eq!(missing.expect_err("no MANAGE_GUILD").code(), Some(50013));
 }
+
+#[tokio::test]
+async fn a_template_is_created_fetched_by_link_synced_renamed_and_deleted() {
+    let (sandbox, world) = start(BOT_PERMISSIONS).await;
+    let bot = bot_of(&sandbox, Intents::GUILDS);
+    let http = bot.http();
+    let guild = Id::new(world.guild);
+    let template = http
+        .create_guild_template(guild, "Starter", Some("A small guild"))
+        .await
+        .expect("a template");
+    assert_eq!(template.source_guild_id, guild);
+    assert_eq!(template.is_dirty, Some(false));
+    let saved = &template.serialized_source_guild;
+    assert_eq!(&*saved.roles[0].name, "@everyone");
+    assert_eq!(saved.roles[0].id.get(), 0, "@everyone is 0");
+    let again = http.create_guild_template(guild, "Second", None).await;
+    assert_eq!(again.expect_err("one per guild").code(), Some(30031));
+
+    let link = format!("https://discord.new/{}", template.code);
+    let fetched = bot.fetch_template(&link).await.expect("by link");
+    assert_eq!(fetched.code, template.code);
+    let unknown = bot.context().fetch_template("nope").await;
+    assert_eq!(unknown.expect_err("unknown").code(), Some(10057));
+
+    // The guild changes: the template is dirty until synced.
+    sandbox
+        .add_channel(world.guild, "later", 0)
+        .expect("a channel");
+    let listed = http.guild_templates(guild).await.expect("listed");
+    assert_eq!(listed[0].is_dirty, Some(true));
+    let synced = http
+        .sync_guild_template(guild, &template.code)
+        .await
+        .expect("synced");
+    assert_eq!(synced.is_dirty, Some(false));
+    assert_eq!(
+        synced.serialized_source_guild.channels.len(),
+        saved.channels.len() + 1
+    );
+    let renamed = http
+        .edit_guild_template(guild, &template.code, Some("Renamed"), Some(None))
+        .await
+        .expect("renamed");
+    assert_eq!(
+        (&*renamed.name, renamed.description.as_deref()),
+        ("Renamed", None)
+    );
+    let refused = http
+        .edit_guild_template(guild, &template.code, Some(""), None)
+        .await;
+    assert!(matches!(refused, Err(HttpError::Refused(_))), "{refused:?}");
+    let deleted = http
+        .delete_guild_template(guild, &template.code)
+        .await
+        .expect("deleted");
+    assert_eq!(deleted.code, template.code);
+    assert!(
+        http.guild_templates(guild)
+            .await
+            .expect("listed")
+            .is_empty()
+    );
+}

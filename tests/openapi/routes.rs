@@ -167,6 +167,12 @@ pub const SANDBOX_ROUTES: &[(&str, &str)] = &[
     ("GET", "/voice/regions"),
     ("GET", "/guilds/{guild}/invites"),
     ("PUT", "/guilds/{guild}/incident-actions"),
+    ("GET", "/guilds/templates/{code}"),
+    ("GET", "/guilds/{guild}/templates"),
+    ("POST", "/guilds/{guild}/templates"),
+    ("PUT", "/guilds/{guild}/templates/{code}"),
+    ("PATCH", "/guilds/{guild}/templates/{code}"),
+    ("DELETE", "/guilds/{guild}/templates/{code}"),
 ];
 
 const METHODS: &[&str] = &["get", "post", "put", "patch", "delete"];

@@ -1,5 +1,6 @@
 //! The walk of guild administration (issue 28): every typed call for auto-moderation rules, the
-//! widget, the vanity invite, voice regions, a guild's invites and incident actions, once through the proxy — so that the SDK's requests and the sandbox's answers are validated
+//! widget, the vanity invite, voice regions, a guild's invites, incident actions and templates,
+//! once through the proxy — so that the SDK's requests and the sandbox's answers are validated
 //! — with an error path each where the path can be wrong.
 
 use bot_core::http::{Http, HttpError};
@@ -124,4 +125,25 @@ pub async fn guild_admin(sandbox: &SandboxHandle, world: DefaultGuild, http: &Ht
     http.edit_incident_actions(guild, &IncidentActions::new(None, None))
         .await
         .expect("resumed");
+
+    // Templates.
+    let template = http
+        .create_guild_template(guild, "Walked", Some("A walk"))
+        .await
+        .expect("a template");
+    http.template(&template.code).await.expect("by code");
+    assert_eq!(
+        status(http.template("unknown").await.unwrap_err()),
+        Some(404)
+    );
+    http.guild_templates(guild).await.expect("listed");
+    http.sync_guild_template(guild, &template.code)
+        .await
+        .expect("synced");
+    http.edit_guild_template(guild, &template.code, Some("Walked again"), Some(None))
+        .await
+        .expect("edited");
+    http.delete_guild_template(guild, &template.code)
+        .await
+        .expect("deleted");
 }

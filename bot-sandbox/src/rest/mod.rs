@@ -26,6 +26,7 @@ mod ratelimit;
 mod reactions;
 mod roles;
 mod stage;
+mod templates;
 mod threads;
 mod users;
 mod voice_states;
@@ -573,6 +574,17 @@ fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
         .route(
             "/guilds/{guild}/incident-actions",
             put(guild_admin::incident_actions),
+        )
+        .route("/guilds/templates/{code}", get(templates::by_code))
+        .route(
+            "/guilds/{guild}/templates",
+            get(templates::list).post(templates::create),
+        )
+        .route(
+            "/guilds/{guild}/templates/{code}",
+            put(templates::sync)
+                .patch(templates::edit)
+                .delete(templates::delete),
         )
         .route_layer(middleware::from_fn_with_state(
             shared.clone(),

@@ -43,6 +43,7 @@ mod role_positions;
 mod roles;
 mod stage_instances;
 mod stage_voice;
+mod templates;
 mod updates;
 mod voice;
 mod voice_channel;
@@ -278,6 +279,8 @@ pub(crate) struct World {
     pub(crate) auto_moderation: BTreeMap<u64, auto_moderation::RuleRecord>,
     /// The guilds' widget settings and incident actions, by guild.
     pub(crate) guild_admin: BTreeMap<u64, guild_admin::GuildAdminRecord>,
+    /// Guild templates, by code.
+    pub(crate) templates: BTreeMap<String, templates::TemplateRecord>,
 }
 
 impl World {
@@ -330,6 +333,7 @@ impl World {
             catalog: catalog::Catalog::discords(),
             auto_moderation: BTreeMap::new(),
             guild_admin: BTreeMap::new(),
+            templates: BTreeMap::new(),
         }
     }
 

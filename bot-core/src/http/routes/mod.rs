@@ -18,6 +18,7 @@ mod prune;
 mod reactions;
 mod stage;
 mod stickers;
+mod templates;
 mod threads;
 mod users;
 mod voice_states;
