@@ -273,6 +273,26 @@ const SDK_ROUTES: &[(&str, &str)] = &[
     ("POST", "/applications/{app}/entitlements/{id}/consume"),
     ("GET", "/skus/{sku}/subscriptions"),
     ("GET", "/skus/{sku}/subscriptions/{id}"),
+    // Guild administration (issue 28).
+    ("GET", "/guilds/{guild}/auto-moderation/rules"),
+    ("POST", "/guilds/{guild}/auto-moderation/rules"),
+    ("GET", "/guilds/{guild}/auto-moderation/rules/{rule}"),
+    ("PATCH", "/guilds/{guild}/auto-moderation/rules/{rule}"),
+    ("DELETE", "/guilds/{guild}/auto-moderation/rules/{rule}"),
+    ("GET", "/guilds/{guild}/widget"),
+    ("PATCH", "/guilds/{guild}/widget"),
+    ("GET", "/guilds/{guild}/widget.json"),
+    ("GET", "/guilds/{guild}/vanity-url"),
+    ("GET", "/guilds/{guild}/regions"),
+    ("GET", "/voice/regions"),
+    ("GET", "/guilds/{guild}/invites"),
+    ("PUT", "/guilds/{guild}/incident-actions"),
+    ("GET", "/guilds/templates/{code}"),
+    ("GET", "/guilds/{guild}/templates"),
+    ("POST", "/guilds/{guild}/templates"),
+    ("PUT", "/guilds/{guild}/templates/{code}"),
+    ("PATCH", "/guilds/{guild}/templates/{code}"),
+    ("DELETE", "/guilds/{guild}/templates/{code}"),
 ];
 
 /// The sandbox route (method, template) an exchange used.
@@ -351,6 +371,7 @@ async fn every_route_matches_discords_openapi_description() {
     openapi::walk_webhooks::webhooks(&sandbox, world, &http).await;
     openapi::walk_misc::misc(&sandbox, world, &http).await;
     openapi::walk_application::application(&sandbox, world, &http).await;
+    openapi::walk_guild_admin::guild_admin(&sandbox, world, &http).await;
 
     let exchanges = proxy.exchanges();
     let coverage = openapi::coverage::Coverage::of(

@@ -10,6 +10,7 @@ pub mod walk_application;
 pub mod walk_channel_extras;
 pub mod walk_channels;
 pub mod walk_guild;
+pub mod walk_guild_admin;
 pub mod walk_guild_extras;
 pub mod walk_misc;
 pub mod walk_webhooks;

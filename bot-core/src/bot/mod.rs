@@ -4,6 +4,7 @@ mod application;
 mod builder;
 mod facade;
 mod fetch;
+mod fetch_guild_admin;
 mod fetch_webhooks;
 mod shards;
 

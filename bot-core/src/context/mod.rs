@@ -13,6 +13,7 @@ mod commands;
 mod events;
 mod extensions;
 mod fetch;
+mod guild_admin;
 mod identity;
 mod members;
 mod rest;

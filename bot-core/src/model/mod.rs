@@ -133,9 +133,11 @@ pub use scheduled_event::{
 };
 pub(crate) use send::check_prune;
 pub use send::{
-    APPLICATION_DESCRIPTION_LENGTH, APPLICATION_TAG_LENGTH, EditApplication, EntitlementOwner,
-    EntitlementQuery, MAX_APPLICATION_TAGS, MAX_ENTITLEMENT_SKUS, MAX_ROLE_CONNECTION_METADATA,
-    check_role_connection_metadata, editable_application_flags,
+    APPLICATION_DESCRIPTION_LENGTH, APPLICATION_TAG_LENGTH, AUTO_MODERATION_NAME_LENGTH,
+    CreateAutoModerationRule, EditApplication, EditAutoModerationRule, EntitlementOwner,
+    EntitlementQuery, MAX_APPLICATION_TAGS, MAX_AUTO_MODERATION_ACTIONS,
+    MAX_AUTO_MODERATION_TIMEOUT, MAX_ENTITLEMENT_SKUS, MAX_EXEMPT_CHANNELS, MAX_EXEMPT_ROLES,
+    MAX_ROLE_CONNECTION_METADATA, check_role_connection_metadata, editable_application_flags,
 };
 pub use send::{
     AccessToken, AddGuildMember, AllowedMentions, AttachmentFile, AttachmentInfo,
@@ -146,6 +148,7 @@ pub use send::{
     MAX_PRUNE_ROLES, MAX_TIMEOUT_SECONDS, MentionType, MessageProblem, Modal, PRUNE_DAYS,
     RequestProblem, SLOW_MODE_LIMIT, STAGE_TOPIC_LENGTH,
 };
+pub use send::{EditWidgetSettings, IncidentActions, MAX_INCIDENT_PAUSE_SECONDS};
 pub use soundboard::{GuildSoundboardSounds, SoundboardSound};
 pub use stage::{StageInstance, StagePrivacyLevel};
 pub use sticker::{Sticker, StickerFormatType, StickerPack, StickerPacks, StickerType};
@@ -159,7 +162,7 @@ pub use user::{
 };
 pub use voice::{VoiceRegion, VoiceState};
 pub use webhook::{Webhook, WebhookChannel, WebhookGuild, WebhookType};
-pub use widget::{Widget, WidgetActivity, WidgetChannel, WidgetMember, WidgetSettings};
+pub use widget::{VanityUrl, Widget, WidgetActivity, WidgetChannel, WidgetMember, WidgetSettings};
 
 /// A payload from the Discord fixtures (`bot-core/tests/fixtures/discord/`, copies of the
 /// project's shared fixtures), at a JSON pointer (`""` for the whole file).

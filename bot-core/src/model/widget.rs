@@ -1,5 +1,5 @@
-//! Guild widgets (developers/resources/guild.mdx; spec `WidgetResponse`,
-//! `WidgetSettingsResponse`).
+//! Guild widgets and the vanity invite (developers/resources/guild.mdx; spec `WidgetResponse`,
+//! `WidgetSettingsResponse`, `VanityURLResponse`).
 
 use super::{ChannelMarker, GuildMarker, Id, Status};
 use serde::{Deserialize, Serialize};
@@ -14,6 +14,19 @@ pub struct WidgetSettings {
     /// The channel its invite leads to.
     #[serde(default)]
     pub channel_id: Option<Id<ChannelMarker>>,
+}
+
+/// A guild's vanity invite (`GET /guilds/{id}/vanity-url`): its code (`None` when the guild has
+/// none) and how often it was used.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct VanityUrl {
+    /// The vanity code.
+    #[serde(default)]
+    pub code: Option<Box<str>>,
+    /// How many times it was used.
+    #[serde(default)]
+    pub uses: u32,
 }
 
 /// A guild's public widget (`GET /guilds/{id}/widget.json`).

@@ -174,7 +174,11 @@ fn thread_members_include(data: &Value, user: &str) -> bool {
 
 /// Whether `event` carries a message whose content MESSAGE_CONTENT guards.
 pub(crate) fn carries_message(event: &str) -> bool {
-    matches!(event, "MESSAGE_CREATE" | "MESSAGE_UPDATE")
+    // An auto-moderation execution's `content` and `matched_content` are guarded too.
+    matches!(
+        event,
+        "MESSAGE_CREATE" | "MESSAGE_UPDATE" | "AUTO_MODERATION_ACTION_EXECUTION"
+    )
 }
 
 /// Whether a message keeps its content for an application without MESSAGE_CONTENT: the bot sent
@@ -201,8 +205,10 @@ pub(crate) fn blank_content(message: &mut Value) {
     let Some(fields) = message.as_object_mut() else {
         return;
     };
-    if let Some(content) = fields.get_mut("content") {
-        *content = Value::from("");
+    for key in ["content", "matched_content"] {
+        if let Some(content) = fields.get_mut(key) {
+            *content = Value::from("");
+        }
     }
     for key in ["embeds", "attachments", "components"] {
         if let Some(list) = fields.get_mut(key) {

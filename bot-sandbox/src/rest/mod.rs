@@ -4,6 +4,7 @@
 mod app;
 mod application;
 mod audit;
+mod auto_moderation;
 mod bans;
 mod catalog;
 mod channels;
@@ -11,6 +12,7 @@ mod command_permissions;
 mod commands;
 mod form;
 mod group_dms;
+mod guild_admin;
 mod guild_channels;
 mod guild_edits;
 mod guild_extras;
@@ -26,6 +28,7 @@ mod ratelimit;
 mod reactions;
 mod roles;
 mod stage;
+mod templates;
 mod threads;
 mod users;
 mod voice_states;
@@ -588,6 +591,42 @@ fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
         .route(
             "/skus/{sku}/subscriptions/{id}",
             get(monetization::subscription),
+        )
+        // Guild administration (issue #28): auto-moderation, integrations, templates,
+        // onboarding, the welcome screen, the widget, regions, incident actions, invites.
+        .route(
+            "/guilds/{guild}/auto-moderation/rules",
+            get(auto_moderation::list).post(auto_moderation::create),
+        )
+        .route(
+            "/guilds/{guild}/auto-moderation/rules/{rule}",
+            get(auto_moderation::get)
+                .patch(auto_moderation::edit)
+                .delete(auto_moderation::delete),
+        )
+        .route(
+            "/guilds/{guild}/widget",
+            get(guild_admin::widget_settings).patch(guild_admin::edit_widget),
+        )
+        .route("/guilds/{guild}/widget.json", get(guild_admin::widget))
+        .route("/guilds/{guild}/vanity-url", get(guild_admin::vanity_url))
+        .route("/guilds/{guild}/regions", get(guild_admin::guild_regions))
+        .route("/voice/regions", get(guild_admin::regions))
+        .route("/guilds/{guild}/invites", get(guild_admin::invites))
+        .route(
+            "/guilds/{guild}/incident-actions",
+            put(guild_admin::incident_actions),
+        )
+        .route("/guilds/templates/{code}", get(templates::by_code))
+        .route(
+            "/guilds/{guild}/templates",
+            get(templates::list).post(templates::create),
+        )
+        .route(
+            "/guilds/{guild}/templates/{code}",
+            put(templates::sync)
+                .patch(templates::edit)
+                .delete(templates::delete),
         )
         .route_layer(middleware::from_fn_with_state(
             shared.clone(),

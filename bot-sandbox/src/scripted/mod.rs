@@ -8,7 +8,7 @@ mod options;
 use interaction::build;
 
 use crate::Shared;
-use crate::world::Invocation;
+use crate::world::{Changed, Invocation, Sent};
 use bot_spec::CommandKind;
 use serde_json::{Value, json};
 use std::fmt;
@@ -30,6 +30,14 @@ pub enum InvokeError {
     ContextExcluded(String),
     /// The command is age-restricted (`nsfw`) and the guild channel is not.
     AgeRestricted(String),
+    /// Discord refused the message: an auto-moderation rule blocked it (code 200000, "Message
+    /// was blocked by automatic moderation").
+    Blocked {
+        /// Discord's JSON error code.
+        code: u32,
+        /// Discord's message.
+        message: String,
+    },
 }
 
 impl fmt::Display for InvokeError {
@@ -50,6 +58,7 @@ impl fmt::Display for InvokeError {
                 f,
                 "the command `{name}` is age-restricted and the channel is not"
             ),
+            InvokeError::Blocked { code, message } => write!(f, "{message} ({code})"),
         }
     }
 }
@@ -207,47 +216,78 @@ impl ScriptedUser {
     /// without MESSAGE_CONTENT unless the message mentions the bot). Users mentioned in `content`
     /// as `<@ID>` or `<@!ID>` are its `mentions`, in MESSAGE_CREATE each with a partial `member`
     /// when they are members of the guild. The member counts as active again (a prune leaves
-    /// them). Returns the message as dispatched.
+    /// them). The guild's auto-moderation rules judge it first: a rule that blocks it makes this
+    /// [`InvokeError::Blocked`] (Discord's 200000) and no message is created; alerts, timeouts
+    /// and AUTO_MODERATION_ACTION_EXECUTION follow either way. Returns the message as
+    /// dispatched.
     pub async fn send_message(&self, channel: u64, content: &str) -> Result<Value, InvokeError> {
-        let (message, guild) = {
-            let mut world = self.shared.world();
-            let guild = world
-                .guild_of_channel(channel)
-                .map(|g| g.id)
-                .ok_or(InvokeError::UnknownChannel(channel))?;
-            if !world.users.contains_key(&self.id) {
-                return Err(InvokeError::UnknownUser(self.id));
-            }
-            let mut message = self.user_message(&mut world, channel, content);
-            let guild_record = world.guilds.get(&guild);
-            if let Some(member) = guild_record.and_then(|g| g.member(self.id)) {
-                message["member"] = world.member_json(member, false);
-            }
-            let stored = message.clone();
-            if let Some(mentions) = message["mentions"].as_array_mut() {
-                for mention in mentions {
-                    let member = mention
-                        .get("id")
-                        .and_then(Value::as_str)
-                        .and_then(|id| id.parse().ok())
-                        .and_then(|id| guild_record.and_then(|g| g.member(id)));
-                    if let Some(member) = member {
-                        mention["member"] = world.member_json(member, false);
-                    }
+        let sent = self
+            .shared
+            .change(|world| Ok(self.guild_message(world, channel, content)));
+        // The change itself never refuses: what went wrong is in its value.
+        sent.unwrap_or_else(|refusal| {
+            Err(InvokeError::Blocked {
+                code: refusal.code,
+                message: refusal.message,
+            })
+        })
+    }
+
+    /// The user's message in the guild channel `channel`, judged by the guild's
+    /// auto-moderation rules first: MESSAGE_CREATE unless a rule blocks it, then the events of
+    /// the rules' actions.
+    fn guild_message(
+        &self,
+        world: &mut crate::world::World,
+        channel: u64,
+        content: &str,
+    ) -> Changed<Result<Value, InvokeError>> {
+        let Some(guild) = world.guild_of_channel(channel).map(|g| g.id) else {
+            return Changed::quiet(Err(InvokeError::UnknownChannel(channel)));
+        };
+        if !world.users.contains_key(&self.id) {
+            return Changed::quiet(Err(InvokeError::UnknownUser(self.id)));
+        }
+        let id = world.ids.next();
+        let moderated = world.auto_moderate(&Sent {
+            guild,
+            channel,
+            user: self.id,
+            message: id,
+            content,
+        });
+        if moderated.value.blocked {
+            return moderated.map(|_| {
+                Err(InvokeError::Blocked {
+                    code: 200_000,
+                    message: "Message was blocked by automatic moderation".to_owned(),
+                })
+            });
+        }
+        let mut message = self.user_message(world, channel, content, id);
+        let guild_record = world.guilds.get(&guild);
+        if let Some(member) = guild_record.and_then(|g| g.member(self.id)) {
+            message["member"] = world.member_json(member, false);
+        }
+        let stored = message.clone();
+        if let Some(mentions) = message["mentions"].as_array_mut() {
+            for mention in mentions {
+                let member = mention
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .and_then(|id| id.parse().ok())
+                    .and_then(|id| guild_record.and_then(|g| g.member(id)));
+                if let Some(member) = member {
+                    mention["member"] = world.member_json(member, false);
                 }
             }
-            world.messages.entry(channel).or_default().push(stored);
-            // Speaking makes a member active again: a prune no longer counts them.
-            world.set_last_active(guild, self.id, None);
-            (message, guild)
-        };
-        self.shared.gateway.dispatch_to_guild(
-            &self.shared,
-            Some(guild),
-            "MESSAGE_CREATE",
-            message.clone(),
-        );
-        Ok(message)
+        }
+        world.messages.entry(channel).or_default().push(stored);
+        // Speaking makes a member active again: a prune no longer counts them.
+        world.set_last_active(guild, self.id, None);
+        Changed::quiet(Ok(message.clone()))
+            .emit("MESSAGE_CREATE", Some(guild), None, message)
+            .then(moderated)
     }
 
     /// Sends a message to the bot in the user's DM channel with it
@@ -261,7 +301,8 @@ impl ScriptedUser {
             let channel = world
                 .dm_channel(self.id)
                 .ok_or(InvokeError::UnknownUser(self.id))?;
-            let message = self.user_message(&mut world, channel, content);
+            let id = world.ids.next();
+            let message = self.user_message(&world, channel, content, id);
             world
                 .messages
                 .entry(channel)
@@ -279,8 +320,13 @@ impl ScriptedUser {
     }
 
     /// The user's message in `channel`, with the users its content mentions as `mentions`.
-    fn user_message(&self, world: &mut crate::world::World, channel: u64, content: &str) -> Value {
-        let id = world.ids.next();
+    fn user_message(
+        &self,
+        world: &crate::world::World,
+        channel: u64,
+        content: &str,
+        id: u64,
+    ) -> Value {
         let body = json!({"content": content});
         let mut message = crate::rest::build_message(world, channel, self.id, &body, id, 0);
         let mentions: Vec<Value> = world

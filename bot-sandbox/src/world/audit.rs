@@ -106,6 +106,9 @@ fn action_of(event: &Emitted, route: &str, banned: &[String]) -> Option<(u16, Op
         "STAGE_INSTANCE_CREATE" => (83, id("id")),
         "STAGE_INSTANCE_UPDATE" => (84, id("id")),
         "STAGE_INSTANCE_DELETE" => (85, id("id")),
+        "AUTO_MODERATION_RULE_CREATE" => (140, id("id")),
+        "AUTO_MODERATION_RULE_UPDATE" => (141, id("id")),
+        "AUTO_MODERATION_RULE_DELETE" => (142, id("id")),
         _ => return None,
     })
 }

@@ -85,7 +85,7 @@ pub(crate) fn iso_of(seconds: u64) -> String {
 }
 
 /// An invite code from an id: 8 letters and digits.
-fn code_of(id: u64) -> String {
+pub(crate) fn code_of(id: u64) -> String {
     const ALPHABET: &[u8] = b"abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     let mut n = id ^ (id >> 22).rotate_left(17);
     (0..8)

@@ -5,6 +5,10 @@ pub(crate) mod app_records;
 mod application;
 pub(crate) mod application_edits;
 pub(crate) mod audit;
+mod auto_moderation;
+mod auto_moderation_body;
+mod auto_moderation_enforce;
+mod auto_moderation_match;
 pub(crate) mod bans;
 pub(crate) mod catalog;
 mod change;
@@ -16,6 +20,7 @@ mod component_ids;
 mod dm;
 mod edits;
 mod group_dms;
+mod guild_admin;
 mod guild_channels;
 mod guild_edits;
 mod handle;
@@ -43,6 +48,7 @@ mod roles;
 mod stage_instances;
 mod stage_voice;
 mod subscriptions;
+mod templates;
 mod updates;
 mod voice;
 mod voice_channel;
@@ -56,10 +62,13 @@ pub(crate) use render::{channel_json, role_json};
 
 pub(crate) use application::TeamRecord;
 pub use application::TeamRole;
+pub(crate) use auto_moderation::unknown_rule;
+pub(crate) use auto_moderation_enforce::Sent;
 pub(crate) use change::{Changed, Refusal};
 pub(crate) use channels as channels_api;
 pub(crate) use command_wire::{command_json as command_json_of, command_json_localized};
 pub(crate) use commands::{CommandError, CommandStore, StoredCommand};
+pub(crate) use guild_admin::voice_regions;
 pub(crate) use guild_channels::{CREATABLE as CREATABLE_CHANNEL_TYPES, NewChannel};
 pub use handle_application::SkuKind;
 pub use interactions::{DeadlineExceeded, InteractionResponse, Invocation};
@@ -276,6 +285,12 @@ pub(crate) struct World {
     pub(crate) app_settings: application_edits::AppSettings,
     /// The application's SKUs, entitlements and subscriptions.
     pub(crate) store: monetization::Store,
+    /// The guilds' auto-moderation rules, by id.
+    pub(crate) auto_moderation: BTreeMap<u64, auto_moderation::RuleRecord>,
+    /// The guilds' widget settings and incident actions, by guild.
+    pub(crate) guild_admin: BTreeMap<u64, guild_admin::GuildAdminRecord>,
+    /// Guild templates, by code.
+    pub(crate) templates: BTreeMap<String, templates::TemplateRecord>,
 }
 
 impl World {
@@ -326,6 +341,9 @@ impl World {
             command_permissions: BTreeMap::new(),
             stages: BTreeMap::new(),
             catalog: catalog::Catalog::discords(),
+            auto_moderation: BTreeMap::new(),
+            guild_admin: BTreeMap::new(),
+            templates: BTreeMap::new(),
             app_settings: application_edits::AppSettings::default(),
             store: monetization::Store::default(),
         };

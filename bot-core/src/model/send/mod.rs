@@ -6,9 +6,11 @@
 //! their own ([`CreatePoll`](super::CreatePoll)).
 
 mod application;
+mod auto_moderation;
 mod channel;
 mod check;
 mod guild;
+mod guild_admin;
 mod invite;
 mod mentions;
 mod message;
@@ -28,9 +30,15 @@ pub use application::{
     APPLICATION_DESCRIPTION_LENGTH, APPLICATION_TAG_LENGTH, EditApplication, MAX_APPLICATION_TAGS,
     editable_application_flags,
 };
+pub use auto_moderation::{
+    AUTO_MODERATION_NAME_LENGTH, CreateAutoModerationRule, EditAutoModerationRule,
+    MAX_AUTO_MODERATION_ACTIONS, MAX_AUTO_MODERATION_TIMEOUT, MAX_EXEMPT_CHANNELS,
+    MAX_EXEMPT_ROLES,
+};
 pub use channel::{EditChannel, SLOW_MODE_LIMIT};
 pub use check::{CreateMessageError, MessageProblem};
 pub use guild::{CreateGuildChannel, CreateRole, EditGuild, EditMember, MAX_TIMEOUT_SECONDS};
+pub use guild_admin::{EditWidgetSettings, IncidentActions, MAX_INCIDENT_PAUSE_SECONDS};
 pub use invite::{CreateInvite, CreateWebhook, EditCurrentUser};
 pub use mentions::{AllowedMentions, MentionType};
 pub use message::{AttachmentFile, AttachmentInfo, CreateMessage};

@@ -100,6 +100,16 @@ impl fmt::Display for RequestProblem {
 impl std::error::Error for RequestProblem {}
 
 impl RequestProblem {
+    /// Checks that `text` has `min..=max` characters.
+    pub fn check_length(
+        field: &'static str,
+        text: &str,
+        min: usize,
+        max: usize,
+    ) -> Result<(), RequestProblem> {
+        self::length(field, text, min, max)
+    }
+
     /// Checks that a list has `min..=max` items.
     pub fn check_count(
         field: &'static str,
