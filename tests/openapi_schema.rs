@@ -256,6 +256,42 @@ const SDK_ROUTES: &[(&str, &str)] = &[
     ("GET", "/stickers/{sticker}"),
     ("GET", "/sticker-packs"),
     ("GET", "/sticker-packs/{pack}"),
+    // Issue 28: emojis and scheduled events.
+    ("GET", "/guilds/{guild}/emojis"),
+    ("POST", "/guilds/{guild}/emojis"),
+    ("GET", "/guilds/{guild}/emojis/{emoji}"),
+    ("PATCH", "/guilds/{guild}/emojis/{emoji}"),
+    ("DELETE", "/guilds/{guild}/emojis/{emoji}"),
+    ("POST", "/applications/{app}/emojis"),
+    ("GET", "/applications/{app}/emojis/{emoji}"),
+    ("PATCH", "/applications/{app}/emojis/{emoji}"),
+    ("DELETE", "/applications/{app}/emojis/{emoji}"),
+    ("GET", "/guilds/{guild}/scheduled-events"),
+    ("POST", "/guilds/{guild}/scheduled-events"),
+    ("GET", "/guilds/{guild}/scheduled-events/{event}"),
+    ("PATCH", "/guilds/{guild}/scheduled-events/{event}"),
+    ("DELETE", "/guilds/{guild}/scheduled-events/{event}"),
+    ("GET", "/guilds/{guild}/scheduled-events/{event}/users"),
+    (
+        "GET",
+        "/guilds/{guild}/scheduled-events/{event}/users/counts",
+    ),
+    (
+        "GET",
+        "/guilds/{guild}/scheduled-events/{event}/{exception}/users",
+    ),
+    (
+        "POST",
+        "/guilds/{guild}/scheduled-events/{event}/exceptions",
+    ),
+    (
+        "PATCH",
+        "/guilds/{guild}/scheduled-events/{event}/exceptions/{exception}",
+    ),
+    (
+        "DELETE",
+        "/guilds/{guild}/scheduled-events/{event}/exceptions/{exception}",
+    ),
 ];
 
 /// The sandbox route (method, template) an exchange used.
@@ -333,6 +369,7 @@ async fn every_route_matches_discords_openapi_description() {
     openapi::walk_guild_extras::guild_extras(&sandbox, world, &http).await;
     openapi::walk_webhooks::webhooks(&sandbox, world, &http).await;
     openapi::walk_misc::misc(&sandbox, world, &http).await;
+    openapi::walk_expressions::expressions(&sandbox, world, &http).await;
 
     let exchanges = proxy.exchanges();
     let coverage = openapi::coverage::Coverage::of(

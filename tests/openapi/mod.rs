@@ -8,6 +8,7 @@ pub mod spec;
 pub mod walk;
 pub mod walk_channel_extras;
 pub mod walk_channels;
+pub mod walk_expressions;
 pub mod walk_guild;
 pub mod walk_guild_extras;
 pub mod walk_misc;

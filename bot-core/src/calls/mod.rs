@@ -66,6 +66,7 @@
 
 mod channel;
 mod guild;
+mod guild_expressions;
 mod member;
 mod message;
 mod typing;

@@ -129,6 +129,7 @@ pub use scheduled_event::{
     ScheduledEventException, ScheduledEventMetadata, ScheduledEventPrivacyLevel,
     ScheduledEventStatus, ScheduledEventUser, Weekday,
 };
+pub(crate) use send::check_emoji_name;
 pub(crate) use send::check_prune;
 pub use send::{
     AccessToken, AddGuildMember, AllowedMentions, AttachmentFile, AttachmentInfo,
@@ -138,6 +139,11 @@ pub use send::{
     EditVoiceState, EditWebhook, ExecuteWebhook, InteractionCallbackType, InteractionResponse,
     MAX_PRUNE_ROLES, MAX_TIMEOUT_SECONDS, MentionType, MessageProblem, Modal, PRUNE_DAYS,
     RequestProblem, SLOW_MODE_LIMIT, STAGE_TOPIC_LENGTH,
+};
+// Issue 28: emojis, scheduled events, inline images.
+pub use send::{
+    CreateEmoji, CreateScheduledEvent, EditEmoji, EditScheduledEvent, MAX_EMOJI_BYTES,
+    MAX_EVENT_IMAGE_BYTES, ScheduledEventExceptionEdit, image_data_uri,
 };
 pub use soundboard::{GuildSoundboardSounds, SoundboardSound};
 pub use stage::{StageInstance, StagePrivacyLevel};

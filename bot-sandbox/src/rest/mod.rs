@@ -8,6 +8,7 @@ mod catalog;
 mod channels;
 mod command_permissions;
 mod commands;
+mod emojis;
 mod form;
 mod group_dms;
 mod guild_channels;
@@ -23,6 +24,7 @@ mod polls;
 mod ratelimit;
 mod reactions;
 mod roles;
+mod scheduled_events;
 mod stage;
 mod threads;
 mod users;
@@ -547,6 +549,52 @@ fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
         .route("/sticker-packs", get(catalog::packs))
         .route("/sticker-packs/{pack}", get(catalog::pack))
         .route("/soundboard-default-sounds", get(catalog::default_sounds))
+        // Issue 28: emojis (a guild's and the application's) and scheduled events.
+        .route(
+            "/guilds/{guild}/emojis",
+            get(emojis::list).post(emojis::create),
+        )
+        .route(
+            "/guilds/{guild}/emojis/{emoji}",
+            get(emojis::get).patch(emojis::edit).delete(emojis::delete),
+        )
+        .route("/applications/{app}/emojis", post(emojis::create_app))
+        .route(
+            "/applications/{app}/emojis/{emoji}",
+            get(emojis::get_app)
+                .patch(emojis::edit_app)
+                .delete(emojis::delete_app),
+        )
+        .route(
+            "/guilds/{guild}/scheduled-events",
+            get(scheduled_events::list).post(scheduled_events::create),
+        )
+        .route(
+            "/guilds/{guild}/scheduled-events/{event}",
+            get(scheduled_events::get)
+                .patch(scheduled_events::edit)
+                .delete(scheduled_events::delete),
+        )
+        .route(
+            "/guilds/{guild}/scheduled-events/{event}/users",
+            get(scheduled_events::users),
+        )
+        .route(
+            "/guilds/{guild}/scheduled-events/{event}/users/counts",
+            get(scheduled_events::counts),
+        )
+        .route(
+            "/guilds/{guild}/scheduled-events/{event}/{exception}/users",
+            get(scheduled_events::exception_users),
+        )
+        .route(
+            "/guilds/{guild}/scheduled-events/{event}/exceptions",
+            post(scheduled_events::create_exception),
+        )
+        .route(
+            "/guilds/{guild}/scheduled-events/{event}/exceptions/{exception}",
+            patch(scheduled_events::edit_exception).delete(scheduled_events::delete_exception),
+        )
         .route_layer(middleware::from_fn_with_state(
             shared.clone(),
             require_token,

@@ -13,10 +13,12 @@ mod commands;
 mod component_ids;
 mod dm;
 mod edits;
+pub(crate) mod emojis;
 mod group_dms;
 mod guild_channels;
 mod guild_edits;
 mod handle;
+mod handle_expressions;
 mod handle_extras;
 mod handle_guild;
 mod handle_members;
@@ -36,6 +38,8 @@ mod render;
 mod replies;
 mod role_positions;
 mod roles;
+mod scheduled_event_users;
+mod scheduled_events;
 mod stage_instances;
 mod stage_voice;
 mod updates;
@@ -240,8 +244,8 @@ pub(crate) struct World {
     pub(crate) files: HashMap<u64, StoredFile>,
     /// `X-Audit-Log-Reason`s received, decoded, with the request's method and path.
     pub(crate) audit_reasons: Vec<(String, String)>,
-    /// The application's emojis: id and name.
-    pub(crate) app_emojis: Vec<(u64, String)>,
+    /// The application's emojis.
+    pub(crate) app_emojis: Vec<emojis::EmojiRecord>,
     /// Each guild's bans: the user and the reason given, in the order they were made.
     pub(crate) bans: BTreeMap<u64, Vec<bans::BanRecord>>,
     /// Each guild's audit log, oldest first.
@@ -266,6 +270,10 @@ pub(crate) struct World {
     pub(crate) stages: BTreeMap<u64, stage_instances::StageRecord>,
     /// Discord's catalog: the standard sticker packs and the default soundboard sounds.
     pub(crate) catalog: catalog::Catalog,
+    /// Each guild's custom emojis, oldest first (issue 28).
+    pub(crate) emojis: BTreeMap<u64, Vec<emojis::EmojiRecord>>,
+    /// The guilds' scheduled events, by id (issue 28).
+    pub(crate) scheduled_events: BTreeMap<u64, scheduled_events::EventRecord>,
 }
 
 impl World {
@@ -316,6 +324,8 @@ impl World {
             command_permissions: BTreeMap::new(),
             stages: BTreeMap::new(),
             catalog: catalog::Catalog::discords(),
+            emojis: BTreeMap::new(),
+            scheduled_events: BTreeMap::new(),
         }
     }
 

@@ -106,7 +106,7 @@ impl World {
             "discovery_splash": null,
             "banner": null,
             "features": [],
-            "emojis": [],
+            "emojis": self.guild_emojis_json(guild.id),
             "stickers": [],
             "owner_id": guild.owner_id.to_string(),
             "application_id": null,
@@ -148,7 +148,7 @@ impl World {
                 .map(|v| self.voice_state_json(guild, v, false))
                 .collect::<Vec<_>>(),
             "stage_instances": self.guild_stages_json(guild.id),
-            "guild_scheduled_events": [],
+            "guild_scheduled_events": self.guild_scheduled_events_json(guild.id, false),
             "soundboard_sounds": [],
             "joined_at": bot_joined,
             "large": false,

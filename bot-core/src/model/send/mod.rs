@@ -7,13 +7,16 @@
 
 mod channel;
 mod check;
+mod emoji;
 mod guild;
+mod image;
 mod invite;
 mod mentions;
 mod message;
 mod moderation;
 mod problem;
 mod response;
+mod scheduled_event;
 mod stage;
 #[cfg(test)]
 mod tests;
@@ -33,6 +36,13 @@ pub use moderation::{
 };
 pub use problem::RequestProblem;
 pub use response::{AutocompleteChoice, InteractionCallbackType, InteractionResponse, Modal};
+// Emojis, scheduled events and inline images (issue 28).
+pub(crate) use emoji::check_emoji_name;
+pub use emoji::{CreateEmoji, EditEmoji};
+pub use image::{MAX_EMOJI_BYTES, image_data_uri};
+pub use scheduled_event::{
+    CreateScheduledEvent, EditScheduledEvent, MAX_EVENT_IMAGE_BYTES, ScheduledEventExceptionEdit,
+};
 pub use stage::{CreateStageInstance, EditStageInstance, STAGE_TOPIC_LENGTH};
 pub use thread::{CreateForumThread, CreateThread};
 pub use webhook::{EditWebhook, ExecuteWebhook};
