@@ -256,7 +256,17 @@ const SDK_ROUTES: &[(&str, &str)] = &[
     ("GET", "/stickers/{sticker}"),
     ("GET", "/sticker-packs"),
     ("GET", "/sticker-packs/{pack}"),
-    // Issue 28: emojis and scheduled events.
+    // Issue 28: emojis, stickers, soundboard sounds and scheduled events.
+    ("GET", "/guilds/{guild}/stickers"),
+    ("POST", "/guilds/{guild}/stickers"),
+    ("GET", "/guilds/{guild}/stickers/{sticker}"),
+    ("PATCH", "/guilds/{guild}/stickers/{sticker}"),
+    ("DELETE", "/guilds/{guild}/stickers/{sticker}"),
+    ("GET", "/guilds/{guild}/soundboard-sounds"),
+    ("POST", "/guilds/{guild}/soundboard-sounds"),
+    ("GET", "/guilds/{guild}/soundboard-sounds/{sound}"),
+    ("PATCH", "/guilds/{guild}/soundboard-sounds/{sound}"),
+    ("DELETE", "/guilds/{guild}/soundboard-sounds/{sound}"),
     ("GET", "/guilds/{guild}/emojis"),
     ("POST", "/guilds/{guild}/emojis"),
     ("GET", "/guilds/{guild}/emojis/{emoji}"),

@@ -1,13 +1,13 @@
 //! The walk of a guild's expressions and events (issue 28): every typed call for a guild's
-//! emojis, the application's emojis, and scheduled events with their users, counts and
+//! emojis, the application's emojis, stickers, soundboard sounds, and scheduled events with their users, counts and
 //! exceptions, once through the proxy — so that the SDK's requests and the sandbox's answers
 //! are validated — with an error path each where the path can be wrong.
 
 use bot_core::http::{Http, HttpError};
 use bot_core::model::{
-    CreateEmoji, CreateScheduledEvent, EditEmoji, EditScheduledEvent, Id, Permissions,
-    RecurrenceFrequency, RecurrenceRule, ScheduledEventExceptionEdit, ScheduledEventStatus,
-    Timestamp, Weekday,
+    CreateEmoji, CreateScheduledEvent, CreateSoundboardSound, CreateSticker, EditEmoji,
+    EditScheduledEvent, EditSoundboardSound, EditSticker, Id, Permissions, RecurrenceFrequency,
+    RecurrenceRule, ScheduledEventExceptionEdit, ScheduledEventStatus, Timestamp, Weekday,
 };
 use bot_sandbox::{DefaultGuild, SandboxHandle};
 use futures_util::TryStreamExt;
@@ -86,6 +86,67 @@ pub async fn expressions(sandbox: &SandboxHandle, world: DefaultGuild, http: &Ht
     assert_eq!(
         status(
             http.application_emoji(application, own.id)
+                .await
+                .unwrap_err()
+        ),
+        Some(404)
+    );
+
+    // Stickers (a multipart upload) and soundboard sounds.
+    let sticker = http
+        .create_guild_sticker(
+            guild,
+            &CreateSticker::new("Walker", "walking", "walker.png", PNG.to_vec())
+                .description("A walker"),
+            Some("walk"),
+        )
+        .await
+        .expect("a sticker");
+    http.guild_stickers(guild).await.expect("the stickers");
+    http.guild_sticker(guild, sticker.id)
+        .await
+        .expect("the sticker");
+    http.sticker(sticker.id).await.expect("the sticker by id");
+    http.edit_guild_sticker(guild, sticker.id, &EditSticker::new().name("Walked"), None)
+        .await
+        .expect("edited");
+    http.delete_guild_sticker(guild, sticker.id, None)
+        .await
+        .expect("deleted");
+    assert_eq!(
+        status(http.guild_sticker(guild, sticker.id).await.unwrap_err()),
+        Some(404)
+    );
+    let sound = http
+        .create_guild_soundboard_sound(
+            guild,
+            &CreateSoundboardSound::new("Step", b"OggS\0\x02walk".to_vec())
+                .volume(0.5)
+                .emoji_name("👣"),
+            Some("walk"),
+        )
+        .await
+        .expect("a sound");
+    http.guild_soundboard_sounds(guild)
+        .await
+        .expect("the sounds");
+    http.guild_soundboard_sound(guild, sound.sound_id)
+        .await
+        .expect("the sound");
+    http.edit_guild_soundboard_sound(
+        guild,
+        sound.sound_id,
+        &EditSoundboardSound::new().volume(0.25),
+        None,
+    )
+    .await
+    .expect("edited");
+    http.delete_guild_soundboard_sound(guild, sound.sound_id, None)
+        .await
+        .expect("deleted");
+    assert_eq!(
+        status(
+            http.guild_soundboard_sound(guild, sound.sound_id)
                 .await
                 .unwrap_err()
         ),

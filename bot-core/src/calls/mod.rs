@@ -67,6 +67,7 @@
 mod channel;
 mod guild;
 mod guild_expressions;
+mod guild_stickers;
 mod member;
 mod message;
 mod typing;

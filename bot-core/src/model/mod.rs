@@ -129,7 +129,6 @@ pub use scheduled_event::{
     ScheduledEventException, ScheduledEventMetadata, ScheduledEventPrivacyLevel,
     ScheduledEventStatus, ScheduledEventUser, Weekday,
 };
-pub(crate) use send::check_emoji_name;
 pub(crate) use send::check_prune;
 pub use send::{
     AccessToken, AddGuildMember, AllowedMentions, AttachmentFile, AttachmentInfo,
@@ -140,10 +139,12 @@ pub use send::{
     MAX_PRUNE_ROLES, MAX_TIMEOUT_SECONDS, MentionType, MessageProblem, Modal, PRUNE_DAYS,
     RequestProblem, SLOW_MODE_LIMIT, STAGE_TOPIC_LENGTH,
 };
+pub(crate) use send::{check_emoji_name, sticker_type};
 // Issue 28: emojis, scheduled events, inline images.
 pub use send::{
-    CreateEmoji, CreateScheduledEvent, EditEmoji, EditScheduledEvent, MAX_EMOJI_BYTES,
-    MAX_EVENT_IMAGE_BYTES, ScheduledEventExceptionEdit, image_data_uri,
+    CreateEmoji, CreateScheduledEvent, CreateSoundboardSound, CreateSticker, EditEmoji,
+    EditScheduledEvent, EditSoundboardSound, EditSticker, MAX_EMOJI_BYTES, MAX_EVENT_IMAGE_BYTES,
+    MAX_STICKER_BYTES, ScheduledEventExceptionEdit, image_data_uri,
 };
 pub use soundboard::{GuildSoundboardSounds, SoundboardSound};
 pub use stage::{StageInstance, StagePrivacyLevel};

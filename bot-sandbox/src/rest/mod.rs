@@ -26,6 +26,7 @@ mod reactions;
 mod roles;
 mod scheduled_events;
 mod stage;
+mod stickers;
 mod threads;
 mod users;
 mod voice_states;
@@ -549,7 +550,28 @@ fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
         .route("/sticker-packs", get(catalog::packs))
         .route("/sticker-packs/{pack}", get(catalog::pack))
         .route("/soundboard-default-sounds", get(catalog::default_sounds))
-        // Issue 28: emojis (a guild's and the application's) and scheduled events.
+        // Issue 28: emojis (a guild's and the application's), stickers, soundboard sounds and
+        // scheduled events.
+        .route(
+            "/guilds/{guild}/stickers",
+            get(stickers::list).post(stickers::create),
+        )
+        .route(
+            "/guilds/{guild}/stickers/{sticker}",
+            get(stickers::get)
+                .patch(stickers::edit)
+                .delete(stickers::delete),
+        )
+        .route(
+            "/guilds/{guild}/soundboard-sounds",
+            get(stickers::sounds).post(stickers::create_sound),
+        )
+        .route(
+            "/guilds/{guild}/soundboard-sounds/{sound}",
+            get(stickers::sound)
+                .patch(stickers::edit_sound)
+                .delete(stickers::delete_sound),
+        )
         .route(
             "/guilds/{guild}/emojis",
             get(emojis::list).post(emojis::create),

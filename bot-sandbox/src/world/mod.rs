@@ -40,8 +40,10 @@ mod role_positions;
 mod roles;
 mod scheduled_event_users;
 mod scheduled_events;
+mod soundboard;
 mod stage_instances;
 mod stage_voice;
+pub(crate) mod stickers;
 mod updates;
 mod voice;
 mod voice_channel;
@@ -274,6 +276,10 @@ pub(crate) struct World {
     pub(crate) emojis: BTreeMap<u64, Vec<emojis::EmojiRecord>>,
     /// The guilds' scheduled events, by id (issue 28).
     pub(crate) scheduled_events: BTreeMap<u64, scheduled_events::EventRecord>,
+    /// Each guild's stickers, oldest first (issue 28).
+    pub(crate) stickers: BTreeMap<u64, Vec<stickers::StickerRecord>>,
+    /// The guilds' soundboard sounds, by id (issue 28).
+    pub(crate) sounds: BTreeMap<u64, soundboard::SoundRecord>,
 }
 
 impl World {
@@ -326,6 +332,8 @@ impl World {
             catalog: catalog::Catalog::discords(),
             emojis: BTreeMap::new(),
             scheduled_events: BTreeMap::new(),
+            stickers: BTreeMap::new(),
+            sounds: BTreeMap::new(),
         }
     }
 

@@ -9,6 +9,7 @@ mod emojis;
 mod expressions;
 mod extras;
 mod guild;
+mod guild_stickers;
 mod interactions;
 mod invites;
 mod members;

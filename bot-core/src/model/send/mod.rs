@@ -18,6 +18,7 @@ mod problem;
 mod response;
 mod scheduled_event;
 mod stage;
+mod sticker_sound;
 #[cfg(test)]
 mod tests;
 mod thread;
@@ -44,6 +45,10 @@ pub use scheduled_event::{
     CreateScheduledEvent, EditScheduledEvent, MAX_EVENT_IMAGE_BYTES, ScheduledEventExceptionEdit,
 };
 pub use stage::{CreateStageInstance, EditStageInstance, STAGE_TOPIC_LENGTH};
+pub(crate) use sticker_sound::sticker_type;
+pub use sticker_sound::{
+    CreateSoundboardSound, CreateSticker, EditSoundboardSound, EditSticker, MAX_STICKER_BYTES,
+};
 pub use thread::{CreateForumThread, CreateThread};
 pub use webhook::{EditWebhook, ExecuteWebhook};
 #[cfg(test)]
