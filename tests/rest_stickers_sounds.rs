@@ -85,7 +85,7 @@ async fn stickers_and_sounds_are_made_changed_and_deleted_with_their_events() {
     else {
         panic!("GUILD_STICKERS_UPDATE reached the bot");
     };
-    assert_eq!(update.stickers, [sticker.clone()]);
+    assert_eq!(update.stickers, std::slice::from_ref(&sticker));
     let gif = guild
         .create_sticker(
             ctx,
@@ -142,7 +142,7 @@ async fn stickers_and_sounds_are_made_changed_and_deleted_with_their_events() {
     assert_eq!(created.0, sound);
     assert_eq!(
         guild.fetch_sounds(ctx).await.expect("listed"),
-        [sound.clone()]
+        std::slice::from_ref(&sound)
     );
     let quieter = guild
         .edit_sound(

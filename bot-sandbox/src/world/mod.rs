@@ -14,6 +14,7 @@ mod component_ids;
 mod dm;
 mod edits;
 pub(crate) mod emojis;
+mod event_fields;
 mod group_dms;
 mod guild_channels;
 mod guild_edits;

@@ -6,7 +6,8 @@
 use super::World;
 use super::change::{Changed, Refusal};
 use super::emojis::invalid;
-use super::scheduled_events::{EventRecord, ExceptionRecord, time_field};
+use super::event_fields::time_field;
+use super::scheduled_events::{EventRecord, ExceptionRecord};
 use serde_json::{Value, json};
 
 impl World {

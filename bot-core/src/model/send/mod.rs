@@ -17,8 +17,9 @@ mod moderation;
 mod problem;
 mod response;
 mod scheduled_event;
+mod sound;
 mod stage;
-mod sticker_sound;
+mod sticker;
 #[cfg(test)]
 mod tests;
 mod thread;
@@ -37,18 +38,17 @@ pub use moderation::{
 };
 pub use problem::RequestProblem;
 pub use response::{AutocompleteChoice, InteractionCallbackType, InteractionResponse, Modal};
-// Emojis, scheduled events and inline images (issue 28).
+// Emojis, stickers, sounds, scheduled events and inline images (issue 28).
 pub(crate) use emoji::check_emoji_name;
 pub use emoji::{CreateEmoji, EditEmoji};
 pub use image::{MAX_EMOJI_BYTES, image_data_uri};
 pub use scheduled_event::{
     CreateScheduledEvent, EditScheduledEvent, MAX_EVENT_IMAGE_BYTES, ScheduledEventExceptionEdit,
 };
+pub use sound::{CreateSoundboardSound, EditSoundboardSound};
 pub use stage::{CreateStageInstance, EditStageInstance, STAGE_TOPIC_LENGTH};
-pub(crate) use sticker_sound::sticker_type;
-pub use sticker_sound::{
-    CreateSoundboardSound, CreateSticker, EditSoundboardSound, EditSticker, MAX_STICKER_BYTES,
-};
+pub(crate) use sticker::sticker_type;
+pub use sticker::{CreateSticker, EditSticker, MAX_STICKER_BYTES};
 pub use thread::{CreateForumThread, CreateThread};
 pub use webhook::{EditWebhook, ExecuteWebhook};
 #[cfg(test)]
