@@ -9,6 +9,7 @@ pub mod walk;
 pub mod walk_application;
 pub mod walk_channel_extras;
 pub mod walk_channels;
+pub mod walk_expressions;
 pub mod walk_guild;
 pub mod walk_guild_admin;
 pub mod walk_guild_extras;

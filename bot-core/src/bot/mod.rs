@@ -1,5 +1,6 @@
 //! The bot: log in, sync commands once, run the gateway shards, dispatch interactions.
 
+mod app_emojis;
 mod application;
 mod builder;
 mod facade;

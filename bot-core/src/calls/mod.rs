@@ -18,7 +18,14 @@
 //!   [`audit_logs`](crate::model::Id::audit_logs),
 //!   [`create_role`](crate::model::Id::create_role),
 //!   [`edit_role`](crate::model::Id::edit_role),
-//!   [`create_channel`](crate::model::Id::create_channel);
+//!   [`create_channel`](crate::model::Id::create_channel); its expressions and events:
+//!   [`create_custom_emoji`](crate::model::Id::create_custom_emoji),
+//!   [`fetch_emojis`](crate::model::Id::fetch_emojis),
+//!   [`create_sticker`](crate::model::Id::create_sticker),
+//!   [`create_sound`](crate::model::Id::create_sound),
+//!   [`create_scheduled_event`](crate::model::Id::create_scheduled_event),
+//!   [`scheduled_event_subscribers`](crate::model::Id::scheduled_event_subscribers) and their
+//!   kin;
 //! - a [`Webhook`](crate::model::Webhook): [`send`](crate::model::Webhook::send) (with a name,
 //!   an avatar and a thread for one message), [`edit`](crate::model::Webhook::edit),
 //!   [`delete`](crate::model::Webhook::delete),
@@ -29,7 +36,9 @@
 //!   [`fetch_channel`](crate::Context::fetch_channel),
 //!   [`fetch_user`](crate::Context::fetch_user), [`create_dm`](crate::Context::create_dm),
 //!   [`fetch_guild`](crate::Context::fetch_guild),
-//!   [`fetch_webhook`](crate::Context::fetch_webhook).
+//!   [`fetch_webhook`](crate::Context::fetch_webhook), and the application's emojis
+//!   ([`fetch_emojis`](crate::Context::fetch_emojis),
+//!   [`create_emoji`](crate::Context::create_emoji), …).
 //!
 //! Each takes what it goes through as its first argument: the handler's
 //! [`Context`](crate::Context) (whose messages get the bot's default allowed mentions,
@@ -67,6 +76,8 @@
 mod channel;
 mod guild;
 mod guild_admin;
+mod guild_expressions;
+mod guild_stickers;
 mod member;
 mod message;
 mod typing;

@@ -5,6 +5,7 @@
 //! [`Bot`](crate::Bot) builds the services, runs and closes them, and hands a `Context` to every
 //! piece of user code it calls; its Pycord-named methods are one-line delegations to this one.
 
+mod app_emojis;
 mod application;
 mod cache;
 mod cache_objects;

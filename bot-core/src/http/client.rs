@@ -50,6 +50,20 @@ pub enum Body {
         /// Its bytes.
         bytes: Vec<u8>,
     },
+    /// `multipart/form-data` with text fields and one file (a guild sticker's `name`, `tags`,
+    /// `description` and `file`), and no `payload_json`.
+    Form {
+        /// The text fields, in order.
+        fields: Vec<(&'static str, String)>,
+        /// The file's form field.
+        field: &'static str,
+        /// The file's name.
+        filename: String,
+        /// Its MIME type.
+        content_type: &'static str,
+        /// Its bytes.
+        bytes: Vec<u8>,
+    },
 }
 
 /// How much per-route state a client holds: a diagnostic that shows it stays bounded (by the
@@ -304,6 +318,23 @@ impl Http {
                     .mime_str(content_type)
                     .unwrap_or_else(|_| reqwest::multipart::Part::bytes(bytes.clone()));
                 request.multipart(reqwest::multipart::Form::new().part(*field, part))
+            }
+            Body::Form {
+                fields,
+                field,
+                filename,
+                content_type,
+                bytes,
+            } => {
+                let mut form = reqwest::multipart::Form::new();
+                for (name, value) in fields {
+                    form = form.text(*name, value.clone());
+                }
+                let part = reqwest::multipart::Part::bytes(bytes.clone())
+                    .file_name(filename.clone())
+                    .mime_str(content_type)
+                    .unwrap_or_else(|_| reqwest::multipart::Part::bytes(bytes.clone()));
+                request.multipart(form.part(*field, part))
             }
         }
     }

@@ -37,3 +37,4 @@ pub use routes::{
     AuditLogFilter, BulkBan, GuildPrune, GuildsFrom, MAX_BAN_DELETE_SECONDS, MAX_BULK_BAN,
     MessagesFrom, RawCommand, ReactionEmoji,
 };
+pub use routes::{MAX_COUNTED_EXCEPTIONS, ScheduledEventUserCounts};

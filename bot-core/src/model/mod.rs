@@ -149,6 +149,13 @@ pub use send::{
     RequestProblem, SLOW_MODE_LIMIT, STAGE_TOPIC_LENGTH,
 };
 pub use send::{EditWidgetSettings, IncidentActions, MAX_INCIDENT_PAUSE_SECONDS};
+pub(crate) use send::{check_emoji_name, sticker_type};
+// Issue 28: emojis, scheduled events, inline images.
+pub use send::{
+    CreateEmoji, CreateScheduledEvent, CreateSoundboardSound, CreateSticker, EditEmoji,
+    EditScheduledEvent, EditSoundboardSound, EditSticker, MAX_EMOJI_BYTES, MAX_EVENT_IMAGE_BYTES,
+    MAX_STICKER_BYTES, ScheduledEventExceptionEdit, image_data_uri,
+};
 pub use soundboard::{GuildSoundboardSounds, SoundboardSound};
 pub use stage::{StageInstance, StagePrivacyLevel};
 pub use sticker::{Sticker, StickerFormatType, StickerPack, StickerPacks, StickerType};

@@ -175,6 +175,40 @@ pub struct RecurrenceRule {
     pub count: Option<u32>,
 }
 
+impl RecurrenceRule {
+    /// Every `interval` periods of `frequency` from `start`, with no end (narrow it with the
+    /// `by_*` fields).
+    ///
+    /// ```
+    /// use bot_core::model::{RecurrenceFrequency, RecurrenceRule, Timestamp, Weekday};
+    /// let start = Timestamp::parse("2030-01-07T18:00:00Z").unwrap();
+    /// let weekly = RecurrenceRule::new(start, RecurrenceFrequency::Weekly, 1)
+    ///     .weekdays(vec![Weekday::Monday]);
+    /// assert_eq!(serde_json::to_value(&weekly).unwrap()["by_weekday"][0], 0);
+    /// ```
+    pub fn new(start: Timestamp, frequency: RecurrenceFrequency, interval: u32) -> Self {
+        RecurrenceRule {
+            start,
+            end: None,
+            frequency,
+            interval,
+            by_weekday: Vec::new(),
+            by_n_weekday: Vec::new(),
+            by_month: Vec::new(),
+            by_month_day: Vec::new(),
+            by_year_day: Vec::new(),
+            count: None,
+        }
+    }
+
+    /// On these weekdays.
+    #[must_use]
+    pub fn weekdays(mut self, days: Vec<Weekday>) -> Self {
+        self.by_weekday = days;
+        self
+    }
+}
+
 /// The nth weekday of a month.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]

@@ -61,15 +61,7 @@ pub(crate) async fn application_emojis(state: AppState, Path(app): Path<String>)
     if app.parse::<u64>().ok() != Some(world.application_id) {
         return super::unknown(10002, "Application");
     }
-    let bot = world.user_json_by_id(world.bot_id);
-    let items: Vec<_> = world
-        .app_emojis
-        .iter()
-        .map(|(id, name)| {
-            json!({"id": id.to_string(), "name": name, "roles": [], "require_colons": true,
-                   "managed": false, "animated": false, "available": true, "user": bot})
-        })
-        .collect();
+    let items = world.application_emojis_json();
     ok(json!({"items": items}))
 }
 

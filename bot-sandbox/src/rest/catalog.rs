@@ -4,13 +4,14 @@
 use super::{AppState, Reply, ok, snowflake, unknown};
 use axum::extract::Path;
 
-/// `GET /stickers/{sticker}`: a standard sticker (the sandbox's guilds have none of their own).
+/// `GET /stickers/{sticker}`: a standard sticker, or a guild's.
 pub(crate) async fn sticker(state: AppState, Path(id): Path<String>) -> Reply {
     let id = snowflake(&id, 10060, "Sticker")?;
-    state
-        .world()
+    let world = state.world();
+    world
         .catalog
         .sticker(id)
+        .or_else(|| world.find_guild_sticker(id))
         .map(ok)
         .ok_or_else(|| unknown(10060, "Sticker"))
 }

@@ -10,6 +10,7 @@ mod catalog;
 mod channels;
 mod command_permissions;
 mod commands;
+mod emojis;
 mod form;
 mod group_dms;
 mod guild_admin;
@@ -27,7 +28,9 @@ mod polls;
 mod ratelimit;
 mod reactions;
 mod roles;
+mod scheduled_events;
 mod stage;
+mod stickers;
 mod templates;
 mod threads;
 mod users;
@@ -627,6 +630,73 @@ fn api(shared: &Arc<Shared>) -> Router<Arc<Shared>> {
             put(templates::sync)
                 .patch(templates::edit)
                 .delete(templates::delete),
+        )
+        // Issue 28: emojis (a guild's and the application's), stickers, soundboard sounds and
+        // scheduled events.
+        .route(
+            "/guilds/{guild}/stickers",
+            get(stickers::list).post(stickers::create),
+        )
+        .route(
+            "/guilds/{guild}/stickers/{sticker}",
+            get(stickers::get)
+                .patch(stickers::edit)
+                .delete(stickers::delete),
+        )
+        .route(
+            "/guilds/{guild}/soundboard-sounds",
+            get(stickers::sounds).post(stickers::create_sound),
+        )
+        .route(
+            "/guilds/{guild}/soundboard-sounds/{sound}",
+            get(stickers::sound)
+                .patch(stickers::edit_sound)
+                .delete(stickers::delete_sound),
+        )
+        .route(
+            "/guilds/{guild}/emojis",
+            get(emojis::list).post(emojis::create),
+        )
+        .route(
+            "/guilds/{guild}/emojis/{emoji}",
+            get(emojis::get).patch(emojis::edit).delete(emojis::delete),
+        )
+        .route("/applications/{app}/emojis", post(emojis::create_app))
+        .route(
+            "/applications/{app}/emojis/{emoji}",
+            get(emojis::get_app)
+                .patch(emojis::edit_app)
+                .delete(emojis::delete_app),
+        )
+        .route(
+            "/guilds/{guild}/scheduled-events",
+            get(scheduled_events::list).post(scheduled_events::create),
+        )
+        .route(
+            "/guilds/{guild}/scheduled-events/{event}",
+            get(scheduled_events::get)
+                .patch(scheduled_events::edit)
+                .delete(scheduled_events::delete),
+        )
+        .route(
+            "/guilds/{guild}/scheduled-events/{event}/users",
+            get(scheduled_events::users),
+        )
+        .route(
+            "/guilds/{guild}/scheduled-events/{event}/users/counts",
+            get(scheduled_events::counts),
+        )
+        .route(
+            "/guilds/{guild}/scheduled-events/{event}/{exception}/users",
+            get(scheduled_events::exception_users),
+        )
+        .route(
+            "/guilds/{guild}/scheduled-events/{event}/exceptions",
+            post(scheduled_events::create_exception),
+        )
+        .route(
+            "/guilds/{guild}/scheduled-events/{event}/exceptions/{exception}",
+            patch(scheduled_events::edit_exception).delete(scheduled_events::delete_exception),
         )
         .route_layer(middleware::from_fn_with_state(
             shared.clone(),

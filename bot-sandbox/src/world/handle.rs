@@ -12,7 +12,14 @@ impl SandboxHandle {
     pub fn add_application_emoji(&self, name: &str) -> u64 {
         let mut world = self.shared.world();
         let id = world.ids.next();
-        world.app_emojis.push((id, name.to_owned()));
+        let creator = world.bot_id;
+        world.app_emojis.push(super::emojis::EmojiRecord {
+            id,
+            name: name.to_owned(),
+            roles: Vec::new(),
+            animated: false,
+            creator,
+        });
         id
     }
 

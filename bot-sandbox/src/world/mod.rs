@@ -19,12 +19,15 @@ mod commands;
 mod component_ids;
 mod dm;
 mod edits;
+pub(crate) mod emojis;
+mod event_fields;
 mod group_dms;
 mod guild_admin;
 mod guild_channels;
 mod guild_edits;
 mod handle;
 mod handle_application;
+mod handle_expressions;
 mod handle_extras;
 mod handle_guild;
 mod handle_members;
@@ -45,8 +48,12 @@ mod render;
 mod replies;
 mod role_positions;
 mod roles;
+mod scheduled_event_users;
+mod scheduled_events;
+mod soundboard;
 mod stage_instances;
 mod stage_voice;
+pub(crate) mod stickers;
 mod subscriptions;
 mod templates;
 mod updates;
@@ -255,8 +262,8 @@ pub(crate) struct World {
     pub(crate) files: HashMap<u64, StoredFile>,
     /// `X-Audit-Log-Reason`s received, decoded, with the request's method and path.
     pub(crate) audit_reasons: Vec<(String, String)>,
-    /// The application's emojis: id and name.
-    pub(crate) app_emojis: Vec<(u64, String)>,
+    /// The application's emojis.
+    pub(crate) app_emojis: Vec<emojis::EmojiRecord>,
     /// Each guild's bans: the user and the reason given, in the order they were made.
     pub(crate) bans: BTreeMap<u64, Vec<bans::BanRecord>>,
     /// Each guild's audit log, oldest first.
@@ -291,6 +298,14 @@ pub(crate) struct World {
     pub(crate) guild_admin: BTreeMap<u64, guild_admin::GuildAdminRecord>,
     /// Guild templates, by code.
     pub(crate) templates: BTreeMap<String, templates::TemplateRecord>,
+    /// Each guild's custom emojis, oldest first (issue 28).
+    pub(crate) emojis: BTreeMap<u64, Vec<emojis::EmojiRecord>>,
+    /// The guilds' scheduled events, by id (issue 28).
+    pub(crate) scheduled_events: BTreeMap<u64, scheduled_events::EventRecord>,
+    /// Each guild's stickers, oldest first (issue 28).
+    pub(crate) stickers: BTreeMap<u64, Vec<stickers::StickerRecord>>,
+    /// The guilds' soundboard sounds, by id (issue 28).
+    pub(crate) sounds: BTreeMap<u64, soundboard::SoundRecord>,
 }
 
 impl World {
@@ -341,6 +356,10 @@ impl World {
             command_permissions: BTreeMap::new(),
             stages: BTreeMap::new(),
             catalog: catalog::Catalog::discords(),
+            emojis: BTreeMap::new(),
+            scheduled_events: BTreeMap::new(),
+            stickers: BTreeMap::new(),
+            sounds: BTreeMap::new(),
             auto_moderation: BTreeMap::new(),
             guild_admin: BTreeMap::new(),
             templates: BTreeMap::new(),

@@ -9,8 +9,10 @@ mod application;
 mod auto_moderation;
 mod channel;
 mod check;
+mod emoji;
 mod guild;
 mod guild_admin;
+mod image;
 mod invite;
 mod mentions;
 mod message;
@@ -19,7 +21,10 @@ mod monetization;
 mod problem;
 mod response;
 mod role_connection;
+mod scheduled_event;
+mod sound;
 mod stage;
+mod sticker;
 #[cfg(test)]
 mod tests;
 mod thread;
@@ -50,7 +55,17 @@ pub use monetization::{EntitlementOwner, EntitlementQuery, MAX_ENTITLEMENT_SKUS}
 pub use problem::RequestProblem;
 pub use response::{AutocompleteChoice, InteractionCallbackType, InteractionResponse, Modal};
 pub use role_connection::{MAX_ROLE_CONNECTION_METADATA, check_role_connection_metadata};
+// Emojis, stickers, sounds, scheduled events and inline images (issue 28).
+pub(crate) use emoji::check_emoji_name;
+pub use emoji::{CreateEmoji, EditEmoji};
+pub use image::{MAX_EMOJI_BYTES, image_data_uri};
+pub use scheduled_event::{
+    CreateScheduledEvent, EditScheduledEvent, MAX_EVENT_IMAGE_BYTES, ScheduledEventExceptionEdit,
+};
+pub use sound::{CreateSoundboardSound, EditSoundboardSound};
 pub use stage::{CreateStageInstance, EditStageInstance, STAGE_TOPIC_LENGTH};
+pub(crate) use sticker::sticker_type;
+pub use sticker::{CreateSticker, EditSticker, MAX_STICKER_BYTES};
 pub use thread::{CreateForumThread, CreateThread};
 pub use webhook::{EditWebhook, ExecuteWebhook};
 #[cfg(test)]
