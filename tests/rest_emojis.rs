@@ -10,8 +10,7 @@ use bot_core::http::{AuditLogFilter, Http, HttpError, Token};
 use bot_core::model::{AuditLogEvent, CreateEmoji, EditEmoji, Id, Intents, MAX_EMOJI_BYTES};
 use bot_core::prelude::*;
 use bot_sandbox::{DefaultGuild, Sandbox, SandboxHandle};
-use futures_util::{Stream, StreamExt, TryStreamExt};
-use std::time::Duration;
+use futures_util::TryStreamExt;
 
 /// A PNG's first bytes: the sandbox, as Discord, checks the type, not the picture.
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01";
@@ -47,20 +46,6 @@ fn bot_of(sandbox: &SandboxHandle, intents: Intents) -> Bot {
         .expect("a bot")
 }
 
-async fn next_named(events: &mut (impl Stream<Item = Event> + Unpin), name: &str) -> Option<Event> {
-    tokio::time::timeout(Duration::from_secs(2), async {
-        while let Some(event) = events.next().await {
-            if event.name() == name {
-                return Some(event);
-            }
-        }
-        None
-    })
-    .await
-    .ok()
-    .flatten()
-}
-
 fn code<T: std::fmt::Debug>(result: Result<T, HttpError>) -> Option<u64> {
     result.expect_err("Discord refuses it").code()
 }
@@ -92,7 +77,7 @@ async fn a_guilds_emojis_are_created_listed_edited_and_deleted_with_their_events
         "the uploader is shown to a bot with the expression permissions"
     );
     let Some(Event::GuildEmojisUpdate(update)) =
-        next_named(&mut events, "GUILD_EMOJIS_UPDATE").await
+        common::next_named(&mut events, "GUILD_EMOJIS_UPDATE").await
     else {
         panic!("GUILD_EMOJIS_UPDATE reached the bot");
     };
@@ -105,7 +90,7 @@ async fn a_guilds_emojis_are_created_listed_edited_and_deleted_with_their_events
         .expect("an animated emoji");
     assert!(animated.animated);
     assert!(
-        next_named(&mut events, "GUILD_EMOJIS_UPDATE")
+        common::next_named(&mut events, "GUILD_EMOJIS_UPDATE")
             .await
             .is_some()
     );
@@ -127,7 +112,7 @@ async fn a_guilds_emojis_are_created_listed_edited_and_deleted_with_their_events
     assert_eq!(renamed.name.as_deref(), Some("hello"));
     assert!(renamed.roles.is_empty());
     assert!(
-        next_named(&mut events, "GUILD_EMOJIS_UPDATE")
+        common::next_named(&mut events, "GUILD_EMOJIS_UPDATE")
             .await
             .is_some()
     );
@@ -137,7 +122,7 @@ async fn a_guilds_emojis_are_created_listed_edited_and_deleted_with_their_events
         .await
         .expect("deleted");
     let Some(Event::GuildEmojisUpdate(update)) =
-        next_named(&mut events, "GUILD_EMOJIS_UPDATE").await
+        common::next_named(&mut events, "GUILD_EMOJIS_UPDATE").await
     else {
         panic!("GUILD_EMOJIS_UPDATE after the delete");
     };

@@ -14,8 +14,7 @@ use bot_core::model::{
 };
 use bot_core::prelude::*;
 use bot_sandbox::{DefaultGuild, Sandbox, SandboxHandle};
-use futures_util::{Stream, StreamExt, TryStreamExt};
-use std::time::Duration;
+use futures_util::TryStreamExt;
 
 /// VIEW_CHANNEL, CONNECT, CREATE_EVENTS, VIEW_AUDIT_LOG.
 const CREATOR: u64 = (1 << 10) | (1 << 20) | (1 << 44) | (1 << 7);
@@ -39,20 +38,6 @@ async fn start(permissions: u64) -> (SandboxHandle, DefaultGuild, u64) {
 fn later(days: i64, hours: i64) -> Timestamp {
     let now = Timestamp::now().unix_seconds();
     Timestamp::from_unix_seconds(now - now % 3600 + days * 86_400 + hours * 3600)
-}
-
-async fn next_named(events: &mut (impl Stream<Item = Event> + Unpin), name: &str) -> Option<Event> {
-    tokio::time::timeout(Duration::from_secs(2), async {
-        while let Some(event) = events.next().await {
-            if event.name() == name {
-                return Some(event);
-            }
-        }
-        None
-    })
-    .await
-    .ok()
-    .flatten()
 }
 
 fn code<T: std::fmt::Debug>(result: Result<T, HttpError>) -> Option<u64> {
@@ -97,7 +82,7 @@ async fn an_event_lives_from_creation_to_completion_with_its_gateway_events() {
         Some(sandbox.bot_user_id())
     );
     let Some(Event::GuildScheduledEventCreate(created)) =
-        next_named(&mut events, "GUILD_SCHEDULED_EVENT_CREATE").await
+        common::next_named(&mut events, "GUILD_SCHEDULED_EVENT_CREATE").await
     else {
         panic!("GUILD_SCHEDULED_EVENT_CREATE reached the bot");
     };
@@ -107,7 +92,7 @@ async fn an_event_lives_from_creation_to_completion_with_its_gateway_events() {
     assert!(sandbox.subscribe_to_event(world.member, picnic.id.get(), None));
     assert!(sandbox.subscribe_to_event(world.owner, picnic.id.get(), None));
     let Some(Event::GuildScheduledEventUserAdd(added)) =
-        next_named(&mut events, "GUILD_SCHEDULED_EVENT_USER_ADD").await
+        common::next_named(&mut events, "GUILD_SCHEDULED_EVENT_USER_ADD").await
     else {
         panic!("USER_ADD reached the bot");
     };
@@ -143,7 +128,7 @@ async fn an_event_lives_from_creation_to_completion_with_its_gateway_events() {
     assert!(subscribers.iter().all(|s| s.member.is_some()));
     assert!(sandbox.unsubscribe_from_event(world.owner, picnic.id.get(), None));
     assert!(
-        next_named(&mut events, "GUILD_SCHEDULED_EVENT_USER_REMOVE")
+        common::next_named(&mut events, "GUILD_SCHEDULED_EVENT_USER_REMOVE")
             .await
             .is_some()
     );
@@ -166,7 +151,7 @@ async fn an_event_lives_from_creation_to_completion_with_its_gateway_events() {
         .expect("started");
     assert_eq!(active.status, ScheduledEventStatus::Active);
     assert!(
-        next_named(&mut events, "GUILD_SCHEDULED_EVENT_UPDATE")
+        common::next_named(&mut events, "GUILD_SCHEDULED_EVENT_UPDATE")
             .await
             .is_some()
     );
@@ -211,7 +196,7 @@ async fn an_event_lives_from_creation_to_completion_with_its_gateway_events() {
         .await
         .expect("deleted");
     assert!(
-        next_named(&mut events, "GUILD_SCHEDULED_EVENT_DELETE")
+        common::next_named(&mut events, "GUILD_SCHEDULED_EVENT_DELETE")
             .await
             .is_some()
     );

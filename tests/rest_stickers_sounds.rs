@@ -12,8 +12,7 @@ use bot_core::model::{
 };
 use bot_core::prelude::*;
 use bot_sandbox::{DefaultGuild, Sandbox, SandboxHandle};
-use futures_util::{Stream, StreamExt, TryStreamExt};
-use std::time::Duration;
+use futures_util::TryStreamExt;
 
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01";
 const GIF: &[u8] = b"GIF89a\x01\0\x01\0\0\0\0;";
@@ -32,20 +31,6 @@ async fn start(permissions: u64) -> (SandboxHandle, DefaultGuild) {
         .expect("the guild");
     assert!(sandbox.set_member_roles(world.guild, sandbox.bot_user_id(), &[role]));
     (sandbox, world)
-}
-
-async fn next_named(events: &mut (impl Stream<Item = Event> + Unpin), name: &str) -> Option<Event> {
-    tokio::time::timeout(Duration::from_secs(2), async {
-        while let Some(event) = events.next().await {
-            if event.name() == name {
-                return Some(event);
-            }
-        }
-        None
-    })
-    .await
-    .ok()
-    .flatten()
 }
 
 fn code<T: std::fmt::Debug>(result: Result<T, HttpError>) -> Option<u64> {
@@ -81,7 +66,7 @@ async fn stickers_and_sounds_are_made_changed_and_deleted_with_their_events() {
     assert_eq!(sticker.guild_id, Some(guild));
     assert_eq!(&*sticker.tags, "wave");
     let Some(Event::GuildStickersUpdate(update)) =
-        next_named(&mut events, "GUILD_STICKERS_UPDATE").await
+        common::next_named(&mut events, "GUILD_STICKERS_UPDATE").await
     else {
         panic!("GUILD_STICKERS_UPDATE reached the bot");
     };
@@ -135,7 +120,7 @@ async fn stickers_and_sounds_are_made_changed_and_deleted_with_their_events() {
         (0.5, Some("🎉"))
     );
     let Some(Event::GuildSoundboardSoundCreate(created)) =
-        next_named(&mut events, "GUILD_SOUNDBOARD_SOUND_CREATE").await
+        common::next_named(&mut events, "GUILD_SOUNDBOARD_SOUND_CREATE").await
     else {
         panic!("GUILD_SOUNDBOARD_SOUND_CREATE reached the bot");
     };
@@ -155,7 +140,7 @@ async fn stickers_and_sounds_are_made_changed_and_deleted_with_their_events() {
         .expect("edited");
     assert_eq!(quieter.volume, 0.1);
     assert!(
-        next_named(&mut events, "GUILD_SOUNDBOARD_SOUND_UPDATE")
+        common::next_named(&mut events, "GUILD_SOUNDBOARD_SOUND_UPDATE")
             .await
             .is_some()
     );
@@ -164,7 +149,7 @@ async fn stickers_and_sounds_are_made_changed_and_deleted_with_their_events() {
         .await
         .expect("deleted");
     assert!(
-        next_named(&mut events, "GUILD_SOUNDBOARD_SOUND_DELETE")
+        common::next_named(&mut events, "GUILD_SOUNDBOARD_SOUND_DELETE")
             .await
             .is_some()
     );
